@@ -285,8 +285,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1841,7 +1841,7 @@ function defineRule(meta, docs, check) {
 }
 
 // rules/invalid-template.md
-var invalid_template_default = "# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`\"[...]\"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment; every declared `type` of a\nparameter, output, definition, property or function parameter is one of ARM's template types,\n`string`, `securestring`, `int`, `bool`, `object`, `secureobject`, `array`, in any case: ARM fails\nto parse a template with `\"type\": \"strng\"`).\n\nWhere rules follow the deployment order (templates with vTAP resources), a `dependsOn` entry\nmust name a resource of the same template, as ARM requires (\"The resource '...' is not defined in\nthe template\"): one that names a resource a nested deployment or another template deploys, or\nthat names nothing at all (a misspelled `resourceId('Microsoft.Network/virtualNetworkTaps', 'tap-1')`\nfor the TAP `tap1`, which would also leave the VM unordered after the TAP), is this error. An entry\nis judged only when it is certain: not when a resource of the template has a name known only at\ndeployment, two resources share the name, or the entry has an empty segment.\n\nA resource of a type Azure's type definitions mark read-only is this error too, at its type:\nAzure cannot create it, and the deployment fails there. Of the types the vTAP rules read, those\nare a load balancer's `frontendIPConfigurations`, `loadBalancingRules`, `probes` and\n`outboundRules`, its `backendAddressPools` before API version 2020-04-01 (writable from then on),\na network interface's `ipConfigurations` and a network security group's `defaultSecurityRules`:\nwrite them as entries of the parent's properties. Such a declaration adds nothing to its parent\nfor the other rules (a Floating IP rule declared that way is not in front of any NIC); an\n`existing` one only reads.\n\nResources that depend on each other in a cycle are this error too, once per cycle, at the entry\nthat closes it, with the resources in order: ARM rejects the template (\"Circular dependency detected\non resource\"). In ARM JSON (where rules follow the deployment order), the edges are `dependsOn`\nentries (ids, names, copy loop names, symbolic names) and `reference()`/`list*()` calls by name; an\nentry whose target is not known is no edge, and only resources deployed whatever the parameters\ncount (not a resource whose condition is known only at deployment, nor a loop whose count is). A\nchild nested in its parent's `resources` is not ordered after it by ARM unless its `dependsOn` says\nso, so nesting alone makes no edge. The shortest cycle is a resource that names itself: a\n`dependsOn` entry with its own id or name, or its own copy loop's name (each instance then depends\non itself), or a `reference()`/`list*()` call of its own name; ARM rejects it (\"The template resource\n'...' cannot reference itself\"), and it is this error at the entry, once per entry. In Bicep, the compiler rejects declarations that reference each\nother in a cycle (BCP080: modules reading each other's outputs, a TAP and its destination NIC naming\neach other, directly, through variables or in `dependsOn`) or one that references itself (BCP079: a\nmodule given its own output), in every file.\n\nA module, linked template (`templateLink.relativePath`), `load*()` file or `.bicepparam` `using`\ntemplate that does not exist is reported with its path as written: \"the module 'modules/tap.bicep'\ndoes not exist\".\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`; `add()`, `equals()`, `not()` and the other functions Bicep writes\nas operators, with the operator to use: BCP069), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler's own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nEvery decorator names a sys decorator, as the compiler requires, on declarations, nested resources,\nproperties of object types and items of tuple types: an unknown name (`@descriptio('x')`, `@foo()`,\n`@Description()`: BCP057, or BCP082 with the compiler's spelling suggestion), a name the `sys` or\n`az` namespace lacks (`@sys.descriptio()`: BCP107/BCP108), a built-in function that is no decorator\n(`@concat()`: BCP152), a declaration of the file (`@myParam`, `@myFunc()`: BCP141; a `param description` hides\n`@description()`, which is then written `@sys.description()`) and a decorator\nwithout its parentheses (`@secure`: BCP063) are this error, at the name. A decorator before a\nproperty of an object value is no decorator at all (BCP132). Namespaces of extensions and wildcard\nimports, and unknown names in a file that declares extensions, are not judged. A `.bicepparam`\nfile assigns values and takes no decorators: `@description(...)` on a `param` assignment (copied\nfrom the template) is this error (BCP130).\nWhat a resource or module must be able to calculate at the start of the deployment may not read\nanother resource's properties, a module's outputs or `list*()`, directly or through variables: its\n`name` and a resource's `location` (BCP120: `location: existingWebApp.location` compiles to a\n`reference()`, which ARM also rejects there), its `if` condition (BCP177) and the collection its\n`for` loops over (BCP178). A resource's id, name, type and apiVersion may be read.\nAn integer literal beyond 64 bits (BCP010), a `@batchSize()` below 1 (BCP154) or on a declaration\nwithout a `for` loop (BCP155), and a property an `existing` resource may not set (`location`,\n`properties`, `tags`, ...; BCP173: it may declare `name`, `scope`, `parent` and `dependsOn`) and an\nempty `@allowed([])` (BCP099) are this\nerror too, and so are user-defined functions that call themselves or each other (BCP079, BCP080:\nARM functions cannot recurse), `nameof()` of a name nothing declares (BCP057) and `metadata`\ndeclared twice.\nFiles that `load*()` functions read are held to the compiler's size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"contentVersion\": \"1.0.0.0\"\n  \"resources\": []\n}\n```\nPassing:\n```json\n{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"contentVersion\": \"1.0.0.0\",\n  \"resources\": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = 'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper('tap')\nvar short = substring('tap-eastus')\n```\nPassing:\n```bicep\nvar name = toUpper('tap')\nvar short = substring('tap-eastus', 0, 3)\n```\n";
+var invalid_template_default = "# invalid-template\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nThat every file vtaplint lints can be read: ARM JSON that parses (comments, trailing commas and\nraw line breaks inside strings are accepted, as Azure accepts them), Bicep that parses, template\nexpressions (`\"[...]\"`) that are well formed (every one in the file, also those no rule\nevaluates), and a template structure Azure can deploy (a resource\nhas a `type` and a `name`, the name has one segment per type segment; every declared `type` of a\nparameter, output, definition, property or function parameter is one of ARM's template types,\n`string`, `securestring`, `int`, `bool`, `object`, `secureobject`, `array`, in any case: ARM fails\nto parse a template with `\"type\": \"strng\"`; a resource copy loop's `mode` is `parallel` or `serial`, in\nany case: `\"mode\": \"sequential\"` is this error).\n\nWhere rules follow the deployment order (templates with vTAP resources), a `dependsOn` entry\nmust name a resource of the same template, as ARM requires (\"The resource '...' is not defined in\nthe template\"): one that names a resource a nested deployment or another template deploys, or\nthat names nothing at all (a misspelled `resourceId('Microsoft.Network/virtualNetworkTaps', 'tap-1')`\nfor the TAP `tap1`, which would also leave the VM unordered after the TAP), is this error. An entry\nis judged only when it is certain: not when a resource of the template has a name known only at\ndeployment, two resources share the name, or the entry has an empty segment.\n\nA resource of a type Azure's type definitions mark read-only is this error too, at its type:\nAzure cannot create it, and the deployment fails there. Of the types the vTAP rules read, those\nare a load balancer's `frontendIPConfigurations`, `loadBalancingRules`, `probes` and\n`outboundRules`, its `backendAddressPools` before API version 2020-04-01 (writable from then on),\na network interface's `ipConfigurations` and a network security group's `defaultSecurityRules`:\nwrite them as entries of the parent's properties. Such a declaration adds nothing to its parent\nfor the other rules (a Floating IP rule declared that way is not in front of any NIC); an\n`existing` one only reads.\n\nResources that depend on each other in a cycle are this error too, once per cycle, at the entry\nthat closes it, with the resources in order: ARM rejects the template (\"Circular dependency detected\non resource\"). In ARM JSON (where rules follow the deployment order), the edges are `dependsOn`\nentries (ids, names, copy loop names, symbolic names) and `reference()`/`list*()` calls by name; an\nentry whose target is not known is no edge, and only resources deployed whatever the parameters\ncount (not a resource whose condition is known only at deployment, nor a loop whose count is). A\nchild nested in its parent's `resources` is not ordered after it by ARM unless its `dependsOn` says\nso, so nesting alone makes no edge. The shortest cycle is a resource that names itself: a\n`dependsOn` entry with its own id or name, or its own copy loop's name (each instance then depends\non itself), or a `reference()`/`list*()` call of its own name; ARM rejects it (\"The template resource\n'...' cannot reference itself\"), and it is this error at the entry, once per entry. In Bicep, the compiler rejects declarations that reference each\nother in a cycle (BCP080: modules reading each other's outputs, a TAP and its destination NIC naming\neach other, directly, through variables or in `dependsOn`) or one that references itself (BCP079: a\nmodule given its own output), in every file.\n\nA module, linked template (`templateLink.relativePath`), `load*()` file or `.bicepparam` `using`\ntemplate that does not exist is reported with its path as written: \"the module 'modules/tap.bicep'\ndoes not exist\".\n\nIn Bicep, every call of a built-in function is checked where it is written, also in properties\nno rule reads: a function that does not exist (Bicep names are case-sensitive: `toupper()` is not\n`toUpper()`), an ARM function Bicep does not have (`parameters()`, `variables()`, `if()`,\n`createArray()`, `createObject()`; `add()`, `equals()`, `not()` and the other functions Bicep writes\nas operators, with the operator to use: BCP069), or a sys function given the wrong number of arguments. The\nnames and argument counts are the Bicep compiler's own (`src/bicep/functions.generated.ts`, from\nthe compiler of 2026-08-21): a function added to Bicep after that is reported until the list is\nregenerated (`scripts/gen-bicep-functions.mjs`); suppress the finding on that line meanwhile.\nUser-defined and imported functions, `sys.`/`az.` names, `list*()` and, in a file that declares\nextensions, unknown unqualified names are accepted.\nEvery decorator names a sys decorator, as the compiler requires, on declarations, nested resources,\nproperties of object types and items of tuple types: an unknown name (`@descriptio('x')`, `@foo()`,\n`@Description()`: BCP057, or BCP082 with the compiler's spelling suggestion), a name the `sys` or\n`az` namespace lacks (`@sys.descriptio()`: BCP107/BCP108), a built-in function that is no decorator\n(`@concat()`: BCP152), a declaration of the file (`@myParam`, `@myFunc()`: BCP141; a `param description` hides\n`@description()`, which is then written `@sys.description()`) and a decorator\nwithout its parentheses (`@secure`: BCP063) are this error, at the name. A decorator before a\nproperty of an object value is no decorator at all (BCP132). Namespaces of extensions and wildcard\nimports, and unknown names in a file that declares extensions, are not judged. A `.bicepparam`\nfile assigns values and takes no decorators: `@description(...)` on a `param` assignment (copied\nfrom the template) is this error (BCP130).\nWhat a resource or module must be able to calculate at the start of the deployment may not read\nanother resource's properties, a module's outputs or `list*()`, directly or through variables: its\n`name` and a resource's `location` (BCP120: `location: existingWebApp.location` compiles to a\n`reference()`, which ARM also rejects there), its `if` condition (BCP177) and the collection its\n`for` loops over (BCP178). A resource's id, name, type and apiVersion may be read.\nAn integer literal beyond 64 bits (BCP010), a `@batchSize()` below 1 (BCP154) or on a declaration\nwithout a `for` loop (BCP155), and a property an `existing` resource may not set (`location`,\n`properties`, `tags`, ...; BCP173: it may declare `name`, `scope`, `parent` and `dependsOn`) and an\nempty `@allowed([])` (BCP099) are this\nerror too, and so are user-defined functions that call themselves or each other (BCP079, BCP080:\nARM functions cannot recurse), `nameof()` of a name nothing declares (BCP057) and `metadata`\ndeclared twice.\nFiles that `load*()` functions read are held to the compiler's size limits (BCP184):\n`loadTextContent()` 131,072 characters, `loadFileAsBase64()` 98,304 bytes, `loadJsonContent()` and\n`loadYamlContent()` 1,048,576 characters. A larger file is this error, and its content is unknown.\n\n## Why it matters\nAzure rejects a template it cannot parse before deploying anything. vtaplint cannot check what it\ncannot read, so the other rules say nothing about the broken part; the rest of the file, and all\nother files, are still linted.\n\n## How to fix\nGo to the line and column in the message and correct the syntax there.\n\n## Examples\nFailing (ARM JSON): a missing comma.\n```json\n{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"contentVersion\": \"1.0.0.0\"\n  \"resources\": []\n}\n```\nPassing:\n```json\n{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"contentVersion\": \"1.0.0.0\",\n  \"resources\": []\n}\n```\nFailing (Bicep): an unterminated string.\n```bicep\nparam location string = 'eastus\n```\nFailing (Bicep): a function name in the wrong case, and a wrong number of arguments.\n```bicep\nvar name = toupper('tap')\nvar short = substring('tap-eastus')\n```\nPassing:\n```bicep\nvar name = toUpper('tap')\nvar short = substring('tap-eastus', 0, 3)\n```\n";
 
 // rules/invalid-template.ts
 var invalid_template_default2 = defineRule(
@@ -1859,62 +1859,62 @@ var invalid_template_default2 = defineRule(
   }
 );
 
-// rules/evaluation-error.md
-var evaluation_error_default = '# evaluation-error\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nvtaplint evaluates every template expression the way Azure Resource Manager does. When Azure would\nfail to evaluate one, for example `int(\'abc\')`, `variables(\'x\')` where `x` refers back to itself,\na `copy` count above ARM\'s limit of 800, or an explicit `fail()`, this rule reports it at the exact\nexpression.\n\nvtaplint evaluates what its rules read. Every other expression of an ARM JSON template is still\nchecked, wherever it is (also in a resource whose condition is false): a call of a function that\ndoes not exist, a call with the wrong number of arguments, and `parameters(\'x\')` or\n`variables(\'x\')` for a name the template does not declare (in the scope the expression reads:\na nested template with `"scope": "inner"` has its own names, a user-defined function reads its\nown parameters). Azure rejects those whatever the parameters are. The branches of `if()`, the\nlater arguments of `and()` and `or()`, and lambda bodies run only on some paths, and Azure does\nnot evaluate a path it does not take, so there only syntax is checked (`invalid-template`).\n\n## Why it matters\nAzure rejects the deployment when it reaches that expression: nothing after it is deployed, and\nfor vTAP that can mean a TAP configuration is never created.\n\n## How to fix\nCorrect the expression at the reported position; the message says what Azure expects.\n\n## Examples\nA variable is evaluated where it is used: here in a copy count, which is always evaluated (a\nvariable nothing reads, or one read only by an output, is not; outputs are evaluated by\n`vtaplint eval`).\n\nFailing (ARM JSON):\n```json\n"variables": { "count": "[int(\'three\')]" },\n"resources": [\n  {\n    "copy": { "name": "nics", "count": "[variables(\'count\')]" },\n    "type": "Microsoft.Network/networkInterfaces",\n    "apiVersion": "2024-05-01",\n    "name": "[format(\'nic{0}\', copyIndex())]",\n    "location": "eastus",\n    "properties": {}\n  }\n]\n```\nPassing: the same with `"count": "[int(\'3\')]"`.\n\nFailing (Bicep):\n```bicep\nvar count = int(\'three\')\nresource nics \'Microsoft.Network/networkInterfaces@2024-05-01\' = [for i in range(0, count): {\n  name: \'nic${i}\'\n  location: \'eastus\'\n  properties: {}\n}]\n```\nPassing (Bicep): the same with `var count = int(\'3\')`.\n';
-
-// rules/evaluation-error.ts
-var evaluation_error_default2 = defineRule(
-  {
-    id: "evaluation-error",
-    name: "EvaluationError",
-    shortDescription: "An expression or declaration that Azure would reject when it deploys the template.",
-    fullDescription: "Evaluating the template as Azure does fails: a function gets arguments of the wrong type, an index is out of range, a copy count is above 800, a variable refers to itself, fail() is called, and so on. Azure stops the deployment at that point.",
-    defaultLevel: "error",
-    tags: ["core"],
-    precision: "high"
-  },
-  evaluation_error_default,
-  () => {
+// src/model/template.ts
+var TExpr = class {
+  constructor(ast, base) {
+    this.ast = ast;
+    this.base = base;
   }
-);
-
-// rules/limit-exceeded.md
-var limit_exceeded_default = '# limit-exceeded\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nThat the input stays within the limits vtaplint sets for itself: file size, JSON nesting depth,\nexpression length and depth, evaluation steps, string, array and object sizes, and the number of\nresources in one template.\n\n## Why it matters\nA template that reaches a limit is not fully analysed: rules may miss problems in the part that was\ncut off. The limits exist so that a hostile template in a pull request cannot hang the PR gate.\n\n## How to fix\nIf the template is legitimate, raise the limit named in the message in `vtaplint.config.json`.\nOtherwise simplify the template.\n\n## Examples\nFailing (ARM JSON): a variable that doubles a string sixty times (`s2` to `s60` as `s1`, each\ndoubling the one before), used in a resource\'s name: past 4,194,304 characters it is cut off\n(limit `maxStringLength`).\n```json\n"variables": { "s0": "x", "s1": "[concat(variables(\'s0\'), variables(\'s0\'))]", "...": "...", "s60": "[concat(variables(\'s59\'), variables(\'s59\'))]" },\n"resources": [\n  { "type": "Microsoft.Network/networkInterfaces", "apiVersion": "2024-05-01", "name": "[variables(\'s60\')]", "location": "eastus", "properties": {} }\n]\n```\nPassing: ordinary templates never reach the limits.\n';
-
-// rules/limit-exceeded.ts
-var limit_exceeded_default2 = defineRule(
-  {
-    id: "limit-exceeded",
-    name: "LimitExceeded",
-    shortDescription: "A part of the input is too large or too deep to analyse within vtaplint\u2019s limits.",
-    fullDescription: "vtaplint bounds the work it does for any input (file size, nesting depth, evaluation steps, string and array sizes, number of resources), so that a hostile or broken template cannot hang a CI job. When a limit is reached the affected part is not analysed; findings that do not depend on it are still reported.",
-    defaultLevel: "warning",
-    tags: ["core"],
-    precision: "very-high"
-  },
-  limit_exceeded_default,
-  () => {
+  ast;
+  base;
+};
+var LOWERING_NS = "__vtaplint";
+function isTObject(n) {
+  return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
+}
+function nameTable() {
+  return /* @__PURE__ */ Object.create(null);
+}
+function setOwn(o, key2, value) {
+  if (key2 === "__proto__") Object.defineProperty(o, key2, { value, enumerable: true, writable: true, configurable: true });
+  else o[key2] = value;
+}
+function own(o, key2) {
+  return Object.prototype.hasOwnProperty.call(o, key2) ? o[key2] : void 0;
+}
+function ownKey(o, key2) {
+  if (Object.prototype.hasOwnProperty.call(o, key2)) return key2;
+  let lower3;
+  for (const k in o) {
+    if (k.length !== key2.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
+    lower3 ??= key2.toLowerCase();
+    if (k.toLowerCase() === lower3) return k;
   }
-);
-
-// rules/unused-suppression.md
-var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| Bicep, ARM JSON with comments | `// vtaplint-disable-line <rule-id> -- <reason>` at the end of the finding\'s line |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt);\n- it is not a vtaplint directive: ESLint\'s block forms `// vtaplint-disable` and\n  `// vtaplint-enable`, which vtaplint does not have.\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
-
-// rules/unused-suppression.ts
-var unused_suppression_default2 = defineRule(
-  {
-    id: "unused-suppression",
-    name: "UnusedSuppression",
-    shortDescription: "A suppression suppresses nothing, has expired, names no rule, or gives no reason.",
-    fullDescription: "A vtaplint suppression (a // vtaplint-disable-next-line comment, a Bicep #disable-next-line directive, a resource's metadata.vtaplint.suppress entry, or a suppressions entry of the config) that no finding needs any more, whose expiry date has passed, that names an unknown rule, or that does not say why the finding is acceptable. Stale suppressions hide the next real problem on that line.",
-    defaultLevel: "warning",
-    tags: ["core"],
-    precision: "very-high"
-  },
-  unused_suppression_default,
-  () => {
-  }
-);
+  return void 0;
+}
+function ownProp(o, key2) {
+  const k = ownKey(o, key2);
+  return k === void 0 ? void 0 : o[k];
+}
+var TYPE_NOT_KNOWN = /* @__PURE__ */ Symbol("vtaplint.typeNotKnown");
+function childOf(parent, key2) {
+  const k = ownKey(parent.node, key2);
+  if (k === void 0) return void 0;
+  return { node: parent.node[k], span: parent.span.child(parent.node, k) };
+}
+function forEachUserFunction(section, span, visit2) {
+  if (!Array.isArray(section)) return;
+  section.forEach((ns, i) => {
+    if (!isTObject(ns)) return;
+    const members2 = ownProp(ns, "members");
+    if (!isTObject(members2)) return;
+    const membersSpan = span.child(section, i).child(ns, "members");
+    for (const name of Object.keys(members2)) {
+      const f = members2[name];
+      if (isTObject(f)) visit2(f, membersSpan.child(members2, name));
+    }
+  });
+}
 
 // src/expr/value.ts
 var INDEX_FROM = 16;
@@ -2244,34 +2244,6 @@ function inexactInteger(approx, span, exact) {
   );
 }
 
-// src/expr/located.ts
-function at(base, ...path11) {
-  let cur2 = base;
-  for (const key2 of path11) {
-    const v = cur2.value;
-    if (v === void 0 || v === null) return { value: void 0, span: cur2.span };
-    if (v instanceof Unknown) return cur2;
-    if (v instanceof ObjectValue && typeof key2 === "string") {
-      const i = v.indexOf(key2);
-      if (i < 0) return { value: void 0, span: cur2.span };
-      cur2 = { value: v.valueAt(i), span: v.spanAt(i) ?? cur2.span };
-    } else if (Array.isArray(v) && typeof key2 === "number") {
-      if (key2 < 0 || key2 >= v.length) return { value: void 0, span: cur2.span };
-      cur2 = { value: v[key2], span: elementSpan(v, key2) ?? cur2.span };
-    } else return { value: void 0, span: cur2.span };
-  }
-  return cur2;
-}
-function elements(base) {
-  const v = base.value;
-  if (!Array.isArray(v)) return [];
-  return v.map((item, i) => ({ value: item, span: elementSpan(v, i) ?? base.span }));
-}
-function knownElements(base) {
-  const v = base.value;
-  return v instanceof Unknown && v.contains ? v.contains.map((item) => ({ value: item, span: base.span })) : [];
-}
-
 // src/expr/ops.ts
 function fromJson(j) {
   if (j === null || j === void 0) return null;
@@ -2562,6 +2534,34 @@ function addPiece(piece) {
   }
 }
 
+// src/expr/located.ts
+function at(base, ...path12) {
+  let cur2 = base;
+  for (const key2 of path12) {
+    const v = cur2.value;
+    if (v === void 0 || v === null) return { value: void 0, span: cur2.span };
+    if (v instanceof Unknown) return cur2;
+    if (v instanceof ObjectValue && typeof key2 === "string") {
+      const i = v.indexOf(key2);
+      if (i < 0) return { value: void 0, span: cur2.span };
+      cur2 = { value: v.valueAt(i), span: v.spanAt(i) ?? cur2.span };
+    } else if (Array.isArray(v) && typeof key2 === "number") {
+      if (key2 < 0 || key2 >= v.length) return { value: void 0, span: cur2.span };
+      cur2 = { value: v[key2], span: elementSpan(v, key2) ?? cur2.span };
+    } else return { value: void 0, span: cur2.span };
+  }
+  return cur2;
+}
+function elements(base) {
+  const v = base.value;
+  if (!Array.isArray(v)) return [];
+  return v.map((item, i) => ({ value: item, span: elementSpan(v, i) ?? base.span }));
+}
+function knownElements(base) {
+  const v = base.value;
+  return v instanceof Unknown && v.contains ? v.contains.map((item) => ({ value: item, span: base.span })) : [];
+}
+
 // src/model/push-all.ts
 function pushAll(target, items) {
   for (const x of items) target.push(x);
@@ -2674,14 +2674,14 @@ function idFromBody(body) {
   const rest = body.slice(p + 2);
   if (rest.length < 2 || rest.length % 2 !== 0) return void 0;
   const types = [];
-  const names = [];
+  const names2 = [];
   for (let i = 0; i < rest.length; i += 2) {
     const t = segmentText(rest[i]);
     if (!t) return void 0;
     types.push(t);
-    names.push(rest[i + 1]);
+    names2.push(rest[i + 1]);
   }
-  return { scope: body.slice(0, p), namespace, types: types.slice(), names: names.slice() };
+  return { scope: body.slice(0, p), namespace, types: types.slice(), names: names2.slice() };
 }
 function fullType(id, depth = id.types.length) {
   return [id.namespace, ...id.types.slice(0, depth)].join("/");
@@ -2725,14 +2725,14 @@ function formatId(id) {
   return `/${parts.join("/")}`;
 }
 function describeId(id) {
-  const names = idNames(id);
+  const names2 = idNames(id);
   const where2 = [];
   const sub = subscriptionOf(id);
   const rg = resourceGroupOf(id);
   const own2 = (s, symbol) => s === void 0 || s.length === 1 && s[0] instanceof Unknown && s[0].symbol === symbol;
   if (!own2(sub, "subscription().subscriptionId")) where2.push(`subscription '${segmentDisplay(sub)}'`);
   if (!own2(rg, "resourceGroup().name")) where2.push(`resource group '${segmentDisplay(rg)}'`);
-  return `'${names}' (${fullType(id)}${where2.length ? ` in ${where2.join(", ")}` : ""})`;
+  return `'${names2}' (${fullType(id)}${where2.length ? ` in ${where2.join(", ")}` : ""})`;
 }
 function idNames(id) {
   return id.names.map(segmentDisplay).join("/");
@@ -2820,6 +2820,9 @@ function taps(graph) {
 function tapSources(graph) {
   return foundSources(graph).sources;
 }
+function tapDeclarations(graph) {
+  return foundSources(graph).declarations;
+}
 function replacedSources(graph) {
   return foundSources(graph).replaced;
 }
@@ -2847,19 +2850,21 @@ function findTapSources(graph) {
       const finals2 = finalDeclarations(graph, r);
       const by = finals2.includes(r) ? void 0 : finals2;
       const inlineReplaced = by !== void 0 && by.every((d) => !inlineReadOnly(d));
+      const rivals = by === void 0 ? finals2.filter((d) => d !== r) : [];
+      const inlineRivals = rivals.filter((d) => !inlineReadOnly(d));
       for (const cfg of inlineIgnored ? [] : optionalElements(at(r.root, "properties", "tapConfigurations"), CERTAIN)) {
         const tap = optionalValue(at(cfg.at, "properties", "virtualNetworkTap"), cfg);
         const tapId = optionalValue(at(tap.at, "id"), tap);
         const source = { declaration: "inline", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: cfg.at, when: tapId.when, options: tapId.options };
         if (inlineReplaced) replaced.push({ source, by });
-        else out.push(source);
+        else out.push(inlineRivals.length ? { ...source, rivals: inlineRivals } : source);
       }
       for (const ipc of optionalElements(at(r.root, "properties", "ipConfigurations"), CERTAIN)) {
         for (const entry of optionalElements(at(ipc.at, "properties", "virtualNetworkTaps"), ipc)) {
           const tapId = optionalValue(at(entry.at, "id"), entry);
           const source = { declaration: "ipconfig", nic: { kind: "resource", resource: r }, config: void 0, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options };
           if (by) replaced.push({ source, by });
-          else out.push(source);
+          else out.push(rivals.length ? { ...source, rivals } : source);
         }
       }
     } else if (type === TYPES.vmss.toLowerCase()) {
@@ -2874,7 +2879,36 @@ function findTapSources(graph) {
       }
     }
   }
-  return { sources: [...out.filter((s) => !s.when), ...out.filter((s) => s.when)], replaced };
+  settleRivals(out);
+  const uncertain = (s) => s.when !== void 0 || s.rivals !== void 0;
+  const declarations = [...out.filter((s) => !uncertain(s)), ...out.filter(uncertain)];
+  return {
+    sources: declarations.filter(mayNameTap),
+    declarations,
+    // A replaced entry that names no TAP would have mirrored nothing even if it lasted.
+    replaced: replaced.filter((r) => mayNameTap(r.source))
+  };
+}
+function mayNameTap(s) {
+  if (s.declaration === "scaleset") return true;
+  const v = s.tapId.value;
+  if (v === void 0 || v === null) return false;
+  if (s.tap.kind === "none") return v instanceof Unknown;
+  return lowerEq(fullType(s.tap.id), TYPES.tap);
+}
+function parallelRedeployment(source, rivals) {
+  const where2 = (d) => d.unit.parent ? `in '${d.unit.parent.displayName}'` : `as '${d.displayName}'`;
+  return `NIC '${nicName(source.nic)}' is also deployed ${rivals.map(where2).join(" and ")} without this entry, and no dependsOn orders ${rivals.length > 1 ? "these deployments" : "the two deployments"}: ARM deploys them in parallel and the PUT that comes last replaces the NIC's whole body, so whether the entry is there in the end is not known`;
+}
+function settleRivals(out) {
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i];
+    if (!s.rivals) continue;
+    const tap = s.tap.kind === "resource" ? s.tap.resource : void 0;
+    const repeats = (d) => out.some((o) => o.holder === d && !o.when && tap !== void 0 && o.tap.kind === "resource" && o.tap.resource === tap);
+    const left = s.rivals.filter((d) => !repeats(d));
+    out[i] = left.length ? { ...s, rivals: left } : { ...s, rivals: void 0 };
+  }
 }
 function inlineReadOnly(r) {
   return typeof r.apiVersion === "string" && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
@@ -2952,10 +2986,10 @@ function configLoopOnOneNic(s) {
   if (s.declaration !== "child" || !s.config) return void 0;
   const copy = s.config.copy;
   if (!copy || copy.index !== void 0) return void 0;
-  const names = s.config.id.names;
-  const last = names[names.length - 1];
+  const names2 = s.config.id.names;
+  const last = names2[names2.length - 1];
   if (last === void 0 || segmentText(last) !== void 0) return void 0;
-  if (names.slice(0, -1).some((n) => segmentText(n) === void 0)) return void 0;
+  if (names2.slice(0, -1).some((n) => segmentText(n) === void 0)) return void 0;
   return { count: s.config.condition };
 }
 function sourcesOfTap(graph, tap) {
@@ -3012,7 +3046,8 @@ function isOutside(nic) {
 }
 function resolvedName(r) {
   if (r.kind === "resource") return r.resource.displayName;
-  if (r.kind === "external" || r.kind === "sub") return idNames(r.id);
+  if (r.kind === "sub") return [r.resource.displayName, ...r.subNames.map(segmentDisplay)].join("/");
+  if (r.kind === "external") return idNames(r.id);
   return void 0;
 }
 function nicName(nic) {
@@ -3156,13 +3191,139 @@ function lowerEq(a, b) {
 }
 function privateEndpointOfNic(graph, nic) {
   if (nic.kind === "unknown" || nic.kind === "scaleSet") return void 0;
-  const name = nicName(nic).toLowerCase();
+  const id = nic.kind === "resource" ? nic.resource.id : nic.id;
+  if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== "networkinterfaces") return void 0;
+  const name = segmentText(id.names[0])?.toLowerCase();
+  if (name === void 0) return void 0;
   for (const pe of deployedOfType(graph, "Microsoft.Network/privateEndpoints")) {
     const custom2 = at(pe.root, "properties", "customNetworkInterfaceName");
-    if (typeof custom2.value === "string" && custom2.value.toLowerCase() === name) return { pe, custom: custom2 };
+    if (typeof custom2.value === "string" && custom2.value.toLowerCase() === name && sameScope(pe.id.scope, id.scope) !== false) return { pe, custom: custom2 };
   }
   return void 0;
 }
+
+// src/graph/deployment-names.ts
+var DEPLOYMENTS = "microsoft.resources/deployments";
+function sharedDeploymentNames(graph) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const pairs = /* @__PURE__ */ new Set();
+  for (const r of graph.resources) {
+    if (r.existing || r.type.toLowerCase() !== DEPLOYMENTS || seen.has(r.key)) continue;
+    seen.add(r.key);
+    const all = graph.declarationsOf(r.key).filter((d) => !d.existing && deploysSomething(d));
+    for (let j = 1; j < all.length; j++) {
+      const d = all[j];
+      const other = all.slice(0, j).find((e) => e.unit !== d.unit);
+      if (!other) continue;
+      const pair = `${d.nameSpan.identity()}\0${other.nameSpan.identity()}`;
+      if (pairs.has(pair)) continue;
+      pairs.add(pair);
+      out.push({ deployment: d, other, relation: relationOf(graph, d, other) });
+    }
+  }
+  return out;
+}
+function deploysSomething(d) {
+  const props = own(d.decl.node, "properties");
+  return isTObject(props) && (own(props, "template") !== void 0 || own(props, "templateLink") !== void 0);
+}
+function relationOf(graph, a, b) {
+  if (inside(a, b) || inside(b, a)) return "nested";
+  return orderedAfter(graph, a, b) || orderedAfter(graph, b, a) ? "ordered" : "parallel";
+}
+function inside(r, deployment) {
+  for (let p = r.unit.parent; p; p = p.unit.parent) if (p === deployment) return true;
+  return false;
+}
+
+// rules/evaluation-error.md
+var evaluation_error_default = '# evaluation-error\n\n**Level:** error \xB7 **Tags:** core\n\n## What it checks\nvtaplint evaluates every template expression the way Azure Resource Manager does. When Azure would\nfail to evaluate one, for example `int(\'abc\')`, `variables(\'x\')` where `x` refers back to itself,\na `copy` count above ARM\'s limit of 800, a serial copy loop\'s `batchSize` that is no\nnon-negative integer or exceeds its count, or an explicit `fail()`, this rule reports it at the exact\nexpression.\n\nvtaplint evaluates what its rules read. Every other expression of an ARM JSON template is still\nchecked, wherever it is (also in a resource whose condition is false): a call of a function that\ndoes not exist, a call with the wrong number of arguments, and `parameters(\'x\')` or\n`variables(\'x\')` for a name the template does not declare (in the scope the expression reads:\na nested template with `"scope": "inner"` has its own names, a user-defined function reads its\nown parameters). Azure rejects those whatever the parameters are. The branches of `if()`, the\nlater arguments of `and()` and `or()`, and lambda bodies run only on some paths, and Azure does\nnot evaluate a path it does not take, so there only syntax is checked (`invalid-template`).\n\nIt also reports deployments (Bicep modules, nested and linked deployments) of different files\nthat have one name in one scope. A deployment is a resource of the resource group (subscription,\nmanagement group, tenant) it runs in, named by its name, so two of one name there are one\ndeployment: when both run at once (nothing orders them, or one runs inside the other) ARM fails\nthe second ("Unable to edit or replace deployment \'x\': previous deployment ... is still active",\n`DeploymentActive`), an error at the later one\'s name. When one runs after the other has finished\n(a `dependsOn`), the later replaces the earlier\'s record and its outputs: a warning, as its outputs\nread by that name afterwards are the later one\'s. A module file deployed twice into one resource\ngroup, with a module inside it whose name is a constant, is the usual case: name inner deployments\nafter their own (`\'nic-${uniqueString(deployment().name)}\'`). Two such deployments in one file are\n`invalid-template` ("defined multiple times", the Bicep compiler\'s BCP122).\n\nA resource that is deployed and reads, with `reference()` (in Bicep, a property of a conditional\nresource, `coll!.properties...`), a resource of the template whose condition is false with the\nparameter values used is a warning at that call: ARM evaluates the read all the same ("the function\nis evaluated even if the resource isn\'t deployed", conditional-resource-deployment.md; Bicep\'s\nBCP318), and the deployment fails ("was not found") unless a resource of that name already exists.\nA guarded read is not reported: one inside `if()` on the condition (in Bicep, `cond ? coll.properties.x : ...`),\none in a resource with the same or an implied condition, one in a resource whose own condition is\nknown only at deployment. Outputs are evaluated by `vtaplint eval` only, and not judged here.\n\n## Why it matters\nAzure rejects the deployment when it reaches that expression: nothing after it is deployed, and\nfor vTAP that can mean a TAP configuration is never created.\n\n## How to fix\nCorrect the expression at the reported position; the message says what Azure expects.\n\n## Examples\nA variable is evaluated where it is used: here in a copy count, which is always evaluated (a\nvariable nothing reads, or one read only by an output, is not; outputs are evaluated by\n`vtaplint eval`).\n\nFailing (ARM JSON):\n```json\n"variables": { "count": "[int(\'three\')]" },\n"resources": [\n  {\n    "copy": { "name": "nics", "count": "[variables(\'count\')]" },\n    "type": "Microsoft.Network/networkInterfaces",\n    "apiVersion": "2024-05-01",\n    "name": "[format(\'nic{0}\', copyIndex())]",\n    "location": "eastus",\n    "properties": {}\n  }\n]\n```\nPassing: the same with `"count": "[int(\'3\')]"`.\n\nFailing (Bicep):\n```bicep\nvar count = int(\'three\')\nresource nics \'Microsoft.Network/networkInterfaces@2024-05-01\' = [for i in range(0, count): {\n  name: \'nic${i}\'\n  location: \'eastus\'\n  properties: {}\n}]\n```\nPassing (Bicep): the same with `var count = int(\'3\')`.\n';
+
+// rules/evaluation-error.ts
+var evaluation_error_default2 = defineRule(
+  {
+    id: "evaluation-error",
+    name: "EvaluationError",
+    shortDescription: "An expression or declaration that Azure would reject when it deploys the template.",
+    fullDescription: "Evaluating the template as Azure does fails: a function gets arguments of the wrong type, an index is out of range, a copy count is above 800, a variable refers to itself, fail() is called, two deployments of one name run in one scope at once, and so on. Azure stops the deployment at that point.",
+    defaultLevel: "error",
+    tags: ["core"],
+    precision: "high"
+  },
+  evaluation_error_default,
+  (ctx) => {
+    for (const { deployment: d, other, relation } of sharedDeploymentNames(ctx.graph)) {
+      const name = typeof d.name === "string" ? d.name : d.displayName;
+      const base = {
+        span: d.nameSpan,
+        resource: d,
+        involved: [other],
+        related: [{ span: other.nameSpan, message: `deployment '${other.displayName}', of the same name in the same scope` }]
+      };
+      const both = `${label(d, other)} and ${label(other, d)} are both deployment '${name}' in the same scope (a deployment is a resource named by its name)`;
+      if (relation === "ordered") {
+        ctx.fail({
+          ...base,
+          level: "warning",
+          message: `${both}: the one that runs later replaces the other's deployment record, and its outputs with it, so reading the earlier one's outputs by that name (reference('${name}'), a module's outputs) after that gives the later one's; give them different names (e.g. with uniqueString(deployment().name))`
+        });
+        continue;
+      }
+      const why = relation === "nested" ? `${nesting(d, other)}, which is still running when it starts` : "nothing orders them, so ARM starts both at once";
+      ctx.fail({
+        ...base,
+        message: `${both}, and ${why}: the second PUT of deployment '${name}' fails while the first is running ("Unable to edit or replace deployment '${name}': previous deployment ... is still active", DeploymentActive); give them different names (e.g. with uniqueString(deployment().name))`
+      });
+    }
+  }
+);
+function label(d, other) {
+  const holder = d.unit.parent;
+  return d.displayName === other.displayName && holder ? `'${d.displayName}' (in '${holder.displayName}')` : `'${d.displayName}'`;
+}
+function nesting(d, other) {
+  for (let p = d.unit.parent; p; p = p.unit.parent) if (p === other) return `'${d.displayName}' runs inside '${other.displayName}'`;
+  return `'${other.displayName}' runs inside '${d.displayName}'`;
+}
+
+// rules/limit-exceeded.md
+var limit_exceeded_default = '# limit-exceeded\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nThat the input stays within the limits vtaplint sets for itself: file size, JSON nesting depth,\nexpression length and depth, evaluation steps, string, array and object sizes, and the number of\nresources in one template.\n\n## Why it matters\nA template that reaches a limit is not fully analysed: rules may miss problems in the part that was\ncut off. The limits exist so that a hostile template in a pull request cannot hang the PR gate.\n\n## How to fix\nIf the template is legitimate, raise the limit named in the message in `vtaplint.config.json`.\nOtherwise simplify the template.\n\n## Examples\nFailing (ARM JSON): a variable that doubles a string sixty times (`s2` to `s60` as `s1`, each\ndoubling the one before), used in a resource\'s name: past 4,194,304 characters it is cut off\n(limit `maxStringLength`).\n```json\n"variables": { "s0": "x", "s1": "[concat(variables(\'s0\'), variables(\'s0\'))]", "...": "...", "s60": "[concat(variables(\'s59\'), variables(\'s59\'))]" },\n"resources": [\n  { "type": "Microsoft.Network/networkInterfaces", "apiVersion": "2024-05-01", "name": "[variables(\'s60\')]", "location": "eastus", "properties": {} }\n]\n```\nPassing: ordinary templates never reach the limits.\n';
+
+// rules/limit-exceeded.ts
+var limit_exceeded_default2 = defineRule(
+  {
+    id: "limit-exceeded",
+    name: "LimitExceeded",
+    shortDescription: "A part of the input is too large or too deep to analyse within vtaplint\u2019s limits.",
+    fullDescription: "vtaplint bounds the work it does for any input (file size, nesting depth, evaluation steps, string and array sizes, number of resources), so that a hostile or broken template cannot hang a CI job. When a limit is reached the affected part is not analysed; findings that do not depend on it are still reported.",
+    defaultLevel: "warning",
+    tags: ["core"],
+    precision: "very-high"
+  },
+  limit_exceeded_default,
+  () => {
+  }
+);
+
+// rules/unused-suppression.md
+var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| Bicep, ARM JSON with comments | `// vtaplint-disable-line <rule-id> -- <reason>` at the end of the finding\'s line |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt);\n- it is not a vtaplint directive: ESLint\'s block forms `// vtaplint-disable` and\n  `// vtaplint-enable`, which vtaplint does not have.\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
+
+// rules/unused-suppression.ts
+var unused_suppression_default2 = defineRule(
+  {
+    id: "unused-suppression",
+    name: "UnusedSuppression",
+    shortDescription: "A suppression suppresses nothing, has expired, names no rule, or gives no reason.",
+    fullDescription: "A vtaplint suppression (a // vtaplint-disable-next-line comment, a Bicep #disable-next-line directive, a resource's metadata.vtaplint.suppress entry, or a suppressions entry of the config) that no finding needs any more, whose expiry date has passed, that names an unknown rule, or that does not say why the finding is acceptable. Stale suppressions hide the next real problem on that line.",
+    defaultLevel: "warning",
+    tags: ["core"],
+    precision: "very-high"
+  },
+  unused_suppression_default,
+  () => {
+  }
+);
 
 // src/model/crypto.ts
 var import_node_module = require("node:module");
@@ -3271,234 +3432,6 @@ var vtap_supported_region_default2 = defineRule(
   }
 );
 
-// rules/vtap-destination-type.md
-var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress` or `publicIPPrefix`). A destination outside the template (an id to a resource the template does not\ndeclare, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
-
-// rules/vtap-destination-type.ts
-var NIC_IPCONFIG = "microsoft.network/networkinterfaces/ipconfigurations";
-var LB_FRONTEND = "microsoft.network/loadbalancers/frontendipconfigurations";
-var EXPECTED = {
-  destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
-  destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" }
-};
-function checksNeedingProperties(tap, destination) {
-  const literal = (id) => {
-    const sub = subscriptionOf(id);
-    return sub !== void 0 && segmentText(sub) !== void 0;
-  };
-  const where2 = literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
-  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where2} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
-}
-var vtap_destination_type_default2 = defineRule(
-  {
-    id: "vtap-destination-type",
-    name: "VtapDestinationType",
-    shortDescription: "A TAP has exactly one destination: a VM network interface's IP configuration or an internal load balancer's frontend.",
-    fullDescription: "A virtual network TAP sends mirrored traffic to one destination: the IP configuration of a network interface, or the frontend IP configuration of an internal load balancer. The rule checks that exactly one destination property is set, that its id has the right shape for that property, that the IP configuration or frontend it names exists when the NIC or load balancer is in the template, and that a load balancer frontend is internal (a subnet and private address, no public IP).",
-    defaultLevel: "error",
-    tags: ["vtap"],
-    precision: "very-high",
-    source: 'Virtual network TAP overview, "Other Limitations": destination is a Load Balancer or a VM network interface'
-  },
-  vtap_destination_type_default,
-  (ctx) => {
-    for (const tap of taps(ctx.graph)) {
-      const dests = destinationsOf(tap, ctx.graph);
-      if (dests.length === 0) {
-        const props = at(tap.root, "properties");
-        ctx.fail({
-          message: `TAP '${tap.displayName}' has no destination; set properties.destinationNetworkInterfaceIPConfiguration (a collector NIC's IP configuration) or properties.destinationLoadBalancerFrontEndIPConfiguration (an internal load balancer frontend)`,
-          span: props.value === void 0 ? tap.span : props.span,
-          resource: tap
-        });
-        continue;
-      }
-      if (dests.length > 1) {
-        const [first, second] = dests;
-        const maybe = dests.find((d) => d.maybeUnset);
-        if (maybe) {
-          const u = maybe.id.value;
-          ctx.indeterminate({
-            message: `cannot tell whether TAP '${tap.displayName}' sets one destination or both ${first.property} and ${second.property}: ${maybe.property} may be null (its value is ${describeUnknown(u)}); a TAP has exactly one destination`,
-            span: maybe.id.span,
-            related: dests.filter((d) => d !== maybe).map((d) => ({ span: d.id.span, message: `the other destination, ${d.property}` })),
-            resource: tap
-          });
-          continue;
-        }
-        ctx.fail({
-          message: `TAP '${tap.displayName}' sets both ${first.property} and ${second.property}; a TAP has exactly one destination, remove one`,
-          span: second.id.span,
-          related: [{ span: first.id.span, message: `the other destination, ${first.property}` }],
-          resource: tap
-        });
-        continue;
-      }
-      checkDestination(ctx, tap, dests[0]);
-    }
-  }
-);
-function destinationName(res) {
-  return res.kind === "resource" ? `'${res.resource.displayName}'` : `'${idNames(res.id)}'`;
-}
-function howToPoint(property, target, what, res) {
-  const whole = target === "microsoft.network/networkinterfaces" ? "ipConfigurations" : target === "microsoft.network/loadbalancers" ? "frontendIPConfigurations" : void 0;
-  if (whole && res.kind === "resource") return `set ${property}.id to the id of one of the ${whole} of ${destinationName(res)}`;
-  return `set ${property}.id to the id of ${what}`;
-}
-function checkDestination(ctx, tap, d) {
-  const expected = EXPECTED[d.property];
-  const v = d.id.value;
-  const base = { span: d.id.span, resource: tap };
-  if (v === void 0 || v === null) {
-    ctx.fail({ ...base, message: `TAP '${tap.displayName}': ${d.property} has no id; set it to the id of ${expected.what}` });
-    return;
-  }
-  const res = d.resolution;
-  if (res.kind === "none") {
-    const key2 = v instanceof Unknown && v.reason.code === "runtime-state" ? v.reason.resourceKey : void 0;
-    const from = key2 === void 0 ? void 0 : ctx.graph.byResourceKey(key2);
-    if (from?.existing) {
-      existingDestination(ctx, tap, from, base);
-      return;
-    }
-    if (v instanceof Unknown) {
-      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
-    } else {
-      ctx.fail({ ...base, message: `the destination of TAP '${tap.displayName}' is not a resource id; set ${d.property}.id to the id of ${expected.what}` });
-    }
-    return;
-  }
-  const target = fullType(res.id).toLowerCase();
-  if (target !== expected.type) {
-    const other = target === NIC_IPCONFIG || target === LB_FRONTEND;
-    ctx.fail({
-      ...base,
-      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is ${destinationName(res)}, a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer): ${howToPoint(d.property, target, expected.what, res)}`
-    });
-    return;
-  }
-  if (res.kind === "external") {
-    ctx.indeterminate({
-      ...base,
-      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, is outside the template, so vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`
-    });
-    return;
-  }
-  if (res.kind === "resource" && res.resource.existing) {
-    existingDestination(ctx, tap, res.resource.parent ?? res.resource, base);
-    return;
-  }
-  if (res.kind !== "sub") return;
-  const holder = res.resource;
-  const subName = segmentText(res.subNames[0]);
-  if (holder.existing) {
-    existingDestination(ctx, tap, holder, base);
-    return;
-  }
-  if (!res.entry) {
-    const list = at(holder.root, "properties", res.subTypes[0]);
-    if (list.value instanceof Unknown || subName === void 0) {
-      const blocker = list.value instanceof Unknown ? list.value : (res.subNames[0] ?? []).find((x) => x instanceof Unknown);
-      const why = list.value instanceof Unknown ? `its ${res.subTypes[0]} are ${describeUnknown(list.value)}` : `the name in the destination id is ${blocker ? describeUnknown(blocker) : "only known at deployment"}`;
-      ctx.indeterminate({
-        ...base,
-        ...blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: "the value comes from here" }] } : {},
-        message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to: ${why}`
-      });
-      return;
-    }
-    const names = elements(list).map((e) => at(e, "name").value).filter((n) => typeof n === "string");
-    ctx.fail({
-      ...base,
-      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names.length ? ` (it has: ${names.join(", ")}): point ${d.property}.id at one of them` : `: declare it in '${holder.displayName}', or point ${d.property}.id at one it has`}`,
-      related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
-    });
-    return;
-  }
-  if (target === LB_FRONTEND) {
-    for (const [property, what] of [
-      ["publicIPAddress", "the public IP address of the frontend"],
-      ["publicIPPrefix", "the public IP prefix of the frontend"]
-    ]) {
-      const pip = at(res.entry, "properties", property);
-      if (pip.value === void 0 || pip.value === null) continue;
-      ctx.fail({
-        ...base,
-        message: `TAP '${tap.displayName}' sends to frontend '${subName}' of load balancer '${holder.displayName}', which is public; the destination must be an internal load balancer frontend (a subnet and private IP, no public IP)`,
-        related: [{ span: pip.span, message: what }]
-      });
-      return;
-    }
-  }
-  ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
-}
-function existingDestination(ctx, tap, holder, base) {
-  ctx.indeterminate({
-    ...base,
-    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
-    related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
-  });
-}
-
-// rules/data/vtap-facts.json
-var vtap_facts_default = {
-  $comment: "Facts that Azure changes, kept as data. Regions and the v6 size pattern come from the Azure document 'Virtual network TAP overview' (articles/virtual-network/virtual-network-tap-overview.md). One revision with the same ms.date lists 'US Central' as supported instead of coming soon; users can override the lists in vtaplint.config.json ('regions').",
-  document: {
-    title: "Azure virtual network TAP overview",
-    url: "https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview",
-    revision: "ms.date 04/21/2025"
-  },
-  supportedRegions: [
-    "eastasia",
-    "westcentralus",
-    "uksouth",
-    "eastus",
-    "centralindia",
-    "germanywestcentral"
-  ],
-  comingSoonRegions: [
-    "centralus",
-    "australiaeast",
-    "koreacentral",
-    "canadacentral"
-  ],
-  v6SizePattern: "_v6$",
-  defaultDestinationPort: 4789,
-  limits: {
-    $source: "Azure virtual network limits (includes/azure-virtual-network-limits.md, ms.date 12/05/2022), per region per subscription",
-    virtualNetworkTaps: 100,
-    tapConfigurationsPerTap: 100
-  },
-  rolePermissions: {
-    $source: "Virtual network TAP overview, Prerequisites (permissions), with the real operation names of the resource provider",
-    required: [
-      "Microsoft.Network/virtualNetworkTaps/*",
-      "Microsoft.Network/networkInterfaces/read",
-      "Microsoft.Network/networkInterfaces/tapConfigurations/*"
-    ],
-    documentedButWrong: {
-      "Microsoft.Network/tapConfigurations/*": "Microsoft.Network/networkInterfaces/tapConfigurations/*"
-    },
-    operations: {
-      "Microsoft.Network/virtualNetworkTaps/*": [
-        "Microsoft.Network/virtualNetworkTaps/read",
-        "Microsoft.Network/virtualNetworkTaps/write",
-        "Microsoft.Network/virtualNetworkTaps/delete",
-        "Microsoft.Network/virtualNetworkTaps/join/action"
-      ],
-      "Microsoft.Network/networkInterfaces/read": [
-        "Microsoft.Network/networkInterfaces/read"
-      ],
-      "Microsoft.Network/networkInterfaces/tapConfigurations/*": [
-        "Microsoft.Network/networkInterfaces/tapConfigurations/read",
-        "Microsoft.Network/networkInterfaces/tapConfigurations/write",
-        "Microsoft.Network/networkInterfaces/tapConfigurations/delete"
-      ]
-    }
-  }
-};
-
 // rules/lib/support.ts
 var import_node_path = __toESM(require("node:path"), 1);
 function unknownOrigin(v, span) {
@@ -3566,6 +3499,277 @@ function displayPath(unit) {
   const rel = import_node_path.default.relative(import_node_path.default.dirname(root.file.path), unit.file.path);
   return (rel === "" ? import_node_path.default.basename(unit.file.path) : rel).split(import_node_path.default.sep).join("/");
 }
+
+// rules/vtap-destination-type.md
+var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress` or `publicIPPrefix`). A network interface that a private endpoint of the template creates\n(its `customNetworkInterfaceName`), named by its id or reached as an `existing` NIC, is no\ndestination: the document allows a \"VM's network interface\", and an endpoint's NIC is the\nplatform's, not a VM's (`vtap-source-vm-nic` says the same of such a NIC as a source). A destination outside the template (an id to a resource the template does not\ndeclare, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination.\n\nA template that adds sources to a TAP it does not deploy (a hub's TAP declared `existing`, or named\nonly by its id in a tap configuration) has no destination to check at all: the TAP's destination is\nin another template. That also gives one *indeterminate* result, at the TAP's declaration (or at the\nfirst id naming it), per TAP and not per source: it names the sources this template adds and lists\nwhat could not be checked for them (the destination's type, its network or a peering in the same\nregion made before the TAP configurations, IPv6, UDP 4789). `vtap-destination-network`,\n`vtap-peering-same-region`, `vtap-peering-before-tap`, `vtap-collector-port-open` and `vtap-no-ipv6`\n(for the destination) say nothing about such a TAP; `vtap-same-region` still judges each source's\nregion against it.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
+
+// rules/vtap-destination-type.ts
+var NIC_IPCONFIG = "microsoft.network/networkinterfaces/ipconfigurations";
+var LB_FRONTEND = "microsoft.network/loadbalancers/frontendipconfigurations";
+var EXPECTED = {
+  destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
+  destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" }
+};
+function checksNeedingProperties(tap, destination) {
+  const literal = (id) => {
+    const sub = subscriptionOf(id);
+    return sub !== void 0 && segmentText(sub) !== void 0;
+  };
+  const where2 = literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
+  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where2} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
+}
+var vtap_destination_type_default2 = defineRule(
+  {
+    id: "vtap-destination-type",
+    name: "VtapDestinationType",
+    shortDescription: "A TAP has exactly one destination: a VM network interface's IP configuration or an internal load balancer's frontend.",
+    fullDescription: "A virtual network TAP sends mirrored traffic to one destination: the IP configuration of a network interface, or the frontend IP configuration of an internal load balancer. The rule checks that exactly one destination property is set, that its id has the right shape for that property, that the IP configuration or frontend it names exists when the NIC or load balancer is in the template, and that a load balancer frontend is internal (a subnet and private address, no public IP).",
+    defaultLevel: "error",
+    tags: ["vtap"],
+    precision: "very-high",
+    source: 'Virtual network TAP overview, "Other Limitations": destination is a Load Balancer or a VM network interface'
+  },
+  vtap_destination_type_default,
+  (ctx) => {
+    for (const tap of taps(ctx.graph)) {
+      const dests = destinationsOf(tap, ctx.graph);
+      if (dests.length === 0) {
+        const props = at(tap.root, "properties");
+        ctx.fail({
+          message: `TAP '${tap.displayName}' has no destination; set properties.destinationNetworkInterfaceIPConfiguration (a collector NIC's IP configuration) or properties.destinationLoadBalancerFrontEndIPConfiguration (an internal load balancer frontend)`,
+          span: props.value === void 0 ? tap.span : props.span,
+          resource: tap
+        });
+        continue;
+      }
+      if (dests.length > 1) {
+        const [first, second] = dests;
+        const maybe = dests.find((d) => d.maybeUnset);
+        if (maybe) {
+          const u = maybe.id.value;
+          ctx.indeterminate({
+            message: `cannot tell whether TAP '${tap.displayName}' sets one destination or both ${first.property} and ${second.property}: ${maybe.property} may be null (its value is ${describeUnknown(u)}); a TAP has exactly one destination`,
+            span: maybe.id.span,
+            related: dests.filter((d) => d !== maybe).map((d) => ({ span: d.id.span, message: `the other destination, ${d.property}` })),
+            resource: tap
+          });
+          continue;
+        }
+        ctx.fail({
+          message: `TAP '${tap.displayName}' sets both ${first.property} and ${second.property}; a TAP has exactly one destination, remove one`,
+          span: second.id.span,
+          related: [{ span: first.id.span, message: `the other destination, ${first.property}` }],
+          resource: tap
+        });
+        continue;
+      }
+      checkDestination(ctx, tap, dests[0]);
+    }
+    tapsOutside(ctx);
+  }
+);
+function tapsOutside(ctx) {
+  const byTap = /* @__PURE__ */ new Map();
+  for (const source of tapSources(ctx.graph)) {
+    const t = source.tap;
+    if (!(t.kind === "external" || t.kind === "resource" && t.resource.existing)) continue;
+    if (fullType(t.id).toLowerCase() !== TYPES.tap.toLowerCase()) continue;
+    if (t.kind === "external" && ctx.graph.notDeployedAt(t.id)) continue;
+    const key2 = resourceKey(t.id);
+    const known3 = byTap.get(key2);
+    if (known3) known3.sources.push(source);
+    else byTap.set(key2, { tap: t, sources: [source] });
+  }
+  for (const { tap, sources } of byTap.values()) {
+    const first = sources[0];
+    const how = tap.kind === "resource" ? "declared `existing`" : "named only by its id";
+    const nics = [...new Set(sources.map((s) => `'${nicName(s.nic)}'`))];
+    const shown = nics.length > 5 ? `${nics.slice(0, 5).join(", ")} and ${nics.length - 5} more` : nics.join(", ");
+    ctx.indeterminate({
+      message: `TAP '${resolvedName(tap) ?? ""}' is not deployed by this template (${how}), so its destination is not known here: for the source${nics.length > 1 ? "s" : ""} this template adds to it (NIC ${shown}), vtaplint cannot check that the destination is a VM network interface's IP configuration or an internal load balancer frontend, that it is in the sources' virtual network or a peered one in the same region (peered before the TAP configurations are made), that it does not use IPv6, and that UDP 4789 reaches it; check them against the TAP's deployment`,
+      span: tap.kind === "resource" ? tap.resource.nameSpan : first.tapId.span,
+      related: sources.map(sourceRelated),
+      resource: tap.kind === "resource" ? tap.resource : void 0,
+      sources
+    });
+  }
+}
+function destinationName(res) {
+  return `'${resolvedName(res) ?? idNames(res.id)}'`;
+}
+function howToPoint(property, target, what, res) {
+  const whole = target === "microsoft.network/networkinterfaces" ? "ipConfigurations" : target === "microsoft.network/loadbalancers" ? "frontendIPConfigurations" : void 0;
+  if (whole && res.kind === "resource") return `set ${property}.id to the id of one of the ${whole} of ${destinationName(res)}`;
+  return `set ${property}.id to the id of ${what}`;
+}
+function checkDestination(ctx, tap, d) {
+  const expected = EXPECTED[d.property];
+  const v = d.id.value;
+  const base = { span: d.id.span, resource: tap };
+  if (v === void 0 || v === null) {
+    ctx.fail({ ...base, message: `TAP '${tap.displayName}': ${d.property} has no id; set it to the id of ${expected.what}` });
+    return;
+  }
+  const res = d.resolution;
+  if (res.kind === "none") {
+    const key2 = v instanceof Unknown && v.reason.code === "runtime-state" ? v.reason.resourceKey : void 0;
+    const from = key2 === void 0 ? void 0 : ctx.graph.byResourceKey(key2);
+    if (from?.existing) {
+      if (from.type.toLowerCase() === "microsoft.network/networkinterfaces" && privateEndpointDestination(ctx, tap, { kind: "resource", resource: from }, from.displayName, base)) return;
+      existingDestination(ctx, tap, from, base);
+      return;
+    }
+    if (v instanceof Unknown) {
+      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
+    } else {
+      ctx.fail({ ...base, message: `the destination of TAP '${tap.displayName}' is not a resource id; set ${d.property}.id to the id of ${expected.what}` });
+    }
+    return;
+  }
+  const target = fullType(res.id).toLowerCase();
+  if (target !== expected.type) {
+    const other = target === NIC_IPCONFIG || target === LB_FRONTEND;
+    ctx.fail({
+      ...base,
+      message: other ? `TAP '${tap.displayName}': ${d.property} points at ${target === NIC_IPCONFIG ? "a network interface's IP configuration" : "a load balancer's frontend"}; use ${target === NIC_IPCONFIG ? "destinationNetworkInterfaceIPConfiguration" : "destinationLoadBalancerFrontEndIPConfiguration"} for it` : `TAP '${tap.displayName}': the destination is ${destinationName(res)}, a ${fullType(res.id)}, but it must be ${expected.what} (a TAP mirrors to a VM network interface or an internal load balancer): ${howToPoint(d.property, target, expected.what, res)}`
+    });
+    return;
+  }
+  if (target === NIC_IPCONFIG) {
+    const owner = res.kind === "sub" ? res.resource : res.kind === "resource" ? res.resource.parent : void 0;
+    const nic = owner ? { kind: "resource", resource: owner } : { kind: "external", id: truncateId(res.id, 1) };
+    if (privateEndpointDestination(ctx, tap, nic, owner ? owner.displayName : idNames(truncateId(res.id, 1)), base)) return;
+  }
+  if (res.kind === "external") {
+    ctx.indeterminate({
+      ...base,
+      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, is outside the template, so vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`
+    });
+    return;
+  }
+  if (res.kind === "resource" && res.resource.existing) {
+    existingDestination(ctx, tap, res.resource.parent ?? res.resource, base);
+    return;
+  }
+  if (res.kind !== "sub") return;
+  const holder = res.resource;
+  const subName = segmentText(res.subNames[0]);
+  if (holder.existing) {
+    existingDestination(ctx, tap, holder, base);
+    return;
+  }
+  if (!res.entry) {
+    const list = at(holder.root, "properties", res.subTypes[0]);
+    if (list.value instanceof Unknown || subName === void 0) {
+      const blocker = list.value instanceof Unknown ? list.value : (res.subNames[0] ?? []).find((x) => x instanceof Unknown);
+      const why = list.value instanceof Unknown ? `its ${res.subTypes[0]} are ${describeUnknown(list.value)}` : `the name in the destination id is ${blocker ? describeUnknown(blocker) : "only known at deployment"}`;
+      ctx.indeterminate({
+        ...base,
+        ...blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: "the value comes from here" }] } : {},
+        message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to: ${why}`
+      });
+      return;
+    }
+    const names2 = elements(list).map((e) => at(e, "name").value).filter((n) => typeof n === "string");
+    ctx.fail({
+      ...base,
+      message: `TAP '${tap.displayName}' sends to '${subName}', but '${holder.displayName}' has no ${res.subTypes[0]} named '${subName}'${names2.length ? ` (it has: ${names2.join(", ")}): point ${d.property}.id at one of them` : `: declare it in '${holder.displayName}', or point ${d.property}.id at one it has`}`,
+      related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
+    });
+    return;
+  }
+  if (target === LB_FRONTEND) {
+    for (const [property, what] of [
+      ["publicIPAddress", "the public IP address of the frontend"],
+      ["publicIPPrefix", "the public IP prefix of the frontend"]
+    ]) {
+      const pip = at(res.entry, "properties", property);
+      if (pip.value === void 0 || pip.value === null) continue;
+      ctx.fail({
+        ...base,
+        message: `TAP '${tap.displayName}' sends to frontend '${subName}' of load balancer '${holder.displayName}', which is public; the destination must be an internal load balancer frontend (a subnet and private IP, no public IP)`,
+        related: [{ span: pip.span, message: what }]
+      });
+      return;
+    }
+  }
+  ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
+}
+function privateEndpointDestination(ctx, tap, nic, name, base) {
+  const pe = privateEndpointOfNic(ctx.graph, nic);
+  if (!pe) return false;
+  ctx.fail({
+    ...base,
+    message: `TAP '${tap.displayName}' sends to NIC '${name}', the network interface of private endpoint '${pe.pe.displayName}'; the destination must be a VM's network interface or an internal load balancer frontend: point it at the collector VM's NIC, or at an internal load balancer in front of the collectors`,
+    related: [{ span: pe.custom.span, message: `private endpoint '${pe.pe.displayName}' names its NIC here` }]
+  });
+  return true;
+}
+function existingDestination(ctx, tap, holder, base) {
+  ctx.indeterminate({
+    ...base,
+    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
+    related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
+  });
+}
+
+// rules/data/vtap-facts.json
+var vtap_facts_default = {
+  $comment: "Facts that Azure changes, kept as data. Regions and the v6 size pattern come from the Azure document 'Virtual network TAP overview' (articles/virtual-network/virtual-network-tap-overview.md). One revision with the same ms.date lists 'US Central' as supported instead of coming soon; users can override the lists in vtaplint.config.json ('regions').",
+  document: {
+    title: "Azure virtual network TAP overview",
+    url: "https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview",
+    revision: "ms.date 04/21/2025"
+  },
+  supportedRegions: [
+    "eastasia",
+    "westcentralus",
+    "uksouth",
+    "eastus",
+    "centralindia",
+    "germanywestcentral"
+  ],
+  comingSoonRegions: [
+    "centralus",
+    "australiaeast",
+    "koreacentral",
+    "canadacentral"
+  ],
+  v6SizePattern: "_v6$",
+  defaultDestinationPort: 4789,
+  limits: {
+    $source: "Azure virtual network limits (includes/azure-virtual-network-limits.md, ms.date 12/05/2022), per region per subscription",
+    virtualNetworkTaps: 100,
+    tapConfigurationsPerTap: 100
+  },
+  rolePermissions: {
+    $source: "Virtual network TAP overview, Prerequisites (permissions), with the real operation names of the resource provider",
+    required: [
+      "Microsoft.Network/virtualNetworkTaps/*",
+      "Microsoft.Network/networkInterfaces/read",
+      "Microsoft.Network/networkInterfaces/tapConfigurations/*"
+    ],
+    documentedButWrong: {
+      "Microsoft.Network/tapConfigurations/*": "Microsoft.Network/networkInterfaces/tapConfigurations/*"
+    },
+    operations: {
+      "Microsoft.Network/virtualNetworkTaps/*": [
+        "Microsoft.Network/virtualNetworkTaps/read",
+        "Microsoft.Network/virtualNetworkTaps/write",
+        "Microsoft.Network/virtualNetworkTaps/delete",
+        "Microsoft.Network/virtualNetworkTaps/join/action"
+      ],
+      "Microsoft.Network/networkInterfaces/read": [
+        "Microsoft.Network/networkInterfaces/read"
+      ],
+      "Microsoft.Network/networkInterfaces/tapConfigurations/*": [
+        "Microsoft.Network/networkInterfaces/tapConfigurations/read",
+        "Microsoft.Network/networkInterfaces/tapConfigurations/write",
+        "Microsoft.Network/networkInterfaces/tapConfigurations/delete"
+      ]
+    }
+  }
+};
 
 // rules/vtap-source-vm-size-v6.md
 var vtap_source_vm_size_v6_default = '# vtap-source-vm-size-v6\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every network interface a TAP mirrors (a `networkInterfaces/tapConfigurations` resource, a\nNIC\'s inline `tapConfigurations`, or an ipConfiguration\'s `virtualNetworkTaps`), the virtual\nmachine that uses that NIC must not have a v6 size: `properties.hardwareProfile.vmSize` must not\nend in `_v6` (any case). `Standard_D2s_v6` is a v6 size; `Standard_NV6` is not.\n\nA size taken from a parameter is checked with the value in force: the parameters file or `-p`,\nelse the parameter\'s default. A parameter without any value is *indeterminate* when its\n`allowedValues` include a v6 size, and passes when none of them is one.\n\n## Where it comes from\n[Virtual network TAP overview, Public preview limitations, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#public-preview-limitations):\n\n> [Temporary] v6 VM SKU aren\'t supported as a source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with\n`{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration on the NIC of a v6 VM, so that VM\'s traffic is not mirrored.\n\n## How to fix\nChoose a size from a series before v6 (for example `Standard_D2s_v5`) for the VMs you mirror, or\nmirror another VM.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource vm \'Microsoft.Compute/virtualMachines@2024-03-01\' = {\n  name: \'web-vm\'\n  location: \'eastus\'\n  properties: {\n    hardwareProfile: { vmSize: \'Standard_D2s_v6\' }\n    networkProfile: { networkInterfaces: [ { id: nic.id } ] }\n  }\n}\n```\nPassing (Bicep): `vmSize: \'Standard_D2s_v5\'`.\n\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Compute/virtualMachines",\n  "apiVersion": "2024-03-01",\n  "name": "web-vm",\n  "location": "eastus",\n  "properties": {\n    "hardwareProfile": { "vmSize": "Standard_D2s_v6" },\n    "networkProfile": { "networkInterfaces": [ { "id": "[resourceId(\'Microsoft.Network/networkInterfaces\', \'web-nic\')]" } ] }\n  }\n}\n```\nPassing (ARM JSON): `"vmSize": "Standard_NV6"` (an older size whose name merely contains 6).\n';
@@ -4276,9 +4480,9 @@ function addressCovers(graph, rule, side, ipConfig) {
       answers.push({ covers: void 0, value: address.value, prefix: void 0 });
       continue;
     }
-    const inside = address.ranges.every((a) => range.first <= a.first && a.last <= range.last);
+    const inside2 = address.ranges.every((a) => range.first <= a.first && a.last <= range.last);
     const outside = address.ranges.every((a) => a.last < range.first || range.last < a.first);
-    if (inside) return { covers: true };
+    if (inside2) return { covers: true };
     if (!outside) {
       partial.push(range);
       answers.push({ covers: void 0, value: void 0, prefix: range.text });
@@ -4671,7 +4875,7 @@ function at0(perms, fallback) {
 }
 
 // rules/vtap-source-vm-nic.md
-var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nrules behind those checks then stay silent about it (`vtap-source-vm-restart`, `vtap-live-migration`\nand `vtap-source-downtime` still report on its VM when that VM exists before the deployment). A NIC whose\nonly VM may not be deployed (its `condition` or copy count is known only at deployment) also gets an\n*indeterminate* result here, unless the NIC itself is deployed under that same condition; the rules\nabout that VM (its size, live migration, ...) report what they find as *indeterminate* too (\"if the\nVM is deployed\").\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`, in the endpoint's resource group; also when the template reaches it as an `existing` NIC, whatever its symbolic name). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nrules behind those checks then stay silent about it (`vtap-source-vm-restart`, `vtap-live-migration`\nand `vtap-source-downtime` still report on its VM when that VM exists before the deployment). A NIC whose\nonly VM may not be deployed (its `condition` or copy count is known only at deployment) also gets an\n*indeterminate* result here, unless the NIC itself is deployed under that same condition; the rules\nabout that VM (its size, live migration, ...) report what they find as *indeterminate* too (\"if the\nVM is deployed\").\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
 var CHECKS_NEEDING_PROPERTIES = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template";
@@ -4745,6 +4949,11 @@ var vtap_source_vm_nic_default2 = defineRule(
       const r = nic.resource;
       if (seen.has(r.key)) continue;
       seen.add(r.key);
+      const pe = privateEndpointOfNic(ctx.graph, nic);
+      if (pe) {
+        failPrivateEndpoint(ctx, source, pe);
+        continue;
+      }
       if (r.existing) {
         const { who, checks } = outsideNic(ctx, source);
         ctx.indeterminate({
@@ -4755,11 +4964,6 @@ var vtap_source_vm_nic_default2 = defineRule(
           involved: [r, ...involved],
           sources: [source]
         });
-        continue;
-      }
-      const pe = privateEndpointOfNic(ctx.graph, nic);
-      if (pe) {
-        failPrivateEndpoint(ctx, source, pe);
         continue;
       }
       const vms = vmsOfNic(ctx.graph, r);
@@ -5311,21 +5515,23 @@ var vtap_no_ipv6_default2 = defineRule(
     for (const tap of taps(ctx.graph)) {
       const d = destinationOf(tap, ctx.graph);
       const t = d && destinationTarget(d);
-      if (d && t) checkIpConfig(ctx, t.entry, t.resource, `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`, [{ span: d.id.span, message: "the destination of the TAP" }], [tap]);
+      if (!d || !t) continue;
+      const what = t.kind === "lb" ? `the destination of TAP '${tap.displayName}' (load balancer '${t.resource.displayName}')` : `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`;
+      checkIpConfig(ctx, t.entry, t.resource, what, [{ span: d.id.span, message: "the destination of the TAP" }], [tap], [], t.kind === "lb" ? "frontend IP configuration" : "IP configuration");
     }
   }
 );
-function checkIpConfig(ctx, ipc, holder, what, related, involved, sources = []) {
+function checkIpConfig(ctx, ipc, holder, what, related, involved, sources = [], noun = "IP configuration") {
   const name = at(ipc, "name").value;
   const version = at(ipc, "properties", "privateIPAddressVersion");
   const base = { resource: holder, involved, sources, related };
   const fix = "virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only";
   if (typeof version.value === "string" && version.value.toLowerCase() === "ipv6") {
-    ctx.fail({ ...base, span: version.span, message: `IP configuration '${String(name)}' of ${what} uses IPv6; ${fix}` });
+    ctx.fail({ ...base, span: version.span, message: `${noun} '${String(name)}' of ${what} uses IPv6; ${fix}` });
     return;
   }
   if (version.value instanceof Unknown) {
-    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of IP configuration '${String(name)}' of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
+    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of ${noun} '${String(name)}' of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
     return;
   }
   const pip = publicIpOf(ctx.graph, ipc);
@@ -5337,7 +5543,7 @@ function checkIpConfig(ctx, ipc, holder, what, related, involved, sources = []) 
         span: pv.span,
         involved: [...involved, holder],
         resource: pip.pip,
-        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }],
+        related: [...related, { span: pip.ref.span, message: `${noun} '${String(name)}' uses public IP '${pip.pip.displayName}' here` }],
         message: `public IP '${pip.pip.displayName}' of ${what} is IPv6; ${fix}`
       });
       return;
@@ -5348,7 +5554,7 @@ function checkIpConfig(ctx, ipc, holder, what, related, involved, sources = []) 
         span: pv.span,
         involved: [...involved, holder],
         resource: pip.pip,
-        related: [...related, { span: pip.ref.span, message: `IP configuration '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
+        related: [...related, { span: pip.ref.span, message: `${noun} '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
         message: `the IP version of public IP '${pip.pip.displayName}' of ${what} is ${describeUnknown(pv.value)}; IPv6 cannot be mirrored`
       });
       return;
@@ -5441,12 +5647,12 @@ var vtap_one_config_per_nic_default2 = defineRule(
       else byNic.set(k, [s]);
     }
     for (const all of byNic.values()) {
-      const names = /* @__PURE__ */ new Set();
+      const names2 = /* @__PURE__ */ new Set();
       const list = all.filter((s) => {
         const n = tapConfigurationName(s);
         if (n === void 0) return true;
-        if (names.has(n)) return false;
-        names.add(n);
+        if (names2.has(n)) return false;
+        names2.add(n);
         return true;
       });
       const [first, ...rest] = list;
@@ -5487,7 +5693,7 @@ var vtap_one_config_per_nic_default2 = defineRule(
 );
 
 // rules/vtap-config-target.md
-var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\nWhen the TAP is in another module (nested deployment), pass its id as that module's output, or,\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the\nconfiguration's module: a `dependsOn` entry names only resources and modules of its own file.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\nA configuration that names something other than a virtual network TAP (a NIC, an IP\nconfiguration, text that is no resource id) or no TAP at all is rejected by Azure and mirrors\nnothing, so its NIC is not a TAP source: this error is its only finding, and the rules about\nsources (VM restart, downtime, live migration, v6 sizes, one configuration per NIC, a NIC outside\nthe template, ...) do not judge that NIC through it. An id known only at deployment (a parameter\nwithout a value, a choice between a TAP and something else) may be a TAP's: it is reported here as\nindeterminate, and its NIC stays a possible source for the other rules.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\nWhen the TAP is in another module (nested deployment), pass its id as that module's output, or,\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the\nconfiguration's module: a `dependsOn` entry names only resources and modules of its own file.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-config-target.ts
 var vtap_config_target_default2 = defineRule(
@@ -5503,7 +5709,7 @@ var vtap_config_target_default2 = defineRule(
   },
   vtap_config_target_default,
   (ctx) => {
-    for (const s of tapSources(ctx.graph)) {
+    for (const s of tapDeclarations(ctx.graph)) {
       if (s.declaration === "scaleset") continue;
       const v = s.tapId.value;
       const base = { span: s.tapId.span, resource: s.holder, sources: [s] };
@@ -5519,7 +5725,7 @@ var vtap_config_target_default2 = defineRule(
       }
       const type = fullType(res.id);
       if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
-        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${res.kind === "external" ? describeId(res.id) : `'${res.resource.displayName}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${res.kind === "external" ? describeId(res.id) : `'${resolvedName(res) ?? ""}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       if (res.kind === "external" && ctx.graph.notDeployedAt(res.id)) {
@@ -5821,7 +6027,7 @@ var type_index_default = {
 };
 
 // rules/vtap-inline-config-readonly.md
-var vtap_inline_config_readonly_default = '# vtap-inline-config-readonly\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA NIC that declares `properties.tapConfigurations` inline uses an API version where that property\nis writable. Azure\'s published type definitions (`rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts`) make it read-only from 2019-09-01 on. Such an inline entry is then no\nTAP source for the other rules: its VM is not mirrored, so it is not counted as a TAP configuration\nof the NIC, and its VM\'s size, region or load balancers are not checked.\nAn API version taken from a parameter that has no value (ARM JSON\n`"apiVersion": "[parameters(\'nicApiVersion\')]"`) is *indeterminate*: the entries are honoured only\nif the deployment supplies 2019-08-01 or earlier (the other rules still treat them as a source).\n\nIt also checks that a TAP entry written in a NIC\'s body lasts: an ipConfiguration\'s\n`virtualNetworkTaps` entry (or an inline `tapConfigurations` entry where that list is writable) is\nlost when the template deploys the same NIC again later, in another module or nested deployment\nordered after it (a quickstart\'s "make the address static" step), with a body that has no such\nentry. ARM\'s PUT replaces the whole resource body, so the NIC ends without the entry and the TAP\nmirrors nothing from it, silently: this is reported at the entry, with the later deployment as a\nrelated location, and the NIC is no TAP source for the other rules. A\n`Microsoft.Network/networkInterfaces/tapConfigurations` child resource is not part of the NIC\'s\nwritable body (read-only there from 2019-09-01) and survives such a PUT; a later deployment that\nwrites the entry again, or one not ordered after the first (either may be last), is not reported.\n\n## Where it comes from\n[Resource schema: networkInterfaces](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces):\n\n> tapConfigurations: A list of TapConfigurations of the network interface. (read-only from API 2019-09-01)\n\n## Why it matters\nAzure ignores read-only properties, so the NIC is created without a TAP configuration and nothing is mirrored, silently.\n\n## How to fix\nDeclare a `Microsoft.Network/networkInterfaces/tapConfigurations` child resource instead.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  ...\n  properties: {\n    tapConfigurations: [ { name: \'to-collector\', properties: { virtualNetworkTap: { id: tap.id } } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2024-05-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2019-08-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\n';
+var vtap_inline_config_readonly_default = '# vtap-inline-config-readonly\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA NIC that declares `properties.tapConfigurations` inline uses an API version where that property\nis writable. Azure\'s published type definitions (`rules/data/type-index.json`, generated by\n`scripts/gen-type-index.ts`) make it read-only from 2019-09-01 on. Such an inline entry is then no\nTAP source for the other rules: its VM is not mirrored, so it is not counted as a TAP configuration\nof the NIC, and its VM\'s size, region or load balancers are not checked.\nAn API version taken from a parameter that has no value (ARM JSON\n`"apiVersion": "[parameters(\'nicApiVersion\')]"`) is *indeterminate*: the entries are honoured only\nif the deployment supplies 2019-08-01 or earlier (the other rules still treat them as a source).\n\nIt also checks that a TAP entry written in a NIC\'s body lasts: an ipConfiguration\'s\n`virtualNetworkTaps` entry (or an inline `tapConfigurations` entry where that list is writable) is\nlost when the template deploys the same NIC again later, in another module or nested deployment\nordered after it (a quickstart\'s "make the address static" step), with a body that has no such\nentry. ARM\'s PUT replaces the whole resource body, so the NIC ends without the entry and the TAP\nmirrors nothing from it, silently: this is reported at the entry, with the later deployment as a\nrelated location, and the NIC is no TAP source for the other rules. A\n`Microsoft.Network/networkInterfaces/tapConfigurations` child resource is not part of the NIC\'s\nwritable body (read-only there from 2019-09-01) and survives such a PUT; a later deployment that\nwrites the entry again (an entry for the same TAP) is not reported. A deployment of the same NIC\nthat no `dependsOn` orders before or after the one with the entry (each module gets the NIC\'s name\nas text) runs in parallel with it, since ARM deploys resources without dependencies in parallel:\neither PUT may come last, so whether the entry lasts is not known. That is reported as\nindeterminate at the entry, saying why, and what the other rules decide through that source (its\nVM\'s size, live migration, ...) is indeterminate too, "if the entry lasts".\n\n## Where it comes from\n[Resource schema: networkInterfaces](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces):\n\n> tapConfigurations: A list of TapConfigurations of the network interface. (read-only from API 2019-09-01)\n\n## Why it matters\nAzure ignores read-only properties, so the NIC is created without a TAP configuration and nothing is mirrored, silently.\n\n## How to fix\nDeclare a `Microsoft.Network/networkInterfaces/tapConfigurations` child resource instead.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  ...\n  properties: {\n    tapConfigurations: [ { name: \'to-collector\', properties: { virtualNetworkTap: { id: tap.id } } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2024-05-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"apiVersion": "2019-08-01",\n"properties": { "tapConfigurations": [ { "name": "to-collector", "properties": { "virtualNetworkTap": { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } } } ] }\n```\n';
 
 // rules/vtap-inline-config-readonly.ts
 var INDEX = type_index_default;
@@ -5863,6 +6069,16 @@ var vtap_inline_config_readonly_default2 = defineRule(
       else ctx.pass({ ...base, message: "writable at this API version" });
     }
     const remaining = tapSources(ctx.graph);
+    for (const source of remaining) {
+      if (!source.rivals || source.nic.kind !== "resource") continue;
+      const tapName = resolvedName(source.tap);
+      ctx.indeterminate({
+        span: source.at.span,
+        resource: source.nic.resource,
+        related: source.rivals.map((d) => ({ span: d.span, message: `NIC '${d.displayName}' deployed here too, without this entry and without a dependsOn on either side` })),
+        message: `${describeSource(source)} may not last: ${parallelRedeployment(source, source.rivals)}, nor whether ${tapName ? `TAP '${tapName}'` : "the TAP"} mirrors anything from it; make the other deployment depend on this one and write the entry there too, or declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource, which a PUT of the NIC leaves in place`
+      });
+    }
     for (const { source, by } of replacedSources(ctx.graph)) {
       const nic = source.holder;
       const tap = source.tap.kind === "resource" ? source.tap.resource : void 0;
@@ -5940,11 +6156,11 @@ var vtap_api_version_default2 = defineRule(
         }
         let ok = true;
         for (const p of propertyEntries(at(r.root, "properties"))) {
-          const path11 = `properties.${p.key}`.toLowerCase();
-          if (shape.writable.has(path11)) continue;
+          const path12 = `properties.${p.key}`.toLowerCase();
+          if (shape.writable.has(path12)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path11) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path12) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -6062,9 +6278,9 @@ function sendersOf(ctx, tap) {
       const k = alike ? address.ranges.map((r) => r.text).join(",") : void 0;
       const known3 = k !== void 0 ? byAddress.get(k) : void 0;
       if (known3) {
-        const names = namesOf.get(known3);
-        if (!names.has(name)) {
-          names.add(name);
+        const names2 = namesOf.get(known3);
+        if (!names2.has(name)) {
+          names2.add(name);
           known3.names.push(name);
         }
         continue;
@@ -6096,8 +6312,8 @@ function checkNsgs(ctx, tap, d, to, from) {
     if (denied?.outcome.kind === "deny") {
       const first = denied.outcome.rule;
       const access = at(first.decl, "properties", "access");
-      const names = [...new Set(outcomes.filter((o) => o.outcome.kind === "deny" && o.outcome.rule.decl === first.decl).flatMap((o) => o.sender.names))];
-      const fromText = first.narrow && names.length > 0 ? ` from ${names.length > 1 ? "source NICs" : "source NIC"} ${names.map((n) => `'${n}'`).join(", ")}` : "";
+      const names2 = [...new Set(outcomes.filter((o) => o.outcome.kind === "deny" && o.outcome.rule.decl === first.decl).flatMap((o) => o.sender.names))];
+      const fromText = first.narrow && names2.length > 0 ? ` from ${names2.length > 1 ? "source NICs" : "source NIC"} ${names2.map((n) => `'${n}'`).join(", ")}` : "";
       const allow = first.narrow ? `allow inbound UDP ${to.port} from the TAP's sources at a higher priority (lower number), or narrow the deny` : `allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`;
       ctx.fail({
         ...base,
@@ -6511,19 +6727,19 @@ var RULES = [
 ];
 
 // src/engine/lint.ts
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/engine/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var compiled = /* @__PURE__ */ new Map();
-function matchesGlob(path11, glob) {
+function matchesGlob(path12, glob) {
   let m = compiled.get(glob);
   if (!m) {
     const full = glob.endsWith("/") ? `${glob}**` : glob;
     m = plainMatcher(full) ?? (0, import_picomatch.default)(full);
     compiled.set(glob, m);
   }
-  return m(path11);
+  return m(path12);
 }
 var NOT_PLAIN = /[?[\]{}()!+@\\]/;
 function plainMatcher(glob) {
@@ -6534,7 +6750,7 @@ function plainMatcher(glob) {
     if (g === "" || g !== "**" && g.includes("**") || g.includes(".*")) return void 0;
     if (g === "**" && i > 0 && segments[i - 1].includes("*")) return void 0;
   }
-  return (path11) => matchSegments(segments, path11.split("/"));
+  return (path12) => matchSegments(segments, path12.split("/"));
 }
 function matchSegments(segments, parts) {
   const m = segments.length;
@@ -6577,12 +6793,12 @@ function tooManyWildcards(glob) {
   if (plainMatcher(g.endsWith("/") ? `${g}**` : g)) return false;
   return g.split("/").some((segment2) => (segment2.match(/\*+|[?+@!]\(/g)?.length ?? 0) > MAX_SEGMENT_WILDCARDS);
 }
-function matchesGlobList(path11, globs) {
+function matchesGlobList(path12, globs) {
   let matched = false;
   for (const g of globs) {
     if (g.startsWith("!") && !g.startsWith("!(")) {
-      if (matched && matchesGlob(path11, g.slice(1))) matched = false;
-    } else if (!matched && matchesGlob(path11, g)) matched = true;
+      if (matched && matchesGlob(path12, g.slice(1))) matched = false;
+    } else if (!matched && matchesGlob(path12, g)) matched = true;
   }
   return matched;
 }
@@ -6605,8 +6821,8 @@ function extensionOf(file) {
 // src/model/source.ts
 var import_node_zlib = require("node:zlib");
 var SourceText = class {
-  constructor(path11, text, kind) {
-    this.path = path11;
+  constructor(path12, text, kind) {
+    this.path = path12;
     this.kind = kind;
     this.content = text;
   }
@@ -6967,7 +7183,7 @@ function toWire(f) {
     span: toWireSpan(f.location.file, f.location.region, f.span),
     related: f.related.map((r) => ({ span: toWireSpan(r.file, r.region, void 0), message: r.message })),
     logical: f.logical,
-    ...f.plainMessage !== void 0 ? { plainMessage: f.plainMessage } : {},
+    plainMessage: f.plainMessage,
     ...f.suppressions ? { suppressions: f.suppressions.map((s) => ({ kind: s.kind, justification: s.justification, span: toWireSpan(s.location.file, s.location.region, void 0) })) } : {}
   };
 }
@@ -6990,63 +7206,6 @@ var DiagnosticSink = class {
     for (const d of this.items.splice(mark)) this.seen.delete(`${d.code}\0${d.span.identity()}\0${d.message}`);
   }
 };
-
-// src/model/template.ts
-var TExpr = class {
-  constructor(ast, base) {
-    this.ast = ast;
-    this.base = base;
-  }
-  ast;
-  base;
-};
-var LOWERING_NS = "__vtaplint";
-function isTObject(n) {
-  return typeof n === "object" && n !== null && !Array.isArray(n) && !(n instanceof TExpr);
-}
-function nameTable() {
-  return /* @__PURE__ */ Object.create(null);
-}
-function setOwn(o, key2, value) {
-  if (key2 === "__proto__") Object.defineProperty(o, key2, { value, enumerable: true, writable: true, configurable: true });
-  else o[key2] = value;
-}
-function own(o, key2) {
-  return Object.prototype.hasOwnProperty.call(o, key2) ? o[key2] : void 0;
-}
-function ownKey(o, key2) {
-  if (Object.prototype.hasOwnProperty.call(o, key2)) return key2;
-  let lower3;
-  for (const k in o) {
-    if (k.length !== key2.length || !Object.prototype.hasOwnProperty.call(o, k)) continue;
-    lower3 ??= key2.toLowerCase();
-    if (k.toLowerCase() === lower3) return k;
-  }
-  return void 0;
-}
-function ownProp(o, key2) {
-  const k = ownKey(o, key2);
-  return k === void 0 ? void 0 : o[k];
-}
-var TYPE_NOT_KNOWN = /* @__PURE__ */ Symbol("vtaplint.typeNotKnown");
-function childOf(parent, key2) {
-  const k = ownKey(parent.node, key2);
-  if (k === void 0) return void 0;
-  return { node: parent.node[k], span: parent.span.child(parent.node, k) };
-}
-function forEachUserFunction(section, span, visit2) {
-  if (!Array.isArray(section)) return;
-  section.forEach((ns, i) => {
-    if (!isTObject(ns)) return;
-    const members = ownProp(ns, "members");
-    if (!isTObject(members)) return;
-    const membersSpan = span.child(section, i).child(ns, "members");
-    for (const name of Object.keys(members)) {
-      const f = members[name];
-      if (isTObject(f)) visit2(f, membersSpan.child(members, name));
-    }
-  });
-}
 
 // src/model/limits.ts
 var DEFAULT_LIMITS = Object.freeze({
@@ -7381,8 +7540,8 @@ var import_node_buffer = require("node:buffer");
 var DEFAULT_READ_LIMITS = { maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
 var HEAD_BYTES = 64 * 1024;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-function fail(path11, kind, code, message, text = "", unreadable = false, head) {
-  const source = new SourceText(path11, text, kind);
+function fail(path12, kind, code, message, text = "", unreadable = false, head) {
+  const source = new SourceText(path12, text, kind);
   return { ok: false, source, diagnostic: { code, message, span: new TextSpan(source, 0, 0), ...unreadable ? { unreadable } : {} }, ...head !== void 0 ? { head } : {} };
 }
 function readHead(fd, size) {
@@ -7434,14 +7593,14 @@ function decodeText(bytes) {
     return { error: `the file is not valid UTF-8 (bad byte near byte offset ${lo})`, offset: lo };
   }
 }
-function readSource(path11, kind, limits = DEFAULT_READ_LIMITS) {
-  return readOpened(path11, kind, limits, 0);
+function readSource(path12, kind, limits = DEFAULT_READ_LIMITS) {
+  return readOpened(path12, kind, limits, 0);
 }
 var NO_SUCH_FILE = "the file does not exist";
 var NOT_UTF8_NAME = "cannot read the file: its name is not valid UTF-8 (the bad bytes are shown as '\uFFFD'), and files are opened by names in UTF-8: rename it";
-function cannotRead(e, path11) {
+function cannotRead(e, path12) {
   const code = e.code;
-  if ((code === "ENOENT" || code === "ENOTDIR") && path11?.includes("\uFFFD")) return NOT_UTF8_NAME;
+  if ((code === "ENOENT" || code === "ENOTDIR") && path12?.includes("\uFFFD")) return NOT_UTF8_NAME;
   if (code === "ENOENT" || code === "ENOTDIR") return NO_SUCH_FILE;
   return `cannot read the file: ${code ?? String(e)}`;
 }
@@ -7449,13 +7608,13 @@ function unreadFileMessage(what, written, error) {
   return error === NO_SUCH_FILE ? `the ${what} '${written}' does not exist` : `cannot read the ${what} '${written}': ${error}`;
 }
 var NO_FOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0;
-function openChecked(path11, limits, flags) {
+function openChecked(path12, limits, flags) {
   let fd;
   try {
-    fd = (0, import_node_fs.openSync)(path11, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | flags);
+    fd = (0, import_node_fs.openSync)(path12, import_node_fs.constants.O_RDONLY | (import_node_fs.constants.O_NONBLOCK ?? 0) | flags);
   } catch (e) {
     if (flags & NO_FOLLOW && e.code === "ELOOP") return "link";
-    return { message: cannotRead(e, path11), limit: false, unreadable: true };
+    return { message: cannotRead(e, path12), limit: false, unreadable: true };
   }
   let refusal;
   try {
@@ -7470,19 +7629,19 @@ function openChecked(path11, limits, flags) {
   (0, import_node_fs.closeSync)(fd);
   return refusal;
 }
-function readOpened(path11, kind, limits, flags) {
-  const opened = openChecked(path11, limits, flags);
+function readOpened(path12, kind, limits, flags) {
+  const opened = openChecked(path12, limits, flags);
   if (opened === "link") return "link";
-  if (!("fd" in opened)) return fail(path11, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable, opened.head);
+  if (!("fd" in opened)) return fail(path12, kind, opened.limit ? "limit-exceeded" : "invalid-template", opened.message, "", opened.unreadable, opened.head);
   const { fd, size } = opened;
   try {
     const text = (0, import_node_fs.readFileSync)(fd, "utf8");
     if (!text.includes("\uFFFD") && !text.includes("\0")) {
-      return { ok: true, source: new SourceText(path11, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
+      return { ok: true, source: new SourceText(path12, text.charCodeAt(0) === 65279 ? text.slice(1) : text, kind) };
     }
-    return fromBytes(path11, kind, bytesFromStart(fd, size));
+    return fromBytes(path12, kind, bytesFromStart(fd, size));
   } catch (e) {
-    return fail(path11, kind, "invalid-template", cannotRead(e), "", true);
+    return fail(path12, kind, "invalid-template", cannotRead(e), "", true);
   } finally {
     (0, import_node_fs.closeSync)(fd);
   }
@@ -7497,15 +7656,15 @@ function bytesFromStart(fd, size) {
   }
   return buf.subarray(0, n);
 }
-function fromBytes(path11, kind, bytes) {
+function fromBytes(path12, kind, bytes) {
   const decoded = decodeText(bytes);
   if ("error" in decoded) {
     const body = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes;
     const text = new TextDecoder("utf-8").decode(body.subarray(0, decoded.offset));
-    const source = new SourceText(path11, text, kind);
+    const source = new SourceText(path12, text, kind);
     return { ok: false, source, diagnostic: { code: "invalid-template", message: decoded.error, span: new TextSpan(source, text.length, text.length) } };
   }
-  return { ok: true, source: new SourceText(path11, decoded.text, kind) };
+  return { ok: true, source: new SourceText(path12, decoded.text, kind) };
 }
 function realPath(p) {
   const abs = import_node_path3.default.resolve(p);
@@ -7561,10 +7720,10 @@ var realRoots = /* @__PURE__ */ new Map();
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
 }
-function readBytesInside(path11, root, limits = DEFAULT_READ_LIMITS) {
-  const { inside, real } = locateInsideRoot(path11, root);
-  if (!inside) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
-  const opened = openChecked(real ?? path11, limits, 0);
+function readBytesInside(path12, root, limits = DEFAULT_READ_LIMITS) {
+  const { inside: inside2, real } = locateInsideRoot(path12, root);
+  if (!inside2) return { error: "the file is outside the folder being linted (by its path or through a symbolic link); it is not read" };
+  const opened = openChecked(real ?? path12, limits, 0);
   if (opened === "link" || !("fd" in opened)) return { error: opened === "link" ? "a symbolic link" : opened.message };
   try {
     return { bytes: bytesFromStart(opened.fd, opened.size) };
@@ -7575,8 +7734,8 @@ function readBytesInside(path11, root, limits = DEFAULT_READ_LIMITS) {
   }
 }
 function listFilesInside(dir, root) {
-  const { inside, real } = locateInsideRoot(dir, root);
-  if (!inside) return { error: "the directory is outside the folder being linted (by its path or through a symbolic link); it is not read" };
+  const { inside: inside2, real } = locateInsideRoot(dir, root);
+  if (!inside2) return { error: "the directory is outside the folder being linted (by its path or through a symbolic link); it is not read" };
   if (real === void 0) return { error: "the directory does not exist" };
   let entries;
   try {
@@ -7585,25 +7744,25 @@ function listFilesInside(dir, root) {
   } catch (e) {
     return { error: `cannot read the directory: ${e.code ?? String(e)}` };
   }
-  const names = [];
+  const names2 = [];
   for (const d of entries) {
-    if (d.isFile()) names.push(d.name);
+    if (d.isFile()) names2.push(d.name);
     else if (d.isSymbolicLink()) {
       const target = locateInsideRoot(import_node_path3.default.join(real, d.name), root);
       try {
-        if (target.inside && target.real !== void 0 && (0, import_node_fs.statSync)(target.real).isFile()) names.push(d.name);
+        if (target.inside && target.real !== void 0 && (0, import_node_fs.statSync)(target.real).isFile()) names2.push(d.name);
       } catch {
       }
     }
   }
-  return { names };
+  return { names: names2 };
 }
-function readSourceInside(path11, kind, root, limits = DEFAULT_READ_LIMITS) {
-  return readUnlinked(path11, kind, root, limits) ?? readResolved(path11, kind, root, limits);
+function readSourceInside(path12, kind, root, limits = DEFAULT_READ_LIMITS) {
+  return readUnlinked(path12, kind, root, limits) ?? readResolved(path12, kind, root, limits);
 }
-function readUnlinked(path11, kind, root, limits) {
+function readUnlinked(path12, kind, root, limits) {
   if (NO_FOLLOW === 0) return void 0;
-  const abs = import_node_path3.default.resolve(path11);
+  const abs = import_node_path3.default.resolve(path12);
   const absRoot = import_node_path3.default.resolve(root);
   const realRoot = realRootOf(absRoot);
   if (!isUnder(abs, absRoot) && !isUnder(abs, realRoot)) return void 0;
@@ -7615,20 +7774,20 @@ function readUnlinked(path11, kind, root, limits) {
   if (!isUnder(real, realRoot)) return void 0;
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === "link") return void 0;
-  return real === path11 ? r : asWritten(path11, kind, r);
+  return real === path12 ? r : asWritten(path12, kind, r);
 }
-function asWritten(path11, kind, r) {
-  const source = new SourceText(path11, r.source.text, kind);
+function asWritten(path12, kind, r) {
+  const source = new SourceText(path12, r.source.text, kind);
   return r.ok ? { ok: true, source } : { ok: false, source, diagnostic: { ...r.diagnostic, span: new TextSpan(source, 0, 0) }, ...r.head !== void 0 ? { head: r.head } : {} };
 }
-function readResolved(path11, kind, root, limits) {
-  const { inside, real } = locateInsideRoot(path11, root);
-  if (!inside) {
-    return fail(path11, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
+function readResolved(path12, kind, root, limits) {
+  const { inside: inside2, real } = locateInsideRoot(path12, root);
+  if (!inside2) {
+    return fail(path12, kind, "invalid-template", "the file is outside the folder being linted (by its path or through a symbolic link); it is not read");
   }
-  if (real === void 0) return readSource(path11, kind, limits);
+  if (real === void 0) return readSource(path12, kind, limits);
   const r = readSource(real, kind, limits);
-  return real === path11 ? r : asWritten(path11, kind, r);
+  return real === path12 ? r : asWritten(path12, kind, r);
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -8190,12 +8349,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path11) {
+function findNodeAtLocation(root, path12) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment2 of path11) {
+  for (let segment2 of path12) {
     if (typeof segment2 === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -8815,19 +8974,19 @@ var JsonIndex = class _JsonIndex {
   elementsOf;
   membersOf;
   /** The value at a JSON path, or -1. Object keys compare exactly (the path holds the real keys). */
-  find(path11) {
-    return this.walk(path11);
+  find(path12) {
+    return this.walk(path12);
   }
   /** The range of the key of the object member at a JSON path (the quoted key), when it is one. */
-  findKey(path11) {
-    if (this.walk(path11) < 0 || this.keyAt < 0) return void 0;
+  findKey(path12) {
+    if (this.walk(path12) < 0 || this.keyAt < 0) return void 0;
     return { start: this.keyAt, end: this.stringEnd(this.keyAt) };
   }
-  walk(path11) {
+  walk(path12) {
     this.keyAt = -1;
     if (this.count === 0) return -1;
     let cur2 = 0;
-    for (const key2 of path11) {
+    for (const key2 of path12) {
       const open2 = this.text.charCodeAt(this.start[cur2]);
       const parentEnd = this.end[cur2];
       let child = this.firstChild(cur2);
@@ -9088,19 +9247,19 @@ var TreeResolver = class {
   root() {
     return this.tree;
   }
-  node(path11, key2) {
+  node(path12, key2) {
     const root = this.root();
-    const n = path11.length === 0 ? root : findNodeAtLocation2(root, path11);
+    const n = path12.length === 0 ? root : findNodeAtLocation2(root, path12);
     if (!n) return void 0;
     if (key2) return n.parent?.type === "property" ? n.parent.children?.[0] : void 0;
     return n;
   }
-  resolve(path11, key2) {
-    const n = this.node(path11, key2);
+  resolve(path12, key2) {
+    const n = this.node(path12, key2);
     return n ? { start: n.offset, end: n.offset + n.length } : void 0;
   }
-  stringOffset(path11, key2, index2) {
-    const n = this.node(path11, key2);
+  stringOffset(path12, key2, index2) {
+    const n = this.node(path12, key2);
     if (!n || n.type !== "string") return void 0;
     return decodedIndexToOffset(this.text, n.offset, index2);
   }
@@ -9120,7 +9279,7 @@ var IndexResolver = class {
   get text() {
     return typeof this.of === "string" ? this.of : this.of.text;
   }
-  node(path11, key2) {
+  node(path12, key2) {
     if (!this.built) {
       this.built = true;
       this.index = JsonIndex.build(this.text);
@@ -9128,19 +9287,19 @@ var IndexResolver = class {
     const idx = this.index;
     if (!idx) return void 0;
     if (key2) {
-      const r = idx.findKey(path11);
+      const r = idx.findKey(path12);
       return r ? { ...r, string: true } : void 0;
     }
-    const n = idx.find(path11);
+    const n = idx.find(path12);
     if (n < 0) return void 0;
     return { ...idx.range(n), string: idx.isString(n) };
   }
-  resolve(path11, key2) {
-    const n = this.node(path11, key2);
+  resolve(path12, key2) {
+    const n = this.node(path12, key2);
     return n ? { start: n.start, end: n.end } : void 0;
   }
-  stringOffset(path11, key2, index2) {
-    const n = this.node(path11, key2);
+  stringOffset(path12, key2, index2) {
+    const n = this.node(path12, key2);
     if (!n || !n.string) return void 0;
     return decodedIndexToOffset(this.text, n.start, index2);
   }
@@ -10102,18 +10261,18 @@ var Parser2 = class {
             const n = this.next();
             return { kind: "Using", decorators, keyword, none: true, start, end: n.end };
           }
-          const path11 = this.parseString("expected a file path string or none after using");
+          const path12 = this.parseString("expected a file path string or none after using");
           let config;
           if (this.atWord("with")) {
             this.next();
             config = this.parseObject();
           }
-          return { kind: "Using", decorators, keyword, path: path11, ...config ? { config } : {}, none: false, start, end: config?.end ?? path11.end };
+          return { kind: "Using", decorators, keyword, path: path12, ...config ? { config } : {}, none: false, start, end: config?.end ?? path12.end };
         }
         case "extends": {
           const keyword = this.tokenRef(this.next());
-          const path11 = this.parseString("expected a file path string after extends");
-          return { kind: "Extends", decorators, keyword, path: path11, start, end: path11.end };
+          const path12 = this.parseString("expected a file path string after extends");
+          return { kind: "Extends", decorators, keyword, path: path12, start, end: path12.end };
         }
         case "extensionConfig": {
           const keyword = this.tokenRef(this.next());
@@ -10194,11 +10353,11 @@ var Parser2 = class {
       case "test": {
         const keyword = this.tokenRef(this.next());
         const name = this.identifier(word === "module" ? "a module name" : "a test name");
-        const path11 = this.parseStringOrMissing(`expected the ${word} path string`);
+        const path12 = this.parseStringOrMissing(`expected the ${word} path string`);
         this.expect("Assignment", `expected '=' after the ${word} path`);
         const value = this.parseDeclarationBody();
-        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path11, value, start, end: value.end };
-        return { kind: "Test", decorators, keyword, name, path: path11, value, start, end: value.end };
+        if (word === "module") return { kind: "Module", decorators, keyword, name, path: path12, value, start, end: value.end };
+        return { kind: "Test", decorators, keyword, name, path: path12, value, start, end: value.end };
       }
       case "output": {
         const keyword = this.tokenRef(this.next());
@@ -10879,15 +11038,15 @@ var Parser2 = class {
     const first = this.parseSingularType();
     let result = first;
     if (this.at("Pipe") || leadingPipe || this.continuesWith("Pipe")) {
-      const members = [first];
+      const members2 = [first];
       while (this.at("Pipe") || this.continuesWith("Pipe")) {
         this.skipNewLines();
         this.next();
         this.skipNewLines();
-        members.push(this.parseSingularType());
+        members2.push(this.parseSingularType());
       }
-      const last = members[members.length - 1];
-      result = { kind: "UnionType", members, start: t.start, end: last.end };
+      const last = members2[members2.length - 1];
+      result = { kind: "UnionType", members: members2, start: t.start, end: last.end };
     }
     this.leave();
     return result;
@@ -11219,13 +11378,13 @@ function lineColumn(text, offset) {
   }
   return `line ${line}, column ${offset - start + 1}`;
 }
-function containsItself(v, path11) {
+function containsItself(v, path12) {
   if (v === null || typeof v !== "object") return false;
-  if (path11.includes(v)) return true;
-  path11.push(v);
+  if (path12.includes(v)) return true;
+  path12.push(v);
   const children2 = Array.isArray(v) ? v : Object.values(v);
-  const found = children2.some((c) => containsItself(c, path11));
-  path11.pop();
+  const found = children2.some((c) => containsItself(c, path12));
+  path12.pop();
   return found;
 }
 
@@ -11641,22 +11800,22 @@ function cyclesOf(n, edges) {
       const parent = frames[frames.length - 1];
       if (parent) low[parent.v] = Math.min(low[parent.v], low[v]);
       if (low[v] !== index2[v]) continue;
-      const members = [];
+      const members2 = [];
       for (; ; ) {
         const w = stack.pop();
         onStack[w] = 0;
         component[w] = components.length;
-        members.push(w);
+        members2.push(w);
         if (w === v) break;
       }
-      components.push(members);
+      components.push(members2);
     }
   }
   const cycles = [];
   for (let c = 0; c < components.length; c++) {
-    const members = components[c];
-    if (members.length < 2) continue;
-    const first = members.reduce((a, b) => Math.min(a, b));
+    const members2 = components[c];
+    if (members2.length < 2) continue;
+    const first = members2.reduce((a, b) => Math.min(a, b));
     const from = /* @__PURE__ */ new Map();
     const queue = [first];
     let closing;
@@ -11770,6 +11929,404 @@ function typeCycleErrors(decls) {
   return errors.sort((a, b) => a.at.start - b.at.start);
 }
 
+// src/bicep/load-text.ts
+var DECODERS = {
+  "utf-8": (b) => asBuffer(b).toString("utf8"),
+  // .NET's ASCII decoder replaces every byte above 127 by '?'.
+  "us-ascii": (b) => asBuffer(b).toString("latin1").replace(/[\x80-\xff]/g, "?"),
+  // ISO-8859-1 maps each byte to the same code point.
+  "iso-8859-1": (b) => asBuffer(b).toString("latin1"),
+  "utf-16": (b) => new TextDecoder("utf-16le").decode(b),
+  "utf-16be": (b) => new TextDecoder("utf-16be").decode(b)
+};
+var LOAD_ENCODINGS = ["us-ascii", "iso-8859-1", "utf-16", "utf-16be", "utf-8"];
+function isLoadEncoding(name) {
+  return Object.hasOwn(DECODERS, name.toLowerCase());
+}
+function decodeLoadedText(bytes, encoding = "utf-8") {
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (b0 === 254 && b1 === 255) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (b0 === 255 && b1 === 254) return b2 === 0 && b3 === 0 && bytes.length >= 4 ? utf32(bytes.subarray(4), true) : new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (b0 === 239 && b1 === 187 && b2 === 191) return asBuffer(bytes.subarray(3)).toString("utf8");
+  if (b0 === 0 && b1 === 0 && b2 === 254 && b3 === 255) return utf32(bytes.subarray(4), false);
+  const decode = isLoadEncoding(encoding) ? DECODERS[encoding.toLowerCase()] : DECODERS["utf-8"];
+  return decode(bytes);
+}
+function asBuffer(b) {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+}
+function utf32(b, le) {
+  const points = [];
+  for (let i = 0; i + 3 < b.length; i += 4) {
+    const cp = le ? b[i + 3] << 24 | b[i + 2] << 16 | b[i + 1] << 8 | b[i] : b[i] << 24 | b[i + 1] << 16 | b[i + 2] << 8 | b[i + 3];
+    points.push(cp < 0 || cp > 1114111 || cp >= 55296 && cp <= 57343 ? 65533 : cp);
+  }
+  if (b.length % 4 !== 0) points.push(65533);
+  let out = "";
+  for (let i = 0; i < points.length; i += 8192) out += String.fromCodePoint(...points.slice(i, i + 8192));
+  return out;
+}
+
+// src/bicep/lower-types.ts
+function resolveType(types, name) {
+  const e = types.get(name);
+  if (!e) return void 0;
+  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
+}
+var MAX_TYPE_DEPTH = 64;
+var SYS_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object", "securestring", "secureobject", "any"]);
+function decorator(decorators, name) {
+  const lower3 = name.toLowerCase();
+  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
+}
+function literalValue(e) {
+  switch (e.kind) {
+    case "String":
+      return e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
+    case "Integer":
+    case "Boolean":
+      return e.value;
+    case "Null":
+      return null;
+    case "Unary":
+      return e.operator === "-" && e.operand.kind === "Integer" ? -e.operand.value : void 0;
+    default:
+      return void 0;
+  }
+}
+function primitiveOf(v) {
+  if (typeof v === "string") return "string";
+  if (typeof v === "number") return "int";
+  if (typeof v === "boolean") return "bool";
+  return "object";
+}
+function builtinType(name) {
+  switch (name.toLowerCase()) {
+    case "string":
+    case "int":
+    case "bool":
+    case "array":
+    case "object":
+      return name.toLowerCase();
+    case "securestring":
+      return "securestring";
+    case "secureobject":
+      return "secureObject";
+    case "any":
+      return null;
+  }
+  return void 0;
+}
+function armType(t, types, depth = 0) {
+  if (!t || depth > MAX_TYPE_DEPTH) return { type: "object" };
+  switch (t.kind) {
+    case "TypeReference": {
+      const n = t.name.name;
+      const builtin = builtinType(n);
+      if (builtin === null) return { type: "object", unknown: true };
+      if (builtin !== void 0) return { type: builtin };
+      return declaredType(resolveType(types, n), depth);
+    }
+    case "TypePropertyAccess": {
+      if (t.base.kind === "TypeReference") {
+        const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
+        if (imported) return declaredType(imported, depth);
+        if (t.base.name.name === "sys" && SYS_TYPES.has(t.property.name.toLowerCase())) return armType({ kind: "TypeReference", name: t.property, start: t.start, end: t.end }, /* @__PURE__ */ new Map(), depth + 1);
+      }
+      const derived = resourceDerivedProperty(t, types, depth);
+      if (derived) return derived;
+      const member2 = memberType(t, types, depth);
+      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
+    }
+    case "TypeIndexAccess":
+    case "TypeAdditionalPropertiesAccess": {
+      const member2 = memberType(t, types, depth);
+      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
+    }
+    case "ParameterizedType":
+      return isResourceType(t) ? { type: "object" } : { type: "object", unknown: true };
+    case "ObjectType":
+      return { type: "object" };
+    case "TupleType":
+      return { type: "array" };
+    case "ArrayType": {
+      const element = armType(t.element, types, depth + 1);
+      if (!element.allowed || element.type === "array") return { type: "array" };
+      return { type: "array", allowed: element.nullable && !element.allowed.includes(null) ? [...element.allowed, null] : element.allowed };
+    }
+    case "LiteralType": {
+      const v = literalValue(t.value);
+      return v === void 0 ? { type: "object" } : { type: primitiveOf(v), allowed: [v] };
+    }
+    case "NullableType": {
+      const inner = armType(t.base, types, depth + 1);
+      return { ...inner, nullable: true };
+    }
+    case "NonNullableType":
+      return { ...armType(t.base, types, depth + 1), nullable: false };
+    case "ParenthesizedType":
+      return armType(t.type, types, depth + 1);
+    case "UnionType": {
+      const members2 = t.members.map((m) => armType(m, types, depth + 1));
+      const allowed = [];
+      let nullable = false;
+      let type;
+      for (const m of members2) {
+        if (m.allowed && m.allowed.length === 1 && m.allowed[0] === null) {
+          nullable = true;
+          continue;
+        }
+        if (!m.allowed) return members2.every((x) => x.type === m.type && !x.unknown) ? { type: m.type } : { type: "object", unknown: true };
+        pushAll(allowed, m.allowed);
+        type = type === void 0 || type === m.type ? m.type : "object";
+      }
+      return { type: type ?? "object", allowed, ...nullable ? { nullable } : {} };
+    }
+    case "Missing":
+    case "Skipped":
+      return { type: "object", unknown: true };
+  }
+}
+function typeDecorator(t, types, name, imported = false, depth = 0) {
+  if (!t || depth > MAX_TYPE_DEPTH) return void 0;
+  switch (t.kind) {
+    case "NullableType":
+    case "NonNullableType":
+      return typeDecorator(t.base, types, name, imported, depth + 1);
+    case "ParenthesizedType":
+      return typeDecorator(t.type, types, name, imported, depth + 1);
+    case "TypeReference":
+    case "TypePropertyAccess": {
+      const key2 = t.kind === "TypeReference" ? t.name.name : t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
+      const e = key2 === void 0 ? void 0 : types.get(key2);
+      if (!e) return void 0;
+      const decl = e.kind === "ImportedType" ? e.decl : e;
+      const inOtherFile = imported || e.kind === "ImportedType";
+      const own2 = decorator(decl.decorators, name);
+      if (own2) return { decorator: own2, imported: inOtherFile };
+      return typeDecorator(decl.value, e.kind === "ImportedType" ? e.types : types, name, inOtherFile, depth + 1);
+    }
+    default:
+      return void 0;
+  }
+}
+function unalias(t, types, depth = 0) {
+  if (depth > MAX_TYPE_DEPTH) return { t, types };
+  if (t.kind === "ParenthesizedType") return unalias(t.type, types, depth + 1);
+  const key2 = t.kind === "TypeReference" ? t.name.name : t.kind === "TypePropertyAccess" && t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
+  const r = key2 === void 0 ? void 0 : resolveType(types, key2);
+  return r ? unalias(r.decl.value, r.types, depth + 1) : { t, types };
+}
+function memberType(t, types, depth = 0) {
+  if (depth > MAX_TYPE_DEPTH || t.kind !== "TypePropertyAccess" && t.kind !== "TypeIndexAccess" && t.kind !== "TypeAdditionalPropertiesAccess") return void 0;
+  const inner = t.base.kind === "TypePropertyAccess" || t.base.kind === "TypeIndexAccess" || t.base.kind === "TypeAdditionalPropertiesAccess" ? memberType(t.base, types, depth + 1) : void 0;
+  const base = inner ? unalias(inner.t, inner.types, depth + 1) : unalias(t.base, types, depth + 1);
+  const b = base.t;
+  if (t.kind === "TypePropertyAccess" && b.kind === "ObjectType") {
+    const p = b.properties.find((x) => !x.additional && x.keyName === t.property.name);
+    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
+  }
+  if (t.kind === "TypeAdditionalPropertiesAccess" && b.kind === "ObjectType") {
+    const p = b.properties.find((x) => x.additional);
+    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
+  }
+  if (t.kind === "TypeIndexAccess") {
+    if (t.index === void 0 && b.kind === "ArrayType") return { t: b.element, types: base.types, decorators: [] };
+    if (t.index !== void 0 && b.kind === "TupleType") {
+      const item = b.items[t.index.value];
+      return item ? { t: item.value, types: base.types, decorators: item.decorators } : void 0;
+    }
+  }
+  return void 0;
+}
+function literalArgument(e) {
+  return e ? literalValue(e) : void 0;
+}
+function declaredType(r, depth) {
+  if (!r) return { type: "object", unknown: true };
+  const inner = armType(r.decl.value, r.types, depth + 1);
+  return decorator(r.decl.decorators, "secure") ? { ...inner, type: secureType(inner.type) } : inner;
+}
+var ENVELOPE_TYPES = new Map([
+  ...["name", "id", "type", "apiversion", "location", "kind", "etag", "managedby"].map((k) => [k, "string"]),
+  ...["properties", "tags", "sku", "plan", "identity", "extendedlocation", "systemdata"].map((k) => [k, "object"]),
+  ["zones", "array"]
+]);
+function resourceDerivedProperty(t, types, depth) {
+  let base = t.base;
+  let table = types;
+  for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
+    const r = base.kind === "TypeReference" ? resolveType(table, base.name.name) : void 0;
+    if (base.kind === "ParenthesizedType") base = base.type;
+    else if (r) {
+      base = r.decl.value;
+      table = r.types;
+    } else break;
+  }
+  if (base.kind !== "ParameterizedType" || !isResourceType(base)) return void 0;
+  const type = ENVELOPE_TYPES.get(t.property.name.toLowerCase());
+  return type === void 0 ? void 0 : { type };
+}
+function isResourceType(t) {
+  const kind = t.name.name.toLowerCase();
+  if (kind !== "resourceinput" && kind !== "resourceoutput") return false;
+  return !t.namespace || t.namespace.kind === "TypeReference" && t.namespace.name.name.toLowerCase() === "sys";
+}
+function secureType(t) {
+  if (t === "string") return "securestring";
+  if (t === "object") return "secureObject";
+  return t;
+}
+
+// src/bicep/discriminator-check.ts
+var MAX_DEPTH2 = 64;
+var notUnion = (at2) => ({
+  at: at2,
+  message: 'The "discriminator" decorator can only be applied to object-only union types with unique member types. (BCP363)'
+});
+function discriminatorProblems(decorators, t, types) {
+  const d = decorator(decorators, "discriminator");
+  const prop2 = literalArgument(d?.args[0]);
+  if (!d || typeof prop2 !== "string" || !t) return [];
+  let target = t;
+  while (target.kind === "ParenthesizedType" || target.kind === "NullableType" || target.kind === "NonNullableType") target = target.kind === "ParenthesizedType" ? target.type : target.base;
+  const aliased = target.kind === "TypeReference" || target.kind === "TypePropertyAccess";
+  const u = unalias(target, types);
+  let union = u.t;
+  while (union.kind === "ParenthesizedType" || union.kind === "NullableType" || union.kind === "NonNullableType") union = union.kind === "ParenthesizedType" ? union.type : union.base;
+  if (union.kind !== "UnionType") return [notUnion(d)];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const m of members(union, u.types, /* @__PURE__ */ new Set())) {
+    const at2 = aliased ? d : m.written;
+    const obj = unalias(m.t, m.types);
+    if (obj.t.kind !== "ObjectType") {
+      problems.push({ at: at2, message: "This union member is invalid because it cannot be assigned to the 'object' type. (BCP286)" });
+      continue;
+    }
+    const p = obj.t.properties.find((x) => !x.additional && x.keyName === prop2);
+    const v = p ? unalias(p.value, obj.types) : void 0;
+    const tag = v?.t.kind === "LiteralType" ? literalArgument(v.t.value) : void 0;
+    if (typeof tag !== "string") {
+      problems.push(aliased ? { at: at2, message: `The discriminator property name must be "${prop2}" on all union member types. (BCP366)` } : { at: at2, message: `The property "${prop2}" must be a required string literal on all union member types. (BCP364)` });
+      continue;
+    }
+    const before = seen.get(tag.toLowerCase());
+    if (before === void 0) seen.set(tag.toLowerCase(), obj.t);
+    else if (before !== obj.t) {
+      problems.push({ at: at2, message: `The value "'${tag}'" for discriminator property "${prop2}" is duplicated across multiple union member types. The value must be unique across all union member types. (BCP365)` });
+    }
+  }
+  return aliased ? problems.slice(0, 1) : problems;
+}
+function members(u, types, visiting, written) {
+  const out = [];
+  visiting.add(u);
+  for (const m of u.members) {
+    const inner = unalias(m, types);
+    if (inner.t.kind === "UnionType" && !visiting.has(inner.t) && visiting.size < MAX_DEPTH2) out.push(...members(inner.t, inner.types, visiting, written ?? m));
+    else out.push({ t: m, types, written: written ?? m });
+  }
+  visiting.delete(u);
+  return out;
+}
+
+// src/bicep/type-names.ts
+var VALID = '"any", "array", "bool", "int", "object", "resourceInput", "resourceOutput", "string"';
+var MAX_DEPTH3 = 64;
+function unknownTypeNames(statements, known3) {
+  const out = [];
+  const walk = (t, depth) => {
+    if (!t || depth > MAX_DEPTH3) return;
+    switch (t.kind) {
+      case "TypeReference": {
+        const n = t.name.name;
+        if (known3(n)) return;
+        const kind = n.toLowerCase();
+        if (kind === "resourceinput" || kind === "resourceoutput") out.push({ at: t, message: `The "${n}<ResourceTypeIdentifier>" type requires 1 argument(s). (BCP384)` });
+        else out.push({ at: t, message: `The name "${n}" is not a valid type. Please specify one of the following types: ${VALID}. (BCP302)` });
+        return;
+      }
+      // A name before `.`, `[...]` or `.*` may be a namespace (`sys.string`, `shared.T` of
+      // `import * as shared`) or a type; what follows it is a member, not a type name.
+      case "TypePropertyAccess":
+      case "TypeIndexAccess":
+      case "TypeAdditionalPropertiesAccess":
+        if (t.base.kind !== "TypeReference") walk(t.base, depth + 1);
+        return;
+      case "ObjectType":
+        for (const p of t.properties) walk(p.value, depth + 1);
+        return;
+      case "TupleType":
+        for (const i of t.items) walk(i.value, depth + 1);
+        return;
+      case "UnionType":
+        for (const m of t.members) walk(m, depth + 1);
+        return;
+      case "ArrayType":
+        walk(t.element, depth + 1);
+        return;
+      case "NullableType":
+      case "NonNullableType":
+        walk(t.base, depth + 1);
+        return;
+      case "ParenthesizedType":
+        walk(t.type, depth + 1);
+        return;
+      case "ParameterizedType":
+        resourceTypeArgument(t, out);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const s of statements) {
+    switch (s.kind) {
+      case "Parameter":
+      case "Output":
+      case "Variable":
+        walk(s.type, 0);
+        break;
+      case "TypeDeclaration":
+        walk(s.value, 0);
+        break;
+      case "Function":
+        for (const p of s.parameters) walk(p.type, 0);
+        walk(s.returnType, 0);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+var AZ_RESOURCE_TYPE = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)+@\d{4}-\d{2}-\d{2}(-[A-Za-z0-9]+)*$/;
+function resourceTypeArgument(t, out) {
+  const kind = t.name.name.toLowerCase();
+  if (kind !== "resourceinput" && kind !== "resourceoutput") return;
+  if (t.namespace && !(t.namespace.kind === "TypeReference" && t.namespace.name.name.toLowerCase() === "sys")) return;
+  if (t.args.length !== 1) {
+    out.push({ at: t, message: `Expected 1 argument, but got ${t.args.length}. (BCP071)` });
+    return;
+  }
+  const arg = t.args[0];
+  if (arg.kind !== "LiteralType" || arg.value.kind !== "String") {
+    if (arg.kind !== "Missing" && arg.kind !== "Skipped") out.push({ at: arg, message: `The argument of "${t.name.name}<...>" must be a resource type string ('Type@version'). (BCP070)` });
+    return;
+  }
+  if (arg.value.expressions.length > 0) {
+    out.push({ at: arg, message: "The value must be a compile-time constant. (BCP032)" });
+    return;
+  }
+  const text = arg.value.value ?? arg.value.segments.join("");
+  const colon = text.indexOf(":");
+  const namespace = colon < 0 ? "az" : text.slice(0, colon);
+  if (namespace !== "az" && namespace !== "") return;
+  if (!AZ_RESOURCE_TYPE.test(colon < 0 ? text : text.slice(colon + 1)) || namespace === "") {
+    out.push({ at: arg, message: 'The resource type is not valid. Specify a valid resource type of format "<type-name>@<apiVersion>". (BCP029)' });
+  }
+}
+
 // src/bicep/lower-ast.ts
 function lit(value, at2) {
   return { k: "lit", value, start: at2.start, end: at2.end };
@@ -11854,6 +12411,8 @@ var ExprLowerer = class {
   maxDepth;
   base;
   depth = 0;
+  /** Lambdas written directly as a function's arguments: the only place the compiler takes one (BCP242). */
+  argumentLambdas = /* @__PURE__ */ new WeakSet();
   /** Whether the expression being lowered (from depth 0) has had its limit-exceeded finding. */
   depthReported = false;
   span(n) {
@@ -11903,6 +12462,10 @@ var ExprLowerer = class {
         return this.identifier(e.name, e, ctx);
       }
       case "FunctionCall":
+        for (let a of e.args) {
+          while (a.kind === "Parenthesized") a = a.expression;
+          if (a.kind === "Lambda") this.argumentLambdas.add(a);
+        }
         return this.specialCall(e, ctx) ?? call(e.name.name, e.args.map((a) => this.expr(a, ctx)), e);
       case "PropertyAccess": {
         const s = this.symbolicProperty(e, ctx);
@@ -11987,9 +12550,12 @@ var ExprLowerer = class {
       case "For":
         return this.forExpr(e, ctx);
       case "Lambda": {
-        const names = e.parameters.map((p) => p.name);
-        const inner = withLocals(ctx, names.map((n) => [n, { kind: "lambda", name: n }]));
-        return call("lambda", [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
+        const names2 = e.parameters.map((p) => p.name);
+        const inner = withLocals(ctx, names2.map((n) => [n, { kind: "lambda", name: n, lambda: true }]));
+        const lowered2 = call("lambda", [...e.parameters.map((p) => lit(p.name, p)), this.expr(e.body, inner)], e);
+        if (this.argumentLambdas.has(e)) return lowered2;
+        this.error(e, "Lambda functions may only be specified directly as function arguments. (BCP242)");
+        return call("invalid", [lit("a value that is already reported as an error", e)], e, LOWERING_NS);
       }
       case "If":
         return this.expr(e.body, ctx);
@@ -12005,7 +12571,7 @@ var ExprLowerer = class {
       case "param":
         return call("parameters", [lit(b.name, at2)], at2);
       case "expr":
-        return { ...b.expr, start: at2.start, end: at2.end };
+        return b.atAccess ? b.expr : { ...b.expr, start: at2.start, end: at2.end };
     }
   }
   /**
@@ -12143,217 +12709,6 @@ function continuedSafeChain(base, obj, segment2, at2) {
   return safe ? call(obj.name, [...obj.args, segment2], at2) : void 0;
 }
 
-// src/bicep/lower-types.ts
-function resolveType(types, name) {
-  const e = types.get(name);
-  if (!e) return void 0;
-  return e.kind === "ImportedType" ? { decl: e.decl, types: e.types } : { decl: e, types };
-}
-var MAX_TYPE_DEPTH = 64;
-var SYS_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object", "securestring", "secureobject", "any"]);
-function decorator(decorators, name) {
-  const lower3 = name.toLowerCase();
-  return decorators.find((d) => d.name.name.toLowerCase() === lower3);
-}
-function literalValue(e) {
-  switch (e.kind) {
-    case "String":
-      return e.expressions.length === 0 ? e.value ?? e.segments.join("") : void 0;
-    case "Integer":
-    case "Boolean":
-      return e.value;
-    case "Null":
-      return null;
-    case "Unary":
-      return e.operator === "-" && e.operand.kind === "Integer" ? -e.operand.value : void 0;
-    default:
-      return void 0;
-  }
-}
-function primitiveOf(v) {
-  if (typeof v === "string") return "string";
-  if (typeof v === "number") return "int";
-  if (typeof v === "boolean") return "bool";
-  return "object";
-}
-function builtinType(name) {
-  switch (name.toLowerCase()) {
-    case "string":
-    case "int":
-    case "bool":
-    case "array":
-    case "object":
-      return name.toLowerCase();
-    case "securestring":
-      return "securestring";
-    case "secureobject":
-      return "secureObject";
-    case "any":
-      return null;
-  }
-  return void 0;
-}
-function armType(t, types, depth = 0) {
-  if (!t || depth > MAX_TYPE_DEPTH) return { type: "object" };
-  switch (t.kind) {
-    case "TypeReference": {
-      const n = t.name.name;
-      const builtin = builtinType(n);
-      if (builtin === null) return { type: "object", unknown: true };
-      if (builtin !== void 0) return { type: builtin };
-      return declaredType(resolveType(types, n), depth);
-    }
-    case "TypePropertyAccess": {
-      if (t.base.kind === "TypeReference") {
-        const imported = resolveType(types, `${t.base.name.name}.${t.property.name}`);
-        if (imported) return declaredType(imported, depth);
-        if (t.base.name.name === "sys" && SYS_TYPES.has(t.property.name.toLowerCase())) return armType({ kind: "TypeReference", name: t.property, start: t.start, end: t.end }, /* @__PURE__ */ new Map(), depth + 1);
-      }
-      const derived = resourceDerivedProperty(t, types, depth);
-      if (derived) return derived;
-      const member2 = memberType(t, types, depth);
-      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
-    }
-    case "TypeIndexAccess":
-    case "TypeAdditionalPropertiesAccess": {
-      const member2 = memberType(t, types, depth);
-      return member2 ? armType(member2.t, member2.types, depth + 1) : { type: "object", unknown: true };
-    }
-    case "ParameterizedType":
-      return isResourceType(t) ? { type: "object" } : { type: "object", unknown: true };
-    case "ObjectType":
-      return { type: "object" };
-    case "TupleType":
-      return { type: "array" };
-    case "ArrayType": {
-      const element = armType(t.element, types, depth + 1);
-      if (!element.allowed || element.type === "array") return { type: "array" };
-      return { type: "array", allowed: element.nullable && !element.allowed.includes(null) ? [...element.allowed, null] : element.allowed };
-    }
-    case "LiteralType": {
-      const v = literalValue(t.value);
-      return v === void 0 ? { type: "object" } : { type: primitiveOf(v), allowed: [v] };
-    }
-    case "NullableType": {
-      const inner = armType(t.base, types, depth + 1);
-      return { ...inner, nullable: true };
-    }
-    case "NonNullableType":
-      return { ...armType(t.base, types, depth + 1), nullable: false };
-    case "ParenthesizedType":
-      return armType(t.type, types, depth + 1);
-    case "UnionType": {
-      const members = t.members.map((m) => armType(m, types, depth + 1));
-      const allowed = [];
-      let nullable = false;
-      let type;
-      for (const m of members) {
-        if (m.allowed && m.allowed.length === 1 && m.allowed[0] === null) {
-          nullable = true;
-          continue;
-        }
-        if (!m.allowed) return members.every((x) => x.type === m.type && !x.unknown) ? { type: m.type } : { type: "object", unknown: true };
-        pushAll(allowed, m.allowed);
-        type = type === void 0 || type === m.type ? m.type : "object";
-      }
-      return { type: type ?? "object", allowed, ...nullable ? { nullable } : {} };
-    }
-    case "Missing":
-    case "Skipped":
-      return { type: "object", unknown: true };
-  }
-}
-function typeDecorator(t, types, name, imported = false, depth = 0) {
-  if (!t || depth > MAX_TYPE_DEPTH) return void 0;
-  switch (t.kind) {
-    case "NullableType":
-    case "NonNullableType":
-      return typeDecorator(t.base, types, name, imported, depth + 1);
-    case "ParenthesizedType":
-      return typeDecorator(t.type, types, name, imported, depth + 1);
-    case "TypeReference":
-    case "TypePropertyAccess": {
-      const key2 = t.kind === "TypeReference" ? t.name.name : t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
-      const e = key2 === void 0 ? void 0 : types.get(key2);
-      if (!e) return void 0;
-      const decl = e.kind === "ImportedType" ? e.decl : e;
-      const inOtherFile = imported || e.kind === "ImportedType";
-      const own2 = decorator(decl.decorators, name);
-      if (own2) return { decorator: own2, imported: inOtherFile };
-      return typeDecorator(decl.value, e.kind === "ImportedType" ? e.types : types, name, inOtherFile, depth + 1);
-    }
-    default:
-      return void 0;
-  }
-}
-function unalias(t, types, depth = 0) {
-  if (depth > MAX_TYPE_DEPTH) return { t, types };
-  if (t.kind === "ParenthesizedType") return unalias(t.type, types, depth + 1);
-  const key2 = t.kind === "TypeReference" ? t.name.name : t.kind === "TypePropertyAccess" && t.base.kind === "TypeReference" ? `${t.base.name.name}.${t.property.name}` : void 0;
-  const r = key2 === void 0 ? void 0 : resolveType(types, key2);
-  return r ? unalias(r.decl.value, r.types, depth + 1) : { t, types };
-}
-function memberType(t, types, depth = 0) {
-  if (depth > MAX_TYPE_DEPTH || t.kind !== "TypePropertyAccess" && t.kind !== "TypeIndexAccess" && t.kind !== "TypeAdditionalPropertiesAccess") return void 0;
-  const inner = t.base.kind === "TypePropertyAccess" || t.base.kind === "TypeIndexAccess" || t.base.kind === "TypeAdditionalPropertiesAccess" ? memberType(t.base, types, depth + 1) : void 0;
-  const base = inner ? unalias(inner.t, inner.types, depth + 1) : unalias(t.base, types, depth + 1);
-  const b = base.t;
-  if (t.kind === "TypePropertyAccess" && b.kind === "ObjectType") {
-    const p = b.properties.find((x) => !x.additional && x.keyName === t.property.name);
-    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
-  }
-  if (t.kind === "TypeAdditionalPropertiesAccess" && b.kind === "ObjectType") {
-    const p = b.properties.find((x) => x.additional);
-    return p ? { t: p.value, types: base.types, decorators: p.decorators } : void 0;
-  }
-  if (t.kind === "TypeIndexAccess") {
-    if (t.index === void 0 && b.kind === "ArrayType") return { t: b.element, types: base.types, decorators: [] };
-    if (t.index !== void 0 && b.kind === "TupleType") {
-      const item = b.items[t.index.value];
-      return item ? { t: item.value, types: base.types, decorators: item.decorators } : void 0;
-    }
-  }
-  return void 0;
-}
-function literalArgument(e) {
-  return e ? literalValue(e) : void 0;
-}
-function declaredType(r, depth) {
-  if (!r) return { type: "object", unknown: true };
-  const inner = armType(r.decl.value, r.types, depth + 1);
-  return decorator(r.decl.decorators, "secure") ? { ...inner, type: secureType(inner.type) } : inner;
-}
-var ENVELOPE_TYPES = new Map([
-  ...["name", "id", "type", "apiversion", "location", "kind", "etag", "managedby"].map((k) => [k, "string"]),
-  ...["properties", "tags", "sku", "plan", "identity", "extendedlocation", "systemdata"].map((k) => [k, "object"]),
-  ["zones", "array"]
-]);
-function resourceDerivedProperty(t, types, depth) {
-  let base = t.base;
-  let table = types;
-  for (let d = depth; d <= MAX_TYPE_DEPTH; d++) {
-    const r = base.kind === "TypeReference" ? resolveType(table, base.name.name) : void 0;
-    if (base.kind === "ParenthesizedType") base = base.type;
-    else if (r) {
-      base = r.decl.value;
-      table = r.types;
-    } else break;
-  }
-  if (base.kind !== "ParameterizedType" || !isResourceType(base)) return void 0;
-  const type = ENVELOPE_TYPES.get(t.property.name.toLowerCase());
-  return type === void 0 ? void 0 : { type };
-}
-function isResourceType(t) {
-  const kind = t.name.name.toLowerCase();
-  if (kind !== "resourceinput" && kind !== "resourceoutput") return false;
-  return !t.namespace || t.namespace.kind === "TypeReference" && t.namespace.name.name.toLowerCase() === "sys";
-}
-function secureType(t) {
-  if (t === "string") return "securestring";
-  if (t === "object") return "secureObject";
-  return t;
-}
-
 // src/bicep/lower-type-nodes.ts
 var MAX_TYPE_DEPTH2 = 64;
 var BOUNDS = ["minLength", "maxLength", "minValue", "maxValue"];
@@ -12468,9 +12823,9 @@ var TypeDefinitions = class {
   discriminated(prop2, t, types, depth) {
     const mapping = {};
     let nullable = false;
-    const members = flattenUnion(t, types, 0);
-    if (!members) return void 0;
-    for (const m of members) {
+    const members2 = flattenUnion(t, types, 0);
+    if (!members2) return void 0;
+    for (const m of members2) {
       if (m.t.kind === "LiteralType" && m.t.value.kind === "Null") {
         nullable = true;
         continue;
@@ -12566,16 +12921,15 @@ var DECORATOR_TARGETS = {
 var PLAIN_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object"]);
 var EXISTING_PROPERTIES = /* @__PURE__ */ new Set(["name", "scope", "parent", "dependsOn"]);
 var RESOURCE_SPECIAL = /* @__PURE__ */ new Set(["name", "parent", "scope", "dependson"]);
+var THIS_FUNCTIONS = /* @__PURE__ */ new Map([
+  ["exists", "exists"],
+  ["existingProperties", ""],
+  ["existingResource", "full"]
+]);
 var REGISTRY_PREFIX = /^(br|ts)[:/]/i;
 var MAX_LITERAL_CHARS = 131072;
 var MAX_BASE64_BYTES = 98304;
 var MAX_JSON_CHARS = 1048576;
-var TEXT_DECODERS = {
-  "us-ascii": (b) => Array.from(b, (c) => c < 128 ? String.fromCharCode(c) : "?").join(""),
-  "iso-8859-1": (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1"),
-  "utf-16": (b) => new TextDecoder("utf-16le").decode(b),
-  "utf-16be": (b) => new TextDecoder("utf-16be").decode(b)
-};
 function isCompileTimeConstant(e) {
   switch (e.kind) {
     case "String":
@@ -12932,18 +13286,18 @@ var FileLowerer = class extends ExprLowerer {
   }
   collectImport(s) {
     const from = s.from.kind === "String" ? stringValue(s.from) : void 0;
-    const names = (s.symbols ?? []).map((sym2) => [sym2.name.name, sym2.name, sym2.alias]);
+    const names2 = (s.symbols ?? []).map((sym2) => [sym2.name.name, sym2.name, sym2.alias]);
     if (from === void 0) return;
     if (REGISTRY_PREFIX.test(from)) {
       this.note(s.from, `registry import '${from}' is not fetched; the imported symbols are unknown`);
-      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      for (const [name, , alias] of names2) this.unknownImports.set(alias?.name ?? name, from);
       if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
       return;
     }
     const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
     const importable = (name) => !lib?.fromJson || lib.exported.has(name);
     if (!lib) {
-      for (const [name, , alias] of names) this.unknownImports.set(alias?.name ?? name, from);
+      for (const [name, , alias] of names2) this.unknownImports.set(alias?.name ?? name, from);
       if (s.wildcardAlias) this.unknownImports.set(s.wildcardAlias.name, from);
       return;
     }
@@ -12957,7 +13311,7 @@ var FileLowerer = class extends ExprLowerer {
       return;
     }
     if (!lib) return;
-    for (const [name, id, alias] of names) {
+    for (const [name, id, alias] of names2) {
       const local = alias?.name ?? name;
       if (!importable(name)) this.error(id, `'${name}' is not exported by '${from}'`);
       else if (lib.variables.has(name)) this.importVariable(lib, name, local);
@@ -13075,7 +13429,7 @@ var FileLowerer = class extends ExprLowerer {
           break;
       }
     }
-    const names = declared;
+    const names2 = declared;
     const visit2 = (node, depth) => {
       if (depth > 2048 || node === null || typeof node !== "object") return;
       if (Array.isArray(node)) {
@@ -13084,7 +13438,7 @@ var FileLowerer = class extends ExprLowerer {
       }
       const n = node;
       if (n.kind === "Decorator") {
-        const problem = decoratorNameProblem(node, names, this.hasExtensions);
+        const problem = decoratorNameProblem(node, names2, this.hasExtensions);
         if (problem) this.error(problem.at, problem.message);
         return;
       }
@@ -13106,11 +13460,11 @@ var FileLowerer = class extends ExprLowerer {
     for (const r of this.outputReads) {
       const outs = this.moduleOutputs.get(r.key);
       if (!outs) continue;
-      const names = Object.keys(outs);
-      if (names.some((n) => n.toLowerCase() === r.name.toLowerCase())) continue;
+      const names2 = Object.keys(outs);
+      if (names2.some((n) => n.toLowerCase() === r.name.toLowerCase())) continue;
       this.diagnostics.add({
         code: "evaluation-error",
-        message: `The language expression property '${r.name}' doesn't exist, available properties are '${names.join(", ")}'.`,
+        message: `The language expression property '${r.name}' doesn't exist, available properties are '${names2.join(", ")}'.`,
         span: this.span(r.at)
       });
     }
@@ -13130,6 +13484,51 @@ var FileLowerer = class extends ExprLowerer {
       const targets = Object.hasOwn(DECORATOR_TARGETS, d.name.name) ? DECORATOR_TARGETS[d.name.name] : void 0;
       if (!targets || targets.includes(t)) continue;
       this.error(d, `@${d.name.name}() applies to ${targets.join(" or ")} declarations, not to this ${t} (BCP124)`);
+    }
+  }
+  /**
+   * BCP302/BCP384: type names that name no type (see type-names.ts). A name the file imports is
+   * never one of them: an import that could not be read, or names no type here, is reported at
+   * the import.
+   */
+  checkTypeNames() {
+    const imported = /* @__PURE__ */ new Set();
+    for (const s of this.program.statements) {
+      if (s.kind !== "CompileTimeImport") continue;
+      for (const sym2 of s.symbols ?? []) imported.add(sym2.alias?.name ?? sym2.name.name);
+    }
+    const known3 = (n) => builtinType(n) !== void 0 || this.types.has(n) || this.unknownImports.has(n) || imported.has(n);
+    for (const p of unknownTypeNames(this.program.statements, known3)) this.error(p.at, p.message);
+  }
+  /**
+   * BCP363-BCP366, BCP286: `@discriminator()` on a declaration and on the properties and tuple
+   * items of the object types written in its type (see discriminator-check.ts).
+   */
+  checkDiscriminators(decorators, t, depth = 0) {
+    for (const p of discriminatorProblems(decorators, t, this.types)) this.error(p.at, p.message);
+    if (!t || depth > 64) return;
+    switch (t.kind) {
+      case "ObjectType":
+        for (const p of t.properties) this.checkDiscriminators(p.decorators, p.value, depth + 1);
+        break;
+      case "TupleType":
+        for (const i of t.items) this.checkDiscriminators(i.decorators, i.value, depth + 1);
+        break;
+      case "UnionType":
+        for (const m of t.members) this.checkDiscriminators([], m, depth + 1);
+        break;
+      case "ArrayType":
+        this.checkDiscriminators([], t.element, depth + 1);
+        break;
+      case "NullableType":
+      case "NonNullableType":
+        this.checkDiscriminators([], t.base, depth + 1);
+        break;
+      case "ParenthesizedType":
+        this.checkDiscriminators([], t.type, depth + 1);
+        break;
+      default:
+        break;
     }
   }
   /** BCP033/BCP034: literals that do not fit a plain declared type (see lower-literal-types.ts). */
@@ -13155,27 +13554,27 @@ var FileLowerer = class extends ExprLowerer {
    * not report the cycle a second time.
    */
   checkVariableCycles(variables, varInfo) {
-    const names = [...this.varRefs.keys()];
-    const position = new Map(names.map((n, i) => [n, i]));
-    const members = /* @__PURE__ */ new Set();
-    for (const n of names) {
+    const names2 = [...this.varRefs.keys()];
+    const position = new Map(names2.map((n, i) => [n, i]));
+    const members2 = /* @__PURE__ */ new Set();
+    for (const n of names2) {
       const self = this.varRefs.get(n)?.variableAt.get(n);
       if (!self) continue;
       this.error(self, `the variable '${n}' reads itself (BCP079)`);
-      members.add(n);
+      members2.add(n);
     }
-    const edgesOf = (i) => [...this.varRefs.get(names[i])?.variableAt ?? []].map(([v, at2]) => [position.get(v) ?? -1, at2]);
-    for (const c of cyclesOf(names.length, edgesOf)) {
-      const cycle = [...c.nodes, c.nodes[0]].map((i) => `'${names[i]}'`).join(" -> ");
+    const edgesOf = (i) => [...this.varRefs.get(names2[i])?.variableAt ?? []].map(([v, at2]) => [position.get(v) ?? -1, at2]);
+    for (const c of cyclesOf(names2.length, edgesOf)) {
+      const cycle = [...c.nodes, c.nodes[0]].map((i) => `'${names2[i]}'`).join(" -> ");
       c.nodes.forEach((i, k) => {
-        const from = names[i];
-        const to = names[c.nodes[(k + 1) % c.nodes.length]];
+        const from = names2[i];
+        const to = names2[c.nodes[(k + 1) % c.nodes.length]];
         const at2 = this.varRefs.get(from)?.variableAt.get(to);
         if (at2) this.error(at2, `the variables read each other in a cycle: ${cycle} (BCP080)`);
-        members.add(from);
+        members2.add(from);
       });
     }
-    for (const n of members) {
+    for (const n of members2) {
       const decl = this.vars.get(n);
       const info = varInfo.get(n);
       if (!decl || !info) continue;
@@ -13190,7 +13589,7 @@ var FileLowerer = class extends ExprLowerer {
    * nothing calls them (ARM has no recursion: evaluating one only stopped at the nesting limit,
    * with a warning, and only when something called it).
    */
-  checkFunctionCycles(members) {
+  checkFunctionCycles(members2) {
     const funcs = this.program.statements.filter((x) => x.kind === "Function");
     if (funcs.length === 0) return;
     const position = new Map(funcs.map((f, i) => [f.name.name, i]));
@@ -13230,7 +13629,7 @@ var FileLowerer = class extends ExprLowerer {
     }
     for (const i of inCycle) {
       const f = funcs[i];
-      const member2 = f ? own(members, f.name.name) : void 0;
+      const member2 = f ? own(members2, f.name.name) : void 0;
       const output = isTObject(member2) ? own(member2, "output") : void 0;
       if (f && isTObject(output)) this.set(output, "value", this.texpr(this.reported(f.body)), f.body);
     }
@@ -13331,16 +13730,20 @@ var FileLowerer = class extends ExprLowerer {
     const parameters = nameTable();
     const variables = nameTable();
     const outputs = nameTable();
-    const members = nameTable();
+    const members2 = nameTable();
     const resources = nameTable();
     const varInfo = /* @__PURE__ */ new Map();
     const funcInfo = /* @__PURE__ */ new Map();
     this.checkDecoratorNames();
+    this.checkTypeNames();
     for (const s of this.program.statements) {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === "export") && "name" in s) exported.add(s.name.name);
       for (const d of s.decorators) this.checkDecoratorArguments(d);
       if (s.kind === "Parameter" || s.kind === "Output") this.checkDecoratorTargets(s.decorators, s.type);
+      if (s.kind === "TypeDeclaration") this.checkDiscriminators(s.decorators, s.value);
+      else if (s.kind === "Parameter" || s.kind === "Output" || s.kind === "Variable") this.checkDiscriminators(s.decorators, s.type);
       if (s.kind === "Parameter") this.checkLiteralTypes(s.type, s.defaultValue, "the default value", s.decorators);
+      if (s.kind === "Variable" && s.type) this.checkLiteralTypes(s.type, s.value, "the value", []);
       if (s.kind === "Output") this.checkLiteralTypes(s.type, s.value, "the value", []);
       else if (s.kind === "TypeDeclaration") this.checkDecoratorTargets(s.decorators, s.value);
       switch (s.kind) {
@@ -13361,7 +13764,7 @@ var FileLowerer = class extends ExprLowerer {
         case "Function": {
           const refs = new RefCollector();
           const f = this.func(s, refs);
-          this.set(members, s.name.name, f, s, s.name);
+          this.set(members2, s.name.name, f, s, s.name);
           funcInfo.set(s.name.name, { node: f, span: this.span(s), vars: refs.variables });
           break;
         }
@@ -13374,16 +13777,16 @@ var FileLowerer = class extends ExprLowerer {
     }
     this.checkLoopVariables(varInfo);
     this.checkVariableCycles(variables, varInfo);
-    this.checkFunctionCycles(members);
+    this.checkFunctionCycles(members2);
     for (const e of typeCycleErrors(this.program.statements.filter((x) => x.kind === "TypeDeclaration"))) this.error(e.at, e.message);
     for (const [name, v] of this.importedVars) {
       if (own(variables, name) !== void 0) continue;
       setImportedVariable(variables, name, v);
     }
     for (const [name, f] of this.importedFuncs) {
-      if (own(members, name) !== void 0) continue;
-      setOwn(members, name, f.node);
-      recordSpan(members, name, f.span);
+      if (own(members2, name) !== void 0) continue;
+      setOwn(members2, name, f.node);
+      recordSpan(members2, name, f.span);
     }
     for (const r of this.byKey.values()) {
       const node = r.kind === "resource" ? this.resource(r) : this.module(r);
@@ -13395,8 +13798,8 @@ var FileLowerer = class extends ExprLowerer {
     for (const r of this.byKey.values()) this.checkDeployTimeValues(r);
     if (Object.keys(this.typeDefs.table).length > 0) this.set(root, "definitions", this.typeDefs.table, whole);
     this.set(root, "parameters", parameters, whole);
-    if (Object.keys(members).length > 0) {
-      const fns = [{ namespace: "__bicep", members }];
+    if (Object.keys(members2).length > 0) {
+      const fns = [{ namespace: "__bicep", members: members2 }];
       recordSpan(fns, 0, this.span(whole));
       this.set(root, "functions", fns, whole);
     }
@@ -13414,7 +13817,11 @@ var FileLowerer = class extends ExprLowerer {
    */
   lowerParameterAssignments() {
     this.collect();
-    for (const s of this.program.statements) if (s.kind === "ParameterAssignment") this.assigned.add(s.name.name);
+    this.checkTypeNames();
+    for (const s of this.program.statements) {
+      if (s.kind === "ParameterAssignment") this.assigned.add(s.name.name);
+      if (s.kind === "Variable" && s.type) this.checkLiteralTypes(s.type, s.value, "the value", []);
+    }
     const values = /* @__PURE__ */ new Map();
     for (const s of this.program.statements) {
       if (s.kind === "ParameterAssignment") values.set(s.name.name, { node: this.secretReference(s.value) ?? this.value(s.value, {}), span: this.span(s.value) });
@@ -13433,12 +13840,12 @@ var FileLowerer = class extends ExprLowerer {
     for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
     setOwn(scope, "variables", variables);
     if (this.importedFuncs.size > 0) {
-      const members = nameTable();
+      const members2 = nameTable();
       for (const [name, f] of this.importedFuncs) {
-        setOwn(members, name, f.node);
-        recordSpan(members, name, f.span);
+        setOwn(members2, name, f.node);
+        recordSpan(members2, name, f.span);
       }
-      setOwn(scope, "functions", [{ namespace: "__bicep", members }]);
+      setOwn(scope, "functions", [{ namespace: "__bicep", members: members2 }]);
     }
     return { values, scope };
   }
@@ -13541,7 +13948,7 @@ var FileLowerer = class extends ExprLowerer {
     if (!loop) return { refs };
     const i = idx ?? call("copyIndex", [], at2);
     const coll = this.expr(loop.iterable, { refs });
-    const add = [[loop.item.name, { kind: "expr", expr: index(coll, i, loop.item) }]];
+    const add = [[loop.item.name, idx ? { kind: "expr", expr: index(coll, i, idx), atAccess: true } : { kind: "expr", expr: index(coll, i, loop.item) }]];
     if (loop.index) add.push([loop.index.name, { kind: "expr", expr: i }]);
     return withLocals({ refs }, add);
   }
@@ -13812,6 +14219,7 @@ var FileLowerer = class extends ExprLowerer {
     }
     const extension = own(out, "import") !== void 0;
     const body = extension ? {} : out;
+    const bodyCtx = { ...ctx, inThisResource: true };
     for (const p of r.body?.properties ?? []) {
       if (p.kind === "Spread") {
         this.error(p, "a spread is not supported at the top level of a resource body");
@@ -13820,7 +14228,7 @@ var FileLowerer = class extends ExprLowerer {
       if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
       const key2 = p.keyName.toLowerCase();
       if (RESOURCE_SPECIAL.has(key2) && !(extension && (key2 === "name" || key2 === "scope"))) continue;
-      this.set(body, p.keyName, this.value(p.value, ctx), p.value, p.key);
+      this.set(body, p.keyName, this.value(p.value, key2 === "location" ? ctx : bodyCtx), p.value, p.key);
     }
     if (extension && r.body) this.set(out, "properties", body, r.body);
     this.descriptionOf(r.decl, out);
@@ -13898,15 +14306,27 @@ var FileLowerer = class extends ExprLowerer {
   }
   /**
    * A module's `extensionConfigs` as the compiler writes them: per extension alias, each setting
-   * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`.
+   * as {value: ...}, or {keyVaultReference: ...} for `kv.getSecret(...)`; a setting taken from
+   * the parent's own configuration (`k8s.config.kubeConfig`) is such an entry already and is
+   * written as is, and a conditional setting is one if() of entries. A whole configuration
+   * passed on (`k8s: k8s.config`, or a choice between two) is written as is too.
    */
-  extensionConfigs(o, ctx) {
+  extensionConfigs(o, outer) {
+    const ctx = { ...outer, inExtensionConfigs: true };
     const out = {};
     for (const ext of o.properties) {
-      if (ext.kind !== "ObjectProperty" || ext.keyName === void 0 || ext.value.kind !== "Object") continue;
+      if (ext.kind !== "ObjectProperty" || ext.keyName === void 0) continue;
+      if (ext.value.kind !== "Object") {
+        this.set(out, ext.keyName, this.value(ext.value, ctx), ext.value, ext.key);
+        continue;
+      }
       const settings = {};
       for (const p of ext.value.properties) {
         if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
+        if (p.value.kind === "Ternary" || p.value.kind === "Parenthesized" || this.isExtensionConfigRead(p.value, ctx)) {
+          this.set(settings, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx, "keyVaultReference")), p.value, p.key);
+          continue;
+        }
         const entry = {};
         const kv = this.keyVaultSecret(p.value, ctx);
         if (kv) this.set(entry, "keyVaultReference", kv, p.value);
@@ -13923,10 +14343,27 @@ var FileLowerer = class extends ExprLowerer {
     if (e.kind === "Parenthesized") return this.hasSecretRef(e.expression);
     return e.kind === "FunctionCall" && !!e.base && e.name.name.toLowerCase() === "getsecret";
   }
-  /** A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...} else. */
-  paramEntryExpr(e, ctx) {
-    if (e.kind === "Parenthesized") return this.paramEntryExpr(e.expression, ctx);
-    if (e.kind === "Ternary") return call("if", [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx), this.paramEntryExpr(e.whenFalse, ctx)], e);
+  /**
+   * A read of an extension's configuration that the file declares (`k8s.config.kubeConfig`), not
+   * shadowed by a local name: in a module's extensionConfigs, an entry already.
+   */
+  isExtensionConfigRead(e, ctx) {
+    let first;
+    while (e.kind === "PropertyAccess" || e.kind === "ArrayAccess" || e.kind === "Parenthesized" || e.kind === "NonNullAssertion") {
+      if (e.kind === "PropertyAccess") first = e.property.name;
+      e = e.kind === "Parenthesized" ? e.expression : e.base;
+    }
+    return e.kind === "VariableAccess" && first === "config" && this.extensionAliases.has(e.name.name) && !ctx.locals?.has(e.name.name);
+  }
+  /**
+   * A module parameter entry as one expression: {reference: ...} for getSecret(), {value: ...}
+   * else; for a module's extension setting (`key` 'keyVaultReference'), a read of the file's own
+   * extension configuration is an entry as it is.
+   */
+  paramEntryExpr(e, ctx, key2 = "reference") {
+    if (e.kind === "Parenthesized") return this.paramEntryExpr(e.expression, ctx, key2);
+    if (e.kind === "Ternary") return call("if", [this.expr(e.condition, ctx), this.paramEntryExpr(e.whenTrue, ctx, key2), this.paramEntryExpr(e.whenFalse, ctx, key2)], e);
+    if (key2 === "keyVaultReference" && this.isExtensionConfigRead(e, ctx)) return this.expr(e, ctx);
     if (e.kind === "FunctionCall" && e.base && e.name.name.toLowerCase() === "getsecret") {
       const ref = this.symbolRef(e.base, ctx);
       if (ref?.info.kind === "resource") {
@@ -13934,7 +14371,7 @@ var FileLowerer = class extends ExprLowerer {
         const reference = [lit("keyVault", e), call("createObject", [lit("id", e.base), this.idExpr(ref.info, ref.idx, e.base)], e.base)];
         if (e.args[0]) reference.push(lit("secretName", e.args[0]), this.expr(e.args[0], ctx));
         if (e.args[1]) reference.push(lit("secretVersion", e.args[1]), this.expr(e.args[1], ctx));
-        return call("createObject", [lit("reference", e), call("createObject", reference, e)], e);
+        return call("createObject", [lit(key2, e), call("createObject", reference, e)], e);
       }
     }
     return call("createObject", [lit("value", e), this.expr(e, ctx)], e);
@@ -14127,8 +14564,8 @@ var FileLowerer = class extends ExprLowerer {
         return d !== void 0 && d.on.some((e) => e.key === next && d.chain(e.at));
       });
       if (viaChain) continue;
-      const names = [...c.nodes, c.nodes[0]].map((i) => `'${this.symbolOf(keys[i])}'`).join(" -> ");
-      this.error(c.closing, `the declarations reference each other in a cycle: ${names} (each uses the next, directly, through a variable or in dependsOn); the Bicep compiler rejects the file (BCP080): remove one of these references`);
+      const names2 = [...c.nodes, c.nodes[0]].map((i) => `'${this.symbolOf(keys[i])}'`).join(" -> ");
+      this.error(c.closing, `the declarations reference each other in a cycle: ${names2} (each uses the next, directly, through a variable or in dependsOn); the Bicep compiler rejects the file (BCP080): remove one of these references`);
     }
   }
   symbolOf(key2) {
@@ -14233,7 +14670,15 @@ var FileLowerer = class extends ExprLowerer {
     if (e.kind === "ArrayAccess" && !e.safe && !e.fromEnd) {
       const base = this.symbolRef(e.base, ctx);
       if (!base || base.idx !== void 0 || !base.info.loop) return void 0;
-      return { info: base.info, idx: this.expr(e.index, ctx) };
+      const idx = this.expr(e.index, ctx);
+      const lambdaVars = lambdaVariableNames(idx).filter((v) => {
+        const b = ctx.locals?.get(v);
+        return b?.kind === "lambda" && b.lambda === true;
+      });
+      if (lambdaVars.length > 0) {
+        this.error(e.index, `Using lambda variables inside resource or module array access is not currently supported. Found the following lambda variable(s) being accessed: ${lambdaVars.map((v) => `"${v}"`).join(", ")}. (BCP247)`);
+      }
+      return { info: base.info, idx };
     }
     if (e.kind === "Parenthesized" || e.kind === "NonNullAssertion") return this.symbolRef(e.kind === "Parenthesized" ? e.expression : e.base, ctx);
     return void 0;
@@ -14281,9 +14726,13 @@ var FileLowerer = class extends ExprLowerer {
     const reg = this.unknownImports.get(name);
     if (reg !== void 0) return call("notRead", [lit(`'${name}', imported from '${reg}', which is not read`, id)], at2, LOWERING_NS);
     if (this.extensionAliases.has(name)) {
+      if (!ctx.inExtensionConfigs) {
+        this.error(id, "Extensions cannot be referenced here. Extensions can only be referenced by module extension configurations. (BCP418)");
+        return this.reported(at2);
+      }
       const config = this.extensionAliases.get(name);
       if (config) return call("createObject", [lit("config", id), this.expr(config, ctx)], at2);
-      return call("notRead", [lit(`the configuration of extension '${name}', given where it is deployed`, id)], at2, LOWERING_NS);
+      return call("extensions", [lit(name, id)], at2);
     }
     if (this.funcs.has(name) || this.importedFuncs.has(name)) {
       this.error(id, `the function '${name}' must be called`);
@@ -14430,9 +14879,11 @@ var FileLowerer = class extends ExprLowerer {
         if ((ns === "sys" || ns === "az") && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {
           return this.builtin(e, ctx);
         }
-        if (ns === "this" && name === "existingResource" && !this.namedInFile(ns)) {
-          if (e.args.length) this.error({ start: e.openParen, end: e.closeParen }, `existingResource() takes no arguments, but is given ${e.args.length}`);
-          return call("target", [lit("full", e)], e);
+        const thisArg = ns === "this" && !this.namedInFile(ns) ? THIS_FUNCTIONS.get(name) : void 0;
+        if (thisArg !== void 0) {
+          if (e.args.length) this.error({ start: e.openParen, end: e.closeParen }, `${name}() takes no arguments, but is given ${e.args.length}`);
+          if (!ctx.inThisResource) this.error(e.name, `'this.${name}()' can only be used in the body of a resource declaration (its properties, tags or sku), where it is that resource before this deployment; not in a variable, an output, a module, or a resource's name, location, scope, dependsOn, condition or loop`);
+          return call("target", thisArg ? [lit(thisArg, e)] : [], e);
         }
       }
       const ref = this.symbolRef(e.base, ctx);
@@ -14474,26 +14925,15 @@ var FileLowerer = class extends ExprLowerer {
     switch (name.toLowerCase()) {
       case "any":
         return e.args[0] ? this.expr(e.args[0], ctx) : lit(null, e);
-      case "loadtextcontent": {
-        const enc = e.args[1] ? stringValue(e.args[1]) : void 0;
-        if (enc === void 0 || enc.toLowerCase() === "utf-8") return this.loadFile(e, MAX_LITERAL_CHARS, (text) => lit(text, e));
-        const decode = Object.hasOwn(TEXT_DECODERS, enc.toLowerCase()) ? TEXT_DECODERS[enc.toLowerCase()] : void 0;
-        if (!decode) {
-          this.error(e.args[1] ?? e, `loadTextContent(): unknown encoding '${enc}' (one of: ${Object.keys(TEXT_DECODERS).join(", ")}, utf-8)`);
-          return lit(null, e);
-        }
-        return this.loadBytes(e, (bytes) => {
-          const text = decode(bytes);
-          return text.length > MAX_LITERAL_CHARS ? this.tooLarge(e, `${MAX_LITERAL_CHARS} characters`) : lit(text, e);
-        });
-      }
+      case "loadtextcontent":
+        return this.loadFile(e, 1, MAX_LITERAL_CHARS, (text) => lit(text, e));
       case "loadfileasbase64":
         return this.loadBytes(
           e,
           (bytes) => bytes.byteLength > MAX_BASE64_BYTES ? this.tooLarge(e, `${MAX_BASE64_BYTES} bytes`) : lit(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), e)
         );
       case "loadjsoncontent":
-        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.jsonContent(e, text));
+        return this.loadFile(e, 2, MAX_JSON_CHARS, (text) => this.jsonContent(e, text));
       case "nameof": {
         const a = e.args[0];
         let base = a;
@@ -14521,7 +14961,7 @@ var FileLowerer = class extends ExprLowerer {
         return call("notRead", [lit(`${name}(): ${what}`, e)], e, LOWERING_NS);
       }
       case "loadyamlcontent":
-        return this.loadFile(e, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
+        return this.loadFile(e, 2, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
       case "loaddirectoryfileinfo":
         return this.directoryFileInfo(e);
       default:
@@ -14567,8 +15007,8 @@ var FileLowerer = class extends ExprLowerer {
       return call("notRead", [lit(`${fn}('${dir}'): ${got.error}`, dirArg)], e, LOWERING_NS);
     }
     const from = import_node_path4.default.dirname(this.file.path);
-    const matches = wildcardMatcher(pattern);
-    const files = got.names.filter(matches).map((name) => {
+    const matches2 = wildcardMatcher(pattern);
+    const files = got.names.filter(matches2).map((name) => {
       const dot = name.lastIndexOf(".");
       return {
         relativePath: import_node_path4.default.relative(from, import_node_path4.default.join(abs, name)).split(import_node_path4.default.sep).join("/"),
@@ -14579,8 +15019,21 @@ var FileLowerer = class extends ExprLowerer {
     return jsonToExpr(files, e);
   }
   /** A load*() call's file as text, refused (BCP184) above the compiler's `maxChars` for that function. */
-  loadFile(e, maxChars, convert) {
-    return this.loaded(e, (abs) => this.options.modules.readFile(abs), (got) => got.text.length > maxChars ? this.tooLarge(e, `${maxChars} characters`) : convert(got.text));
+  /**
+   * A load function's file as text, in the encoding its argument at `encodingArg` names (UTF-8
+   * when none), decoded as the compiler decodes it (load-text.ts: never an error).
+   */
+  loadFile(e, encodingArg, maxChars, convert) {
+    const encArg = e.args[encodingArg];
+    const enc = encArg ? stringValue(encArg) : void 0;
+    if (enc !== void 0 && !isLoadEncoding(enc)) {
+      this.error(encArg ?? e, `${e.name.name}(): unknown encoding '${enc}' (one of: ${LOAD_ENCODINGS.join(", ")})`);
+      return lit(null, e);
+    }
+    return this.loadBytes(e, (bytes) => {
+      const text = decodeLoadedText(bytes, enc);
+      return text.length > maxChars ? this.tooLarge(e, `${maxChars} characters`) : convert(text);
+    });
   }
   /**
    * BCP184: the compiler reads no more than its limit for each load function, and fails the file
@@ -14695,6 +15148,27 @@ function nodeToExpr(n, at2, depth) {
   for (const k of Object.keys(n)) args.push(lit(k.startsWith("[[") ? k.slice(1) : k, at2), nodeToExpr(n[k], at2, depth + 1));
   return call("createObject", args, at2);
 }
+function lambdaVariableNames(e, out = []) {
+  switch (e.k) {
+    case "lit":
+      break;
+    case "call": {
+      const first = e.args[0];
+      if (e.name.toLowerCase() === "lambdavariables" && first?.k === "lit" && typeof first.value === "string") {
+        if (!out.includes(first.value)) out.push(first.value);
+      } else for (const a of e.args) lambdaVariableNames(a, out);
+      break;
+    }
+    case "member":
+      lambdaVariableNames(e.obj, out);
+      break;
+    case "index":
+      lambdaVariableNames(e.obj, out);
+      lambdaVariableNames(e.index, out);
+      break;
+  }
+  return out;
+}
 function usesLambdaVariables(e) {
   switch (e.k) {
     case "lit":
@@ -14738,7 +15212,7 @@ function renameInExpr(e, renames) {
 var EXPORTED_VARIABLES = "__bicep_exported_variables!";
 var EXPORTED = "__bicep_export!";
 var BICEP_NAMESPACE = "__bicep";
-var MAX_DEPTH2 = 2048;
+var MAX_DEPTH4 = 2048;
 function jsonLibrary(root, span) {
   const exported = /* @__PURE__ */ new Set();
   const metadata = own(root, "metadata");
@@ -14780,14 +15254,14 @@ function jsonLibrary(root, span) {
     const fnSpan = span.child(root, "functions");
     fnSection.forEach((nsNode, i) => {
       if (!isTObject(nsNode) || own(nsNode, "namespace") !== BICEP_NAMESPACE) return;
-      const members = own(nsNode, "members");
-      if (!isTObject(members)) return;
+      const members2 = own(nsNode, "members");
+      if (!isTObject(members2)) return;
       const mSpan = fnSpan.child(fnSection, i).child(nsNode, "members");
-      for (const name of Object.keys(members)) {
-        const f = members[name];
+      for (const name of Object.keys(members2)) {
+        const f = members2[name];
         if (!isTObject(f)) continue;
         if (isExported(f)) exported.add(name);
-        const at2 = mSpan.child(members, name);
+        const at2 = mSpan.child(members2, name);
         const vars = /* @__PURE__ */ new Set();
         functions.set(name, { node: lowered(f, at2, vars, 0), span: at2, vars });
       }
@@ -14800,7 +15274,7 @@ function isExported(n) {
   return isTObject(metadata) && own(metadata, EXPORTED) === true;
 }
 function lowered(n, span, vars, depth) {
-  if (depth > MAX_DEPTH2) return n;
+  if (depth > MAX_DEPTH4) return n;
   if (typeof n === "string") {
     const p = parseTemplateString(n);
     if (p.kind !== "expr") return n;
@@ -15011,7 +15485,7 @@ function loadBicepParams(source, host, chain = []) {
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
   let usingSpan;
-  const names = /* @__PURE__ */ new Map();
+  const names2 = /* @__PURE__ */ new Map();
   let base;
   for (const s of parsed.program.statements) {
     if (s.kind === "ParameterAssignment" || s.kind === "Using" || s.kind === "Extends") {
@@ -15019,7 +15493,7 @@ function loadBicepParams(source, host, chain = []) {
         sink.add({ code: "invalid-template", message: `decorators are not allowed here (BCP130): a .bicepparam file assigns values, remove @${d.name.name || "..."}()`, span: new TextSpan(source, d.start, d.end) });
       }
     }
-    if (s.kind === "ParameterAssignment") names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
+    if (s.kind === "ParameterAssignment") names2.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
     if (s.kind === "Extends") base = extendedFile(s.path, source, host, [...chain, import_node_path6.default.resolve(source.path)], sink);
     if (s.kind !== "Using" || !s.path) continue;
     const target = usingTarget(s, source.path);
@@ -15041,7 +15515,7 @@ function loadBicepParams(source, host, chain = []) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
   const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
-  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
+  return { templatePath, values, scope, diagnostics: sink.items, source, names: names2, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
 function isParamsFile(rel) {
   return /\.bicepparam$/i.test(rel);
@@ -15128,13 +15602,34 @@ function hasUnreadBase(p) {
 // src/deploy/parameters.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
+var ParameterFileReads = class {
+  done = /* @__PURE__ */ new Map();
+  /** The key each path was last read under: a reader that does not know the limits takes that read. */
+  keyOf = /* @__PURE__ */ new Map();
+  get(abs, key2, make) {
+    const k = key2 ?? this.keyOf.get(abs) ?? abs;
+    let got = this.done.get(k);
+    if (!got) {
+      this.done.set(k, got = make());
+      this.keyOf.set(abs, k);
+    }
+    return got;
+  }
+};
 function readParameterFile(file, into, sink, opts2 = {}) {
-  const read = opts2.root ? readSourceInside(import_node_path7.default.resolve(file), "arm-parameters", opts2.root, opts2.limits) : readSource(import_node_path7.default.resolve(file), "arm-parameters", opts2.limits);
+  const abs = import_node_path7.default.resolve(file);
+  const readAndParse = () => {
+    const read2 = opts2.root ? readSourceInside(abs, "arm-parameters", opts2.root, opts2.limits) : readSource(abs, "arm-parameters", opts2.limits);
+    return { read: read2, loaded: read2.ok ? loadJson(read2.source, opts2.limits) : void 0 };
+  };
+  const l = opts2.limits;
+  const key2 = l ? `${abs}\0${opts2.root ?? ""}\0${l.maxFileBytes}/${l.maxJsonDepth}` : void 0;
+  const { read, loaded } = opts2.reads ? opts2.reads.get(abs, key2, readAndParse) : readAndParse();
   if (!read.ok) {
     sink.add(read.diagnostic);
     return false;
   }
-  const loaded = loadJson(read.source, opts2.limits);
+  if (!loaded) return false;
   for (const d of loaded.diagnostics) sink.add(d);
   if (!loaded.root || !isTObject(loaded.root)) {
     if (loaded.root !== void 0) sink.add({ code: "invalid-template", message: "A parameters file must be a JSON object.", span: loaded.span });
@@ -15228,7 +15723,7 @@ function associatedParameterFile(template) {
 var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/expr/json-text.ts
-var MAX_DEPTH3 = 512;
+var MAX_DEPTH5 = 512;
 var Fail = class {
   constructor(message, offset) {
     this.message = message;
@@ -15259,7 +15754,7 @@ var P = class {
     }
   }
   value(depth) {
-    if (depth > MAX_DEPTH3) throw new Fail("nested too deeply", this.i);
+    if (depth > MAX_DEPTH5) throw new Fail("nested too deeply", this.i);
     this.ws();
     const c = this.s[this.i];
     if (c === "{") return this.object(depth);
@@ -17079,24 +17574,24 @@ function segmentsOf(type) {
   }
   return segs;
 }
-function providerPath(env, type, names, firstName, out) {
+function providerPath(env, type, names2, firstName, out) {
   const segs = segmentsOf(type);
   if (segs.length < 2) return env.error(`The resource type '${type}' is not valid (expected 'Namespace/type').`, firstName - 1);
   const typeCount = segs.length - 1;
-  if (names.length !== typeCount) {
-    const joinedOk = names.length < typeCount && names.every((n2) => typeof n2 === "string") && names.join("/").split("/").length === typeCount;
-    if (!joinedOk && !names.some((n2) => n2 instanceof Unknown)) {
+  if (names2.length !== typeCount) {
+    const joinedOk = names2.length < typeCount && names2.every((n2) => typeof n2 === "string") && names2.join("/").split("/").length === typeCount;
+    if (!joinedOk && !names2.some((n2) => n2 instanceof Unknown)) {
       return env.error(
-        `Unable to evaluate template language function '${env.name}': the type '${type}' requires ${typeCount} resource name argument(s) but ${names.length} were given.`
+        `Unable to evaluate template language function '${env.name}': the type '${type}' requires ${typeCount} resource name argument(s) but ${names2.length} were given.`
       );
     }
-    if (joinedOk) names = names.join("/").split("/");
+    if (joinedOk) names2 = names2.join("/").split("/");
   }
   out.push("/providers/", segs[0]);
-  const n = Math.max(typeCount, names.length);
+  const n = Math.max(typeCount, names2.length);
   for (let i = 0; i < n; i++) {
     if (i < typeCount) out.push("/", segs[i + 1]);
-    const name = names[i];
+    const name = names2[i];
     if (name === void 0) continue;
     const p = pieceOf(env, name, firstName + i);
     if (p === void 0) return new Unknown({ code: "error", message: "invalid resource name", span: env.span });
@@ -17105,9 +17600,9 @@ function providerPath(env, type, names, firstName, out) {
   return out;
 }
 var ResourceIdDescription = class {
-  constructor(type, names, where2) {
+  constructor(type, names2, where2) {
     this.type = type;
-    this.names = names;
+    this.names = names2;
     this.where = where2;
   }
   type;
@@ -17118,17 +17613,17 @@ var ResourceIdDescription = class {
     return hasUnknown(this.names) ? `a resource id of type ${this.type} with a name known only at deployment ('${named}')${this.where}` : `a resource id of type ${this.type} named '${named}'${this.where}`;
   }
 };
-function finish(env, pieces, type, names, where2) {
+function finish(env, pieces, type, names2, where2) {
   if (!hasUnknown(pieces)) return pieces.join("");
   let first;
   for (let i = 0; i < pieces.length && !first; i++) if (pieces[i] instanceof Unknown) first = pieces[i];
   const reason = first && isSharedIdPiece(first) ? { code: first.reason.code, message: first.reason.message, span: env.span } : void 0;
   const memo = reason ? partialIdMemo(env) : void 0;
   const key2 = memo ? sharedPiecesKey(pieces) : void 0;
-  if (memo === void 0 || key2 === void 0) return partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
+  if (memo === void 0 || key2 === void 0) return partialString(pieces, new ResourceIdDescription(type, names2, where2), reason);
   const known3 = memo.get(key2);
   if (known3) return new Unknown(reason, "string", known3.parts, void 0, known3.about);
-  const id = partialString(pieces, new ResourceIdDescription(type, names, where2), reason);
+  const id = partialString(pieces, new ResourceIdDescription(type, names2, where2), reason);
   if (id instanceof Unknown && id.parts && memo.size < MAX_PARTIAL_IDS) memo.set(key2, { parts: id.parts, about: id.about });
   return id;
 }
@@ -17182,6 +17677,15 @@ function unknownType(env, args) {
   if (u) return new Unknown(u.reason, "string", void 0, void 0, "a resource id whose type is known only at deployment");
   return env.error(`The template function '${env.name}' needs a resource type of the form 'Namespace/type'.`);
 }
+function scopedResourceId(env, args, type, prefix) {
+  const names2 = args.slice(1);
+  const joined = names2.findIndex(hasSlash);
+  if (joined >= 0) return multiSegmentError(env, args, 1 + joined);
+  const path12 = providerPath(env, type, names2, 1, prefix);
+  if (path12 instanceof Unknown) return path12;
+  const sub = prefix[1];
+  return finish(env, path12, type, names2, sub === void 0 ? "" : whereText(sub, void 0));
+}
 var resourceFunctions = [
   {
     name: "resourceId",
@@ -17202,16 +17706,19 @@ var resourceFunctions = [
         sub = currentSubscriptionId(env);
         rg = pieceOf(env, args[0], 0);
       } else {
+        const kind = env.ctx.deploymentContext.scopeKind;
+        if (kind === "managementGroup" || kind === "tenant") return scopedResourceId(env, args, type, []);
         sub = currentSubscriptionId(env);
+        if (kind === "subscription") return scopedResourceId(env, args, type, ["/subscriptions/", sub]);
         rg = currentResourceGroup(env);
       }
       if (sub === void 0 || rg === void 0) return new Unknown({ code: "error", message: "invalid resourceId()", span: env.span }, "string");
-      const names = args.slice(t + 1);
-      const joined = names.findIndex(hasSlash);
+      const names2 = args.slice(t + 1);
+      const joined = names2.findIndex(hasSlash);
       if (joined >= 0) return multiSegmentError(env, args, t + 1 + joined);
-      const path11 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
-      if (path11 instanceof Unknown) return path11;
-      return finish(env, path11, type, names, whereText(sub, rg));
+      const path12 = providerPath(env, type, names2, t + 1, ["/subscriptions/", sub, "/resourceGroups/", rg]);
+      if (path12 instanceof Unknown) return path12;
+      return finish(env, path12, type, names2, whereText(sub, rg));
     }
   },
   {
@@ -17226,10 +17733,10 @@ var resourceFunctions = [
       const type = args[t];
       const sub = t === 1 ? pieceOf(env, args[0], 0) : currentSubscriptionId(env);
       if (sub === void 0) return new Unknown({ code: "error", message: "invalid subscriptionResourceId()", span: env.span }, "string");
-      const names = args.slice(t + 1);
-      const path11 = providerPath(env, type, names, t + 1, ["/subscriptions/", sub]);
-      if (path11 instanceof Unknown) return path11;
-      return finish(env, path11, type, names, whereText(sub, void 0));
+      const names2 = args.slice(t + 1);
+      const path12 = providerPath(env, type, names2, t + 1, ["/subscriptions/", sub]);
+      if (path12 instanceof Unknown) return path12;
+      return finish(env, path12, type, names2, whereText(sub, void 0));
     }
   },
   {
@@ -17241,10 +17748,10 @@ var resourceFunctions = [
     impl: (args, env) => {
       const type = args[0];
       if (!isTypeArg(type)) return unknownType(env, args);
-      const names = args.slice(1);
-      const path11 = providerPath(env, type, names, 1, []);
-      if (path11 instanceof Unknown) return path11;
-      return finish(env, path11, type, names, "");
+      const names2 = args.slice(1);
+      const path12 = providerPath(env, type, names2, 1, []);
+      if (path12 instanceof Unknown) return path12;
+      return finish(env, path12, type, names2, "");
     }
   },
   {
@@ -17258,10 +17765,10 @@ var resourceFunctions = [
       const type = args[1];
       if (base === void 0) return new Unknown({ code: "error", message: "invalid extensionResourceId()", span: env.span }, "string");
       if (!isTypeArg(type)) return unknownType(env, args);
-      const names = args.slice(2);
-      const path11 = providerPath(env, type, names, 2, [base]);
-      if (path11 instanceof Unknown) return path11;
-      return finish(env, path11, type, names, base instanceof Unknown ? " on a resource known only at deployment" : "");
+      const names2 = args.slice(2);
+      const path12 = providerPath(env, type, names2, 2, [base]);
+      if (path12 instanceof Unknown) return path12;
+      return finish(env, path12, type, names2, base instanceof Unknown ? " on a resource known only at deployment" : "");
     }
   },
   {
@@ -17277,10 +17784,10 @@ var resourceFunctions = [
       const mgDefault = env.ctx.deploymentContext.managementGroup;
       const mg = t === 1 ? pieceOf(env, args[0], 0) : mgDefault ?? new Unknown({ code: "deployment-time", message: "managementGroup().name is only known at deployment", span: env.span }, "string", void 0, "managementGroup().name");
       if (mg === void 0) return new Unknown({ code: "error", message: "invalid managementGroupResourceId()", span: env.span }, "string");
-      const names = args.slice(t + 1);
-      const path11 = providerPath(env, type, names, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
-      if (path11 instanceof Unknown) return path11;
-      return finish(env, path11, type, names, mg instanceof Unknown ? " in an unknown management group" : "");
+      const names2 = args.slice(t + 1);
+      const path12 = providerPath(env, type, names2, t + 1, ["/providers/Microsoft.Management/managementGroups/", mg]);
+      if (path12 instanceof Unknown) return path12;
+      return finish(env, path12, type, names2, mg instanceof Unknown ? " in an unknown management group" : "");
     }
   },
   ...[
@@ -18042,10 +18549,10 @@ var stringFunctions = [
       const parts = ["scheme", "host", "port", "path", "query"].map((k) => o.get(k) ?? null);
       const u = parts.find((p2) => p2 instanceof Unknown);
       if (u) return new Unknown(u.reason, "string");
-      const [scheme, host, port, path11, query] = parts;
+      const [scheme, host, port, path12, query] = parts;
       if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
       const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-      const pathText2 = typeof path11 === "string" ? path11.startsWith("/") ? path11 : `/${path11}` : "/";
+      const pathText2 = typeof path12 === "string" ? path12.startsWith("/") ? path12 : `/${path12}` : "/";
       const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
       return `${scheme}://${host}${p}${pathText2}${q}`;
     }
@@ -18104,18 +18611,20 @@ var NO_FACTS = Object.freeze({
   refs: Object.freeze([]),
   symbols: Object.freeze([]),
   runtimeCalls: Object.freeze([]),
-  defaultOnlyCalls: Object.freeze([])
+  defaultOnlyCalls: Object.freeze([]),
+  targetCalls: Object.freeze([])
 });
 function staticFacts(parsed) {
   if (parsed.facts) return parsed.facts;
-  const found = { problems: void 0, refs: void 0, symbols: void 0, runtimeCalls: void 0, defaultOnlyCalls: void 0 };
+  const found = { problems: void 0, refs: void 0, symbols: void 0, runtimeCalls: void 0, defaultOnlyCalls: void 0, targetCalls: void 0 };
   collectFacts(parsed.ast, found);
-  parsed.facts = found.problems || found.refs || found.symbols || found.runtimeCalls || found.defaultOnlyCalls ? {
+  parsed.facts = found.problems || found.refs || found.symbols || found.runtimeCalls || found.defaultOnlyCalls || found.targetCalls ? {
     problems: found.problems ?? [],
     refs: found.refs ?? [],
     symbols: found.symbols ?? [],
     runtimeCalls: found.runtimeCalls ?? [],
-    defaultOnlyCalls: found.defaultOnlyCalls ?? []
+    defaultOnlyCalls: found.defaultOnlyCalls ?? [],
+    targetCalls: found.targetCalls ?? []
   } : NO_FACTS;
   return parsed.facts;
 }
@@ -18138,6 +18647,8 @@ function collectFacts(e, found) {
         (found.runtimeCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
       } else if (def && PARAMETER_DEFAULT_ONLY.has(def.name)) {
         (found.defaultOnlyCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
+      } else if (def?.name === "target") {
+        (found.targetCalls ??= []).push({ name: e.name, start: e.start, end: e.end });
       }
       if (!problem && def && (def.name === "reference" || def.name === "resourceInfo") && e.args[0]?.k === "lit" && typeof e.args[0].value === "string") {
         (found.symbols ??= []).push({ fn: def.name, name: e.args[0].value, argCount: e.args.length, start: e.start, end: e.end });
@@ -18163,6 +18674,9 @@ function callProblem(e, def) {
 // src/deploy/model.ts
 var REPRESENTATIVE_INDEX = "copyIndex()";
 var evaluating = [];
+function bodyUnderEvaluation() {
+  return evaluating[evaluating.length - 1];
+}
 function collectingImplicitDependencies(into, f) {
   evaluating.push(into);
   try {
@@ -18179,7 +18693,7 @@ function noteImplicitDependency(target, value, span) {
 }
 
 // src/deploy/value-type.ts
-var MAX_DEPTH4 = 256;
+var MAX_DEPTH6 = 256;
 var EXPECTED_TYPE = {
   string: "String",
   securestring: "String",
@@ -18208,10 +18722,10 @@ function checkStructure(value, decl, template, span, evaluate2) {
   walkChildren(value, typeChain(template, decl), "", span, { template, evaluate: evaluate2, problems }, 0);
   return problems;
 }
-function checkNode(value, node, path11, span, w, depth) {
-  if (value instanceof Unknown || depth > MAX_DEPTH4) return;
+function checkNode(value, node, path12, span, w, depth) {
+  if (value instanceof Unknown || depth > MAX_DEPTH6) return;
   const chain = typeChain(w.template, node);
-  const fail2 = (why2) => w.problems.push({ path: path11, why: why2, span });
+  const fail2 = (why2) => w.problems.push({ path: path12, why: why2, span });
   if (value === null) {
     const typed = key(chain, "type") !== void 0 || key(chain, "discriminator") !== void 0;
     if (typed && key(chain, "nullable") !== true) fail2(`expected a value of type '${expectedOf(chain) ?? "Object"}', but received null`);
@@ -18240,7 +18754,7 @@ function checkNode(value, node, path11, span, w, depth) {
     return typeof v === "number" && Number.isFinite(v) ? v : void 0;
   });
   if (why) fail2(why);
-  walkChildren(value, chain, path11, span, w, depth);
+  walkChildren(value, chain, path12, span, w, depth);
 }
 function boundsProblem(value, bound) {
   if (typeof value === "number") {
@@ -18270,11 +18784,11 @@ function expectedOf(chain) {
   const t = key(chain, "type");
   return typeof t === "string" ? expectedTypeName(t) : void 0;
 }
-function walkChildren(value, chain, path11, span, w, depth) {
-  if (value instanceof ObjectValue) walkObject(value, chain, path11, span, w, depth);
-  else if (Array.isArray(value)) walkArray(value, chain, path11, span, w, depth);
+function walkChildren(value, chain, path12, span, w, depth) {
+  if (value instanceof ObjectValue) walkObject(value, chain, path12, span, w, depth);
+  else if (Array.isArray(value)) walkArray(value, chain, path12, span, w, depth);
 }
-function walkObject(value, chain, path11, span, w, depth) {
+function walkObject(value, chain, path12, span, w, depth) {
   const discriminator = key(chain, "discriminator");
   if (isTObject(discriminator)) {
     const name = ownProp(discriminator, "propertyName");
@@ -18285,26 +18799,26 @@ function walkObject(value, chain, path11, span, w, depth) {
     const options = Object.keys(mapping);
     const list = options.map((o) => `'${o}'`).join(", ");
     if (tag === void 0) {
-      w.problems.push({ path: path11, why: `the discriminator property '${name}' is missing (it must be one of ${list})`, span });
+      w.problems.push({ path: path12, why: `the discriminator property '${name}' is missing (it must be one of ${list})`, span });
       return;
     }
     const member2 = typeof tag === "string" ? options.find((o) => o === tag) : void 0;
     const at2 = value.entry(name)?.span ?? span;
     if (member2 === void 0) {
-      w.problems.push({ path: `${path11}.${name}`, why: `${typeof tag === "string" ? `'${tag}'` : `a value of type '${typeName(tag)}'`} is not a value of the discriminator: it must be one of ${list}`, span: at2 });
+      w.problems.push({ path: `${path12}.${name}`, why: `${typeof tag === "string" ? `'${tag}'` : `a value of type '${typeName(tag)}'`} is not a value of the discriminator: it must be one of ${list}`, span: at2 });
       return;
     }
     const m = mapping[member2];
-    if (isTObject(m)) checkNode(value, m, path11, span, w, depth + 1);
+    if (isTObject(m)) checkNode(value, m, path12, span, w, depth + 1);
     return;
   }
   const props = key(chain, "properties");
   const declared = isTObject(props) ? props : void 0;
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   if (declared) {
     const missing = [];
     for (const p of Object.keys(declared)) {
-      names.add(p.toLowerCase());
+      names2.add(p.toLowerCase());
       const t = declared[p];
       if (!isTObject(t)) continue;
       const e = value.entry(p);
@@ -18312,41 +18826,41 @@ function walkObject(value, chain, path11, span, w, depth) {
         if (key(typeChain(w.template, t), "nullable") !== true) missing.push(p);
         continue;
       }
-      checkNode(e.value, t, `${path11}.${e.key}`, e.span ?? span, w, depth + 1);
+      checkNode(e.value, t, `${path12}.${e.key}`, e.span ?? span, w, depth + 1);
     }
     if (missing.length) {
-      w.problems.push({ path: path11, why: `the required propert${missing.length > 1 ? "ies" : "y"} ${missing.map((m) => `'${m}'`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing`, span });
+      w.problems.push({ path: path12, why: `the required propert${missing.length > 1 ? "ies" : "y"} ${missing.map((m) => `'${m}'`).join(", ")} ${missing.length > 1 ? "are" : "is"} missing`, span });
     }
   }
   const extra = key(chain, "additionalProperties");
   if (extra === void 0 || extra === true) return;
   for (const e of value.located()) {
-    if (names.has(e.key.toLowerCase())) continue;
+    if (names2.has(e.key.toLowerCase())) continue;
     if (extra === false) {
       const allowed = declared ? Object.keys(declared) : [];
       w.problems.push({
-        path: `${path11}.${e.key}`,
+        path: `${path12}.${e.key}`,
         why: `the property '${e.key}' is not allowed: the type is sealed${allowed.length ? ` (its properties are ${allowed.map((a) => `'${a}'`).join(", ")})` : " and has no properties"}`,
         span: e.keySpan ?? e.span ?? span
       });
-    } else if (isTObject(extra)) checkNode(e.value, extra, `${path11}.${e.key}`, e.span ?? span, w, depth + 1);
+    } else if (isTObject(extra)) checkNode(e.value, extra, `${path12}.${e.key}`, e.span ?? span, w, depth + 1);
   }
 }
-function walkArray(value, chain, path11, span, w, depth) {
+function walkArray(value, chain, path12, span, w, depth) {
   const prefix = key(chain, "prefixItems");
   const items = key(chain, "items");
   const fixed = Array.isArray(prefix) ? prefix : [];
   if (Array.isArray(prefix)) {
     if (value.length < fixed.length || items === false && value.length > fixed.length) {
       const n = fixed.length;
-      w.problems.push({ path: path11, why: `it has ${value.length} element${value.length === 1 ? "" : "s"}, but the tuple type has ${items === false ? "" : "at least "}${n} element${n === 1 ? "" : "s"}`, span });
+      w.problems.push({ path: path12, why: `it has ${value.length} element${value.length === 1 ? "" : "s"}, but the tuple type has ${items === false ? "" : "at least "}${n} element${n === 1 ? "" : "s"}`, span });
       return;
     }
   }
   for (let i = 0; i < value.length; i++) {
     const t = i < fixed.length ? fixed[i] : items;
     if (!isTObject(t)) continue;
-    checkNode(value[i], t, `${path11}[${i}]`, elementSpan(value, i) ?? span, w, depth + 1);
+    checkNode(value[i], t, `${path12}[${i}]`, elementSpan(value, i) ?? span, w, depth + 1);
   }
 }
 
@@ -19087,6 +19601,10 @@ var TemplateScope = class {
    * file entry, or the grandparent's module call, and so on up), each hop after the one it
    * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
+  /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
+  holds(span) {
+    return this.template !== void 0 && span.within(this.template.span);
+  }
   suppliedSourcesAt(span) {
     this.indexReads();
     const reads = this.readsBySpan.get(span.identity());
@@ -19188,6 +19706,23 @@ var TemplateScope = class {
     return this.runtimeHook?.(fn, args, span);
   }
   // ---- Public API ----
+  /**
+   * Runs `f` with no expression collecting the parameters it reads. A resource body is evaluated
+   * when first read, which may be in the middle of another expression of this template (module
+   * vm1's `vtapId: vtap.outputs.tapId` deploys module vtap, whose parameters read
+   * `vmtarget.outputs.nicId`): those reads are the body's own (remembered at its spans), not the
+   * reading expression's, which would otherwise point at values it never used, and only when the
+   * body had not been read before.
+   */
+  isolated(f) {
+    if (this.collectors.length === 0) return f();
+    const open2 = this.collectors.splice(0);
+    try {
+      return f();
+    } finally {
+      this.collectors.splice(0, this.collectors.length, ...open2);
+    }
+  }
   /** Evaluates a template value tree; `loop` is the resource copy loop the node is inside. */
   evaluateNode(node, span, loop) {
     const frame = loop ? { name: loop.name, index: loop.index, isDefault: true, parent: void 0 } : void 0;
@@ -19562,11 +20097,11 @@ var TemplateScope = class {
       if (!isTObject(nsNode)) return;
       const nsLoc = { node: nsNode, span: sec.span.child(sec.node, i) };
       const ns = childOf(nsLoc, "namespace")?.node;
-      const members = childOf(nsLoc, "members");
-      if (typeof ns !== "string" || !members || !isTObject(members.node)) return;
-      for (const fname of Object.keys(members.node)) {
-        const f = members.node[fname];
-        if (isTObject(f)) this.functions.set(`${ns.toLowerCase()}.${fname.toLowerCase()}`, { node: f, span: members.span.child(members.node, fname), name: `${ns}.${fname}` });
+      const members2 = childOf(nsLoc, "members");
+      if (typeof ns !== "string" || !members2 || !isTObject(members2.node)) return;
+      for (const fname of Object.keys(members2.node)) {
+        const f = members2.node[fname];
+        if (isTObject(f)) this.functions.set(`${ns.toLowerCase()}.${fname.toLowerCase()}`, { node: f, span: members2.span.child(members2.node, fname), name: `${ns}.${fname}` });
       }
     });
   }
@@ -19876,6 +20411,7 @@ function exactIntegerOf(v) {
 // src/deploy/resources.ts
 var ARM_MAX_COPY2 = 800;
 var CONTROL_KEYS = /* @__PURE__ */ new Set(["resources", "copy", "condition", "dependson", "existing", "import", "extension", "scope"]);
+var EXISTING_SCOPE_KEYS = /* @__PURE__ */ new Set(["subscriptionid", "resourcegroup"]);
 var ResourceExpander = class {
   /** firstIndex: the resources the deployment expanded before this template (they count for maxResources). */
   constructor(ev, unit, options, firstIndex = 0) {
@@ -19935,7 +20471,13 @@ var ResourceExpander = class {
       const loopName = typeof nameNode?.node === "string" ? nameNode.node : symbolicName ?? "copy";
       const countNode = childOf(c, "count");
       const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
+      if (!countNode || count !== void 0 && count !== "" && !(count instanceof Unknown) && !(typeof count === "number" && Number.isInteger(count))) {
+        const message = countNode ? `The copy count must be a non-negative integer; it is ${typeof count === "number" ? count : `of type '${typeName(count)}'`}.` : "A copy loop needs a 'count'.";
+        this.diagnostics.add({ code: countNode ? "evaluation-error" : "invalid-template", message, span: countNode?.span ?? copy.span });
+        return;
+      }
       if (typeof count === "number" && symbolicName !== void 0 && !parent) this.loopCounts.set(symbolicName.toLowerCase(), count);
+      this.checkCopyMode(c, count, parent?.loop);
       if (typeof count === "number") {
         if (count < 0) {
           this.diagnostics.add({ code: "evaluation-error", message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
@@ -19962,12 +20504,59 @@ var ResourceExpander = class {
         for (let i = 0; i < n; i++) this.expandInstance(decl2, parent, symbolicName, { name: loopName, index: i });
         return;
       }
-      const why = count instanceof Unknown ? count : new Unknown({ code: "error", message: "copy count is not an integer", span: countNode?.span ?? copy.span });
+      const why = count instanceof Unknown ? count : new Unknown({ code: "parameter-without-value", message: 'the copy count is an empty string (an int parameter whose default is ""), so it is known only at deployment', span: countNode?.span ?? copy.span });
       const index2 = new Unknown(why.reason, "int", void 0, REPRESENTATIVE_INDEX);
       this.expandInstance(d, parent, symbolicName, { name: loopName, index: index2 }, why);
       return;
     }
     this.expandInstance(d, parent, symbolicName, parent?.loop);
+  }
+  /**
+   * A resource copy loop's `mode` is `parallel` (the default) or `serial`, in any case; a serial
+   * loop's `batchSize` is how many instances deploy at a time (copy-resources.md: "mode": "serial"
+   * <or> "parallel", "batchSize": <number-to-deploy-serially>). ARM rejects another mode when it
+   * reads the template, and a batch size larger than the count: "The template 'copy' definition
+   * ... has an invalid copy batch size. The copy batch size must be a non-negative integer value
+   * and cannot exceed the copy count '2'" (InvalidTemplate, MicrosoftDocs/azure-docs#62948). A
+   * count of 0 does not fail that way (the deployments engine was fixed for it, Azure/bicep#4319).
+   * The batch size is judged only with mode serial, the combination ARM documents: a batch size of
+   * a parallel loop is not known to be read at all. A batch size of 0 is not judged either: ARM's
+   * own message calls it valid ("non-negative"); Bicep rejects @batchSize(0) itself (BCP154, lower.ts).
+   */
+  checkCopyMode(copy, count, loop) {
+    const modeNode = childOf(copy, "mode");
+    let serial = false;
+    if (modeNode && typeof modeNode.node === "string" && !isExpressionString(modeNode.node)) {
+      const mode = modeNode.node.toLowerCase();
+      if (mode === "serial") serial = true;
+      else if (mode !== "parallel") {
+        this.diagnostics.add({
+          code: "invalid-template",
+          message: `The copy mode '${modeNode.node}' is not valid: ARM accepts 'parallel' (the default) or 'serial' (with 'batchSize', the number of instances deployed at a time).`,
+          span: modeNode.span
+        });
+        return;
+      }
+    }
+    const batchNode = childOf(copy, "batchSize");
+    if (!serial || !batchNode) return;
+    const batch = this.ev.evaluateNode(batchNode.node, batchNode.span, loop);
+    if (batch === void 0 || batch instanceof Unknown) return;
+    if (typeof batch !== "number" || !Number.isInteger(batch) || batch < 0) {
+      this.diagnostics.add({
+        code: "evaluation-error",
+        message: `The copy batch size must be a non-negative integer; it is ${typeof batch === "number" ? batch : `of type '${typeName(batch)}'`}.`,
+        span: batchNode.span
+      });
+      return;
+    }
+    if (typeof count === "number" && Number.isInteger(count) && count > 0 && batch > count) {
+      this.diagnostics.add({
+        code: "evaluation-error",
+        message: `The copy batch size ${batch} exceeds the copy count ${count}: ARM rejects the template ("invalid copy batch size ... cannot exceed the copy count").`,
+        span: batchNode.span
+      });
+    }
   }
   expandInstance(decl, parent, symbolicName, loop, loopUnknown) {
     if (this.firstIndex + this.resources.length >= this.options.maxResources) {
@@ -19987,13 +20576,15 @@ var ResourceExpander = class {
       return c ? { value: this.ev.evaluateNode(c.node, c.span, loop), span: c.span } : { value: void 0, span: decl.span };
     };
     const deployer = this.unit.parent;
-    let state = parent?.resource.state === "maybe" || deployer?.state === "maybe" ? "maybe" : "deployed";
-    let condition = parent?.resource.condition ?? loopUnknown ?? deployer?.condition;
-    if (loopUnknown) state = "maybe";
+    const unknownCount = loopUnknown ?? parent?.loopUnknown;
+    let state = deployer?.state === "maybe" ? "maybe" : "deployed";
+    let condition = unknownCount ?? deployer?.condition;
+    if (unknownCount) state = "maybe";
     const cond = ev("condition");
     if (cond.value !== void 0) {
       if (cond.value === false) {
-        this.recordNotDeployed(decl, parent, loop, symbolicName);
+        const recorded = this.recordNotDeployed(decl, parent, loop, symbolicName);
+        if (recorded) this.expandChildren(decl, { resource: void 0, type: recorded.type, name: recorded.name, loop, loopUnknown: unknownCount });
         return;
       }
       if (cond.value instanceof Unknown) {
@@ -20014,7 +20605,7 @@ var ResourceExpander = class {
       });
       return;
     }
-    const extension = own(decl.node, "import") !== void 0 || own(decl.node, "extension") !== void 0;
+    const extension = isExtensionDeclaration(decl.node);
     if (nameV.value === void 0 && (!extension || symbolicName === void 0)) {
       this.diagnostics.add({ code: "invalid-template", message: "the resource has no 'name'", span: decl.span });
       return;
@@ -20024,7 +20615,7 @@ var ResourceExpander = class {
     const at2 = extension ? type.lastIndexOf("@") : -1;
     const typeVersion = at2 > 0 ? type.slice(at2 + 1) : void 0;
     if (at2 > 0) type = type.slice(0, at2);
-    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+    if (parent) ({ type, name } = qualifyChild(parent, type, name));
     const apiVersion = ev("apiVersion").value ?? typeVersion;
     const existing = own(decl.node, "existing") === true;
     const scope = this.scopeFor(decl, loop);
@@ -20032,11 +20623,7 @@ var ResourceExpander = class {
     if (id && /\/providers\//i.test(type)) type = fullType(id);
     if (!id) {
       if (extension || name instanceof Unknown && !name.parts) return;
-      this.diagnostics.add({
-        code: "invalid-template",
-        message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
-        span: nameV.span
-      });
+      this.reportNameMismatch(type, nameV.span);
       return;
     }
     const resource = new ExpandedResource(
@@ -20063,35 +20650,49 @@ var ResourceExpander = class {
       loop
     );
     this.resources.push(resource);
-    parent?.resource.children.push(resource);
+    parent?.resource?.children.push(resource);
+    this.expandChildren(decl, { resource, type, name, loop, loopUnknown: unknownCount });
+  }
+  /** The children declared in a resource's `resources` array. */
+  expandChildren(decl, parent) {
     const nested = childOf(decl, "resources");
     if (nested && Array.isArray(nested.node)) {
-      nested.node.forEach(
-        (child, i) => this.expandDeclaration({ node: child, span: nested.span.child(nested.node, i) }, { resource, loop }, void 0)
-      );
+      nested.node.forEach((child, i) => this.expandDeclaration({ node: child, span: nested.span.child(nested.node, i) }, parent, void 0));
     }
   }
   /**
    * A declaration whose condition is false: not deployed, but dependsOn entries may still name it
-   * (ARM ignores those), so its id is kept.
+   * (ARM ignores those), so its id is kept. ARM still checks that its name fits its type: a name
+   * with the wrong number of segments fails validation whatever the condition ("has incorrect
+   * segment lengths", Azure/bicep#10596, where the condition was false).
    */
   recordNotDeployed(decl, parent, loop, symbolicName) {
     this.noteUndeployed(decl, loop);
     const t = childOf(decl, "type");
     const n = childOf(decl, "name");
-    if (!t || !n) return;
+    if (!t || !n) return void 0;
     const typeV = this.ev.evaluateNode(t.node, t.span, loop);
     let name = this.ev.evaluateNode(n.node, n.span, loop);
-    if (typeof typeV !== "string") return;
+    if (typeof typeV !== "string") return void 0;
     let type = typeV;
-    if (parent) ({ type, name } = qualifyChild(parent.resource, type, name));
+    if (parent) ({ type, name } = qualifyChild(parent, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
     if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+    else if (!isExtensionDeclaration(decl.node) && !(name instanceof Unknown && !name.parts)) this.reportNameMismatch(type, n.span);
+    return { type, name };
+  }
+  /** A name whose segments do not fit its type (the sink reports it once per declaration, not per copy). */
+  reportNameMismatch(type, span) {
+    this.diagnostics.add({
+      code: "invalid-template",
+      message: `the name does not match the type '${type}': a child resource needs one name segment per type segment`,
+      span
+    });
   }
   /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
   noteUndeployed(decl, loop) {
     const t = own(decl.node, "type");
-    if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS) this.undeployedDeployments.push({ decl, loop });
+    if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS2) this.undeployedDeployments.push({ decl, loop });
   }
   /**
    * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
@@ -20101,7 +20702,7 @@ var ResourceExpander = class {
    */
   deploymentScope(decl, loop) {
     const t = own(decl.node, "type");
-    if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS && own(decl.node, "existing") !== true) return void 0;
+    if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS2 && own(decl.node, "existing") !== true) return void 0;
     const at2 = (key2) => {
       const c = childOf(decl, key2);
       return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
@@ -20109,8 +20710,7 @@ var ResourceExpander = class {
     const rg = at2("resourceGroup");
     const sub = at2("subscriptionId");
     if (rg) return { ...this.unit.scope, kind: "resourceGroup", resourceGroup: rg, subscriptionId: sub ?? this.unit.scope.subscriptionId };
-    const deployment = t.toLowerCase() === DEPLOYMENTS;
-    if (sub && (deployment || this.unit.scope.kind !== "resourceGroup")) return { ...this.unit.scope, kind: "subscription", subscriptionId: sub };
+    if (sub) return { ...this.unit.scope, kind: "subscription", subscriptionId: sub };
     return void 0;
   }
   /** The target scope of a declaration: the unit's, or an explicit `scope` (extension resources). */
@@ -20195,15 +20795,15 @@ var ExpandedResource = class {
   /** The evaluated declaration, without the keys that steer deployment. */
   get body() {
     if (this.bodyValue) return this.bodyValue;
-    return collectingImplicitDependencies(this, () => this.evaluateBody());
+    return collectingImplicitDependencies(this, () => this.evaluator.isolated(() => this.evaluateBody()));
   }
   evaluateBody() {
     const decl = this.decl;
-    const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()));
+    const keys = Object.keys(decl.node).filter((k) => !CONTROL_KEYS.has(k.toLowerCase()) && !(this.existing && EXISTING_SCOPE_KEYS.has(k.toLowerCase())));
     const body = new ObjectValue(keys.length);
     this.bodyValue = body;
     body.origin = { container: decl.node, span: decl.span };
-    const isDeployment = this.type.toLowerCase() === DEPLOYMENTS;
+    const isDeployment = this.type.toLowerCase() === DEPLOYMENTS2;
     for (const k of keys) {
       const node = decl.node[k];
       if (!needsOwnSpan(node)) {
@@ -20237,7 +20837,7 @@ var ExpandedResource = class {
     return this.dependsOnList;
   }
 };
-var DEPLOYMENTS = "microsoft.resources/deployments";
+var DEPLOYMENTS2 = "microsoft.resources/deployments";
 function scopeSegment(v) {
   return typeof v === "string" || v instanceof Unknown ? [v] : void 0;
 }
@@ -20258,6 +20858,9 @@ function evaluateDeploymentProperties(ev, props, loop) {
     out.set(k, ev.evaluateNode(props.node[k], span, loop), span, props.span.keySpan(props.node, k));
   }
   return out;
+}
+function isExtensionDeclaration(decl) {
+  return own(decl, "import") !== void 0 || own(decl, "extension") !== void 0;
 }
 function joinName(parent, child) {
   if (typeof parent === "string" && typeof child === "string") return `${parent}/${child}`;
@@ -20317,21 +20920,21 @@ function buildId(scope, type, name) {
   if (p > 0) {
     const baseLevels = p - 1;
     const extTypes = typeSegs.slice(p + 1);
-    const names2 = nameSegments(name, baseLevels + 1 + extTypes.length);
-    if (!names2 || names2.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return void 0;
+    const names3 = nameSegments(name, baseLevels + 1 + extTypes.length);
+    if (!names3 || names3.length !== baseLevels + 1 + extTypes.length || extTypes.length === 0) return void 0;
     const base = buildId(scope, typeSegs.slice(0, p).join("/"), null);
-    const namespace2 = segmentText(names2[baseLevels]);
+    const namespace2 = segmentText(names3[baseLevels]);
     if (!namespace2 || !base) return void 0;
-    const baseNames = names2.slice(0, baseLevels);
+    const baseNames = names3.slice(0, baseLevels);
     const baseScope = [...base.scope, ["providers"], [base.namespace], ...base.types.flatMap((t, i) => [[t], baseNames[i]])];
-    return { scope: baseScope, namespace: namespace2, types: extTypes, names: names2.slice(baseLevels + 1) };
+    return { scope: baseScope, namespace: namespace2, types: extTypes, names: names3.slice(baseLevels + 1) };
   }
   const [namespace, ...split] = typeSegs;
   if (!namespace || split.length === 0) return void 0;
   const types = sharedTypes(type, split);
-  const names = name === null ? types.map(() => []) : nameSegments(name, types.length);
-  if (!names || names.length !== types.length) return void 0;
-  return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names };
+  const names2 = name === null ? types.map(() => []) : nameSegments(name, types.length);
+  if (!names2 || names2.length !== types.length) return void 0;
+  return { scope: Array.isArray(scope) ? scope : scopeSegments(scope), namespace, types, names: names2 };
 }
 var NO_DEPENDENCIES = [];
 var typeSegments2 = /* @__PURE__ */ new Map();
@@ -20344,9 +20947,8 @@ function sharedTypes(type, split) {
 }
 function displayNameOf(name, span) {
   if (typeof name === "string") return name;
-  if (name instanceof Unknown && name.parts) {
-    return name.parts.map((p) => typeof p === "string" ? p : "{\u2026}").join("");
-  }
+  if (name instanceof Unknown && name.parts) return segmentDisplay(name.parts);
+  if (name instanceof Unknown && name.symbol !== void 0) return segmentDisplay([name]);
   const r = span.range();
   return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
 }
@@ -20520,19 +21122,19 @@ var TypeRefChecker = class {
     }
     const chain = [node];
     let at2 = target;
-    const names = [ref];
+    const names2 = [ref];
     while (at2 && !chain.includes(at2)) {
       chain.push(at2);
       const next = ownProp(at2, "$ref");
       if (typeof next !== "string") return;
-      names.push(next);
+      names2.push(next);
       at2 = resolveTypeRef(this.t, next);
     }
     if (!at2 || at2 !== node || this.inCycle.has(node)) return;
     for (const n of chain) this.inCycle.add(n);
     this.diagnostics.add({
       code: "invalid-template",
-      message: `The type references form a cycle (${names.join(" -> ")}): the type is never defined; ARM rejects the template.`,
+      message: `The type references form a cycle (${names2.join(" -> ")}): the type is never defined; ARM rejects the template.`,
       span
     });
   }
@@ -20601,48 +21203,65 @@ var TemplateChecker = class {
    */
   defaultOnlyAllowed = false;
   /**
+   * Where target() may be called: in a resource's own declaration (properties, tags, sku...), the
+   * resource it returns as it exists before this deployment; what Bicep's this.exists(),
+   * this.existingProperties() and this.existingResource() compile to, which the compiler allows
+   * only there (ThisFunctionOnlyAllowedInResourceProperties). Not in its name, location, scope,
+   * condition, copy loop or dependsOn, nor in variables, parameters, functions or outputs.
+   */
+  targetAllowed = false;
+  /**
    * Checks a whole template: its sections, resources and nested inline templates. `scope`: 'own'
    * when its expressions read its own declarations, else the names they read (undefined: not known).
    */
   template(t, span, scope) {
-    const names = scope === "own" ? new Names(t) : scope;
+    const targetWas = this.targetAllowed;
+    this.targetAllowed = false;
+    try {
+      this.templateSections(t, span, scope);
+    } finally {
+      this.targetAllowed = targetWas;
+    }
+  }
+  templateSections(t, span, scope) {
+    const names2 = scope === "own" ? new Names(t) : scope;
     checkTypeRefs(t, span, this.diagnostics);
     for (const key2 of Object.keys(t)) {
       const node = t[key2];
       switch (key2.toLowerCase()) {
         case "parameters":
-          this.declarations(node, span.child(t, key2), names, true);
+          this.declarations(node, span.child(t, key2), names2, true);
           break;
         case "outputs":
-          this.declarations(node, span.child(t, key2), names, false);
+          this.declarations(node, span.child(t, key2), names2, false);
           break;
         case "variables":
-          this.variables(node, span.child(t, key2), names);
+          this.variables(node, span.child(t, key2), names2);
           break;
         case "functions":
           this.functions(node, span.child(t, key2));
           break;
         case "resources":
-          this.resources(node, span.child(t, key2), names);
+          this.resources(node, span.child(t, key2), names2);
           break;
         default:
       }
     }
   }
   /** Parameter and output declarations: every property but metadata is evaluated. */
-  declarations(section, span, names, parameters) {
+  declarations(section, span, names2, parameters) {
     if (!isTObject(section)) return;
     for (const name of Object.keys(section)) {
       const decl = section[name];
-      if (isTObject(decl)) this.declaration(decl, span.child(section, name), names, parameters);
+      if (isTObject(decl)) this.declaration(decl, span.child(section, name), names2, parameters);
     }
   }
-  declaration(decl, span, names, parameter = false) {
+  declaration(decl, span, names2, parameter = false) {
     for (const k of Object.keys(decl)) {
       const lower3 = k.toLowerCase();
       if (NOT_EVALUATED.has(lower3)) continue;
-      if (parameter && lower3 === "defaultvalue") this.allowingDefaultOnly(() => this.value(decl, k, span, names));
-      else this.value(decl, k, span, names);
+      if (parameter && lower3 === "defaultvalue") this.allowingDefaultOnly(() => this.value(decl, k, span, names2));
+      else this.value(decl, k, span, names2);
     }
   }
   /** Runs `walk` where utcNow() and newGuid() may be called. */
@@ -20655,7 +21274,7 @@ var TemplateChecker = class {
       this.defaultOnlyAllowed = was;
     }
   }
-  variables(section, span, names) {
+  variables(section, span, names2) {
     if (!isTObject(section)) return;
     for (const name of Object.keys(section)) {
       const node = section[name];
@@ -20664,9 +21283,9 @@ var TemplateChecker = class {
         node.forEach((loop, i) => {
           if (!isTObject(loop)) return;
           const loopSpan = copySpan.child(node, i);
-          for (const k of Object.keys(loop)) if (k.toLowerCase() !== "name") this.value(loop, k, loopSpan, names);
+          for (const k of Object.keys(loop)) if (k.toLowerCase() !== "name") this.value(loop, k, loopSpan, names2);
         });
-      } else this.value(section, name, span, names);
+      } else this.value(section, name, span, names2);
     }
   }
   /** User-defined functions: parameters() there reads the function's own parameters, so names are not checked. */
@@ -20677,46 +21296,56 @@ var TemplateChecker = class {
     });
   }
   /** A resources array, or an object of symbolic names (languageVersion 2.0). */
-  resources(section, span, names) {
+  resources(section, span, names2) {
     if (Array.isArray(section)) {
       section.forEach((r, i) => {
-        if (isTObject(r)) this.resource(r, span.child(section, i), names);
+        if (isTObject(r)) this.resource(r, span.child(section, i), names2);
       });
     } else if (isTObject(section)) {
       for (const name of Object.keys(section)) {
         const r = section[name];
-        if (isTObject(r)) this.resource(r, span.child(section, name), names);
+        if (isTObject(r)) this.resource(r, span.child(section, name), names2);
       }
     }
   }
-  resource(decl, span, names) {
+  resource(decl, span, names2) {
     const type = ownProp(decl, "type");
-    const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS;
+    const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS2;
     for (const k of Object.keys(decl)) {
       const lower3 = k.toLowerCase();
       const node = decl[k];
       if (NOT_EVALUATED.has(lower3)) continue;
-      if (START_OF_DEPLOYMENT.has(lower3)) this.valueAt({ what: `the resource's '${k}'`, count: false }, decl, k, span, names);
+      if (START_OF_DEPLOYMENT.has(lower3)) this.valueAt({ what: `the resource's '${k}'`, count: false }, decl, k, span, names2);
       else if (lower3 === "copy" && isTObject(node)) {
         const copySpan = span.child(decl, k);
         for (const ck of Object.keys(node)) {
-          if (ck.toLowerCase() === "count") this.valueAt({ what: "a copy loop's 'count'", count: true }, node, ck, copySpan, names);
-          else this.value(node, ck, copySpan, names);
+          if (ck.toLowerCase() === "count") this.valueAt({ what: "a copy loop's 'count'", count: true }, node, ck, copySpan, names2);
+          else this.value(node, ck, copySpan, names2);
         }
-      } else if (lower3 === "resources") this.resources(node, span.child(decl, k), names);
-      else if (isDeployment && lower3 === "properties" && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names);
-      else this.value(decl, k, span, names);
+      } else if (lower3 === "resources") this.resources(node, span.child(decl, k), names2);
+      else if (isDeployment && lower3 === "properties" && isTObject(node)) this.deploymentProperties(node, span.child(decl, k), names2);
+      else if (lower3 === "dependson") this.value(decl, k, span, names2);
+      else this.ownValue(decl, k, span, names2);
+    }
+  }
+  /** value(), for a property of a resource's own declaration, where target() is that resource. */
+  ownValue(container, key2, span, names2) {
+    this.targetAllowed = true;
+    try {
+      this.value(container, key2, span, names2);
+    } finally {
+      this.targetAllowed = false;
     }
   }
   /** A nested deployment: its inline template is checked as a template, in its expression scope. */
-  deploymentProperties(props, span, names) {
+  deploymentProperties(props, span, names2) {
     for (const k of Object.keys(props)) {
       const node = props[k];
-      if (k.toLowerCase() !== "template" || !isTObject(node)) this.value(props, k, span, names);
+      if (k.toLowerCase() !== "template" || !isTObject(node)) this.value(props, k, span, names2);
       else if (this.depth < this.maxDeploymentDepth) {
         this.depth++;
         try {
-          this.template(node, span.child(props, k), nestedNames(props, names));
+          this.template(node, span.child(props, k), nestedNames(props, names2));
         } finally {
           this.depth--;
         }
@@ -20724,10 +21353,10 @@ var TemplateChecker = class {
     }
   }
   /** value(), for a resource property evaluated before deployment (see `at`). */
-  valueAt(at2, container, key2, span, names) {
+  valueAt(at2, container, key2, span, names2) {
     this.at = at2;
     try {
-      this.value(container, key2, span, names);
+      this.value(container, key2, span, names2);
     } finally {
       this.at = void 0;
     }
@@ -20736,7 +21365,7 @@ var TemplateChecker = class {
    * Checks `container[key]` (a template value: its strings, nested keys and elements). Iterative:
    * a limit maxJsonDepth raised in the config lets values nest deeper than the stack allows.
    */
-  value(container, key2, containerSpan, names) {
+  value(container, key2, containerSpan, names2) {
     const { cs, ks, spans } = this;
     cs.push(container);
     ks.push(key2);
@@ -20747,7 +21376,7 @@ var TemplateChecker = class {
       const cspan = spans.pop();
       const node = c[k];
       if (typeof node === "string") {
-        if (isExpressionString(node)) this.expression(node, c, k, cspan, false, names);
+        if (isExpressionString(node)) this.expression(node, c, k, cspan, false, names2);
         continue;
       }
       if (node === null || typeof node !== "object") continue;
@@ -20764,7 +21393,7 @@ var TemplateChecker = class {
       const keys = Object.keys(node);
       for (let i = 0; i < keys.length; i++) {
         const name = keys[i];
-        if (isExpressionString(name)) this.expression(name, node, name, span, true, names);
+        if (isExpressionString(name)) this.expression(name, node, name, span, true, names2);
       }
       for (let i = keys.length - 1; i >= 0; i--) {
         cs.push(node);
@@ -20777,7 +21406,7 @@ var TemplateChecker = class {
    * Checks the expression `s` found at `container[key]` (its name when `isKey`). The span is made
    * only when there is something to report: most expressions have nothing.
    */
-  expression(s, container, key2, containerSpan, isKey, names) {
+  expression(s, container, key2, containerSpan, isKey, names2) {
     const p = parseTemplateStringUncached(s, this.limits);
     if (p.kind === "literal") return;
     if (p.kind === "error") {
@@ -20814,8 +21443,17 @@ var TemplateChecker = class {
         span: span.sub(c.start, c.end)
       });
     }
-    if (!names) return;
-    const bySymbol = facts.symbols.length ? names.resourcesBySymbol() : null;
+    for (let i = 0; !this.targetAllowed && i < facts.targetCalls.length; i++) {
+      const c = facts.targetCalls[i];
+      span ??= spanAt(container, key2, containerSpan, isKey);
+      this.diagnostics.add({
+        code: "evaluation-error",
+        message: `The template function '${c.name}' is not expected at this location: target() is the resource being deployed, as it exists before this deployment, so it can be used only in that resource's own declaration (its properties, tags, sku), not in a variable, parameter, function, output or ${this.at ? this.at.what : "a resource's dependsOn or copy loop"}; ARM rejects the deployment.`,
+        span: span.sub(c.start, c.end)
+      });
+    }
+    if (!names2) return;
+    const bySymbol = facts.symbols.length ? names2.resourcesBySymbol() : null;
     for (let i = 0; bySymbol && i < facts.symbols.length; i++) {
       const r = facts.symbols[i];
       const why = undeclaredSymbol(r, bySymbol);
@@ -20825,9 +21463,9 @@ var TemplateChecker = class {
     }
     for (let i = 0; i < facts.refs.length; i++) {
       const r = facts.refs[i];
-      if (names.has(r.kind, r.lower)) continue;
+      if (names2.has(r.kind, r.lower)) continue;
       span ??= spanAt(container, key2, containerSpan, isKey);
-      const message = notFoundMessage(r.kind, r.name, names.spellings(r.kind));
+      const message = notFoundMessage(r.kind, r.name, names2.spellings(r.kind));
       this.diagnostics.add({ code: "evaluation-error", message, span: span.sub(r.start, r.end) });
     }
   }
@@ -20862,7 +21500,7 @@ function resourcesBySymbol(section) {
   return m;
 }
 function declaredNames(t) {
-  const lower3 = (names) => new Set(names.map((n) => n.toLowerCase()));
+  const lower3 = (names2) => new Set(names2.map((n) => n.toLowerCase()));
   const params = ownProp(t, "parameters");
   const vars = ownProp(t, "variables");
   return {
@@ -20974,7 +21612,10 @@ var Deployment = class {
       diagnostics: this.diagnostics.items,
       scope,
       linkedTemplates: [...this.linkedTemplates],
-      suppliedSourcesAt: (span2) => [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2)),
+      suppliedSourcesAt: (span2, of) => {
+        const own2 = of ? this.unitScopes.get(of) : void 0;
+        return own2?.holds(span2) ? own2.suppliedSourcesAt(span2) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2));
+      },
       evaluationStopped
     };
   }
@@ -21076,7 +21717,7 @@ var Deployment = class {
     expander.expandTemplate(template);
     pushAll(this.notDeployed, expander.notDeployed);
     for (const r of expander.resources) this.register(r);
-    const nested = expander.resources.filter((r) => r.type.toLowerCase() === DEPLOYMENTS && !r.existing);
+    const nested = expander.resources.filter((r) => r.type.toLowerCase() === DEPLOYMENTS2 && !r.existing);
     for (const r of nested) this.pendingNested.set(r, { unit, scope });
     for (const r of nested) this.deployPending(r);
     for (const u of expander.undeployedDeployments) this.declareUndeployed(u.decl, u.loop, unit, scope);
@@ -21115,7 +21756,7 @@ var Deployment = class {
       if (!isTObject(d)) continue;
       const type = own(d, "type");
       const props = own(d, "properties");
-      if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS || !isTObject(props)) continue;
+      if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS2 || !isTObject(props)) continue;
       const inline = own(props, "template");
       const link = own(props, "templateLink");
       if (isTObject(inline)) this.declareLinkedIn(inline, file);
@@ -21183,6 +21824,7 @@ var Deployment = class {
       parent: dep,
       depth: parent.depth + 1
     };
+    this.checkDeploymentLocation(dep, unit.scope);
     const inline = childOf(p, "template");
     if (inline && isTObject(inline.node)) {
       const innerOption = evaluated.get("expressionEvaluationOptions");
@@ -21214,6 +21856,22 @@ var Deployment = class {
       code: "note",
       message: `the template of deployment '${dep.displayName}' is linked from ${where2} and is never fetched: the resources it deploys are not analysed`,
       span: link.entry("uri")?.span ?? link.entry("id")?.span ?? dep.span
+    });
+  }
+  /**
+   * A deployment at subscription, management group or tenant scope has no resource group whose
+   * location it could take: ARM rejects one without a `location` ("The 'location' property must
+   * be specified for the deployment"). Only ARM JSON is checked: the Bicep compiler writes a
+   * location for every module deployed at such a scope.
+   */
+  checkDeploymentLocation(dep, target) {
+    if (target.kind === "resourceGroup" || dep.span.file.kind !== "arm" || own(dep.decl.node, "location") !== void 0) return;
+    if (own(dep.decl.node, "scope") !== void 0 && target.kind === "subscription") return;
+    const where2 = target.kind === "managementGroup" ? "a management group" : target.kind === "tenant" ? "the tenant" : "a subscription";
+    this.diagnostics.add({
+      code: "invalid-template",
+      message: `The 'location' property must be specified for the deployment '${dep.plainDisplayName}': it deploys to ${where2}, not to a resource group, so ARM needs a location to store its data; ARM rejects the deployment (InvalidDeployment): add a "location" to it.`,
+      span: dep.nameSpan
     });
   }
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
@@ -21411,10 +22069,13 @@ var Deployment = class {
     if (problem) return problem;
     if (fn.toLowerCase() === "resourceinfo") return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === "reference";
-    const byName = typeof args[0] === "string" && !args[0].startsWith("/");
+    const byName = typeof args[0] === "string" && !args[0].startsWith("/") || representativeInstanceSymbol(args[0]) !== void 0;
     if (!isReference && !(byName && isListAction(fn))) return void 0;
     const target = this.findReferenced(unit, args[0]);
-    if (!target) return void 0;
+    if (!target) {
+      if (isReference) this.checkNotDeployedRead(unit, args[0], span);
+      return void 0;
+    }
     if (target.existing) return isReference ? existingView(target, span, typeof args[2] === "string" && args[2].toLowerCase() === "full") : void 0;
     if (byName) noteImplicitDependency(target, args[0], span);
     if (!isReference) return void 0;
@@ -21436,12 +22097,50 @@ var Deployment = class {
     }
     this.busy.add(target);
     try {
-      const view = runtimeView(target, full, span, () => this.outputsOf(target), this.unfetched.get(target));
+      const asTarget = { implicit: void 0, state: "maybe", existing: false, displayName: target.displayName };
+      const view = collectingImplicitDependencies(asTarget, () => runtimeView(target, full, span, () => this.outputsOf(target), this.unfetched.get(target)));
       this.views.set(key2, view);
       return view;
     } finally {
       this.busy.delete(target);
     }
+  }
+  /**
+   * reference() of a resource whose condition is false, made by a resource that is deployed: ARM
+   * evaluates the call all the same ("If you use a reference or list function with a resource that
+   * is conditionally deployed, the function is evaluated even if the resource isn't deployed. You
+   * get an error if the function refers to a resource that doesn't exist", ARM's
+   * conditional-resource-deployment.md; Bicep warns of the same, BCP318). A read the template guards
+   * is never evaluated here: one inside if() on that condition (the branch not taken is not
+   * evaluated), one in a resource with that condition (its body is not evaluated), one in a resource
+   * that may not deploy (state 'maybe': the condition known only at deployment may be the same).
+   * A warning: a resource of that name that exists already is read without error (new-or-existing).
+   */
+  checkNotDeployedRead(unit, v, span) {
+    const reader = bodyUnderEvaluation();
+    if (!reader || reader.state !== "deployed" || reader.existing) return;
+    const off = this.notDeployedNamed(unit, v);
+    if (!off) return;
+    const name = off.symbolicName ?? (typeof off.name === "string" ? off.name : void 0);
+    if (name === void 0) return;
+    const guard = span.file.kind === "bicep" ? `<condition> ? ${name}.properties... : <another value>` : `if(<condition>, reference('${name}')..., <another value>)`;
+    this.diagnostics.add({
+      code: "evaluation-error",
+      level: "warning",
+      message: `'${reader.displayName}' reads '${name}' (reference()), whose condition is false with these parameter values, so it is not deployed; ARM evaluates the read all the same, and the deployment fails ("was not found", ResourceNotFound) unless '${name}' already exists: read it only under its condition (${guard}) or give '${reader.displayName}' the same condition`,
+      span
+    });
+  }
+  /** The declaration whose condition is false that a reference() argument names (a symbolic name, a name, an id), in the scope findReferenced looks in. */
+  notDeployedNamed(unit, v) {
+    const same = this.notDeployed.filter((n) => n.unit === unit || n.unit.parent === unit.parent);
+    if (typeof v === "string" && !v.startsWith("/")) {
+      const symbol = /^(.+)\[\d+\]$/.exec(v)?.[1] ?? v;
+      return same.find((n) => n.symbolicName === symbol) ?? same.find((n) => typeof n.name === "string" && n.name.toLowerCase() === v.toLowerCase());
+    }
+    const id = v === void 0 ? void 0 : parseResourceId(v);
+    if (!id) return void 0;
+    return same.find((n) => relativeKey(n.id) === relativeKey(id) && sameScope(n.id.scope, id.scope) !== false);
   }
   /**
    * reference('x') / resourceInfo('x') naming no resource of a languageVersion 2.0 template, or an
@@ -21462,10 +22161,7 @@ var Deployment = class {
   }
   /** resourceInfo('symbolicName'): what is known of a resource before it is deployed. */
   resourceInfo(unit, symbolicName) {
-    if (typeof symbolicName !== "string") return void 0;
-    const same = (r) => r.unit === unit || r.unit.parent === unit.parent;
-    const indexed = /^(.+)\[(\d+)\]$/.exec(symbolicName);
-    const target = indexed ? this.resources.find((r) => r.symbolicName === indexed[1] && r.copy?.index === Number(indexed[2]) && same(r)) : this.resources.find((r) => r.symbolicName === symbolicName && same(r));
+    const target = this.bySymbolicName(unit, symbolicName);
     if (!target) return void 0;
     return ObjectValue.from([
       ["apiVersion", target.apiVersion ?? null],
@@ -21492,16 +22188,32 @@ var Deployment = class {
     }
     return outputs;
   }
+  /**
+   * A resource of this template by symbolic name (languageVersion 2.0): "coll" for the resource
+   * or the loop, "coll[2]" for an instance of a resource copy loop (the Bicep compiler writes
+   * reference(format('coll[{0}]', i)) and resourceInfo(format('coll[{0}]', i)) for coll[i]), and
+   * "coll[" + copyIndex() + "]" for the representative instance of a loop whose count is known
+   * only at deployment: the same instance the languageVersion 1.0 form reaches by an id built
+   * from the same copyIndex().
+   */
+  bySymbolicName(unit, v) {
+    const same = (r) => r.unit === unit || r.unit.parent === unit.parent;
+    const representative = representativeInstanceSymbol(v);
+    if (representative !== void 0) return this.resources.find((r) => r.symbolicName === representative && r.copy !== void 0 && r.copy.index === void 0 && same(r));
+    if (typeof v !== "string") return void 0;
+    const indexed = /^(.+)\[(\d+)\]$/.exec(v);
+    if (indexed) {
+      const [, symbol, i] = indexed;
+      const instance = this.resources.find((r) => r.symbolicName === symbol && r.copy?.index === Number(i) && same(r));
+      if (instance) return instance;
+    }
+    return this.resources.find((r) => r.symbolicName === v && same(r));
+  }
   findReferenced(unit, v) {
-    if (typeof v === "string" && !v.startsWith("/")) {
-      const same = this.resources.filter((r) => r.unit === unit || r.unit.parent === unit.parent);
-      const indexed = /^(.+)\[(\d+)\]$/.exec(v);
-      if (indexed) {
-        const [, symbol, i] = indexed;
-        const instance = same.find((r) => r.symbolicName === symbol && r.copy?.index === Number(i));
-        if (instance) return instance;
-      }
-      return same.find((r) => r.symbolicName === v) ?? same.filter((r) => typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase())[0];
+    if (typeof v === "string" && !v.startsWith("/") || representativeInstanceSymbol(v) !== void 0) {
+      const bySymbol = this.bySymbolicName(unit, v);
+      if (bySymbol || typeof v !== "string") return bySymbol;
+      return this.resources.filter((r) => (r.unit === unit || r.unit.parent === unit.parent) && typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase())[0];
     }
     if (v === void 0) return void 0;
     const id = parseResourceId(v);
@@ -21510,6 +22222,13 @@ var Deployment = class {
     return candidates.find((r) => !r.existing) ?? candidates[0];
   }
 };
+function representativeInstanceSymbol(v) {
+  if (!(v instanceof Unknown) || v.parts?.length !== 3) return void 0;
+  const [head, index2, tail] = v.parts;
+  if (typeof head !== "string" || tail !== "]" || !(index2 instanceof Unknown) || index2.symbol !== REPRESENTATIVE_INDEX) return void 0;
+  const m = /^([A-Za-z_][\w-]*)\[$/.exec(head);
+  return m?.[1];
+}
 function qualifySharedSymbolicNames(resources) {
   const units = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -21545,9 +22264,9 @@ function managementGroupOf(scope) {
   const type = segmentText(scope[2])?.toLowerCase();
   return ns === "microsoft.management" && type === "managementgroups" ? scope[3] : void 0;
 }
-function declaredList(names) {
-  if (names.length === 0) return " (it declares no parameters)";
-  return names.length <= 8 ? ` (it declares ${names.map((n) => `'${n}'`).join(", ")})` : "";
+function declaredList(names2) {
+  if (names2.length === 0) return " (it declares no parameters)";
+  return names2.length <= 8 ? ` (it declares ${names2.map((n) => `'${n}'`).join(", ")})` : "";
 }
 function literalText(node) {
   if (typeof node !== "string" || isExpressionString(node)) return void 0;
@@ -22065,12 +22784,12 @@ var ResourceGraph = class {
     if (acyclic(this.resources, order, position)) return;
     for (const c of cyclesOf(this.resources.length, edgesOf)) {
       const cycle = c.nodes.map((i) => this.resources[i]);
-      const names = [...cycle, cycle[0]].map((r) => `'${r.displayName}'`).join(" -> ");
+      const names2 = [...cycle, cycle[0]].map((r) => `'${r.displayName}'`).join(" -> ");
       const last = cycle[cycle.length - 1];
       const what = `${last.type}/${typeof last.name === "string" ? last.name : last.displayName}`;
       this.diagnostics.add({
         code: "invalid-template",
-        message: `The resources depend on each other in a cycle: ${names} (each depends on the next through dependsOn, or a reference() or list*() call by name); ARM rejects the deployment ("Circular dependency detected on resource: '${what}'"): remove one of these dependencies.`,
+        message: `The resources depend on each other in a cycle: ${names2} (each depends on the next through dependsOn, or a reference() or list*() call by name); ARM rejects the deployment ("Circular dependency detected on resource: '${what}'"): remove one of these dependencies.`,
         span: c.closing.span
       });
     }
@@ -22119,8 +22838,8 @@ var ResourceGraph = class {
       if (n.unit !== from.unit) return false;
       if (n.symbolicName !== void 0 && typeof v === "string" && (v === n.symbolicName || v.startsWith(`${n.symbolicName}[`))) return true;
       if (id) return relativeKey(n.id) === relativeKey(id);
-      const names = n.id.names.map(segmentKey).join("/");
-      return key2 === names || key2 === `${n.type.toLowerCase()}/${names}` || key2 === relativeKey(n.id);
+      const names2 = n.id.names.map(segmentKey).join("/");
+      return key2 === names2 || key2 === `${n.type.toLowerCase()}/${names2}` || key2 === relativeKey(n.id);
     });
   }
   /**
@@ -22137,13 +22856,13 @@ var ResourceGraph = class {
     }
     if (from === to) return [];
     if (!next.has(from)) return void 0;
-    const path11 = [];
+    const path12 = [];
     for (let c = from; c !== to; ) {
       const e = next.get(c);
-      path11.push(e);
+      path12.push(e);
       c = e.to;
     }
-    return path11;
+    return path12;
   }
   /** Every resource that reaches `to`, with the first edge of a shortest path towards it. */
   reaching(to) {
@@ -22250,11 +22969,11 @@ var ReferenceWalk = class {
     return from.span;
   }
 };
-function pathText(path11) {
-  if (path11.length === 0) return "(value)";
+function pathText(path12) {
+  if (path12.length === 0) return "(value)";
   const out = [];
   let empty = true;
-  for (const p of path11) {
+  for (const p of path12) {
     const piece = typeof p === "number" ? `[${p}]` : empty ? p : `.${p}`;
     out.push(piece);
     if (piece !== "") empty = false;
@@ -22291,10 +23010,10 @@ function preferDeployed(list, scope) {
 function scopesCompatible(a, b) {
   return sameScope(a, b) !== false;
 }
-function findInline(r, types, names) {
+function findInline(r, types, names2) {
   let cur2 = { value: r.body, span: r.span };
   for (let i = 0; i < types.length; i++) {
-    const want = segmentKey(names[i]);
+    const want = segmentKey(names2[i]);
     const list = at(cur2, "properties", types[i]);
     const match = elements(list).find((el) => {
       const n = at(el, "name").value;
@@ -22307,6 +23026,7 @@ function findInline(r, types, names) {
 }
 
 // src/engine/analyze.ts
+var PARAMETERS_FILE_NAME = /\.parameters(\.[^./\\]+)?\.jsonc?$/i;
 function diagnosticsNow(a) {
   const all = a.deployed.diagnostics;
   return all.length === a.deployedSeen ? a.diagnostics : [...a.diagnostics, ...all.slice(a.deployedSeen)];
@@ -22340,8 +23060,9 @@ function suppliedFromFiles(templatePath, opts2, sink, associated) {
   return parameters;
 }
 function readGivenParameterFiles(opts2, parameters, sink) {
-  if (opts2.mappedParameterFile) readParameterFile(opts2.mappedParameterFile, parameters, sink, { root: opts2.root, limits: opts2.limits });
-  for (const f of opts2.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts2.limits });
+  const reads = opts2.parameterFileReads;
+  if (opts2.mappedParameterFile) readParameterFile(opts2.mappedParameterFile, parameters, sink, { root: opts2.root, limits: opts2.limits, reads });
+  for (const f of opts2.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts2.limits, reads });
   cliParameters({ ...opts2.params ?? {} }, parameters);
 }
 function deployTemplate(source, root, span, parameters, opts2) {
@@ -22458,7 +23179,7 @@ function analyzeFile(file, opts2) {
   const source = read.source;
   const loaded = loadJson(source, opts2.limits);
   if (!loaded.root) {
-    const ours = opts2.explicit || looksLikeTemplateText(source.text) || looksLikeParametersText(source.text);
+    const ours = opts2.explicit || looksLikeTemplateText(source.text) || looksLikeParametersText(source.text) || PARAMETERS_FILE_NAME.test(file);
     return ours ? { kind: "broken", diagnostics: loaded.diagnostics } : { kind: "skipped" };
   }
   const kind = classifyJson(loaded.root);
@@ -22467,7 +23188,7 @@ function analyzeFile(file, opts2) {
     return template ? analyzeEnvironment(template, file, opts2) : { kind: "parameters" };
   }
   if (kind !== "template") return { kind: "skipped" };
-  if (opts2.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
+  if (skipsGenerated(opts2, source.path, loaded.root)) return { kind: "skipped" };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(source.path, opts2, sink, true);
   return finish2(source, loaded.root, loaded.span, "arm", parameters, opts2, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
@@ -22477,10 +23198,15 @@ function analyzeEnvironment(templatePath, parametersFile, opts2) {
   if (!read.ok) return { kind: "parameters" };
   const loaded = loadJson(read.source, opts2.limits);
   if (!loaded.root || classifyJson(loaded.root) !== "template") return { kind: "parameters" };
-  if (opts2.skipGeneratedFromBicep && isGeneratedFromBicep(loaded.root)) return { kind: "skipped" };
+  if (skipsGenerated(opts2, read.source.path, loaded.root)) return { kind: "skipped" };
   const sink = new DiagnosticSink();
   const parameters = suppliedFromFiles(read.source.path, opts2, sink, parametersFile);
   return finish2(read.source, loaded.root, loaded.span, "arm", parameters, opts2, [...loaded.diagnostics, ...sink.items], [], isGeneratedFromBicep(loaded.root));
+}
+function skipsGenerated(opts2, file, root) {
+  const skip = opts2.skipGeneratedFromBicep;
+  if (!skip || !isGeneratedFromBicep(root)) return false;
+  return skip === true || isTObject(root) && skip(file, root);
 }
 function isGeneratedFromBicep(root) {
   if (typeof root !== "object" || root === null || Array.isArray(root)) return false;
@@ -23915,23 +24641,118 @@ function configuredLevel(meta, cfg) {
   return fromTag;
 }
 
+// src/engine/compiled-bicep.ts
+var import_node_path10 = __toESM(require("node:path"), 1);
+var DEPLOYMENTS3 = "microsoft.resources/deployments";
+var BicepSources = class _BicepSources {
+  constructor(files, root) {
+    this.files = files;
+    this.root = root;
+    this.dirs = new Set(files.map((f) => import_node_path10.default.dirname(f)));
+    for (const f of files) {
+      const stem = import_node_path10.default.basename(f, import_node_path10.default.extname(f)).toLowerCase();
+      const list = this.byStem.get(stem);
+      if (list) list.push(f);
+      else this.byStem.set(stem, [f]);
+    }
+  }
+  files;
+  root;
+  /** Folders with a .bicep file in this run: JSON compiled from Bicep there is not linted twice. */
+  dirs;
+  byStem = /* @__PURE__ */ new Map();
+  signatures = /* @__PURE__ */ new Map();
+  static of(files, root) {
+    return new _BicepSources(
+      files.filter((f) => extensionOf(f) === "bicep"),
+      root
+    );
+  }
+  /** The .bicep file of the run that the compiled template at `jsonPath` was made from, if one matches its signature. */
+  compiledFrom(jsonPath, template) {
+    const stem = import_node_path10.default.basename(jsonPath, import_node_path10.default.extname(jsonPath)).toLowerCase();
+    const json = jsonSignature(template);
+    return (this.byStem.get(stem) ?? []).find((b) => {
+      const s = this.signature(b);
+      return s !== void 0 && matches(s, json);
+    });
+  }
+  signature(file) {
+    if (this.signatures.has(file)) return this.signatures.get(file);
+    const read = readSourceInside(file, "bicep", this.root);
+    const sig = read.ok ? bicepSignature(parseBicep(read.source).program.statements) : void 0;
+    this.signatures.set(file, sig);
+    return sig;
+  }
+};
+function names(list) {
+  return [...list].map((n) => n.toLowerCase()).sort().join("\0");
+}
+function bicepSignature(statements) {
+  const parameters = [];
+  const outputs = [];
+  const types = /* @__PURE__ */ new Set();
+  for (const s of statements) {
+    if (s.kind === "Parameter") parameters.push(s.name.name);
+    else if (s.kind === "Output") outputs.push(s.name.name);
+    else if (s.kind === "Module") types.add(DEPLOYMENTS3);
+    else if (s.kind === "Resource" && !s.existing && s.type.kind === "String" && s.type.value !== void 0) {
+      const type = s.type.value.split("@")[0];
+      if (type.includes("/")) types.add(type.toLowerCase());
+    }
+  }
+  return { parameters: names(parameters), outputs: names(outputs), types };
+}
+function jsonSignature(t) {
+  const section = (k) => {
+    const v = Object.prototype.hasOwnProperty.call(t, k) ? t[k] : void 0;
+    return isTObject(v) ? Object.keys(v) : [];
+  };
+  const types = /* @__PURE__ */ new Set();
+  const collect = (resources) => {
+    const list = Array.isArray(resources) ? resources : isTObject(resources) ? Object.values(resources) : [];
+    for (const r of list) {
+      if (!isTObject(r) || r.existing === true) continue;
+      if (typeof r.type === "string" && r.type.includes("/")) types.add(r.type.toLowerCase());
+      collect(r.resources);
+    }
+  };
+  collect(t.resources);
+  return { parameters: names(section("parameters")), outputs: names(section("outputs")), types };
+}
+function matches(bicep, json) {
+  if (bicep.parameters !== json.parameters || bicep.outputs !== json.outputs) return false;
+  for (const t of bicep.types) if (!json.types.has(t)) return false;
+  for (const t of json.types) {
+    if (bicep.types.has(t)) continue;
+    if (![...bicep.types].some((b) => t.startsWith(`${b}/`))) return false;
+  }
+  return true;
+}
+
 // src/engine/run-rules.ts
 function maybeDeployed(v) {
   const declaring = (v.sources ?? []).map((s) => s.holder);
   return [v.resource, ...v.involved ?? [], ...declaring].find((r) => r?.state === "maybe");
 }
 function maybeSource(v) {
-  const source = v.sources?.find((s) => s.when);
+  const source = v.sources?.find((s) => s.when) ?? v.sources?.find((s) => s.rivals);
   const when = source?.when;
-  if (!source || !when) return void 0;
+  if (!source) return void 0;
   const related = [...v.related ?? []];
   const add = (span, message) => {
     if (span && !related.some((r) => r.span === span)) related.push({ span, message });
   };
+  if (!when) return source.rivals ? racedSource(v, source, source.rivals, related, add) : void 0;
   add(source.at.span, `the TAP source, which may not exist: ${describeSource(source)}`);
   add(when.reason.span, `the value that decides whether ${describeSource(source)} is a TAP source`);
   const subject = `${describeSource(source)} ${source.declaration === "scaleset" ? "is set" : "is a TAP source"}`;
   return { ...v, related, message: `${v.message} (if ${subject}: it depends on a value that is ${describeUnknown(when)})` };
+}
+function racedSource(v, source, rivals, related, add) {
+  add(source.at.span, `the TAP source, which a parallel deployment of its NIC may replace: ${describeSource(source)}`);
+  for (const d of rivals) add(d.span, `NIC '${d.displayName}' deployed here too, without this entry and without a dependsOn on either side`);
+  return { ...v, related, message: `${v.message} (if ${describeSource(source)} lasts: ${parallelRedeployment(source, rivals)})` };
 }
 function runRules(graph, rules, config, afterEach, evaluationStopped) {
   const incomplete = () => {
@@ -24165,7 +24986,7 @@ function metadataSites(resources, known3) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of resources) {
-    const suppress = path9(r.decl, ["metadata", "vtaplint", "suppress"]);
+    const suppress = path10(r.decl, ["metadata", "vtaplint", "suppress"]);
     if (!suppress || !isTObject(suppress.node)) continue;
     const decl = r.span;
     const key2 = `${decl.file.path}\0${decl.range().start}`;
@@ -24185,7 +25006,7 @@ function metadataSites(resources, known3) {
   }
   return out;
 }
-function path9(root, keys) {
+function path10(root, keys) {
   let cur2 = root;
   for (const k of keys) {
     if (!isTObject(cur2.node)) return void 0;
@@ -24332,7 +25153,7 @@ var ConfigResolver = class {
   ruleIds;
   ruleTags;
   forFile(file) {
-    const found = this.explicit ?? findConfigFile(import_node_path10.default.dirname(file), this.root, this.found);
+    const found = this.explicit ?? findConfigFile(import_node_path11.default.dirname(file), this.root, this.found);
     if (!found) return Promise.resolve(DEFAULT_CONFIG);
     let p = this.cache.get(found);
     if (!p) {
@@ -24363,19 +25184,22 @@ function unusedFindings(sites, rules, config) {
   for (const s of sites) {
     const message = siteProblem(s, ids);
     if (!message) continue;
-    out.push(placed2({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0 }));
+    out.push(placed2({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0, plainMessage: void 0 }));
   }
   return out;
 }
 function diagnosticFindings(diags, rules, config) {
   const out = [];
+  const compileErrorAt = /* @__PURE__ */ new Set();
+  for (const d of diags) if (d.code === "invalid-template") compileErrorAt.add(d.span.identity());
   for (const d of diags) {
+    if (d.code === "evaluation-error" && compileErrorAt.size && compileErrorAt.has(d.span.identity())) continue;
     const ruleId = DIAGNOSTIC_RULE[d.code];
     const rule = ruleId ? rules.find((r) => r.meta.id === ruleId) : void 0;
     if (!rule) continue;
-    const level = levelFor(rule.meta, config);
+    const level = d.level ? configuredLevel(rule.meta, config) ?? d.level : levelFor(rule.meta, config);
     if (level === "off") continue;
-    out.push(placed2({ ruleId: rule.meta.id, level, kind: "fail", message: d.message, span: d.span, related: d.related ?? [], logical: void 0 }));
+    out.push(placed2({ ruleId: rule.meta.id, level, kind: "fail", message: d.message, span: d.span, related: d.related ?? [], logical: void 0, plainMessage: void 0 }));
   }
   return out;
 }
@@ -24405,9 +25229,10 @@ function placed2(d) {
     kind: d.kind,
     message: d.message,
     location: locate(d.span),
-    related: d.related.map((r) => ({ ...locate(r.span), message: r.message })),
+    related: d.related.map((r) => ({ file: r.span.file, region: r.span.region(), message: r.message })),
     logical: d.logical,
-    ...d.plainMessage !== void 0 ? { plainMessage: d.plainMessage } : {},
+    // Always present (undefined when the message names no module), so every finding has one shape.
+    plainMessage: d.plainMessage,
     fingerprint: "",
     span: d.span
   };
@@ -24415,7 +25240,7 @@ function placed2(d) {
 function judge(f, opts2, config, external, known3, bicepDirs2) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts2.parameterFiles, params: opts2.params, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: !f.explicit && bicepDirs2.has(import_node_path10.default.dirname(f.path)) });
+  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts2.parameterFiles, params: opts2.params, parameterFileReads: opts2.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? void 0 : bicepDirs2.dirs.has(import_node_path11.default.dirname(f.path)) || ((p, t) => bicepDirs2.compiledFrom(p, t) !== void 0) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -24475,11 +25300,11 @@ function moduleFiles(resources, own2, declared) {
     units.add(r.unit);
     sources.add(r.span.file);
   }
-  const self = import_node_path10.default.resolve(own2);
-  const files = new Set(declared.map((d) => import_node_path10.default.resolve(d)));
+  const self = import_node_path11.default.resolve(own2);
+  const files = new Set(declared.map((d) => import_node_path11.default.resolve(d)));
   files.delete(self);
   for (const s of sources) {
-    const p = import_node_path10.default.resolve(s.path);
+    const p = import_node_path11.default.resolve(s.path);
     if (p !== self) files.add(p);
   }
   return [...files];
@@ -24488,12 +25313,20 @@ function pragmasOf(a) {
   const p = a.pragmas;
   return Array.isArray(p) ? p : [];
 }
-function suppliedRelated(deployed, span, memo) {
-  const key2 = span.identity();
+var unitKeys = /* @__PURE__ */ new WeakMap();
+var unitKeyCounter = 0;
+function unitKey(unit) {
+  let k = unitKeys.get(unit);
+  if (k === void 0) unitKeys.set(unit, k = ++unitKeyCounter);
+  return k;
+}
+function suppliedRelated(deployed, span, resource, memo) {
+  const unit = resource?.unit;
+  const key2 = unit ? `${span.identity()}\0${unitKey(unit)}` : span.identity();
   let related = memo.get(key2);
   if (related === void 0) {
     related = distinctRelated(
-      deployed.suppliedSourcesAt(span).map((src) => ({ span: src.span, message: src.of !== void 0 ? `the value of output '${src.name}' of ${src.of} is computed here` : `the value of parameter '${src.name}' is given here` }))
+      deployed.suppliedSourcesAt(span, unit).map((src) => ({ span: src.span, message: src.of !== void 0 ? `the value of output '${src.name}' of ${src.of} is computed here` : `the value of parameter '${src.name}' is given here` }))
     );
     memo.set(key2, related);
   }
@@ -24504,7 +25337,7 @@ function draftOf(o, deployed, sources) {
   const plain = r?.plainDisplayName;
   const qualified = r?.displayQualifier !== void 0 ? `'${r.displayName}'` : void 0;
   return {
-    ...qualified && o.verdict.message.includes(qualified) ? { plainMessage: o.verdict.message.replaceAll(qualified, `'${plain}'`) } : {},
+    plainMessage: qualified && o.verdict.message.includes(qualified) ? o.verdict.message.replaceAll(qualified, `'${plain}'`) : void 0,
     ruleId: o.rule.meta.id,
     level: o.level,
     kind: o.verdict.kind,
@@ -24513,7 +25346,7 @@ function draftOf(o, deployed, sources) {
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r2) => ({ span: r2.span, message: r2.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, sources)
+      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources)
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
@@ -24523,10 +25356,10 @@ function draftOf(o, deployed, sources) {
   };
 }
 function resourceNames(r) {
-  const names = [];
-  if (r.symbolicName) names.push(`${r.type}/${r.symbolicName}`);
-  if (typeof r.name === "string") names.push(`${r.type}/${r.name}`);
-  return names;
+  const names2 = [];
+  if (r.symbolicName) names2.push(`${r.type}/${r.symbolicName}`);
+  if (typeof r.name === "string") names2.push(`${r.type}/${r.name}`);
+  return names2;
 }
 function commentSites(source, findings, known3) {
   if (source.kind === "bicep" || source.kind === "bicepparam") return [];
@@ -24543,7 +25376,7 @@ var now = new Date(setup.now);
 var known2 = new Set(RULES.map((r) => r.meta.id));
 var configs = new ConfigResolver(setup.root, RULES, setup.configFile);
 var sitesByConfig = /* @__PURE__ */ new Map();
-var bicepDirs = new Set(setup.bicepDirs);
+var bicepDirs = new BicepSources(setup.bicepFiles, setup.root);
 var opts = {
   root: setup.root,
   cwd: setup.cwd,
@@ -24551,6 +25384,8 @@ var opts = {
   configFile: setup.configFile,
   parameterFiles: setup.parameterFiles ?? [],
   params: setup.params ?? {},
+  // This thread's reads of the --parameters files, shared by the files it lints.
+  parameterFileReads: new ParameterFileReads(),
   now
 };
 var SAVE_CODE_CACHE = /* @__PURE__ */ Symbol.for("vtaplint.saveCodeCache");
@@ -24587,4 +25422,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 36ef844af22ada312c8dea0cb7abcd08
+// vtaplint-build bafa70a05f569e37f266d973d318c94e
