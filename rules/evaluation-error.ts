@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { DeployedResource } from '../src/deploy/model.js';
-import { sharedDeploymentNames } from '../src/graph/deployment-names.js';
+import { inside, sharedDeploymentNames } from '../src/graph/deployment-names.js';
 import docs from './evaluation-error.md';
 
 // Reported by the evaluator and the deployment stage; the check here asks the graph what only the
@@ -55,6 +55,6 @@ function label(d: DeployedResource, other: DeployedResource): string {
 
 /** "'inner' runs inside 'outer'": which of the two runs inside the other. */
 function nesting(d: DeployedResource, other: DeployedResource): string {
-  for (let p = d.unit.parent; p; p = p.unit.parent) if (p === other) return `'${d.displayName}' runs inside '${other.displayName}'`;
-  return `'${other.displayName}' runs inside '${d.displayName}'`;
+  const [inner, outer] = inside(d, other) ? [d, other] : [other, d];
+  return `'${inner.displayName}' runs inside '${outer.displayName}'`;
 }

@@ -50,9 +50,10 @@ export interface BuiltinProblem {
 /**
  * What is wrong with calling the built-in `name` with `count` arguments, or undefined.
  * `extensions`: the file declares extensions, which may bring functions of their own, so an
- * unknown unqualified name is not reported. `declared`: the file's own functions, for "did you mean".
+ * unknown unqualified name is not reported. `declared`: the file's own functions, for "did you
+ * mean", asked only for a name that is no built-in one (not made for every call).
  */
-export function builtinCallProblem(name: string, count: number, extensions: boolean, declared: readonly string[] = []): BuiltinProblem | undefined {
+export function builtinCallProblem(name: string, count: number, extensions: boolean, declared: () => readonly string[] = () => []): BuiltinProblem | undefined {
   const sys = SYS.get(name);
   if (sys) {
     if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return undefined;
@@ -70,7 +71,8 @@ export function builtinCallProblem(name: string, count: number, extensions: bool
   if (ARM_ONLY.has(name)) return { at: 'name', message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? 'Bicep syntax'}` };
   if (extensions) return undefined;
   // The file's own functions are candidates too: `buildNme()` for a `func buildName()`.
-  const near = suggestion(name, declared.length ? [...declared, ...ALL_NAMES] : ALL_NAMES);
+  const own = declared();
+  const near = suggestion(name, own.length ? [...own, ...ALL_NAMES] : ALL_NAMES);
   const caseOnly = near !== undefined && near.toLowerCase() === name.toLowerCase();
   return { at: 'name', message: `the function '${name}' does not exist${near ? `; did you mean '${near}'?${caseOnly ? ' (Bicep names are case-sensitive)' : ''}` : ''}` };
 }

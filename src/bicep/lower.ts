@@ -2467,7 +2467,7 @@ export class FileLowerer extends ExprLowerer {
     // Checked here, where every call is lowered, not when evaluated: a call in a property no
     // rule reads is as wrong. The value is then unknown, without a second finding from ARM.
     // A name imported from a registry module that is not read is not known to be wrong.
-    const problem = name === '' || this.unknownImports.has(name) ? undefined : builtinCallProblem(name, e.args.length, this.hasExtensions, [...this.funcs.keys(), ...[...this.importedFuncs.keys()].filter((k) => !k.includes('.'))]);
+    const problem = name === '' || this.unknownImports.has(name) ? undefined : builtinCallProblem(name, e.args.length, this.hasExtensions, () => [...this.funcs.keys(), ...[...this.importedFuncs.keys()].filter((k) => !k.includes('.'))]);
     if (problem) {
       this.error(problem.at === 'name' ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
       return call('invalid', [lit(problem.message, e)], e, LOWERING_NS);

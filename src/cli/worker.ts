@@ -3,7 +3,8 @@
 // data. See src/engine/parallel.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { RULES } from '../../rules/index.js';
-import { BicepSources, ConfigResolver, lintSafely, type LintOptions } from '../engine/lint.js';
+import { ConfigResolver, lintSafely, type LintOptions } from '../engine/lint.js';
+import { BicepSources } from '../engine/compiled-bicep.js';
 import type { EffectiveConfig } from '../engine/config.js';
 import { configSites, type SuppressionSite } from '../engine/suppress.js';
 import { toWire } from '../engine/wire.js';
@@ -15,7 +16,7 @@ const now = new Date(setup.now);
 const known = new Set(RULES.map((r) => r.meta.id));
 const configs = new ConfigResolver(setup.root, RULES, setup.configFile);
 const sitesByConfig = new Map<EffectiveConfig, SuppressionSite[]>();
-const bicepDirs = new BicepSources(setup.bicepFiles, setup.root);
+const bicepSources = new BicepSources(setup.bicepFiles, setup.root);
 const opts: LintOptions = {
   root: setup.root,
   cwd: setup.cwd,
@@ -47,7 +48,7 @@ parentPort?.on('message', (task: WorkerTask | WorkerStop) => {
         sites = configSites(config, known, now);
         sitesByConfig.set(config, sites);
       }
-      const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known, bicepDirs);
+      const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known, bicepSources);
       const result: WorkerResult = {
         index: task.index,
         kind: r.result.kind,

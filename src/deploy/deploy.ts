@@ -786,7 +786,7 @@ export class Deployment {
 
   /** The declaration whose condition is false that a reference() argument names (a symbolic name, a name, an id), in the scope findReferenced looks in. */
   private notDeployedNamed(unit: DeploymentUnit, v: Value | undefined): NotDeployed | undefined {
-    const same = this.notDeployed.filter((n) => n.unit === unit || n.unit.parent === unit.parent);
+    const same = this.notDeployed.filter((n) => lookedUpFrom(n, unit));
     if (typeof v === 'string' && !v.startsWith('/')) {
       const symbol = /^(.+)\[\d+\]$/.exec(v)?.[1] ?? v;
       return same.find((n) => n.symbolicName === symbol) ?? same.find((n) => typeof n.name === 'string' && n.name.toLowerCase() === v.toLowerCase());
@@ -859,7 +859,7 @@ export class Deployment {
    * from the same copyIndex().
    */
   private bySymbolicName(unit: DeploymentUnit, v: Value | undefined): DeployedResource | undefined {
-    const same = (r: DeployedResource) => r.unit === unit || r.unit.parent === unit.parent;
+    const same = (r: DeployedResource) => lookedUpFrom(r, unit);
     const representative = representativeInstanceSymbol(v);
     if (representative !== undefined) return this.resources.find((r) => r.symbolicName === representative && r.copy !== undefined && r.copy.index === undefined && same(r));
     if (typeof v !== 'string') return undefined;
@@ -877,7 +877,7 @@ export class Deployment {
       // languageVersion 2.0 symbolic name, or a plain resource name in the same template.
       const bySymbol = this.bySymbolicName(unit, v);
       if (bySymbol || typeof v !== 'string') return bySymbol;
-      return this.resources.filter((r) => (r.unit === unit || r.unit.parent === unit.parent) && typeof r.name === 'string' && r.name.toLowerCase() === v.toLowerCase())[0];
+      return this.resources.find((r) => lookedUpFrom(r, unit) && typeof r.name === 'string' && r.name.toLowerCase() === v.toLowerCase());
     }
     if (v === undefined) return undefined;
     const id = parseResourceId(v);
@@ -971,6 +971,14 @@ function declaredList(names: string[]): string {
 function literalText(node: TNode | undefined): string | undefined {
   if (typeof node !== 'string' || isExpressionString(node)) return undefined;
   return node.startsWith('[[') ? node.slice(1) : node;
+}
+
+/**
+ * Whether reference() or resourceInfo() by name or symbolic name in `unit` may find `r`: a
+ * resource of that template, or of a template beside it (deployed by the same parent).
+ */
+function lookedUpFrom(r: { unit: DeploymentUnit }, unit: DeploymentUnit): boolean {
+  return r.unit === unit || r.unit.parent === unit.parent;
 }
 
 /** A nested deployment as a user names it: a Bicep module by its symbolic name, an ARM deployment by its name. */

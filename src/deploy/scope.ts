@@ -401,6 +401,11 @@ export class TemplateScope implements EvalContext {
     if (reads.size) this.readsAt.push({ span, reads });
   }
 
+  /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
+  holds(span: Span): boolean {
+    return this.template !== undefined && span.within(this.template.span);
+  }
+
   /**
    * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
    * expression at `span` was computed from: findings there point at them as related locations.
@@ -409,11 +414,6 @@ export class TemplateScope implements EvalContext {
    * file entry, or the grandparent's module call, and so on up), each hop after the one it
    * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
-  /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
-  holds(span: Span): boolean {
-    return this.template !== undefined && span.within(this.template.span);
-  }
-
   suppliedSourcesAt(span: Span): SuppliedSource[] {
     this.indexReads();
     const reads = this.readsBySpan.get(span.identity());

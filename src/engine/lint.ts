@@ -233,7 +233,7 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
-  const bicepDirs = BicepSources.of(files.map((f) => f.path), opts.root);
+  const bicepSources = BicepSources.of(files.map((f) => f.path), opts.root);
   const notifications: ToolNotification[] = [];
   // A folder that cannot be read is said, unless the config's "ignore" leaves out what is in it
   // (the folder of a database container, say); one named is said whatever the config.
@@ -301,7 +301,7 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
       parameterFiles: opts.parameterFiles,
       params: opts.params,
       now: now.toISOString(),
-      bicepFiles: [...bicepDirs.files],
+      bicepFiles: [...bicepSources.files],
     };
     const tasks = work.map((w, index) => ({ index, path: w.file.path, explicit: w.file.explicit, group: /^bicep(param)?$/.test(extensionOf(w.file.path)) ? 1 : 0 }));
     await runInWorkers(
@@ -326,7 +326,7 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
     );
   } else {
     work.forEach((w, i) => {
-      slots[i] = lintSafely(w.file, opts, w.config, w.sites, known, bicepDirs);
+      slots[i] = lintSafely(w.file, opts, w.config, w.sites, known, bicepSources);
     });
   }
   throughParents(slots, work);
@@ -499,7 +499,10 @@ function withoutRepeats(findings: readonly Finding[], ofFocused: Set<Finding>, a
     const group = plains.get(plain);
     if (!group) plains.set(plain, { kept: [f], analysis, start: 0 });
     else {
-      if (group.analysis !== analysis) Object.assign(group, { analysis, start: group.kept.length });
+      if (group.analysis !== analysis) {
+        group.analysis = analysis;
+        group.start = group.kept.length;
+      }
       group.kept.push(f);
     }
     return true;
@@ -549,10 +552,10 @@ export function lintSafely(
   config: EffectiveConfig,
   sites: readonly SuppressionSite[],
   known: ReadonlySet<string>,
-  bicepDirs: BicepSources,
+  bicepSources: BicepSources,
 ): OneResult {
   try {
-    return lintOne(f, opts, config, sites, known, bicepDirs);
+    return lintOne(f, opts, config, sites, known, bicepSources);
   } catch (e) {
     return {
       result: { path: f.path, kind: 'skipped', findings: [] },
@@ -578,8 +581,7 @@ function hasOwnParameterFile(template: string): boolean {
   return (ext === 'json' || ext === 'jsonc') && associatedParameterFile(template) !== undefined;
 }
 
-
-export { ConfigResolver, BicepSources };
+export { ConfigResolver };
 
 /**
  * Findings that count for the exit code: with a baseline, new ones, and updated ones now at a
@@ -645,9 +647,9 @@ function lintOne(
   config: EffectiveConfig,
   external: readonly SuppressionSite[],
   known: ReadonlySet<string>,
-  bicepDirs: BicepSources,
+  bicepSources: BicepSources,
 ): OneResult {
-  const judged = judge(f, opts, config, external, known, bicepDirs);
+  const judged = judge(f, opts, config, external, known, bicepSources);
   if (judged.kind !== 'template') return judged.result;
   // The deployment and its graph are no longer referenced: only spans, messages and suppression
   // sites are. When a large deployment's heap is high, they are collected before findings are
@@ -732,11 +734,11 @@ type Judged =
     };
 
 /** Analyses a file and runs the rules: what lintOne places, without the deployment it came from. */
-function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, external: readonly SuppressionSite[], known: ReadonlySet<string>, bicepDirs: BicepSources): Judged {
+function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, external: readonly SuppressionSite[], known: ReadonlySet<string>, bicepSources: BicepSources): Judged {
   const notifications: ToolNotification[] = [];
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? undefined : bicepDirs.dirs.has(path.dirname(f.path)) || ((p, t) => bicepDirs.compiledFrom(p, t) !== undefined) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.dirs.has(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };

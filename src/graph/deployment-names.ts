@@ -69,7 +69,7 @@ function relationOf(graph: ResourceGraph, a: DeployedResource, b: DeployedResour
 }
 
 /** Whether `r` is deployed by `deployment`, directly or through deployments within it. */
-function inside(r: DeployedResource, deployment: DeployedResource): boolean {
+export function inside(r: DeployedResource, deployment: DeployedResource): boolean {
   for (let p = r.unit.parent; p; p = p.unit.parent) if (p === deployment) return true;
   return false;
 }

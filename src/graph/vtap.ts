@@ -544,7 +544,6 @@ export function resolvedName(r: Resolution): string | undefined {
 }
 
 /** How a message names a NIC: its display name, or the name segment of its id. */
-
 export function nicName(nic: NicRef): string {
   if (nic.kind === 'resource') return nic.resource.displayName;
   // A name known only at deployment is shown as written ({parameters('nic')}), as the other
