@@ -16852,7 +16852,7 @@ function argumentCount(min, max) {
   if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
   return `${min} to ${max} arguments`;
 }
-function builtinCallProblem(name, count, extensions, declared = []) {
+function builtinCallProblem(name, count, extensions, declared = () => []) {
   const sys = SYS.get(name);
   if (sys) {
     if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return void 0;
@@ -16866,7 +16866,8 @@ function builtinCallProblem(name, count, extensions, declared = []) {
   if (!extensions && Object.hasOwn(OPERATOR_INSTEAD, name)) return { at: "name", message: `the function '${name}' is not supported in Bicep (BCP069): use the '${OPERATOR_INSTEAD[name] ?? ""}' operator instead` };
   if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
   if (extensions) return void 0;
-  const near = suggestion(name, declared.length ? [...declared, ...ALL_NAMES] : ALL_NAMES);
+  const own2 = declared();
+  const near = suggestion(name, own2.length ? [...own2, ...ALL_NAMES] : ALL_NAMES);
   const caseOnly = near !== void 0 && near.toLowerCase() === name.toLowerCase();
   return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'?${caseOnly ? " (Bicep names are case-sensitive)" : ""}` : ""}` };
 }
@@ -20301,7 +20302,7 @@ var init_lower = __esm({
       /** Built-in functions that the compiler evaluates itself or renames. */
       builtin(e, ctx) {
         const name = e.name.name;
-        const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions, [...this.funcs.keys(), ...[...this.importedFuncs.keys()].filter((k) => !k.includes("."))]);
+        const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions, () => [...this.funcs.keys(), ...[...this.importedFuncs.keys()].filter((k) => !k.includes("."))]);
         if (problem) {
           this.error(problem.at === "name" ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
           return call("invalid", [lit(problem.message, e)], e, LOWERING_NS);
@@ -25210,6 +25211,10 @@ var init_scope = __esm({
       remember(span, reads) {
         if (reads.size) this.readsAt.push({ span, reads });
       }
+      /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
+      holds(span) {
+        return this.template !== void 0 && span.within(this.template.span);
+      }
       /**
        * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
        * expression at `span` was computed from: findings there point at them as related locations.
@@ -25218,10 +25223,6 @@ var init_scope = __esm({
        * file entry, or the grandparent's module call, and so on up), each hop after the one it
        * explains, innermost first. Without repeats; in the order the expression read its parameters.
        */
-      /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
-      holds(span) {
-        return this.template !== void 0 && span.within(this.template.span);
-      }
       suppliedSourcesAt(span) {
         this.indexReads();
         const reads = this.readsBySpan.get(span.identity());
@@ -27181,6 +27182,9 @@ function literalText(node) {
   if (typeof node !== "string" || isExpressionString(node)) return void 0;
   return node.startsWith("[[") ? node.slice(1) : node;
 }
+function lookedUpFrom(r, unit) {
+  return r.unit === unit || r.unit.parent === unit.parent;
+}
 function deploymentLabel(dep) {
   if (dep.span.file.kind === "bicep" && dep.symbolicName) return `module '${dep.symbolicName}'`;
   return `deployment '${dep.plainDisplayName}'`;
@@ -27797,7 +27801,7 @@ var init_deploy = __esm({
       }
       /** The declaration whose condition is false that a reference() argument names (a symbolic name, a name, an id), in the scope findReferenced looks in. */
       notDeployedNamed(unit, v) {
-        const same = this.notDeployed.filter((n) => n.unit === unit || n.unit.parent === unit.parent);
+        const same = this.notDeployed.filter((n) => lookedUpFrom(n, unit));
         if (typeof v === "string" && !v.startsWith("/")) {
           const symbol = /^(.+)\[\d+\]$/.exec(v)?.[1] ?? v;
           return same.find((n) => n.symbolicName === symbol) ?? same.find((n) => typeof n.name === "string" && n.name.toLowerCase() === v.toLowerCase());
@@ -27861,7 +27865,7 @@ var init_deploy = __esm({
        * from the same copyIndex().
        */
       bySymbolicName(unit, v) {
-        const same = (r) => r.unit === unit || r.unit.parent === unit.parent;
+        const same = (r) => lookedUpFrom(r, unit);
         const representative = representativeInstanceSymbol(v);
         if (representative !== void 0) return this.resources.find((r) => r.symbolicName === representative && r.copy !== void 0 && r.copy.index === void 0 && same(r));
         if (typeof v !== "string") return void 0;
@@ -27877,7 +27881,7 @@ var init_deploy = __esm({
         if (typeof v === "string" && !v.startsWith("/") || representativeInstanceSymbol(v) !== void 0) {
           const bySymbol = this.bySymbolicName(unit, v);
           if (bySymbol || typeof v !== "string") return bySymbol;
-          return this.resources.filter((r) => (r.unit === unit || r.unit.parent === unit.parent) && typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase())[0];
+          return this.resources.find((r) => lookedUpFrom(r, unit) && typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase());
         }
         if (v === void 0) return void 0;
         const id = parseResourceId(v);
@@ -29693,8 +29697,8 @@ function label(d, other) {
   return d.displayName === other.displayName && holder ? `'${d.displayName}' (in '${holder.displayName}')` : `'${d.displayName}'`;
 }
 function nesting(d, other) {
-  for (let p = d.unit.parent; p; p = p.unit.parent) if (p === other) return `'${d.displayName}' runs inside '${other.displayName}'`;
-  return `'${other.displayName}' runs inside '${d.displayName}'`;
+  const [inner, outer] = inside(d, other) ? [d, other] : [other, d];
+  return `'${inner.displayName}' runs inside '${outer.displayName}'`;
 }
 
 // rules/limit-exceeded.md
@@ -35658,7 +35662,7 @@ async function lint(paths, given) {
   const now = opts.now ?? /* @__PURE__ */ new Date();
   const external = /* @__PURE__ */ new Map();
   const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
-  const bicepDirs = BicepSources.of(files.map((f) => f.path), opts.root);
+  const bicepSources = BicepSources.of(files.map((f) => f.path), opts.root);
   const notifications = [];
   for (const u of unreadable) {
     if (u.arg === void 0 && isIgnored(import_node_path18.default.join(u.path, "_"), await configs.forFile(import_node_path18.default.join(u.path, "_")))) continue;
@@ -35715,7 +35719,7 @@ async function lint(paths, given) {
       parameterFiles: opts.parameterFiles,
       params: opts.params,
       now: now.toISOString(),
-      bicepFiles: [...bicepDirs.files]
+      bicepFiles: [...bicepSources.files]
     };
     const tasks = work.map((w, index2) => ({ index: index2, path: w.file.path, explicit: w.file.explicit, group: /^bicep(param)?$/.test(extensionOf(w.file.path)) ? 1 : 0 }));
     await runInWorkers(
@@ -35740,7 +35744,7 @@ async function lint(paths, given) {
     );
   } else {
     work.forEach((w, i) => {
-      slots[i] = lintSafely(w.file, opts, w.config, w.sites, known2, bicepDirs);
+      slots[i] = lintSafely(w.file, opts, w.config, w.sites, known2, bicepSources);
     });
   }
   throughParents(slots, work);
@@ -35844,7 +35848,10 @@ function withoutRepeats(findings, ofFocused, analysisOf) {
     const group2 = plains.get(plain);
     if (!group2) plains.set(plain, { kept: [f], analysis, start: 0 });
     else {
-      if (group2.analysis !== analysis) Object.assign(group2, { analysis, start: group2.kept.length });
+      if (group2.analysis !== analysis) {
+        group2.analysis = analysis;
+        group2.start = group2.kept.length;
+      }
       group2.kept.push(f);
     }
     return true;
@@ -35868,9 +35875,9 @@ function sameExceptMessage(a, b) {
 function placeOf2(l) {
   return `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
 }
-function lintSafely(f, opts, config, sites, known2, bicepDirs) {
+function lintSafely(f, opts, config, sites, known2, bicepSources) {
   try {
-    return lintOne(f, opts, config, sites, known2, bicepDirs);
+    return lintOne(f, opts, config, sites, known2, bicepSources);
   } catch (e) {
     return {
       result: { path: f.path, kind: "skipped", findings: [] },
@@ -35924,8 +35931,8 @@ function diagnosticFindings(diags, rules, config) {
   }
   return out;
 }
-function lintOne(f, opts, config, external, known2, bicepDirs) {
-  const judged = judge(f, opts, config, external, known2, bicepDirs);
+function lintOne(f, opts, config, external, known2, bicepSources) {
+  const judged = judge(f, opts, config, external, known2, bicepSources);
   if (judged.kind !== "template") return judged.result;
   judged.guard?.release();
   const { source, notifications } = judged;
@@ -35958,10 +35965,10 @@ function placed2(d) {
     span: d.span
   };
 }
-function judge(f, opts, config, external, known2, bicepDirs) {
+function judge(f, opts, config, external, known2, bicepSources) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? void 0 : bicepDirs.dirs.has(import_node_path18.default.dirname(f.path)) || ((p, t) => bicepDirs.compiledFrom(p, t) !== void 0) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? void 0 : bicepSources.dirs.has(import_node_path18.default.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== void 0) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -37192,4 +37199,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 05d60ed7b6089c9f10b8efc711a08783
+// vtaplint-build f6773db3ffe40352b8ceaf861055b6f6

@@ -3283,8 +3283,8 @@ function label(d, other) {
   return d.displayName === other.displayName && holder ? `'${d.displayName}' (in '${holder.displayName}')` : `'${d.displayName}'`;
 }
 function nesting(d, other) {
-  for (let p = d.unit.parent; p; p = p.unit.parent) if (p === other) return `'${d.displayName}' runs inside '${other.displayName}'`;
-  return `'${other.displayName}' runs inside '${d.displayName}'`;
+  const [inner, outer] = inside(d, other) ? [d, other] : [other, d];
+  return `'${inner.displayName}' runs inside '${outer.displayName}'`;
 }
 
 // rules/limit-exceeded.md
@@ -11693,7 +11693,7 @@ function argumentCount(min, max) {
   if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
   return `${min} to ${max} arguments`;
 }
-function builtinCallProblem(name, count, extensions, declared = []) {
+function builtinCallProblem(name, count, extensions, declared = () => []) {
   const sys = SYS.get(name);
   if (sys) {
     if (count >= sys.min && (sys.max < 0 || count <= sys.max)) return void 0;
@@ -11707,7 +11707,8 @@ function builtinCallProblem(name, count, extensions, declared = []) {
   if (!extensions && Object.hasOwn(OPERATOR_INSTEAD, name)) return { at: "name", message: `the function '${name}' is not supported in Bicep (BCP069): use the '${OPERATOR_INSTEAD[name] ?? ""}' operator instead` };
   if (ARM_ONLY.has(name)) return { at: "name", message: `'${name}()' is an ARM template function that Bicep does not have; use ${INSTEAD[name] ?? "Bicep syntax"}` };
   if (extensions) return void 0;
-  const near = suggestion(name, declared.length ? [...declared, ...ALL_NAMES] : ALL_NAMES);
+  const own2 = declared();
+  const near = suggestion(name, own2.length ? [...own2, ...ALL_NAMES] : ALL_NAMES);
   const caseOnly = near !== void 0 && near.toLowerCase() === name.toLowerCase();
   return { at: "name", message: `the function '${name}' does not exist${near ? `; did you mean '${near}'?${caseOnly ? " (Bicep names are case-sensitive)" : ""}` : ""}` };
 }
@@ -14913,7 +14914,7 @@ var FileLowerer = class extends ExprLowerer {
   /** Built-in functions that the compiler evaluates itself or renames. */
   builtin(e, ctx) {
     const name = e.name.name;
-    const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions, [...this.funcs.keys(), ...[...this.importedFuncs.keys()].filter((k) => !k.includes("."))]);
+    const problem = name === "" || this.unknownImports.has(name) ? void 0 : builtinCallProblem(name, e.args.length, this.hasExtensions, () => [...this.funcs.keys(), ...[...this.importedFuncs.keys()].filter((k) => !k.includes("."))]);
     if (problem) {
       this.error(problem.at === "name" ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
       return call("invalid", [lit(problem.message, e)], e, LOWERING_NS);
@@ -19593,6 +19594,10 @@ var TemplateScope = class {
   remember(span, reads) {
     if (reads.size) this.readsAt.push({ span, reads });
   }
+  /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
+  holds(span) {
+    return this.template !== void 0 && span.within(this.template.span);
+  }
   /**
    * The supplied values (parameters file, .bicepparam assignment, module parameter) that the
    * expression at `span` was computed from: findings there point at them as related locations.
@@ -19601,10 +19606,6 @@ var TemplateScope = class {
    * file entry, or the grandparent's module call, and so on up), each hop after the one it
    * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
-  /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
-  holds(span) {
-    return this.template !== void 0 && span.within(this.template.span);
-  }
   suppliedSourcesAt(span) {
     this.indexReads();
     const reads = this.readsBySpan.get(span.identity());
@@ -22133,7 +22134,7 @@ var Deployment = class {
   }
   /** The declaration whose condition is false that a reference() argument names (a symbolic name, a name, an id), in the scope findReferenced looks in. */
   notDeployedNamed(unit, v) {
-    const same = this.notDeployed.filter((n) => n.unit === unit || n.unit.parent === unit.parent);
+    const same = this.notDeployed.filter((n) => lookedUpFrom(n, unit));
     if (typeof v === "string" && !v.startsWith("/")) {
       const symbol = /^(.+)\[\d+\]$/.exec(v)?.[1] ?? v;
       return same.find((n) => n.symbolicName === symbol) ?? same.find((n) => typeof n.name === "string" && n.name.toLowerCase() === v.toLowerCase());
@@ -22197,7 +22198,7 @@ var Deployment = class {
    * from the same copyIndex().
    */
   bySymbolicName(unit, v) {
-    const same = (r) => r.unit === unit || r.unit.parent === unit.parent;
+    const same = (r) => lookedUpFrom(r, unit);
     const representative = representativeInstanceSymbol(v);
     if (representative !== void 0) return this.resources.find((r) => r.symbolicName === representative && r.copy !== void 0 && r.copy.index === void 0 && same(r));
     if (typeof v !== "string") return void 0;
@@ -22213,7 +22214,7 @@ var Deployment = class {
     if (typeof v === "string" && !v.startsWith("/") || representativeInstanceSymbol(v) !== void 0) {
       const bySymbol = this.bySymbolicName(unit, v);
       if (bySymbol || typeof v !== "string") return bySymbol;
-      return this.resources.filter((r) => (r.unit === unit || r.unit.parent === unit.parent) && typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase())[0];
+      return this.resources.find((r) => lookedUpFrom(r, unit) && typeof r.name === "string" && r.name.toLowerCase() === v.toLowerCase());
     }
     if (v === void 0) return void 0;
     const id = parseResourceId(v);
@@ -22271,6 +22272,9 @@ function declaredList(names2) {
 function literalText(node) {
   if (typeof node !== "string" || isExpressionString(node)) return void 0;
   return node.startsWith("[[") ? node.slice(1) : node;
+}
+function lookedUpFrom(r, unit) {
+  return r.unit === unit || r.unit.parent === unit.parent;
 }
 function deploymentLabel(dep) {
   if (dep.span.file.kind === "bicep" && dep.symbolicName) return `module '${dep.symbolicName}'`;
@@ -25163,9 +25167,9 @@ var ConfigResolver = class {
     return p;
   }
 };
-function lintSafely(f, opts2, config, sites, known3, bicepDirs2) {
+function lintSafely(f, opts2, config, sites, known3, bicepSources2) {
   try {
-    return lintOne(f, opts2, config, sites, known3, bicepDirs2);
+    return lintOne(f, opts2, config, sites, known3, bicepSources2);
   } catch (e) {
     return {
       result: { path: f.path, kind: "skipped", findings: [] },
@@ -25203,8 +25207,8 @@ function diagnosticFindings(diags, rules, config) {
   }
   return out;
 }
-function lintOne(f, opts2, config, external, known3, bicepDirs2) {
-  const judged = judge(f, opts2, config, external, known3, bicepDirs2);
+function lintOne(f, opts2, config, external, known3, bicepSources2) {
+  const judged = judge(f, opts2, config, external, known3, bicepSources2);
   if (judged.kind !== "template") return judged.result;
   judged.guard?.release();
   const { source, notifications } = judged;
@@ -25237,10 +25241,10 @@ function placed2(d) {
     span: d.span
   };
 }
-function judge(f, opts2, config, external, known3, bicepDirs2) {
+function judge(f, opts2, config, external, known3, bicepSources2) {
   const notifications = [];
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : void 0;
-  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts2.parameterFiles, params: opts2.params, parameterFileReads: opts2.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? void 0 : bicepDirs2.dirs.has(import_node_path11.default.dirname(f.path)) || ((p, t) => bicepDirs2.compiledFrom(p, t) !== void 0) });
+  const a = analyzeFile(f.path, { root: opts2.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts2.parameterFiles, params: opts2.params, parameterFileReads: opts2.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? void 0 : bicepSources2.dirs.has(import_node_path11.default.dirname(f.path)) || ((p, t) => bicepSources2.compiledFrom(p, t) !== void 0) });
   switch (a.kind) {
     case "skipped":
       return { kind: "done", result: { result: { path: f.path, kind: "skipped", findings: [] }, passes: 0, notifications } };
@@ -25376,7 +25380,7 @@ var now = new Date(setup.now);
 var known2 = new Set(RULES.map((r) => r.meta.id));
 var configs = new ConfigResolver(setup.root, RULES, setup.configFile);
 var sitesByConfig = /* @__PURE__ */ new Map();
-var bicepDirs = new BicepSources(setup.bicepFiles, setup.root);
+var bicepSources = new BicepSources(setup.bicepFiles, setup.root);
 var opts = {
   root: setup.root,
   cwd: setup.cwd,
@@ -25404,7 +25408,7 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
         sites = configSites(config, known2, now);
         sitesByConfig.set(config, sites);
       }
-      const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known2, bicepDirs);
+      const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known2, bicepSources);
       const result = {
         index: task.index,
         kind: r.result.kind,
@@ -25422,4 +25426,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build bafa70a05f569e37f266d973d318c94e
+// vtaplint-build 1a3c62a5a6da22ac027d8a812db75689
