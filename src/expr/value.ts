@@ -501,7 +501,7 @@ export function valueNodes(v: Value): number {
     const hit = nodesMemo.get(v);
     if (hit !== undefined) return hit;
     let n = 1;
-    for (const x of v) n += valueNodes(x);
+    for (let i = 0; i < v.length; i++) n += valueNodes(v[i] as Value);
     if (n > NODES_MEMO_FROM) nodesMemo.set(v, n);
     return n;
   }
@@ -509,7 +509,8 @@ export function valueNodes(v: Value): number {
     const hit = nodesMemo.get(v);
     if (hit !== undefined) return hit;
     let n = 1;
-    for (const x of v.values()) n += valueNodes(x);
+    // By position: values() would allocate an array per object counted.
+    for (let i = 0, size = v.size; i < size; i++) n += valueNodes(v.valueAt(i));
     if (n > NODES_MEMO_FROM) nodesMemo.set(v, n);
     return n;
   }
