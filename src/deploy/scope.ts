@@ -19,6 +19,7 @@ import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isI
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
+import { PartIndex, namesReadIn, type ExpressionReads } from './part-reads.js';
 
 /** A parameter value given from outside the template (parameters file, -p, a parent deployment). */
 export interface SuppliedParameter {
@@ -270,7 +271,9 @@ export class TemplateScope implements EvalContext {
    * Span.identity(), a string built from the span's path) only when a finding asks, since most
    * runs never do and every expression that reads a parameter lands here.
    */
-  private readonly readsAt: { span: Span; reads: ReadonlySet<string> }[] = [];
+  private readonly readsAt: ExpressionReads[] = [];
+  /** readsAt by where each expression is, for findings inside one (see partReads): made on the first. */
+  private partIndex: PartIndex | undefined;
   private readonly loopInvariants = new Map<object, LoopExpression>();
   private readsIndexed = 0;
   /** Parameters read by the expressions inside a span that has none of its own (suppliedSourcesIn), by identity. */
@@ -329,10 +332,10 @@ export class TemplateScope implements EvalContext {
     return { value, reads: collector.reads ?? NO_READS };
   }
 
-  /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
-  traced<T>(span: Span, f: () => T): T {
+  /** Evaluates the expression `expr` at `span` with `f`, remembering the parameters it read (see suppliedSourcesAt). */
+  private traced<T>(span: Span, expr: TExpr, f: () => T): T {
     const { value, reads } = this.collectReads(f);
-    this.remember(span, reads);
+    this.remember(span, reads, expr);
     return value;
   }
 
@@ -381,7 +384,7 @@ export class TemplateScope implements EvalContext {
 
   /** An expression string or a Bicep expression, evaluated with the parameters it reads remembered. */
   evaluateTraced(node: string | TExpr, span: Span, ctx: EvalContext): Value {
-    return typeof node === 'string' ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
+    return typeof node === 'string' ? this.tracedString(node, span, ctx) : this.traced(span, node, () => evaluate(node.ast, node.base, ctx));
   }
 
   /** traced() for an expression string, without a closure per expression (the hottest path). */
@@ -393,12 +396,13 @@ export class TemplateScope implements EvalContext {
     } finally {
       this.closeReads();
     }
-    this.remember(span, collector.reads ?? NO_READS);
+    this.remember(span, collector.reads ?? NO_READS, s);
     return value;
   }
 
-  private remember(span: Span, reads: ReadonlySet<string>): void {
-    if (reads.size) this.readsAt.push({ span, reads });
+  /** `expr`: the expression evaluated at `span`, when it is one (see partReads). */
+  private remember(span: Span, reads: ReadonlySet<string>, expr?: string | TExpr): void {
+    if (reads.size) this.readsAt.push({ span, reads, expr });
   }
 
   /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
@@ -416,8 +420,25 @@ export class TemplateScope implements EvalContext {
    */
   suppliedSourcesAt(span: Span): SuppliedSource[] {
     this.indexReads();
-    const reads = this.readsBySpan.get(span.identity());
+    const reads = this.readsBySpan.get(span.identity()) ?? this.partReads(span);
     return reads ? this.sourcesOf(reads) : [];
+  }
+
+  /**
+   * What the part of an expression at `span` read (a value built inside it: part-reads.ts), when
+   * that expression read parameters: the parameters named inside the part, and those the
+   * variables named there were computed from. Only when a finding asks.
+   */
+  private partReads(span: Span): ReadonlySet<string> | undefined {
+    const e = (this.partIndex ??= new PartIndex(this.readsAt)).containing(span);
+    if (!e || e.expr === undefined) return undefined;
+    const ast = typeof e.expr === 'string' ? parsedAst(e.expr, this.budget) : e.expr.ast;
+    if (!ast) return undefined;
+    const named = namesReadIn(ast, typeof e.expr === 'string' ? e.span : e.expr.base, span);
+    const reads = new Set<string>();
+    for (const p of named.parameters) if (e.reads.has(this.parameterInfo(p)?.name ?? p)) reads.add(this.parameterInfo(p)?.name ?? p);
+    for (const v of named.variables) for (const r of this.varReads.get(v.toLowerCase()) ?? NO_READS) reads.add(r);
+    return reads.size ? reads : undefined;
   }
 
   /**
@@ -444,7 +465,7 @@ export class TemplateScope implements EvalContext {
   /** Indexes what expressions read by span (see readsAt): only when a finding asks. */
   private indexReads(): void {
     for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
-      const r = this.readsAt[this.readsIndexed] as { span: Span; reads: ReadonlySet<string> };
+      const r = this.readsAt[this.readsIndexed] as ExpressionReads;
       this.readsBySpan.set(r.span.identity(), r.reads);
     }
   }

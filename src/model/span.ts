@@ -39,6 +39,11 @@ export abstract class Span {
   /** Identity for de-duplication, without resolving positions (which may need a parse). */
   abstract identity(): string;
 
+  /** For a part of a JSON string value (sub()), the span of the whole string. */
+  get whole(): Span | undefined {
+    return undefined;
+  }
+
   /**
    * The same span, as one whose child() and keySpan() give one span object per key, and so do
    * the spans they give: for template parts evaluated again and again (copy loops), whose
@@ -343,6 +348,10 @@ class JsonStringPartSpan extends Span {
 
   get file(): SourceText {
     return this.base.file;
+  }
+
+  override get whole(): Span {
+    return this.base;
   }
 
   identity(): string {
