@@ -109,12 +109,20 @@ export function rootScope(kind: ScopeKind, ctx: DeploymentContext, span: Span): 
  */
 const MAX_REFERENCE_NESTING = 64;
 
+const RESOURCE_GROUPS_TYPE = 'microsoft.resources/resourcegroups';
+
 export class Deployment {
   readonly resources: DeployedResource[] = [];
   readonly notDeployed: NotDeployed[] = [];
   readonly diagnostics = new DiagnosticSink();
   readonly budget: Budget;
   private readonly byRelative = new Map<string, DeployedResource[]>();
+  /**
+   * The resource groups among `resources`: each nested deployment into a resource group looks for
+   * the group's location among them (createdGroupLocation), and scanning every resource for
+   * that made a template with many nested deployments quadratic.
+   */
+  private readonly groups: DeployedResource[] = [];
   private readonly unitScopes = new Map<DeploymentUnit, TemplateScope>();
   /**
    * The symbolic names of each unit whose template is languageVersion 2.0 and evaluated in its own
@@ -382,6 +390,7 @@ export class Deployment {
 
   private register(r: DeployedResource): void {
     this.resources.push(r);
+    if (r.type.length === RESOURCE_GROUPS_TYPE.length && r.type.toLowerCase() === RESOURCE_GROUPS_TYPE) this.groups.push(r);
     const k = relativeKey(r.id);
     const list = this.byRelative.get(k);
     if (list) list.push(r);
@@ -687,8 +696,8 @@ export class Deployment {
     if (scope.kind !== 'resourceGroup') return undefined;
     const group = segmentText(scope.resourceGroup)?.toLowerCase();
     if (group === undefined) return undefined;
-    for (const r of this.resources) {
-      if (r.existing || r.state !== 'deployed' || r.type.toLowerCase() !== 'microsoft.resources/resourcegroups') continue;
+    for (const r of this.groups) {
+      if (r.existing || r.state !== 'deployed') continue;
       if (typeof r.name !== 'string' || r.name.toLowerCase() !== group) continue;
       const subscription = subscriptionOf(r.id);
       if (subscription && sameScope([subscription], [scope.subscriptionId]) === false) continue;
