@@ -7,6 +7,7 @@ import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
 import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
+import { mayHoldTapEntries } from './tap-entries-written.js';
 import { fullType, idNames, resourceKey, sameScope, segmentDisplay, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 
 export const TYPES = {
@@ -163,6 +164,8 @@ function findTapSources(graph: ResourceGraph): Found {
       const nic: NicRef = r.parent ? { kind: 'resource', resource: r.parent } : { kind: 'external', id: parentId };
       out.push({ declaration: 'child', nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
+      // A NIC written with no TAP entry on the way to them: its body is not evaluated for nothing.
+      if (!mayHoldTapEntries(r.decl.node)) continue;
       // From API 2019-09-01 the inline list is read-only: Azure ignores it, so it mirrors nothing
       // (vtap-inline-config-readonly says so) and is no source for the other rules.
       const inlineIgnored = inlineReadOnly(r);
