@@ -60,3 +60,30 @@ describe('string functions: case-insensitive search keeps positions', () => {
     expect(val("[endsWith('abcdef', 'EF')]")).toBe(true);
   });
 });
+
+describe('string functions: toUpper()/toLower() use the invariant culture', () => {
+  // ARM is .NET: toUpper/toLower are ToUpperInvariant/ToLowerInvariant, which map each character
+  // (code point) to one character by Unicode's simple case mapping (ICU u_toupper/u_tolower), so a
+  // string keeps its length; dotnet/runtime pal_casing.c (GlobalizationNative_ChangeCaseInvariant)
+  // leaves U+0131 'ı' unchanged by upper-casing and U+0130 'İ' by lower-casing, as Windows does.
+  it("'ß' stays 'ß' in upper case: no 'SS', so a name keeps its length", () => {
+    expect(val("[toUpper('straße-vnet')]")).toBe('STRAßE-VNET');
+    expect(val("[length(toUpper('straße-vnet'))]")).toBe(11);
+    expect(val("[toUpper('ﬁle-share')]")).toBe('ﬁLE-SHARE');
+  });
+  it("dotted and dotless i keep their dots: 'İ' is not lowered, 'ı' is not raised", () => {
+    expect(val("[toLower('İZMİR-RG')]")).toBe('İzmİr-rg');
+    expect(val("[toUpper('ıdır')]")).toBe('ıDıR');
+    expect(val("[toLower('Istanbul')]")).toBe('istanbul');
+  });
+  it('a final sigma is lowered as any sigma (no context rules)', () => {
+    expect(val("[toLower('ΟΔΟΣ')]")).toBe('οδοσ');
+  });
+  it('characters outside the BMP and Greek letters with iota have simple mappings', () => {
+    expect(val("[toUpper('𐐨x')]")).toBe('𐐀X');
+    expect(val("[toLower('𐐀X')]")).toBe('𐐨x');
+    expect(val("[toUpper('ᾳ')]")).toBe('ᾼ');
+    expect(val("[toUpper('ᾀ')]")).toBe('ᾈ');
+    expect(val("[toUpper('ŉ')]")).toBe('ŉ');
+  });
+});

@@ -95,6 +95,47 @@ function affix(name: 'startsWith' | 'endsWith'): FnDef {
   };
 }
 
+/**
+ * The simple upper case of a character whose full upper case is several (SpecialCasing.txt), for
+ * the few that have one: the Greek vowels with ypogegrammeni ('ᾳ' is 'ᾼ', where the full mapping
+ * gives 'ΑΙ'). The others ('ß', 'ŉ', the ligatures 'ﬁ'...) have none and stay as they are.
+ */
+function simpleUpperOfSpecial(cp: number): number {
+  if (cp >= 0x1f80 && cp <= 0x1fa7 && (cp & 0xf) < 8) return cp + 8;
+  if (cp === 0x1fb3 || cp === 0x1fc3 || cp === 0x1ff3) return cp + 9;
+  return cp;
+}
+
+/**
+ * .NET's ToUpperInvariant()/ToLowerInvariant(), which ARM's toUpper()/toLower() are: each code
+ * point to one by Unicode's simple case mapping (ICU u_toupper/u_tolower), so the string keeps
+ * its length ('ß' stays 'ß', not 'SS'; a final 'Σ' lowers to 'σ'), except that, as on Windows,
+ * 'ı' (U+0131) is not upper-cased and 'İ' (U+0130) is not lower-cased (dotnet/runtime
+ * pal_casing.c, GlobalizationNative_ChangeCaseInvariant). JavaScript's toUpperCase() and
+ * toLowerCase() apply the full mappings and context rules instead.
+ */
+function invariantCase(s: string, upper: boolean): string {
+  // Printable ASCII (nearly every template string): the two agree.
+  if (!/[^\u0020-\u007e]/.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp < 0x80) {
+      out += upper ? ch.toUpperCase() : ch.toLowerCase();
+      continue;
+    }
+    if (cp === (upper ? 0x131 : 0x130)) {
+      out += ch;
+      continue;
+    }
+    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
+    const first = m.codePointAt(0) as number;
+    if (m.length === (first > 0xffff ? 2 : 1)) out += m;
+    else out += String.fromCodePoint(upper ? simpleUpperOfSpecial(cp) : cp);
+  }
+  return out;
+}
+
 function decodeBase64(s: string, env: FnEnv): string | Unknown {
   const t = s.trim();
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
@@ -257,8 +298,8 @@ export const stringFunctions: FnDef[] = [
       return env.error('The value is not a valid escaped URI component.', 0);
     }
   }),
-  changeCase('toLower', (s) => s.toLowerCase()),
-  changeCase('toUpper', (s) => s.toUpperCase()),
+  changeCase('toLower', (s) => invariantCase(s, false)),
+  changeCase('toUpper', (s) => invariantCase(s, true)),
   str1('trim', (s) => trimWhiteSpace(s)),
   affix('startsWith'),
   affix('endsWith'),
