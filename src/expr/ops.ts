@@ -141,7 +141,9 @@ export function armJsonText(v: Value, out: string[] = [], depth = 0): boolean {
 /**
  * A string folded for ARM's case-insensitive comparisons (.NET OrdinalIgnoreCase): each UTF-16
  * unit upper-cased on its own, so the result has the same length and positions as the input
- * ('İ'.toLowerCase() is two units; 'ß' has no one-unit upper case and stays).
+ * ('İ'.toLowerCase() is two units; 'ß' has no one-unit upper case and stays). 'ı' (U+0131) stays
+ * too: .NET equates it with neither 'I' nor 'i' (dotnet/runtime pal_collation.c,
+ * AreEqualOrdinalIgnoreCase).
  */
 export function foldCase(s: string): string {
   // Printable ASCII (nearly every template string) upper-cases unit by unit already.
@@ -150,7 +152,7 @@ export function foldCase(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charAt(i);
     const u = c.toUpperCase();
-    out += u.length === 1 ? u : c;
+    out += u.length === 1 && c !== '\u0131' ? u : c;
   }
   return out;
 }

@@ -87,3 +87,16 @@ describe('string functions: toUpper()/toLower() use the invariant culture', () =
     expect(val("[toUpper('ŉ')]")).toBe('ŉ');
   });
 });
+
+describe("string functions: case-insensitive comparisons never equate 'ı' and 'I'", () => {
+  // indexOf/lastIndexOf/startsWith/endsWith compare ignoring case (template-functions-string.md:
+  // "The comparison is case-insensitive"), as .NET's OrdinalIgnoreCase, which, like the invariant
+  // casing, treats U+0131 'ı' as having no upper case: dotnet/runtime pal_collation.c
+  // AreEqualOrdinalIgnoreCase returns false when either character is U+0131.
+  it("'ı' does not match 'I' or 'i'", () => {
+    expect(val("[indexOf('kırmızı-vnet', 'I')]")).toBe(-1);
+    expect(val("[startsWith('ıdır', 'I')]")).toBe(false);
+    expect(val("[endsWith('nic-ı', 'i')]")).toBe(false);
+    expect(val("[indexOf('kırmızı-nic', 'NIC')]")).toBe(8);
+  });
+});
