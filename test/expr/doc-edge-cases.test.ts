@@ -1,7 +1,7 @@
 // Edge cases of built-in functions where Azure's documented (or observed) result is known:
 // each case cites its source.
 import { describe, expect, it } from 'vitest';
-import { val } from './helpers.js';
+import { ev, val } from './helpers.js';
 
 describe('object functions: items() and objectKeys() order', () => {
   // Bicep's descriptions: items() "Elements are consistently ordered alphabetically by key";
@@ -98,5 +98,31 @@ describe("string functions: case-insensitive comparisons never equate 'ı' and '
     expect(val("[startsWith('ıdır', 'I')]")).toBe(false);
     expect(val("[endsWith('nic-ı', 'i')]")).toBe(false);
     expect(val("[indexOf('kırmızı-nic', 'NIC')]")).toBe(8);
+  });
+});
+
+describe('string functions: base64ToString()/base64ToJson() read base64 as .NET does', () => {
+  // ARM decodes with .NET's Convert.FromBase64String: "white-space characters are ignored"
+  // (space, tab, carriage return, line feed, anywhere in the text), and the rest must be whole
+  // four-character groups, with at most two '=' at the end ("Invalid length for a Base-64 char
+  // array or string" otherwise): learn.microsoft.com/dotnet/api/system.convert.frombase64string.
+  const customData = ['I2Nsb3VkLWNvbmZpZwpwYWNrYWdl', 'czoKICAtIHRjcGR1bXAK'].join('\r\n');
+  const template = {
+    parameters: { customData: { type: 'string' }, settings: { type: 'string' } },
+    resources: [],
+  };
+  it('line breaks and spaces inside the text are skipped', () => {
+    expect(val("[base64ToString(parameters('customData'))]", { template, params: { customData } })).toBe('#cloud-config\npackages:\n  - tcpdump\n');
+    expect(val("[base64ToString(' b25l LCB0 d28s IHRo cmVl ')]")).toBe('one, two, three');
+    expect(val("[base64ToString('Y Q = =')]")).toBe('a');
+    const settings = 'eyJjb21tYW5kVG9FeGVjdXRlIjoi\n\tYmFzaCBpbnN0YWxsLnNoIn0=';
+    expect(val("[base64ToJson(parameters('settings'))]", { template, params: { settings } })).toEqual({ commandToExecute: 'bash install.sh' });
+  });
+  it('a text without its padding, or with a partial group, is an error, as in Azure', () => {
+    for (const s of ['YQ', 'YQ=', 'b25lLCB0d28sIHRocmV', 'YQ==YQ==', '!!!!']) {
+      const r = ev(`[base64ToString('${s}')]`);
+      expect(r.plain, s).toEqual({ $unknown: 'error' });
+      expect(r.diags[0]?.message, s).toMatch(/not a valid base64 string/);
+    }
   });
 });

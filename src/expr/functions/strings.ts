@@ -136,9 +136,15 @@ function invariantCase(s: string, upper: boolean): string {
   return out;
 }
 
+/**
+ * Base64 text decoded as .NET's Convert.FromBase64String does: space, tab, carriage return and
+ * line feed are skipped wherever they are (base64 wrapped over lines); what is left must be whole
+ * groups of four characters with at most two '=' at the end. Node's decoder accepted a missing
+ * padding ('YQ'), which Azure rejects. The bytes are read as UTF-8.
+ */
 function decodeBase64(s: string, env: FnEnv): string | Unknown {
-  const t = s.trim();
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
+  const t = /[ \t\r\n]/.test(s) ? s.replace(/[ \t\r\n]+/g, '') : s;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 !== 0) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
   return Buffer.from(t, 'base64').toString('utf8');
 }
 
