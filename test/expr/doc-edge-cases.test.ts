@@ -126,3 +126,31 @@ describe('string functions: base64ToString()/base64ToJson() read base64 as .NET 
     }
   });
 });
+
+describe('date functions: a date-time without a time zone is UTC, wherever vtaplint runs', () => {
+  // template-functions-date.md, dateTimeAdd: "When the preceding template is deployed with a base
+  // time of 2020-04-07 14:53:14Z, the output is: add3YearsOutput 4/7/2023 2:53:14 PM..."; a value
+  // written that way (in a parameters file) is a UTC time to Azure, which runs in UTC, as an ISO
+  // date-time without a zone already is here. It was read in the local time zone of the machine.
+  const inZone = <T>(tz: string, f: () => T): T => {
+    const saved = process.env.TZ;
+    process.env.TZ = tz;
+    try {
+      return f();
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  };
+  it('the same result in New York, Kolkata and UTC', () => {
+    for (const tz of ['America/New_York', 'Asia/Kolkata', 'UTC']) {
+      inZone(tz, () => {
+        expect(val("[dateTimeAdd('4/7/2020 2:53:14 PM', 'PT1H')]"), tz).toBe('2020-04-07T15:53:14Z');
+        expect(val("[dateTimeToEpoch('4/7/2020 2:53:14 PM')]"), tz).toBe(1586271194);
+        expect(val("[dateTimeAdd('2020-04-07T14:53:14', 'PT1H')]"), tz).toBe('2020-04-07T15:53:14Z');
+        // A zone written in the text still counts.
+        expect(val("[dateTimeToEpoch('Tue, 07 Apr 2020 14:53:14 GMT')]"), tz).toBe(1586271194);
+      });
+    }
+  });
+});

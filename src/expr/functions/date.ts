@@ -4,13 +4,25 @@ import { Unknown } from '../value.js';
 import { expectInt, expectString } from './args.js';
 import type { FnDef } from './types.js';
 
+/** A time zone at the end of a date-time text as Date.parse reads them ('GMT', 'EST', '+0200', '14:53:14-05:00'). */
+const NAMED_ZONE = /(?:\b(?:UTC?|GMT|Z|[ECMP][SD]T)|(?:\s|\d:\d\d(?::\d\d(?:\.\d+)?)?|GMT|UTC?)[+-]\d\d:?\d\d)\s*(?:\([^)]*\))?$/i;
+
 /** Parses an ARM date-time (ISO 8601 / "yyyy-MM-dd HH:mm:ssZ"); milliseconds since the epoch. */
 export function parseDateTime(s: string): number | undefined {
   const t = s.trim().replace(' ', 'T');
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
   if (!m) {
-    const d = Date.parse(s);
-    return Number.isNaN(d) ? undefined : d;
+    // Other forms ('4/7/2020 2:53:14 PM', as the docs print dates): Date.parse reads them in the
+    // time zone of the machine vtaplint runs on; Azure, which runs in UTC, reads them as UTC, as
+    // the ISO form without a zone is read above. A zone written in the text still counts.
+    if (NAMED_ZONE.test(s.trim())) {
+      const d = Date.parse(s);
+      return Number.isNaN(d) ? undefined : d;
+    }
+    const utc = Date.parse(`${s.trim()} UTC`);
+    if (!Number.isNaN(utc)) return utc;
+    const local = Date.parse(s);
+    return Number.isNaN(local) ? undefined : local - new Date(local).getTimezoneOffset() * 60000;
   }
   const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
   // Not Date.UTC(): it takes the years 0 to 99 for 1900 to 1999 ('0001-01-02' was 1901).
