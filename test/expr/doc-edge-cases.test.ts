@@ -154,3 +154,20 @@ describe('date functions: a date-time without a time zone is UTC, wherever vtapl
     }
   });
 });
+
+describe('string functions: uriComponentToString() unescapes as .NET does', () => {
+  // ARM's uriComponent() is .NET's Uri.EscapeDataString and uriComponentToString() its
+  // Uri.UnescapeDataString, which never fails: an escape that is not '%' and two hex digits, or
+  // bytes that are not UTF-8, are left as they are written
+  // (learn.microsoft.com/dotnet/api/system.uri.unescapedatastring).
+  it('keeps what is not a valid escape instead of failing', () => {
+    expect(val("[uriComponentToString('sas%3Dabc%ZZ%2')]")).toBe('sas=abc%ZZ%2');
+    expect(val("[uriComponentToString('100%')]")).toBe('100%');
+    expect(val("[uriComponentToString('caf%C3%A9%E0%A4%FF')]")).toBe('café%E0%A4%FF');
+    expect(val("[uriComponentToString('%F0%9F%98%80-%C3%A9')]")).toBe('😀-é');
+  });
+  it('still decodes the documented example', () => {
+    expect(val("[uriComponentToString('http%3A%2F%2Fcontoso.com%2Fresources%2Fnested%2Fazuredeploy.json')]")).toBe('http://contoso.com/resources/nested/azuredeploy.json');
+    expect(val("[uriComponentToString('a+b%20c')]")).toBe('a+b c');
+  });
+});

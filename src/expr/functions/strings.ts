@@ -153,6 +153,40 @@ function escapeDataString(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * .NET Uri.UnescapeDataString, which never fails: each run of '%XX' escapes is decoded where its
+ * bytes are UTF-8 sequences; a byte that starts none (or an incomplete one), and a '%' not
+ * followed by two hex digits, stay as written ('100%', '%ZZ', '%E0%A4').
+ */
+function unescapeDataString(s: string): string {
+  if (!s.includes('%')) return s;
+  return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    const bytes: number[] = [];
+    for (let i = 0; i < run.length; i += 3) bytes.push(parseInt(run.slice(i + 1, i + 3), 16));
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+      const b = bytes[i] as number;
+      const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      let ok = n > 0 && i + n <= bytes.length;
+      for (let k = 1; ok && k < n; k++) ok = ((bytes[i + k] as number) & 0xc0) === 0x80;
+      if (ok && n >= 3) {
+        // No overlong forms, surrogates or code points past U+10FFFF.
+        const c = bytes[i + 1] as number;
+        if ((b === 0xe0 && c < 0xa0) || (b === 0xed && c >= 0xa0) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c >= 0x90)) ok = false;
+      }
+      if (ok) {
+        out += decodeURIComponent(run.slice(i * 3, (i + n) * 3));
+        i += n;
+      } else {
+        out += run.slice(i * 3, i * 3 + 3);
+        i++;
+      }
+    }
+    return out;
+  });
+}
+
 function jsonValue(s: string, env: FnEnv): Value {
   const r = parseJsonText(s);
   return r.ok ? r.value : env.error(`The value is not valid JSON: ${r.message}.`, 0);
@@ -297,13 +331,7 @@ export const stringFunctions: FnDef[] = [
     }
   }),
   str1('uriComponent', (s) => escapeDataString(s)),
-  str1('uriComponentToString', (s, env) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return env.error('The value is not a valid escaped URI component.', 0);
-    }
-  }),
+  str1('uriComponentToString', (s) => unescapeDataString(s)),
   changeCase('toLower', (s) => invariantCase(s, false)),
   changeCase('toUpper', (s) => invariantCase(s, true)),
   str1('trim', (s) => trimWhiteSpace(s)),
