@@ -103,8 +103,21 @@ export function typeName(v: Value): string {
   }
 }
 
+/**
+ * A string as Newtonsoft.Json writes it (JavaScriptUtils.WriteEscapedJavaScriptString): as
+ * JSON.stringify does, but U+0085, U+2028 and U+2029 are escaped too, and a lone surrogate is
+ * written as it is, not as '\\udxxx'. Only strings with such characters take the slow path.
+ */
 function jsonString(s: string): string {
-  return JSON.stringify(s);
+  if (!/[\u0085\u2028\u2029\ud800-\udfff]/.test(s)) return JSON.stringify(s);
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x85 || c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else if (c >= 0xd800 && c <= 0xdfff) out += s.charAt(i);
+    else out += JSON.stringify(s.charAt(i)).slice(1, -1);
+  }
+  return `${out}"`;
 }
 
 /**

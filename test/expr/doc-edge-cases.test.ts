@@ -171,3 +171,22 @@ describe('string functions: uriComponentToString() unescapes as .NET does', () =
     expect(val("[uriComponentToString('a+b%20c')]")).toBe('a+b c');
   });
 });
+
+describe("string functions: string() writes JSON as Newtonsoft.Json does", () => {
+  // string() of an array or object is its compact JSON text (template-functions-string.md, string:
+  // objectOutput {"valueA":10,"valueB":"Example Text"}), written by Newtonsoft.Json, whose
+  // JavaScriptUtils.WriteEscapedJavaScriptString also escapes U+0085, U+2028 and U+2029 and writes a
+  // lone surrogate as it is (JSON.stringify does the opposite for both).
+  const template = { parameters: { motd: { type: 'string' } }, resources: [] };
+  it('escapes next line and the line and paragraph separators', () => {
+    const motd = 'line one\u2028line two\u2029end\u0085';
+    expect(val("[string(createObject('motd', parameters('motd')))]", { template, params: { motd } })).toBe('{"motd":"line one\\u2028line two\\u2029end\\u0085"}');
+    expect(val("[string(createArray(parameters('motd'), 'tab\there'))]", { template, params: { motd: 'a\u2028b' } })).toBe('["a\\u2028b","tab\\there"]');
+  });
+  it('writes a lone surrogate as it is, and a pair as it is', () => {
+    expect(val("[string(createArray(json('\"x\\ud800\"'), '😀'))]")).toBe('["x\ud800","😀"]');
+  });
+  it('keeps the usual escapes', () => {
+    expect(val("[string(createArray('q\"b\\', json('\"\\u0001\\u001f\"')))]")).toBe('["q\\"b\\\\","\\u0001\\u001f"]');
+  });
+});
