@@ -49,6 +49,23 @@ const DATA_CORRECTIONS: Record<string, Record<string, { value: unknown; why: str
   },
 };
 
+/**
+ * Outputs of unknown-cases.json that do not depend on the deployment at all, so the evaluator
+ * gives a value, not an unknown: counted as passes only with that value, and printed.
+ */
+const UNKNOWN_CASE_CORRECTIONS: Record<string, Record<string, { value: unknown; why: string }>> = {
+  'comparison/equals/3#unknown': {
+    checkStrings: {
+      value: false,
+      why:
+        "equals('demo', 'Demo') depends on nothing at deployment: ARM compares strings case-sensitively (the docs' author in MicrosoftDocs/azure-docs#15656: " +
+        '"String comparisons are case-sensitive, but searching for a key in an object is case-insensitive"; Bicep\'s case-insensitive =~ compiles to ' +
+        'equals(toLower(a), toLower(b)), pointless if equals ignored case). ' +
+        'The suite only lacked a doc table written for the 2024 "demo"/"Demo" sample',
+    },
+  },
+};
+
 const file = path.resolve(process.argv[2] ?? '../shared/conformance/arm-functions.json');
 const PASS_TARGET = 97;
 
@@ -186,6 +203,7 @@ if (existsSync(unknownFile)) {
   let ok = 0;
   let n = 0;
   const bad: string[] = [];
+  const fixed: string[] = [];
   for (const c of ucases) {
     let outputs: Map<string, Value>;
     try {
@@ -201,12 +219,21 @@ if (existsSync(unknownFile)) {
         bad.push(`${c.id} ${name}: no such output`);
         continue;
       }
-      if (findUnknown(got) !== undefined || (c.context && same(got, exp.value)) || same(got, exp.value)) ok++;
+      const correction = UNKNOWN_CASE_CORRECTIONS[c.id]?.[name];
+      if (correction) {
+        if (same(got, correction.value)) ok++;
+        else bad.push(`${c.id} ${name}: expected ${JSON.stringify(correction.value)} (corrected), got ${show(got)}`);
+        fixed.push(`${c.id} ${name}: documented ${JSON.stringify(exp.value)}, expected ${JSON.stringify(correction.value)} (${correction.why})`);
+      } else if (findUnknown(got) !== undefined || (c.context && same(got, exp.value)) || same(got, exp.value)) ok++;
       else bad.push(`${c.id} ${name}: expected an unknown (documented ${JSON.stringify(exp.value).slice(0, 120)}), got ${show(got)}`);
     }
   }
   console.log(`\nUnknown cases: ${ok}/${n} outputs unknown or equal to the documented value`);
   for (const b of bad) console.log(`  ${b}`);
+  if (fixed.length) {
+    console.log(`\nUnknown-case corrections applied:`);
+    for (const f of fixed) console.log(`  ${f}`);
+  }
 }
 
 if (pct < PASS_TARGET) {

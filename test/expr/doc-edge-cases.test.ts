@@ -190,3 +190,28 @@ describe("string functions: string() writes JSON as Newtonsoft.Json does", () =>
     expect(val("[string(createArray('q\"b\\', json('\"\\u0001\\u001f\"')))]")).toBe('["q\\"b\\\\","\\u0001\\u001f"]');
   });
 });
+
+describe('comparison functions: equals() of strings is case-sensitive', () => {
+  // The equals.json sample (Azure/azure-docs-json-samples, 2024-09-25) compares 'demo' with 'Demo';
+  // no stored doc table gives its result, so the conformance suite filed it as runtime-dependent,
+  // but it is not: ARM's string comparisons are case-sensitive (MicrosoftDocs/azure-docs#15656), and
+  // Bicep's case-insensitive =~ compiles to equals(toLower(a), toLower(b)) (bicep-operators-comparison).
+  it("equals('demo', 'Demo') is false, the =~ form is true", () => {
+    expect(val("[equals('demo', 'Demo')]")).toBe(false);
+    expect(val("[equals(toLower('demo'), toLower('Demo'))]")).toBe(true);
+    expect(val("[equals(createObject('a', 'b'), createObject('A', 'b'))]")).toBe(true);
+  });
+});
+
+describe('date functions: dateTimeAdd() adds 30 days for a month', () => {
+  // bicep-functions-date.md (ms.date 10/12/2023), dateTimeAdd, Remarks: dateTimeAdd('2023-01-31
+  // 00:00:00Z', 'P1M') is 2023-03-02T00:00:00Z, "not 2023-02-28T00:00:00Z", and from 2024-01-31 it
+  // is 2024-03-01T00:00:00Z: a month is 30 days (XmlConvert.ToTimeSpan), not a calendar month
+  // clamped at its end; the result is written yyyy-MM-ddTHH:mm:ssZ.
+  it('matches the documented month-end examples', () => {
+    expect(val("[dateTimeAdd('2023-01-31 00:00:00Z', 'P1M')]")).toBe('2023-03-02T00:00:00Z');
+    expect(val("[dateTimeAdd('2024-01-31 00:00:00Z', 'P1M')]")).toBe('2024-03-01T00:00:00Z');
+    expect(val("[dateTimeAdd('2020-04-07 14:53:14Z', 'P3Y')]")).toBe('2023-04-07T14:53:14Z');
+    expect(val("[dateTimeAdd('2020-04-07 14:53:14Z', '-P9D')]")).toBe('2020-03-29T14:53:14Z');
+  });
+});
