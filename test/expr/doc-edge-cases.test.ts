@@ -215,3 +215,19 @@ describe('date functions: dateTimeAdd() adds 30 days for a month', () => {
     expect(val("[dateTimeAdd('2020-04-07 14:53:14Z', '-P9D')]")).toBe('2020-03-29T14:53:14Z');
   });
 });
+
+describe('date functions: dateTimeFromEpoch() range', () => {
+  // bicep-functions-date.md, dateTimeFromEpoch: "Converts an epoch time integer value to an ISO 8601
+  // datetime"; .NET's DateTimeOffset.FromUnixTimeSeconds takes -62135596800 (0001-01-01) to
+  // 253402300799 (9999-12-31T23:59:59Z) and throws outside, as ARM's dates cannot go before year 1.
+  it('accepts year 1 to 9999 and nothing before', () => {
+    expect(val('[dateTimeFromEpoch(-62135596800)]')).toBe('0001-01-01T00:00:00Z');
+    expect(val('[dateTimeFromEpoch(253402300799)]')).toBe('9999-12-31T23:59:59Z');
+    expect(val('[dateTimeFromEpoch(1683040573)]')).toBe('2023-05-02T15:16:13Z');
+    for (const n of ['-62135596801', '-253402300799', '253402300800']) {
+      const r = ev(`[dateTimeFromEpoch(${n})]`);
+      expect(r.plain, n).toEqual({ $unknown: 'error' });
+      expect(r.diags[0]?.message, n).toMatch(/out of range/);
+    }
+  });
+});

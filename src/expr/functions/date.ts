@@ -191,7 +191,10 @@ export const dateFunctions: FnDef[] = [
     impl: (args, env) => {
       const n = expectInt(env, args, 0);
       if (n instanceof Unknown) return n;
-      if (!Number.isInteger(n) || Math.abs(n) > 253402300799) return env.error(`The epoch value '${n}' is out of range.`, 0);
+      // .NET's DateTimeOffset.FromUnixTimeSeconds range: 0001-01-01 to 9999-12-31T23:59:59Z.
+      if (!Number.isInteger(n) || n < MIN_DATE_TIME / 1000 || n > Math.floor(MAX_DATE_TIME / 1000)) {
+        return env.error(`The epoch value '${n}' is out of range: it must be between ${MIN_DATE_TIME / 1000} and ${Math.floor(MAX_DATE_TIME / 1000)}.`, 0);
+      }
       return formatDateTime(n * 1000, undefined);
     },
   },
