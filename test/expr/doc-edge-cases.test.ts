@@ -231,3 +231,31 @@ describe('date functions: dateTimeFromEpoch() range', () => {
     }
   });
 });
+
+describe('date functions: standard date formats are the invariant culture', () => {
+  // template-functions-date.md / bicep-functions-date.md, utcNow: with format 'd' the output is
+  // "03/05/2019" and with 'M d' "3 5": .NET's invariant culture (ShortDatePattern MM/dd/yyyy),
+  // not en-US (M/d/yyyy). dateTimeAdd()'s format parameter takes the same .NET format strings.
+  const at = (f: string): unknown => val(`[dateTimeAdd('2019-03-05T17:53:18Z', 'PT0S', '${f}')]`);
+  it('matches the documented utcNow() outputs', () => {
+    expect(at('d')).toBe('03/05/2019');
+    expect(at('M d')).toBe('3 5');
+  });
+  it('writes the other standard formats with the invariant patterns', () => {
+    expect(at('D')).toBe('Tuesday, 05 March 2019');
+    expect(at('f')).toBe('Tuesday, 05 March 2019 17:53');
+    expect(at('F')).toBe('Tuesday, 05 March 2019 17:53:18');
+    expect(at('g')).toBe('03/05/2019 17:53');
+    expect(at('G')).toBe('03/05/2019 17:53:18');
+    expect(at('m')).toBe('March 05');
+    expect(at('t')).toBe('17:53');
+    expect(at('T')).toBe('17:53:18');
+    expect(at('U')).toBe('Tuesday, 05 March 2019 17:53:18');
+    expect(at('y')).toBe('2019 March');
+    // The culture-free ones are unchanged.
+    expect(at('u')).toBe('2019-03-05 17:53:18Z');
+    expect(at('s')).toBe('2019-03-05T17:53:18');
+    expect(at('o')).toBe('2019-03-05T17:53:18.0000000Z');
+    expect(at('r')).toBe('Tue, 05 Mar 2019 17:53:18 GMT');
+  });
+});

@@ -57,7 +57,7 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** .NET date-time formatting (UTC, en-US) for the standard and custom format strings ARM users write. */
+/** .NET date-time formatting (UTC, invariant culture) for the standard and custom format strings ARM users write. */
 export function formatDateTime(ms: number, format: string | undefined): string {
   const d = new Date(ms);
   let f = format ?? '';
@@ -65,26 +65,27 @@ export function formatDateTime(ms: number, format: string | undefined): string {
     const frac = d.getUTCMilliseconds();
     return `${d.toISOString().slice(0, 19)}${frac ? `.${pad(frac, 3)}` : ''}Z`;
   }
+  // The invariant culture's patterns: utcNow('d') is documented as 03/05/2019, not en-US 3/5/2019.
   const std: Record<string, string> = {
-    d: 'M/d/yyyy',
-    D: 'dddd, MMMM d, yyyy',
-    f: 'dddd, MMMM d, yyyy h:mm tt',
-    F: 'dddd, MMMM d, yyyy h:mm:ss tt',
-    g: 'M/d/yyyy h:mm tt',
-    G: 'M/d/yyyy h:mm:ss tt',
-    M: 'MMMM d',
-    m: 'MMMM d',
+    d: 'MM/dd/yyyy',
+    D: 'dddd, dd MMMM yyyy',
+    f: 'dddd, dd MMMM yyyy HH:mm',
+    F: 'dddd, dd MMMM yyyy HH:mm:ss',
+    g: 'MM/dd/yyyy HH:mm',
+    G: 'MM/dd/yyyy HH:mm:ss',
+    M: 'MMMM dd',
+    m: 'MMMM dd',
     o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'",
     O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'",
     r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
     R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
     s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
-    t: 'h:mm tt',
-    T: 'h:mm:ss tt',
+    t: 'HH:mm',
+    T: 'HH:mm:ss',
     u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
-    U: 'dddd, MMMM d, yyyy h:mm:ss tt',
-    y: 'MMMM yyyy',
-    Y: 'MMMM yyyy',
+    U: 'dddd, dd MMMM yyyy HH:mm:ss',
+    y: 'yyyy MMMM',
+    Y: 'yyyy MMMM',
   };
   if (f.length === 1 && std[f]) f = std[f] as string;
   let out = '';
