@@ -3,7 +3,7 @@
 // custom patterns with 0 # . , % ;) under the en-US culture that ARM uses.
 import { InexactInteger, ObjectValue, Unknown } from './value.js';
 import type { Value } from './value.js';
-import { armToString } from './ops.js';
+import { armToString, numberText } from './ops.js';
 
 /** `tooLong`: the text would be that long, over the caller's maximum (a limit, not ARM's error). */
 export type FormatResult = { ok: true; pieces: (string | Unknown)[] } | { ok: false; message: string; tooLong?: number };
@@ -121,7 +121,7 @@ function standard(n: number, spec: string, maxLength: number): string | undefine
     case 'G':
     case 'R':
       if (p !== undefined && p > 0 && f === 'G') return generalWithPrecision(n, p, lower);
-      return String(n);
+      return lower ? numberText(n).replace('E', 'e') : numberText(n);
     case 'B':
       // Binary: .NET 8 only; left as a custom pattern, as before.
       return undefined;
@@ -241,7 +241,7 @@ function stripLiterals(p: string): string {
 
 /** Formats a number with a .NET format string (en-US); undefined when .NET rejects the format string. */
 export function formatNumber(n: number, spec: string, maxLength = Infinity): string | undefined | TooLong {
-  if (spec === '') return String(n);
+  if (spec === '') return numberText(n);
   const s = standard(n, spec, maxLength);
   if (s === INVALID) return undefined;
   return s ?? custom(n, spec);
@@ -262,7 +262,7 @@ function unknownArg(v: Unknown, spec: string | undefined, alignment: string | un
 }
 
 function formatArg(v: Value, spec: string | undefined, maxLength: number): string | Unknown | undefined | TooLong {
-  if (typeof v === 'number') return spec ? formatNumber(v, spec, maxLength) : String(v);
+  if (typeof v === 'number') return spec ? formatNumber(v, spec, maxLength) : numberText(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
 }

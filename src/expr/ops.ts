@@ -129,7 +129,8 @@ export function armJsonText(v: Value, out: string[] = [], depth = 0): boolean {
   if (v instanceof Unknown) return false;
   if (v === null) out.push('null');
   else if (typeof v === 'string') out.push(jsonString(v));
-  else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+  else if (typeof v === 'number') out.push(numberText(v));
+  else if (typeof v === 'boolean') out.push(String(v));
   else if (Array.isArray(v)) {
     out.push('[');
     for (let i = 0; i < v.length; i++) {
@@ -170,11 +171,25 @@ export function foldCase(s: string): string {
   return out;
 }
 
+/**
+ * A number's text as .NET writes a double (Double.ToString(), and Newtonsoft inside JSON): the
+ * shortest digits that read back, in fixed notation when the decimal exponent is -4 to 14, else
+ * scientific with 'E', a sign and at least two digits (0.000001 is '1E-06'). Integers are the
+ * template language's 64-bit integers and keep their digits.
+ */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) || !Number.isFinite(n)) return String(n);
+  const [mant, exp] = n.toExponential().split('e') as [string, string];
+  const e = Number(exp);
+  if (e > -5 && e < 15) return String(n);
+  return `${mant}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+}
+
 /** ARM's string(): strings as-is, booleans True/False, null as '', arrays/objects as compact JSON. */
 export function armToString(v: Value): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return numberText(v);
   if (v === null) return '';
   const out: string[] = [];
   return armJsonText(v, out) ? out.join('') : undefined;

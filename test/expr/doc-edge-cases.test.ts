@@ -259,3 +259,23 @@ describe('date functions: standard date formats are the invariant culture', () =
     expect(at('r')).toBe('Tue, 05 Mar 2019 17:53:18 GMT');
   });
 });
+
+describe('string functions: the text of a non-integer number is .NET\'s', () => {
+  // A number that is not an integer comes from json() or a parameter value; string(), concat() and
+  // format('{0}') write it as .NET's Double.ToString() does, and string() of an array or object as
+  // Newtonsoft does (the same shortest digits): fixed notation for exponents -4 to 14, otherwise
+  // scientific with 'E', a sign and two digits at least (0.000001 is '1E-06', where JavaScript
+  // writes '0.000001').
+  it('small and large non-integers use .NET scientific notation', () => {
+    expect(val("[string(json('0.000001'))]")).toBe('1E-06');
+    expect(val("[string(json('[0.0000015, 0.5]'))]")).toBe('[1.5E-06,0.5]');
+    expect(val("[concat('threshold-', json('0.00000025'))]")).toBe('threshold-2.5E-07');
+    expect(val("[format('{0}', json('1000000000000000.5'))]")).toBe('1.0000000000000005E+15');
+  });
+  it('ordinary decimals are unchanged', () => {
+    expect(val("[string(json('0.0001'))]")).toBe('0.0001');
+    expect(val("[string(json('{\"ratio\": 1.5}'))]")).toBe('{"ratio":1.5}');
+    expect(val("[format('{0}', json('-0.25'))]")).toBe('-0.25');
+    expect(val("[string(json('0.00001'))]")).toBe('1E-05');
+  });
+});

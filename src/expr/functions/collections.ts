@@ -2,7 +2,7 @@
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
 import { InexactInteger, ObjectValue, TracedObject, Unknown, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
-import { findUnknown, foldCase, partialString, typeName, unknownPropertyName } from '../ops.js';
+import { findUnknown, foldCase, numberText, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
 import { expectArray, expectInt, expectObject } from './args.js';
 import type { FnDef, FnEnv } from './types.js';
@@ -292,7 +292,7 @@ export const collectionFunctions: FnDef[] = [
         else if (typeof a === 'string') {
           len += a.length;
           pieces.push(a);
-        } else if (typeof a === 'number' || typeof a === 'boolean') pieces.push(typeof a === 'boolean' ? (a ? 'True' : 'False') : String(a));
+        } else if (typeof a === 'number' || typeof a === 'boolean') pieces.push(typeof a === 'boolean' ? (a ? 'True' : 'False') : numberText(a));
         else if (a === null) continue;
         else return wrongType(env, a, 'strings, integers or arrays', i);
       }
