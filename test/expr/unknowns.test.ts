@@ -107,6 +107,11 @@ describe('unknown propagation', () => {
     // toLower/toUpper keep a string known in part in parts
     expect(val(`[equals(toLower(${id}), toLower(resourceId('Microsoft.Network/virtualNetworkTaps', 'TAP1')))]`)).toBe(true);
     expect(val(`[endsWith(toUpper(${id}), '/TAP1')]`)).toBe(true);
+    // coalesce (Bicep `??`) keeps a string known in part: it is never null, so it is the result
+    // (`!empty(tapId ?? '')` with a TAP id in an unknown subscription is true)
+    expect(val(`[empty(coalesce(${id}, ''))]`)).toBe(false);
+    expect(val(`[endsWith(coalesce(null(), ${id}), '/tap1')]`)).toBe(true);
+    expect(ev("[coalesce(parameters('p'), 'x')]", t).plain).toEqual({ $unknown: 'parameter-without-value' });
     // a deployment-wide value keeps its symbol through empty()
     expect((ev('[empty(resourceGroup().name)]').value as Unknown).symbol).toBe('empty(resourceGroup().name)');
     expect(ev("[if(equals(parameters('p'), 'a'), 1, 2)]", t).plain).toEqual({ $unknown: 'parameter-without-value' });

@@ -80,7 +80,10 @@ export const comparisonFunctions: FnDef[] = [
     lazy: (env) => {
       for (let i = 0; i < env.argCount; i++) {
         const v = env.arg(i);
-        // An unknown may or may not be null: the result is unknown from here on.
+        // A string known in part (a resource id in an unknown subscription) is never null: it is
+        // the result, parts and all (`tapId ?? ''` stays a TAP id that is not empty).
+        if (v instanceof Unknown && v.parts !== undefined) return v;
+        // Any other unknown may or may not be null: the result is unknown from here on.
         if (v instanceof Unknown) return new Unknown(v.reason, v.type);
         if (v !== null) return v;
       }
