@@ -640,7 +640,11 @@ export class Deployment {
     const params = evaluated.entry('parameters');
     // A `parameters` value only known at deployment as a whole: which names it gives is unknown.
     if (params && !(params.value instanceof ObjectValue)) return;
-    if (parent.file.kind === 'bicep') this.checkSupplied(scope, supplied, `module '${dep.plainDisplayName}'`, params?.keySpan ?? dep.nameSpan, "the module's params");
+    // A Bicep module's params are literal names, the same in every instance of a module loop:
+    // what they lack or have too many of is one mistake of the declaration (the compiler's one
+    // BCP035/BCP037), so it is named by its symbolic name and reported once, not per instance.
+    const moduleName = dep.copy !== undefined && dep.symbolicName !== undefined ? dep.symbolicName : dep.plainDisplayName;
+    if (parent.file.kind === 'bicep') this.checkSupplied(scope, supplied, `module '${moduleName}'`, params?.keySpan ?? dep.nameSpan, "the module's params");
     else this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
   }
 

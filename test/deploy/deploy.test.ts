@@ -755,6 +755,28 @@ describe('nested deployments', () => {
     ]);
   });
 
+  test('a Bicep module loop that lacks a required parameter is one mistake of its declaration, reported once', () => {
+    // The compiler rejects the declaration once (BCP035), however many VMs the loop deploys.
+    const vm = ['param name string', 'param location string', 'param subnetResourceId string', "output id string = '${name}${location}${subnetResourceId}'"].join('\n');
+    const main = [
+      "param vmNames string[] = [ 'vm-web-01', 'vm-web-02', 'vm-web-03' ]",
+      "module web 'vm.bicep' = [for name in vmNames: {",
+      "  name: 'deploy-${name}'",
+      '  params: {',
+      '    name: name',
+      "    location: 'eastus'",
+      '    extra: 1',
+      '  }',
+      '}]',
+    ].join('\n');
+    const { a } = analyze({ 'main.bicep': main, 'vm.bicep': vm });
+    const errors = a.diagnostics.filter((d) => d.code === 'invalid-template');
+    expect(errors.map((d) => [d.span.region().start.line, d.message])).toEqual([
+      [7, "module 'web' gives a value for the parameter 'extra', which the template does not declare (it declares 'name', 'location', 'subnetResourceId'); ARM rejects the deployment (\"not present in the original template and can therefore not be provided\"): remove it or declare it."],
+      [4, "module 'web' gives no value for the template parameter 'subnetResourceId', which has no defaultValue; ARM rejects the deployment (\"The value for the template parameter ... is not provided\"): pass it in the module's params."],
+    ]);
+  });
+
   test('the values a nested ARM deployment passes are checked as ARM checks them, whether the template reads them or not', () => {
     const child = arm([], { parameters: { count: { type: 'int', maxValue: 3 }, name: { type: 'string', maxLength: 4 } } });
     const t = arm([
