@@ -1666,7 +1666,7 @@ export class FileLowerer extends ExprLowerer {
     const bodyCtx: LowerCtx = { ...ctx, inThisResource: true };
     for (const p of r.body?.properties ?? []) {
       if (p.kind === 'Spread') {
-        this.error(p, 'a spread is not supported at the top level of a resource body');
+        this.error(p, `The spread operator "..." is not permitted at the top level of the body of resource '${r.symbol}' (BCP401): write each property (a spread inside properties is allowed)`);
         continue;
       }
       if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
@@ -1703,6 +1703,10 @@ export class FileLowerer extends ExprLowerer {
     recordSpan(evalOpts, 'scope', this.span(m.decl));
     this.set(properties, 'expressionEvaluationOptions', evalOpts, m.decl);
     this.set(properties, 'mode', 'Incremental', m.decl);
+    // The compiler rejects a spread at the top level of a module body as in its params (BCP401).
+    for (const p of m.body?.properties ?? []) {
+      if (p.kind === 'Spread') this.error(p, `The spread operator "..." is not permitted at the top level of the body of module '${m.symbol}' (BCP401): write each property`);
+    }
     const paramsProp = prop(m.body, 'params');
     const parameters: TObject = {};
     if (paramsProp) {
@@ -1710,7 +1714,8 @@ export class FileLowerer extends ExprLowerer {
       else {
         for (const p of paramsProp.value.properties) {
           if (p.kind !== 'ObjectProperty' || p.keyName === undefined) {
-            if (p.kind !== 'Resource') this.error(p, 'module params must have literal names (spreads are not supported)');
+            if (p.kind === 'Spread') this.error(p, `The spread operator "..." is not permitted in the params of module '${m.symbol}' (BCP401): write each parameter as name: value`);
+            else if (p.kind !== 'Resource') this.error(p, 'module params must have literal names');
             continue;
           }
           if (p.value.kind === 'Ternary' && this.hasSecretRef(p.value)) {

@@ -442,6 +442,35 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('a spread at the top level of a module body, in its params or at the top level of a resource body is BCP401, named as the compiler names it', async () => {
+    // AVM-style shared values spread where the compiler does not take them.
+    const vm = ['param location string', "param tags object = {}", "output where string = '${location}${string(tags)}'", ''].join('\n');
+    const main = [
+      "var common = { location: 'eastus', tags: { env: 'prod' } }",
+      "var deployment = { name: 'vm-deployment' }",
+      "module vm 'vm.bicep' = {",
+      '  ...deployment',
+      '  params: {',
+      '    ...common',
+      '  }',
+      '}',
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      '  ...common',
+      "  name: 'vtap-hub'",
+      '  properties: {',
+      '    ...common.tags',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const found = await errors(main, { 'vm.bicep': vm });
+    expect(found.filter((e) => e.includes('BCP401'))).toEqual([
+      '4:3 The spread operator "..." is not permitted at the top level of the body of module \'vm\' (BCP401): write each property',
+      '6:5 The spread operator "..." is not permitted in the params of module \'vm\' (BCP401): write each parameter as name: value',
+      '10:3 The spread operator "..." is not permitted at the top level of the body of resource \'tap\' (BCP401): write each property (a spread inside properties is allowed)',
+    ]);
+  });
+
   it('variables that read themselves or each other are reported at each read of the cycle (BCP079, BCP080), once, read or not', async () => {
     const main = [
       "var prefix = '${prefix}-tap'",
