@@ -1,5 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationOf, literalSubscription, nicName, resolvedName, sourcesOfTap, tapSources, taps } from '../src/graph/vtap.js';
+import { destinationOf, literalSubscription, nicName, resolvedName, sourcesOfTap, subscriptionScopeOf, tapSources, taps } from '../src/graph/vtap.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import type { RelatedLocation } from '../src/engine/rule.js';
 import { idNames, type ResourceId } from '../src/deploy/resource-id.js';
 import type { Span } from '../src/model/span.js';
 import docs from './vtap-cross-subscription.md';
@@ -20,7 +22,13 @@ export default defineRule(
   (ctx) => {
     for (const tap of taps(ctx.graph)) {
       const tapSub = literalSubscription(tap.id);
-      const review = (id: ResourceId, what: string, span: Span) => {
+      // Where modules scoped to a subscription set the subscriptions the message names.
+      const scopes = (other: DeployedResource | undefined, what: string): RelatedLocation[] | undefined => {
+        const list = [subscriptionScopeOf(tap, `TAP '${tap.plainDisplayName}'`), other && subscriptionScopeOf(other, what)].filter((r): r is RelatedLocation => r !== undefined);
+        return list.length > 0 ? list : undefined;
+      };
+      const review = (id: ResourceId, what: string, span: Span, other?: { resource: DeployedResource; what: string }) => {
+        const related = scopes(other?.resource, other?.what ?? '');
         const sub = literalSubscription(id);
         if (sub === undefined) {
           // The other way round from below: the TAP is in a subscription written out (a module
@@ -29,6 +37,7 @@ export default defineRule(
             ctx.indeterminate({
               message: `${what} is in the deployment's subscription (only known at deployment) and TAP '${tap.displayName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
               span,
+              related,
               resource: tap,
             });
           return;
@@ -43,18 +52,22 @@ export default defineRule(
               ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
               : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
           span,
+          related,
           resource: tap,
         });
       };
       // Outside the template, or declared here in another subscription (a module scoped there).
       for (const s of sourcesOfTap(ctx.graph, tap)) {
         if (s.nic.kind === 'external') review(s.nic.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
-        else if (s.nic.kind === 'resource') review(s.nic.resource.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
+        else if (s.nic.kind === 'resource')
+          review(s.nic.resource.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span, { resource: s.nic.resource, what: `source NIC '${s.nic.resource.plainDisplayName}'` });
       }
       const d = destinationOf(tap, ctx.graph);
       const r = d?.resolution;
       const destId = r?.kind === 'external' ? r.id : r?.kind === 'resource' || r?.kind === 'sub' ? r.resource.id : undefined;
-      if (d && destId) review(destId, `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`, d.id.span);
+      const destResource = r?.kind === 'resource' || r?.kind === 'sub' ? r.resource : undefined;
+      if (d && destId)
+        review(destId, `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`, d.id.span, destResource && { resource: destResource, what: `the destination '${destResource.plainDisplayName}'` });
     }
     // The other way round: NICs this template declares, mirrored to a TAP outside it (an
     // `existing` one or an id) in a subscription written out.
@@ -76,6 +89,10 @@ export default defineRule(
             ? `source NIC '${nicName(s.nic)}' is deployed to the deployment's subscription (only known at deployment) and TAP '${tapName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
             : `source NIC '${nicName(s.nic)}' is in subscription '${nicSub}' but TAP '${tapName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
         span: s.tapId.span,
+        related: (() => {
+          const scope = subscriptionScopeOf(nic, `source NIC '${nic.plainDisplayName}'`);
+          return scope && [scope];
+        })(),
         resource: nic,
       });
     }

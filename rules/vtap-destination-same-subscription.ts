@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationOf, literalSubscription, taps } from '../src/graph/vtap.js';
+import { destinationOf, literalSubscription, subscriptionScopeOf, taps } from '../src/graph/vtap.js';
+import type { RelatedLocation } from '../src/engine/rule.js';
 import { segmentDisplay, segmentKey, subscriptionOf, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 
@@ -55,12 +56,19 @@ export default defineRule(
         continue;
       }
       if (tapSub === sub) ctx.pass({ message: 'destination in the same subscription', span: d.id.span, resource: tap });
-      else
+      else {
+        // Where modules scoped to a subscription set the two subscriptions the message names.
+        const destResource = r?.kind === 'resource' || r?.kind === 'sub' ? r.resource : undefined;
+        const related = [subscriptionScopeOf(tap, `TAP '${tap.plainDisplayName}'`), destResource && subscriptionScopeOf(destResource, `the destination '${destResource.plainDisplayName}'`)].filter(
+          (x): x is RelatedLocation => x !== undefined,
+        );
         ctx.fail({
           message: `the destination of TAP '${tap.displayName}' is in subscription '${sub}' but the TAP is in '${tapSub}'; the TAP and its destination must be in the same subscription: deploy the TAP to '${sub}' or use a collector there`,
           span: d.id.span,
+          related: related.length > 0 ? related : undefined,
           resource: tap,
         });
+      }
     }
   },
 );

@@ -778,6 +778,28 @@ export function literalSubscription(id: ResourceId): string | undefined {
   return s ? segmentText(s)?.toLowerCase() : undefined;
 }
 
+/**
+ * Where a module (or nested deployment) sets the subscription a resource it deploys is in: the
+ * innermost deployment above the resource whose subscriptionId is that subscription (a Bicep
+ * module's `scope: resourceGroup('<subscription>', ...)`), as a related location of a finding that
+ * names the subscription ("module 'spoke' deploys source NIC 'nic' to subscription '...' here").
+ * Undefined for a resource of the root template, one in the deployment's own subscription, or an
+ * `existing` one looked up in a scope of its own.
+ */
+export function subscriptionScopeOf(r: DeployedResource, what: string): { span: Span; message: string } | undefined {
+  const sub = literalSubscription(r.id);
+  if (sub === undefined) return undefined;
+  for (let u: DeploymentUnit = r.unit; u.parent; u = u.parent.unit) {
+    const dep = u.parent;
+    const given = at(dep.root, 'subscriptionId');
+    if (given.value === undefined) continue;
+    if (typeof given.value !== 'string' || given.value.toLowerCase() !== sub) return undefined;
+    const label = dep.span.file.kind === 'bicep' && dep.symbolicName ? `module '${dep.symbolicName}'` : `deployment '${dep.plainDisplayName}'`;
+    return { span: given.span, message: `${label} deploys ${what} to subscription '${sub}' here` };
+  }
+  return undefined;
+}
+
 function lowerEq(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
