@@ -1,6 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
-import { at } from '../src/expr/located.js';
-import { TYPES, deployedOfType } from '../src/graph/vtap.js';
+import { at, elements } from '../src/expr/located.js';
+import { TYPES, deployedOfType, resolvedName } from '../src/graph/vtap.js';
+import type { ResourceGraph } from '../src/graph/graph.js';
+import type { LocatedValue } from '../src/expr/located.js';
 import { propertyEntries, typeShape, type TypeIndex } from '../src/graph/type-shape.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -9,6 +11,26 @@ import index from './data/type-index.json' with { type: 'json' };
 import docs from './vtap-api-version.md';
 
 const INDEX: TypeIndex = index;
+
+/**
+ * A TAP's networkInterfaceTapConfigurations (the portal's export writes it) lists TAP
+ * configurations without creating any: when one it lists is not declared in the template as a
+ * tapConfigurations resource, the user who removes the list as told is left mirroring nothing,
+ * so say so and name it.
+ */
+function notCreated(graph: ResourceGraph, list: LocatedValue): string {
+  const missing: string[] = [];
+  for (const entry of elements(list)) {
+    const id = at(entry, 'id').value;
+    if (typeof id !== 'string' && !(id instanceof Unknown)) continue;
+    const res = graph.resolve(id);
+    if (res.kind === 'resource' && res.resource.type.toLowerCase() === TYPES.tapConfig.toLowerCase() && !res.resource.existing) continue;
+    const name = resolvedName(res);
+    if (name !== undefined) missing.push(`'${name}'`);
+  }
+  if (missing.length === 0) return '';
+  return `. Listing a TAP configuration there does not create it, and ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not declared in the template, so nothing is mirrored: declare each as a ${TYPES.tapConfig} resource`;
+}
 
 export default defineRule(
   {
@@ -73,7 +95,7 @@ export default defineRule(
           ok = false;
           ctx.fail({
             message: shape.readOnly.has(path)
-              ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it`
+              ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it${type === TYPES.tap && path === 'properties.networkinterfacetapconfigurations' ? notCreated(ctx.graph, p.value) : ''}`
               : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, '')).join(', ')}); remove it or fix its name`,
             span: p.keySpan,
             resource: r,

@@ -96,6 +96,18 @@ describe('messages', () => {
     );
   });
 
+  test('networkInterfaceTapConfigurations (an exported TAP): read-only, and when what it lists is not declared, that it mirrors nothing', async () => {
+    // The portal's export of a TAP lists its configurations there; the configurations themselves
+    // are children of the NICs, which an export of the TAP's resource group may leave out.
+    const [, , listed] = await messages('fixtures/vtap-api-version/fail-portal-export-tap-list.json', 'vtap-api-version');
+    expect(listed).toBe(
+      "'vtap-eus' sets networkInterfaceTapConfigurations, which is read-only for Microsoft.Network/virtualNetworkTaps (API 2024-05-01): Azure sets it; remove it. Listing a TAP configuration there does not create it, and 'web-vm01-nic/tapcfg-web' is not declared in the template, so nothing is mirrored: declare each as a Microsoft.Network/networkInterfaces/tapConfigurations resource",
+    );
+    // Listed and declared (fail-read-only-property.json): only that it is read-only.
+    const [declared] = await messages('fixtures/vtap-api-version/fail-read-only-property.json', 'vtap-api-version');
+    expect(declared).toBe("'tap1' sets networkInterfaceTapConfigurations, which is read-only for Microsoft.Network/virtualNetworkTaps (API 2024-05-01): Azure sets it; remove it");
+  });
+
   test('each extra TAP configuration of a NIC says how it is declared and which one it is', async () => {
     expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-declarations.json', 'vtap-one-config-per-nic')).toEqual([
       "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
