@@ -69,15 +69,17 @@ export default defineRule(
       if (d && destId)
         review(destId, `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`, d.id.span, destResource && { resource: destResource, what: `the destination '${destResource.plainDisplayName}'` });
     }
-    // The other way round: NICs this template declares, mirrored to a TAP outside it (an
-    // `existing` one or an id) in a subscription written out.
+    // The other way round: NICs mirrored to a TAP outside the template (an `existing` one or an
+    // id) in a subscription written out. A NIC this template does not declare (the parent of a
+    // tapConfigurations resource: a spoke team attaching its existing VMs to the hub's TAP in
+    // ARM JSON) is in the subscription its id says, as a Bicep `existing` one is.
     for (const s of tapSources(ctx.graph)) {
-      if (s.nic.kind !== 'resource') continue;
+      if (s.nic.kind !== 'resource' && s.nic.kind !== 'external') continue;
       const outside = s.tap.kind === 'resource' && s.tap.resource.existing ? s.tap.resource.id : s.tap.kind === 'external' ? s.tap.id : undefined;
       const tapSub = outside && literalSubscription(outside);
       if (!outside || tapSub === undefined) continue;
-      const nic = s.nic.resource;
-      const nicSub = literalSubscription(nic.id);
+      const nic = s.nic.kind === 'resource' ? s.nic.resource : s.holder;
+      const nicSub = literalSubscription(s.nic.kind === 'resource' ? nic.id : s.nic.id);
       const tapName = resolvedName(s.tap) ?? '';
       if (nicSub === tapSub) {
         ctx.pass({ message: "source NIC in the TAP's subscription", span: s.tapId.span, resource: nic });
@@ -86,11 +88,11 @@ export default defineRule(
       ctx.indeterminate({
         message:
           nicSub === undefined
-            ? `source NIC '${nicName(s.nic)}' is deployed to the deployment's subscription (only known at deployment) and TAP '${tapName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
+            ? `source NIC '${nicName(s.nic)}' ${s.nic.kind === 'resource' && !nic.existing ? 'is deployed to' : 'is in'} the deployment's subscription (only known at deployment) and TAP '${tapName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
             : `source NIC '${nicName(s.nic)}' is in subscription '${nicSub}' but TAP '${tapName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
         span: s.tapId.span,
         related: (() => {
-          const scope = subscriptionScopeOf(nic, `source NIC '${nic.plainDisplayName}'`);
+          const scope = s.nic.kind === 'resource' ? subscriptionScopeOf(nic, `source NIC '${nic.plainDisplayName}'`) : undefined;
           return scope && [scope];
         })(),
         resource: nic,

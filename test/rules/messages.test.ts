@@ -108,6 +108,15 @@ describe('messages', () => {
     expect(declared).toBe("'tap1' sets networkInterfaceTapConfigurations, which is read-only for Microsoft.Network/virtualNetworkTaps (API 2024-05-01): Azure sets it; remove it");
   });
 
+  test('a NIC the template only names (the parent of its tapConfigurations resource) is in the deployment\'s subscription, not deployed to it', async () => {
+    expect(await messages('fixtures/vtap-cross-subscription/review-spoke-attaches-outside-nic.json', 'vtap-cross-subscription')).toEqual(
+      ['nic-app-01', 'nic-app-02'].map(
+        (nic) =>
+          `source NIC '${nic}' is in the deployment's subscription (only known at deployment) and TAP 'vtap-hub' is in subscription '11111111-1111-1111-1111-111111111111'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
+      ),
+    );
+  });
+
   test('each extra TAP configuration of a NIC says how it is declared and which one it is', async () => {
     expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-declarations.json', 'vtap-one-config-per-nic')).toEqual([
       "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
