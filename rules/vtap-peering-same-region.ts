@@ -35,11 +35,19 @@ export default defineRule(
       const same = sameRegion(la.value, lb.value);
       const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], sources: [p.source], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
       if (same === true) ctx.pass({ ...base, message: 'peered networks in one region' });
-      else if (same === false)
+      else if (same === false) {
+        // A TAP in its collector's region (a hub's, with a spoke peered from another region): the
+        // collector cannot move to the spoke's region without leaving its TAP's.
+        const tapLocation = at(p.tap.root, 'location').value;
+        const advice =
+          tapLocation !== undefined && sameRegion(tapLocation, lb.value) === true
+            ? `mirror VMs in '${String(lb.value)}', the region of TAP '${p.tap.displayName}' and its collector, or deploy a TAP and a collector in '${String(la.value)}' for the VMs there`
+            : `put the collector in a network in '${String(la.value)}'`;
         ctx.fail({
           ...base,
-          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: put the collector in a network in '${String(la.value)}'`,
+          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: ${advice}`,
         });
+      }
       else if (la.value instanceof Unknown || lb.value instanceof Unknown) {
         // Neither a known region nor an unknown one (location: null, a number): nothing to compare.
         const u = la.value instanceof Unknown ? la.value : (lb.value as Unknown);

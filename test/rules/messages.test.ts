@@ -117,6 +117,18 @@ describe('messages', () => {
     );
   });
 
+  test('global peering: the advice moves the collector to the sources, or, when the TAP is with its collector, the sources to them', async () => {
+    // The TAP is with its sources (East US), the collector in West US: move the collector.
+    expect(await messages('fixtures/vtap-peering-same-region/fail-global-peering.bicep', 'vtap-peering-same-region')).toEqual([
+      expect.stringMatching(/a TAP cannot send over global peering: put the collector in a network in 'eastus'$/),
+    ]);
+    // The TAP is with its collector in the hub (East US), the spoke in East US 2: putting the
+    // collector in East US 2 would leave it in another region than its TAP.
+    expect(await messages('fixtures/vtap-peering-same-region/fail-global-peering-spoke-elsewhere.bicep', 'vtap-peering-same-region')).toEqual([
+      "the destination network 'hub' is in 'eastus' but the source network 'spoke' is in 'eastus2'; a TAP cannot send over global peering: mirror VMs in 'eastus', the region of TAP 'tap' and its collector, or deploy a TAP and a collector in 'eastus2' for the VMs there",
+    ]);
+  });
+
   test('each extra TAP configuration of a NIC says how it is declared and which one it is', async () => {
     expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-declarations.json', 'vtap-one-config-per-nic')).toEqual([
       "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
