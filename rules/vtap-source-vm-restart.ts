@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, tapOf, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
+import { isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, resolvedName, tapOf, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import { Unknown } from '../src/expr/value.js';
@@ -34,8 +34,15 @@ export default defineRule(
         const key = `outside|${nicKey(source.nic) ?? source.holder.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        // A TAP outside the template too (a spoke attaching its VMs to the hub's TAP) already
+        // exists: the restart is due before this deployment, not after a TAP it does not deploy.
+        const tapOutside = source.tap.kind === 'external' || (source.tap.kind === 'resource' && source.tap.resource.existing);
+        const tapName = tapOutside ? resolvedName(source.tap) : undefined;
         ctx.fail({
-          message: `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
+          message:
+            tapName !== undefined
+              ? `the VM of NIC '${nicName(source.nic)}' exists before this deployment, and so does TAP '${tapName}': unless that VM was stopped (deallocated) and started since the TAP was created, do so before this deployment, or adding the TAP source fails with "the NIC is not on fastpath"`
+              : `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
           span: source.tapId.span,
           resource: source.holder,
           involved: source.config ? [source.config] : [],

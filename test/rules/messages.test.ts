@@ -129,6 +129,18 @@ describe('messages', () => {
     ]);
   });
 
+  test('a VM that exists mirrored to a TAP that exists (a spoke attaching its VMs to the hub\'s TAP): the restart is due before this deployment', async () => {
+    expect(await messages('fixtures/vtap-cross-subscription/review-spoke-attaches-outside-nic.json', 'vtap-source-vm-restart')).toEqual(
+      ['nic-app-01', 'nic-app-02'].map(
+        (nic) =>
+          `the VM of NIC '${nic}' exists before this deployment, and so does TAP 'vtap-hub': unless that VM was stopped (deallocated) and started since the TAP was created, do so before this deployment, or adding the TAP source fails with "the NIC is not on fastpath"`,
+      ),
+    );
+    // A TAP this deployment creates: the restart comes after it.
+    const [afterTap] = await messages('fixtures/vtap-source-vm-nic/indeterminate-existing-nic.bicep', 'vtap-source-vm-restart');
+    expect(afterTap).toMatch(/exists before this deployment; after the TAP is deployed, stop \(deallocate\) and start that VM once/);
+  });
+
   test('each extra TAP configuration of a NIC says how it is declared and which one it is', async () => {
     expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-declarations.json', 'vtap-one-config-per-nic')).toEqual([
       "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
