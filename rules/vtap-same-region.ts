@@ -4,8 +4,10 @@ import { declaredNic, destinationOf, destinationTarget, normalizeRegion, resolve
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
-import type { RelatedLocation } from '../src/engine/rule.js';
+import type { RelatedLocation, Verdict } from '../src/engine/rule.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
+import { resourceKey } from '../src/deploy/resource-id.js';
+import type { Resolution } from '../src/graph/graph.js';
 import docs from './vtap-same-region.md';
 
 export default defineRule(
@@ -22,6 +24,19 @@ export default defineRule(
   },
   docs,
   (ctx) => {
+    // Indeterminate results, one per declaration: the instances of a copy loop share the location
+    // expression that blocks the decision, so they are one note naming them all (as
+    // vtap-destination-type names the sources of a TAP outside the template), not one per instance.
+    const notes = new Map<string, { role: string; verdict: Omit<Verdict, 'kind' | 'message'>; names: string[]; sources: TapSource[]; message: (who: string) => string }>();
+    const note = (key: string, role: string, name: string, verdict: Omit<Verdict, 'kind' | 'message'>, message: (who: string) => string) => {
+      const known = notes.get(key);
+      if (!known) {
+        notes.set(key, { role, verdict, names: [name], sources: [...(verdict.sources ?? [])], message });
+        return;
+      }
+      if (!known.names.includes(name)) known.names.push(name);
+      for (const s of verdict.sources ?? []) if (!known.sources.includes(s)) known.sources.push(s);
+    };
     for (const tap of taps(ctx.graph)) {
       const tapLoc = at(tap.root, 'location');
       if (tapLoc.value === undefined) continue;
@@ -45,11 +60,8 @@ export default defineRule(
         else if (v instanceof Unknown || tapLoc.value instanceof Unknown) {
           // Neither a known region nor an unknown one (location: null, a number): nothing to compare.
           const u = v instanceof Unknown ? v : (tapLoc.value as Unknown);
-          ctx.indeterminate({
-            ...base,
-            related: [...base.related, ...unknownOrigin(u, loc.span)],
-            message: `cannot tell whether ${role} '${r.displayName}' is in the region of TAP '${tap.displayName}': ${v instanceof Unknown ? `its location is ${describeUnknown(v)}` : `the TAP's location is ${describeUnknown(u)}`}; they must be in one region`,
-          });
+          const why = v instanceof Unknown ? `its location is ${describeUnknown(v)}` : `the TAP's location is ${describeUnknown(u)}`;
+          note(`${tap.key}|${role}|${loc.span.identity()}`, role, r.displayName, { ...base, related: [...base.related, ...unknownOrigin(u, loc.span)] }, (who) => `cannot tell whether ${who} in the region of TAP '${tap.displayName}': ${why}; they must be in one region`);
         }
       };
       for (const source of sourcesOfTap(ctx.graph, tap)) {
@@ -88,11 +100,22 @@ export default defineRule(
           message: `source NIC '${nic.displayName}' is in '${loc.value}', where virtual network TAP is not available, so ${tapName} (not deployed by this template) cannot be in its region; the TAP and its sources must be in one region: move the source into the TAP's region`,
         });
       } else {
-        ctx.indeterminate({
-          ...base,
-          message: `cannot tell whether source NIC '${nic.displayName}' is in the region of ${tapName}: the TAP is not deployed by this template, so its region is not known here; they must be in one region ('${loc.value}')`,
-        });
+        const region = loc.value;
+        note(`${resourceKeyOf(t)}|outside|${loc.span.identity()}|${normalizeRegion(region)}`, 'source NIC', nic.displayName, base, (who) => `cannot tell whether ${who} in the region of ${tapName}: the TAP is not deployed by this template, so its region is not known here; they must be in one region ('${region}')`);
       }
+    }
+    for (const { role, verdict, names, sources, message } of notes.values()) {
+      const quoted = names.map((n) => `'${n}'`);
+      const shown = quoted.length > 5 ? `${quoted.slice(0, 5).join(', ')} and ${quoted.length - 5} more` : quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1] ?? ''}` : (quoted[0] ?? '');
+      const who = names.length > 1 ? `${role}s ${shown} (one declaration, deployed ${names.length} times) are` : `${role} ${shown} is`;
+      ctx.indeterminate({ ...verdict, sources, message: message(who) });
     }
   },
 );
+
+/** Identity of the TAP a source names outside the template (an `existing` declaration or an id). */
+function resourceKeyOf(t: Resolution): string {
+  if (t.kind === 'resource' || t.kind === 'sub') return t.resource.key;
+  if (t.kind === 'external') return resourceKey(t.id);
+  return '?';
+}
