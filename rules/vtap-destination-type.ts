@@ -25,12 +25,12 @@ const EXPECTED: Record<Destination['property'], { type: string; what: string }> 
  * subscription is left out when both ids write it out: vtap-destination-same-subscription
  * decides that from the ids alone.
  */
-function checksNeedingProperties(tap: DeployedResource, destination: ResourceId): string {
+function checksNeedingProperties(tap: DeployedResource, destination: ResourceId | undefined): string {
   const literal = (id: ResourceId) => {
     const sub = subscriptionOf(id);
     return sub !== undefined && segmentText(sub) !== undefined;
   };
-  const where = literal(tap.id) && literal(destination) ? 'region and network' : 'region, subscription and network';
+  const where = destination && literal(tap.id) && literal(destination) ? 'region and network' : 'region, subscription and network';
   return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
 }
 
@@ -158,7 +158,11 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
       existingDestination(ctx, tap, from, base);
       return;
     }
-    if (v instanceof Unknown) {
+    if (v instanceof Unknown && v.reason.code === 'external-resource') {
+      // Read with reference() from a resource the template does not deploy: a destination
+      // outside the template, reported as one named by its id is.
+      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that ${checksNeedingProperties(tap, undefined)}` });
+    } else if (v instanceof Unknown) {
       ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
     } else {
       ctx.fail({ ...base, message: `the destination of TAP '${tap.displayName}' is not a resource id; set ${d.property}.id to the id of ${expected.what}` });

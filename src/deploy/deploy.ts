@@ -10,7 +10,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
-import { idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
+import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { isInsideRoot, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
@@ -726,8 +726,9 @@ export class Deployment {
     if (!isReference && !(byName && isListAction(fn))) return undefined;
     const target = this.findReferenced(unit, args[0]);
     if (!target) {
-      if (isReference) this.checkNotDeployedRead(unit, args[0], span);
-      return undefined;
+      if (!isReference) return undefined;
+      this.checkNotDeployedRead(unit, args[0], span);
+      return outsideView(args[0], span);
     }
     // reference() of an `existing` resource: nothing of it is in the template, but the unknown
     // says whose state it is, so rules can name that resource (src/deploy/runtime.ts).
@@ -998,4 +999,19 @@ function lookedUpFrom(r: { unit: DeploymentUnit }, unit: DeploymentUnit): boolea
 function deploymentLabel(dep: DeployedResource): string {
   if (dep.span.file.kind === 'bicep' && dep.symbolicName) return `module '${dep.symbolicName}'`;
   return `deployment '${dep.plainDisplayName}'`;
+}
+
+/**
+ * What reference() gives of a resource named by a full id that the deployment does not declare
+ * (`reference(resourceId('hub-rg', 'Microsoft.Network/networkInterfaces', 'collector-nic'))`): a
+ * resource outside the template, whose properties are not known here, and an unknown that says so
+ * and names it, where the generic "runtime state" would read as if the template deployed it. A
+ * deployment's id is left to the generic unknown: a nested deployment is the template's own even
+ * when its id is written in a form the look-up does not match.
+ */
+function outsideView(v: Value | undefined, span: Span): Unknown | undefined {
+  if (v === undefined || !(typeof v === 'string' || (v instanceof Unknown && v.parts))) return undefined;
+  const id = parseResourceId(v);
+  if (!id || fullType(id).toLowerCase() === DEPLOYMENTS.toLowerCase()) return undefined;
+  return new Unknown({ code: 'external-resource', message: `a property of ${describeId(id)}, a resource this template does not deploy`, span }, 'object');
 }

@@ -18,7 +18,8 @@ export function describeUnknown(u: Unknown): string {
     case 'secure':
       return `a secure value${shown}`;
     case 'external-resource':
-      return `a property of a resource outside the template${shown}`;
+      // The reason names the resource (src/deploy/deploy.ts, outsideView).
+      return `${u.reason.message}${shown}`;
     case 'not-fetched':
       // What the front end could not read says itself what it is (an unset environment variable, an external input, ...).
       return `not known to vtaplint: ${u.reason.message}`;

@@ -63,6 +63,14 @@ describe('messages', () => {
     expect(unknownSub).not.toContain('{subscription()');
   });
 
+  test('a destination read with reference() from a resource the template does not deploy is named as outside the template, not as state of a resource it deploys', async () => {
+    const [outside] = await messages('fixtures/vtap-destination-type/indeterminate-reference-outside.json', 'vtap-destination-type');
+    expect(outside).toBe(
+      "the destination of TAP 'tap1' is a property of 'collector-nic' (Microsoft.Network/networkInterfaces in resource group 'hub-network-rg'), a resource this template does not deploy, so vtaplint cannot check that the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it",
+    );
+    expect(outside).not.toContain('read from a deployed resource');
+  });
+
   test("a destination on an existing NIC reads the same whether its id is the NIC's property or built from the NIC's id", async () => {
     const file = 'fixtures/vtap-destination-type/indeterminate-existing-nic-property.bicep';
     const expected =
