@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, elements } from '../src/expr/located.js';
-import { destinationsOf, nicName, privateEndpointOfNic, resolvedName, tapSources, taps, TYPES, type Destination, type NicRef, type TapSource } from '../src/graph/vtap.js';
+import { destinationsOf, nicName, privateEndpointOfNic, privateLinkServiceOfNic, resolvedName, tapSources, taps, TYPES, type Destination, type NicRef, type TapSource } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import type { Resolution } from '../src/graph/graph.js';
 import { describeId, fullType, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
@@ -153,6 +153,18 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     // reported the same way, naming it and listing the checks it prevents.
     const key = v instanceof Unknown && v.reason.code === 'runtime-state' ? v.reason.resourceKey : undefined;
     const from = key === undefined ? undefined : ctx.graph.byResourceKey(key);
+    if (from && !from.existing && /^microsoft\.network\/(privatelinkservices|privateendpoints)$/.test(from.type.toLowerCase())) {
+      // Read from what Azure sets on a private link service or private endpoint the template
+      // deploys (`pls.properties.networkInterfaces[0].id`): its own network interface (the id of a
+      // load balancer frontend it fronts is the template's, and known). A platform NIC, no VM's.
+      const what = from.type.toLowerCase() === 'microsoft.network/privatelinkservices' ? 'private link service' : 'private endpoint';
+      ctx.fail({
+        ...base,
+        message: `the destination of TAP '${tap.displayName}' is read from what Azure sets on ${what} '${from.displayName}' when it deploys it (the ${what}'s own network interface), not a VM's network interface or an internal load balancer frontend: point it at the collector VM's NIC, or at the internal load balancer frontend in front of the collectors`,
+        related: [{ span: from.nameSpan, message: `${what} '${from.displayName}' is declared here` }],
+      });
+      return;
+    }
     if (from?.existing) {
       if (from.type.toLowerCase() === 'microsoft.network/networkinterfaces' && privateEndpointDestination(ctx, tap, { kind: 'resource', resource: from }, from.displayName, base)) return;
       existingDestination(ctx, tap, from, base);
@@ -260,6 +272,15 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
  * vtap-source-vm-nic says the same). Reports it and returns true.
  */
 function privateEndpointDestination(ctx: RuleContext, tap: DeployedResource, nic: NicRef, name: string, base: { span: Span; resource: DeployedResource }): boolean {
+  const pls = privateLinkServiceOfNic(ctx.graph, nic);
+  if (pls) {
+    ctx.fail({
+      ...base,
+      message: `TAP '${tap.displayName}' sends to NIC '${name}', the network interface of private link service '${pls.displayName}' (Azure creates it and names it after the service); the destination must be a VM's network interface or an internal load balancer frontend: point it at the internal load balancer frontend the service fronts, or at a collector VM's NIC`,
+      related: [{ span: pls.nameSpan, message: `private link service '${pls.displayName}' is declared here` }],
+    });
+    return true;
+  }
   const pe = privateEndpointOfNic(ctx.graph, nic);
   if (!pe) return false;
   ctx.fail({

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, nicKey, nicName, privateEndpointOfNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
+import { isOutside, nicKey, nicName, isPlatformNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-live-migration.md';
 
@@ -20,7 +20,7 @@ export default defineRule(
     const seen = new Set<string>();
     for (const source of tapSources(ctx.graph)) {
       // A private endpoint's NIC has no VM: vtap-source-vm-nic reports it.
-      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (isPlatformNic(ctx.graph, source.nic)) continue;
       // The VMs this deployment creates with the NIC, also when the NIC is made elsewhere.
       const vms = vmsOfNicRef(ctx.graph, source.nic);
       if (isOutside(source.nic) && vms.length === 0) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, nicKey, nicName, privateEndpointOfNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
+import { isOutside, nicKey, nicName, isPlatformNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import docs from './vtap-source-downtime.md';
 
 export default defineRule(
@@ -18,7 +18,7 @@ export default defineRule(
   (ctx) => {
     const seen = new Set<string>();
     for (const source of tapSources(ctx.graph)) {
-      if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (!isOutside(source.nic) || isPlatformNic(ctx.graph, source.nic)) continue;
       // A NIC made elsewhere but attached to a VM this deployment creates: that VM is new.
       if (vmsOfNicRef(ctx.graph, source.nic).length > 0) continue;
       // One note per NIC: by its id (scope and name), not its name, since 'web-nic' in two resource

@@ -3,7 +3,7 @@ import { describeUnknown } from '../src/engine/describe.js';
 import { at, elements, type LocatedValue } from '../src/expr/located.js';
 import { Unknown } from '../src/expr/value.js';
 import type { DeployedResource } from '../src/deploy/model.js';
-import { TYPES, nicName, privateEndpointOfNic, tapSources, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
+import { TYPES, nicName, privateEndpointOfNic, privateLinkServiceOfNic, tapSources, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
 import { describeId, formatId } from '../src/deploy/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-source-vm-nic.md';
@@ -30,7 +30,7 @@ export default defineRule(
     name: 'VtapSourceVmNic',
     shortDescription: "A TAP source is a virtual machine's network interface.",
     fullDescription:
-      "Virtual network TAP only mirrors the network interface of a virtual machine. The rule fails for a source NIC that no VM in the template uses, a scale set's NIC, or a private endpoint's NIC, and gives one indeterminate result for a source NIC outside the template, listing the checks that could not be made.",
+      "Virtual network TAP only mirrors the network interface of a virtual machine. The rule fails for a source NIC that no VM in the template uses, a scale set's NIC, or a private endpoint's or private link service's NIC, and gives one indeterminate result for a source NIC outside the template, listing the checks that could not be made.",
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'high',
@@ -76,6 +76,11 @@ export default defineRule(
           failPrivateEndpoint(ctx, source, pe);
           continue;
         }
+        const pls = privateLinkServiceOfNic(ctx.graph, nic);
+        if (pls) {
+          failPrivateLinkService(ctx, source, pls);
+          continue;
+        }
         const { who, checks } = outsideNic(ctx, source);
         ctx.indeterminate({
           message: `${who} is outside the template, so vtaplint cannot check that ${checks}`,
@@ -95,6 +100,11 @@ export default defineRule(
       const pe = privateEndpointOfNic(ctx.graph, nic);
       if (pe) {
         failPrivateEndpoint(ctx, source, pe);
+        continue;
+      }
+      const pls = privateLinkServiceOfNic(ctx.graph, nic);
+      if (pls) {
+        failPrivateLinkService(ctx, source, pls);
         continue;
       }
       if (r.existing) {
@@ -168,6 +178,17 @@ function failPrivateEndpoint(ctx: Ctx, source: TapSource, found: NonNullable<Ret
     related: [{ span: found.custom.span, message: `private endpoint '${found.pe.displayName}' names its NIC here` }],
     resource: source.holder,
     involved: [found.pe],
+    sources: [source],
+  });
+}
+
+function failPrivateLinkService(ctx: Ctx, source: TapSource, pls: DeployedResource): void {
+  ctx.fail({
+    message: `NIC '${nicName(source.nic)}' is the network interface of private link service '${pls.displayName}' (Azure creates it and names it after the service); a TAP can only mirror a VM's network interface: mirror the VMs behind the service's load balancer instead (inbound private link traffic is not mirrored there either)`,
+    span: source.tapId.span,
+    related: [{ span: pls.nameSpan, message: `private link service '${pls.displayName}' is declared here` }],
+    resource: source.holder,
+    involved: [pls],
     sources: [source],
   });
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, nicKey, nicName, orderedAfter, privateEndpointOfNic, resolvedName, tapOf, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
+import { isOutside, isPlatformNic, nicKey, nicName, orderedAfter, resolvedName, tapOf, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import { Unknown } from '../src/expr/value.js';
@@ -25,7 +25,7 @@ export default defineRule(
     for (const source of tapSources(ctx.graph)) {
       const tap = tapOf(source);
       // A private endpoint's NIC has no VM: vtap-source-vm-nic reports it.
-      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (isPlatformNic(ctx.graph, source.nic)) continue;
       // The VMs this deployment creates with the NIC: also when the NIC itself is made elsewhere
       // (`existing`, or only its id), such a VM is created here and is judged like any other.
       const vms = vmsOfNicRef(ctx.graph, source.nic);

@@ -823,3 +823,30 @@ export function privateEndpointOfNic(graph: ResourceGraph, nic: NicRef): { pe: D
   }
   return undefined;
 }
+
+/**
+ * A private link service in the template whose own network interface this NIC is. Azure creates a
+ * private link service's NICs and names them after it (`<service>.nic.<suffix>`, as in the REST
+ * examples: `testPls.nic.abcd1234`), in the service's resource group; a template reaches one by that
+ * name (an `existing` NIC, an id). Such a NIC NATs consumer traffic for the service: no VM's, so
+ * neither a TAP source nor a destination.
+ */
+export function privateLinkServiceOfNic(graph: ResourceGraph, nic: NicRef): DeployedResource | undefined {
+  if (nic.kind === 'unknown' || nic.kind === 'scaleSet') return undefined;
+  const id = nic.kind === 'resource' ? nic.resource.id : nic.id;
+  if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== 'networkinterfaces') return undefined;
+  const name = segmentText(id.names[0] as Segment)?.toLowerCase();
+  const service = name === undefined ? undefined : /^(.+)\.nic\.[^.]+$/.exec(name)?.[1];
+  if (service === undefined) return undefined;
+  for (const pls of graph.ofType(TYPES.privateLinkService)) {
+    if (pls.id.names.length !== 1) continue;
+    const plsName = segmentText(pls.id.names[0] as Segment)?.toLowerCase();
+    if (plsName === service && sameScope(pls.id.scope, id.scope) !== false) return pls;
+  }
+  return undefined;
+}
+
+/** A NIC the platform owns (a private endpoint's or a private link service's): no VM's, so VM-related rules leave it alone. */
+export function isPlatformNic(graph: ResourceGraph, nic: NicRef): boolean {
+  return privateEndpointOfNic(graph, nic) !== undefined || privateLinkServiceOfNic(graph, nic) !== undefined;
+}
