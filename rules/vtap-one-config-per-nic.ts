@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { configLoopOnOneNic, mayCoexist, nicKey, nicName, tapConfigurationName, tapSources, type TapSource } from '../src/graph/vtap.js';
+import { configLoopOnOneNic, mayCoexist, nicKey, nicName, resolvedName, tapConfigurationName, tapSources, type TapSource } from '../src/graph/vtap.js';
+import { resourceKey } from '../src/deploy/resource-id.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { Unknown } from '../src/expr/value.js';
 import { sourceRelated } from './lib/support.js';
@@ -34,6 +35,13 @@ function coexist(a: TapSource, b: TapSource): boolean {
 function atMostOne(count: Unknown | undefined): boolean {
   if (count?.atMost !== undefined && count.atMost <= 1) return true;
   return count?.oneOf !== undefined && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === 'number' && v <= 1);
+}
+
+/** The name of the TAP two sources both send to, when it is the same one for certain. */
+function sameTap(a: TapSource, b: TapSource): string | undefined {
+  const key = (s: TapSource) => (s.tap.kind === 'resource' ? s.tap.resource.key : s.tap.kind === 'external' ? resourceKey(s.tap.id) : undefined);
+  const k = key(a);
+  return k !== undefined && k === key(b) ? resolvedName(a.tap) : undefined;
 }
 
 function ordinal(n: number): string {
@@ -103,8 +111,12 @@ export default defineRule(
           continue;
         }
         const count = list.filter((o) => o === s || coexist(o, s)).length;
+        // Two declarations to one TAP are no way to mirror to two tools: the fix is to declare it
+        // once, not to choose a TAP.
+        const tap = sameTap(s, prior);
+        const advice = tap === undefined ? 'keep one TAP configuration and mirror to one TAP' : `keep one of them (both send to TAP '${tap}'): remove this ${HOW[s.declaration]}`;
         ctx.fail({
-          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: ${advice}`,
           span: s.tapId.span,
           related: [{ ...sourceRelated(prior), message: `the first TAP configuration of '${nicName(prior.nic)}'` }],
           resource: s.holder,

@@ -149,9 +149,15 @@ describe('messages', () => {
     expect(afterTap).toMatch(/exists before this deployment; after the TAP is deployed, stop \(deallocate\) and start that VM once/);
   });
 
-  test('each extra TAP configuration of a NIC says how it is declared and which one it is', async () => {
+  test('each extra TAP configuration of a NIC says how it is declared and which one it is; two to one TAP say to keep one, two to different TAPs to mirror to one', async () => {
     expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-declarations.json', 'vtap-one-config-per-nic')).toEqual([
-      "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
+      "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one of them (both send to TAP 'tap1'): remove this tapConfigurations resource",
+    ]);
+    expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-ip-configurations.bicep', 'vtap-one-config-per-nic')).toEqual([
+      "NIC 'webNic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one of them (both send to TAP 'tap'): remove this IP configuration virtualNetworkTaps entry",
+    ]);
+    expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-taps.bicep', 'vtap-one-config-per-nic')).toEqual([
+      "NIC 'webNic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
     ]);
   });
 
