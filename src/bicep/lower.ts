@@ -17,6 +17,7 @@ import type { Expr } from '../expr/ast.js';
 import { LoopVariableCheck } from './lower-loop-vars.js';
 import { article, misfit, plainType } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
+import { decoratorKindProblem, judgesDecoratorsOf } from './decorator-kinds.js';
 import { decoratorNameProblem, type DeclaredNames } from './decorator-names.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
@@ -792,6 +793,13 @@ export class FileLowerer extends ExprLowerer {
       }
       if (n.kind === 'ObjectProperty' && Array.isArray(n.decorators)) {
         for (const d of n.decorators as Decorator[]) this.error(d, 'a decorator must be followed by a declaration (BCP132): decorators apply to parameters, variables, resources, modules, outputs, types and functions, not to a property of an object');
+      }
+      // BCP125-BCP129, BCP269, BCP297: a decorator on a kind of declaration it does not apply to.
+      if (Array.isArray(n.decorators) && n.decorators.length > 0 && typeof n.kind === 'string' && judgesDecoratorsOf(n.kind)) {
+        for (const d of n.decorators as Decorator[]) {
+          const problem = decoratorKindProblem(d, n.kind, names);
+          if (problem) this.error(d.name, problem);
+        }
       }
       for (const v of Object.values(node)) if (v !== null && typeof v === 'object') visit(v, depth + 1);
     };

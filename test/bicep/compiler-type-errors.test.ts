@@ -1,0 +1,82 @@
+// Type and placement errors the Bicep compiler raises that vtaplint raises too, with the
+// compiler's wording: a decorator on a kind of declaration it does not apply to (BCP125-BCP129,
+// BCP269, BCP297), ...
+import { describe, expect, it } from 'vitest';
+import { findingsOf, workspace } from '../helpers.js';
+
+async function errors(main: string, others: Record<string, string> = {}): Promise<string[]> {
+  const dir = workspace({ 'main.bicep': main, ...others });
+  const { findings } = await findingsOf(['main.bicep'], dir);
+  return findings.filter((f) => f.level === 'error').map((f) => `${f.line}:${f.column} ${f.message}`);
+}
+
+describe('Bicep: type and placement errors the compiler raises', () => {
+  it('a decorator on a kind of declaration it does not apply to (BCP125, BCP126, BCP127, BCP128, BCP129, BCP269, BCP297); where it applies, none', async () => {
+    const main = [
+      '@batchSize(2)',
+      "param location string = 'eastus'",
+      '@sys.secure()',
+      "var tapName = 'tap'",
+      '@minLength(3)',
+      "var collectorName = 'collector'",
+      '@secure()',
+      "resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {",
+      '  name: tapName',
+      '  location: location',
+      '}',
+      '@minValue(1)',
+      "module collector 'collector.bicep' = {",
+      "  name: 'collector'",
+      '}',
+      '@batchSize(1)',
+      'output vnetId string = vnet.id',
+      '@allowed([',
+      "  'a'",
+      '])',
+      'metadata owner = \'a\'',
+      "@allowed(['tap', 'mirror'])",
+      'type mode = string',
+      'type settings = {',
+      "  @allowed(['x'])",
+      '  name: string',
+      '  @sealed()',
+      '  port: int',
+      '}',
+      // Where they apply: no error.
+      "@description('the region')",
+      '@minLength(2)',
+      "param region string = 'eastus'",
+      "@description('a name')",
+      "var vnetName = 'vnet'",
+      '@batchSize(1)',
+      "resource nics 'Microsoft.Network/networkInterfaces@2023-09-01' = [for i in range(0, 2): {",
+      "  name: '${vnetName}-nic${i}'",
+      '  location: region',
+      '}]',
+      '@secure()',
+      '@minLength(1)',
+      "output secret string = 'x'",
+      "@description('owner')",
+      "metadata team = 'net'",
+      '@minLength(1)',
+      'type shortName = string',
+      'type labelled = {',
+      '  @minLength(1)',
+      '  @secure()',
+      '  label: string',
+      '}',
+      '',
+    ].join('\n');
+    expect(await errors(main, { 'collector.bicep': "param p string = 'x'\n" })).toEqual([
+      '1:2 Function "batchSize" cannot be used as a parameter decorator. (BCP125)',
+      '3:6 Function "secure" cannot be used as a variable decorator. (BCP126)',
+      '5:2 Function "minLength" cannot be used as a variable decorator. (BCP126)',
+      '7:2 Function "secure" cannot be used as a resource decorator. (BCP127)',
+      '12:2 Function "minValue" cannot be used as a module decorator. (BCP128)',
+      '16:2 Function "batchSize" cannot be used as an output decorator. (BCP129)',
+      '18:2 Function "allowed" cannot be used as a metadata decorator. (BCP269)',
+      '22:2 Function "allowed" cannot be used as a type decorator. (BCP297)',
+      '25:4 Function "allowed" cannot be used as a type decorator. (BCP297)',
+    ]);
+  });
+});
