@@ -857,7 +857,7 @@ export class FileLowerer extends ExprLowerer {
       for (const sym of s.symbols ?? []) imported.add(sym.alias?.name ?? sym.name.name);
     }
     const known = (n: string): boolean => builtinType(n) !== undefined || this.types.has(n) || this.unknownImports.has(n) || imported.has(n);
-    for (const p of unknownTypeNames(this.program.statements, known)) this.error(p.at, p.message);
+    for (const p of unknownTypeNames(this.program.statements, known, this.hasExtensions)) this.error(p.at, p.message);
   }
 
   /**

@@ -13,7 +13,7 @@ const VALID = '"any", "array", "bool", "int", "object", "resourceInput", "resour
 const MAX_DEPTH = 64;
 
 /** The type names in the statements' declared types that `known` does not accept, with the compiler's message. */
-export function unknownTypeNames(statements: readonly Statement[], known: (name: string) => boolean): TypeNameProblem[] {
+export function unknownTypeNames(statements: readonly Statement[], known: (name: string) => boolean, extensions = false): TypeNameProblem[] {
   const out: TypeNameProblem[] = [];
   const walk = (t: TypeExpression | undefined, depth: number): void => {
     if (!t || depth > MAX_DEPTH) return;
@@ -31,7 +31,9 @@ export function unknownTypeNames(statements: readonly Statement[], known: (name:
       case 'TypePropertyAccess':
       case 'TypeIndexAccess':
       case 'TypeAdditionalPropertiesAccess':
-        if (t.base.kind !== 'TypeReference') walk(t.base, depth + 1);
+        // A resource-derived type read by a member is the member's type; only a bare one is BCP394.
+        if (t.base.kind === 'ParameterizedType') resourceTypeArgument(t.base, out, false, extensions);
+        else if (t.base.kind !== 'TypeReference') walk(t.base, depth + 1);
         return;
       case 'ObjectType':
         for (const p of t.properties) walk(p.value, depth + 1);
@@ -53,7 +55,7 @@ export function unknownTypeNames(statements: readonly Statement[], known: (name:
         walk(t.type, depth + 1);
         return;
       case 'ParameterizedType':
-        resourceTypeArgument(t, out);
+        resourceTypeArgument(t, out, true, extensions);
         return;
       default:
         // Literals, and what did not parse.
@@ -88,8 +90,12 @@ export function unknownTypeNames(statements: readonly Statement[], known: (name:
  */
 const AZ_RESOURCE_TYPE = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)+@\d{4}-\d{2}-\d{2}(-[A-Za-z0-9]+)*$/;
 
-/** BCP071 / BCP070 / BCP032 / BCP029: the argument of `resourceInput<...>` or `resourceOutput<...>` (`sys.` or no namespace). */
-function resourceTypeArgument(t: ParameterizedType, out: TypeNameProblem[]): void {
+/**
+ * BCP071 / BCP070 / BCP032 / BCP029 / BCP208: the argument of `resourceInput<...>` or
+ * `resourceOutput<...>` (`sys.` or no namespace), and BCP394: a `resourceInput<...>` used whole
+ * (`bare`: not read by `.property`, `[*]` or `.*`), which the compiler refuses.
+ */
+function resourceTypeArgument(t: ParameterizedType, out: TypeNameProblem[], bare: boolean, extensions: boolean): void {
   const kind = t.name.name.toLowerCase();
   if (kind !== 'resourceinput' && kind !== 'resourceoutput') return;
   if (t.namespace && !(t.namespace.kind === 'TypeReference' && t.namespace.name.name.toLowerCase() === 'sys')) return;
@@ -110,8 +116,19 @@ function resourceTypeArgument(t: ParameterizedType, out: TypeNameProblem[]): voi
   const colon = text.indexOf(':');
   // 'az:Type@version' names Azure's types; another extension's types have versions of their own.
   const namespace = colon < 0 ? 'az' : text.slice(0, colon);
-  if (namespace !== 'az' && namespace !== '') return;
+  if (namespace !== 'az' && namespace !== '') {
+    // Without extensions, a file's namespaces are az and sys: another names nothing (with one,
+    // its alias or name may be the namespace, and is not judged).
+    if (!extensions && namespace !== 'sys') {
+      out.push({ at: arg, message: `The specified namespace "${namespace}" is not recognized. Specify a resource reference using one of the following namespaces: "az", "sys". (BCP208)` });
+    }
+    return;
+  }
   if (!AZ_RESOURCE_TYPE.test(colon < 0 ? text : text.slice(colon + 1)) || namespace === '') {
     out.push({ at: arg, message: 'The resource type is not valid. Specify a valid resource type of format "<type-name>@<apiVersion>". (BCP029)' });
+    return;
+  }
+  if (bare && t.name.name === 'resourceInput') {
+    out.push({ at: t, message: 'Resource-derived type expressions must dereference a property within the resource body. Using the entire resource body type is not permitted. (BCP394)' });
   }
 }

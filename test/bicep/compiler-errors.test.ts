@@ -388,6 +388,8 @@ describe('Bicep: errors the compiler raises', () => {
       "type ok2 = resourceInput<'az:Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01'>.properties",
       "type ok3 = resourceOutput<'Astronomer.Astro/organizations@2023-08-01-preview'>.name",
       "type ok4 = resourceInput<'kubernetes:apps/Deployment@v1'>.metadata",
+      // The namespace of ok4's type is the extension's: without it, 'kubernetes' names nothing (BCP208).
+      "extension kubernetes with { namespace: 'default', kubeConfig: '' }",
       '',
     ].join('\n');
     const invalid = 'The resource type is not valid. Specify a valid resource type of format "<type-name>@<apiVersion>". (BCP029)';

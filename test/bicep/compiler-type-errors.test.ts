@@ -79,4 +79,31 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       '25:4 Function "allowed" cannot be used as a type decorator. (BCP297)',
     ]);
   });
+
+  it("resourceInput<> of a whole resource body (BCP394) or of a namespace the file does not have (BCP208); a property of it, az: and an extension's namespace pass", async () => {
+    const main = [
+      "type tapProps = resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>",
+      "param nics resourceInput<'Microsoft.Network/networkInterfaces@2023-09-01'>[]",
+      'type mirror = {',
+      "  tap: resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>?",
+      '}',
+      "type other = resourceInput<'kubernetes:Microsoft.Network/virtualNetworkTaps@2023-09-01'>.properties",
+      // Valid: a property of the body, az:, an element of an array property.
+      "type tapSettings = resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>.properties",
+      "type nicName = resourceInput<'az:Microsoft.Network/networkInterfaces@2023-09-01'>.name",
+      "type ipConfig = resourceInput<'Microsoft.Network/networkInterfaces@2023-09-01'>.properties.ipConfigurations[*]",
+      "param tags resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>.tags = {}",
+      '',
+    ].join('\n');
+    const want = 'Resource-derived type expressions must dereference a property within the resource body. Using the entire resource body type is not permitted. (BCP394)';
+    expect(await errors(main)).toEqual([
+      `1:17 ${want}`,
+      `2:12 ${want}`,
+      `4:8 ${want}`,
+      '6:28 The specified namespace "kubernetes" is not recognized. Specify a resource reference using one of the following namespaces: "az", "sys". (BCP208)',
+    ]);
+    // With an extension, its namespace is one the file has: not judged.
+    const withExtension = ['extension kubernetes with {', "  namespace: 'default'", "  kubeConfig: ''", '}', main.split('\n')[5], ''].join('\n');
+    expect((await errors(withExtension)).filter((e) => e.includes('BCP208'))).toEqual([]);
+  });
 });
