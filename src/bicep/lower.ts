@@ -2539,9 +2539,30 @@ export class FileLowerer extends ExprLowerer {
         return this.loadFile(e, 2, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
       case 'loaddirectoryfileinfo':
         return this.directoryFileInfo(e);
-      default:
-        return call(name, args(), e);
+      default: {
+        const lowered = args();
+        if (!e.base && (name === 'reference' || name.startsWith('list'))) this.checkInlinedLambdaVariables(e, lowered, ctx);
+        return call(name, lowered, e);
+      }
     }
+  }
+
+  /**
+   * BCP248: reference() and the list*() functions are evaluated by ARM before the template's
+   * lambdas run, so the compiler refuses a lambda's variable in their arguments
+   * (`map(ids, id => reference(id).x)`), at the call. A for-expression's variable is fine, and so
+   * is `az.reference(...)` and a resource's own `res.listKeys()` (not checked by the compiler).
+   */
+  private checkInlinedLambdaVariables(e: FunctionCall, args: readonly Expr[], ctx: LowerCtx): void {
+    if (!ctx.locals) return;
+    const found: string[] = [];
+    for (const a of args) lambdaVariableNames(a, found);
+    const names = found.filter((v) => {
+      const b = ctx.locals?.get(v);
+      return b?.kind === 'lambda' && b.lambda === true;
+    });
+    if (names.length === 0) return;
+    this.error(e, `Using lambda variables inside the "${e.name.name}" function is not currently supported. Found the following lambda variable(s) being accessed: ${names.map((v) => `"${v}"`).join(', ')}. (BCP248)`);
   }
 
   /**

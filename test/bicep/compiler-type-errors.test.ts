@@ -106,4 +106,27 @@ describe('Bicep: type and placement errors the compiler raises', () => {
     const withExtension = ['extension kubernetes with {', "  namespace: 'default'", "  kubeConfig: ''", '}', main.split('\n')[5], ''].join('\n');
     expect((await errors(withExtension)).filter((e) => e.includes('BCP208'))).toEqual([]);
   });
+
+  it("a lambda's variable in reference() or a list*() function is BCP248; a for-expression's variable, or a resource's own listKeys(), is not", async () => {
+    const main = [
+      'param nicIds array',
+      "resource stg 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, 2): {",
+      "  name: 'stg${i}'",
+      "  location: 'eastus'",
+      "  sku: { name: 'Standard_LRS' }",
+      "  kind: 'StorageV2'",
+      '}]',
+      "output nicStates array = map(nicIds, id => reference(id, '2023-09-01').provisioningState)",
+      'output keys array = map(nicIds, (id, i) => listKeys(id, stg[0].apiVersion).keys[i].value)',
+      // Valid: a for-expression's variable; a lambda over values that are not passed to them.
+      "output nicStates2 array = [for id in nicIds: reference(id, '2023-09-01').provisioningState]",
+      "output names array = map(nicIds, id => last(split(id, '/')))",
+      "output first string = reference(nicIds[0], '2023-09-01').provisioningState",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '8:44 Using lambda variables inside the "reference" function is not currently supported. Found the following lambda variable(s) being accessed: "id". (BCP248)',
+      '9:44 Using lambda variables inside the "listKeys" function is not currently supported. Found the following lambda variable(s) being accessed: "id". (BCP248)',
+    ]);
+  });
 });
