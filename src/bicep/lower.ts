@@ -28,6 +28,7 @@ import { unreadFileMessage } from '../load/read.js';
 import { LOAD_ENCODINGS, decodeLoadedText, isLoadEncoding } from './load-text.js';
 import { discriminatorProblems } from './discriminator-check.js';
 import { unknownTypeNames } from './type-names.js';
+import { isNullableDeclaration } from '../model/type-ref.js';
 import { LOWERING_NS, TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
@@ -1760,12 +1761,45 @@ export class FileLowerer extends ExprLowerer {
           const outs = own(loaded.root, 'outputs');
           this.moduleOutputs.set(m.key, isTObject(outs) ? outs : {});
           this.checkModuleScope(m, loaded.root);
+          this.checkRequiredModuleParams(m, paramsProp, loaded.root);
         }
       }
     } else if (pathNode.kind === 'String') this.error(pathNode, 'the module path must be a literal string');
     this.set(out, 'properties', properties, m.body ?? m.decl);
     this.descriptionOf(m.decl, out);
     return out;
+  }
+
+  /**
+   * BCP035: a module that leaves out a parameter its template requires (no defaultValue, not
+   * nullable), checked as the compiler checks it, where the module is written: also a module in a
+   * loop over nothing or under a false condition, which is never deployed. Without `params` at all,
+   * at the module's name; else at `params`, naming the parameters missing (names compared without
+   * regard to case, as ARM matches them). The deployment stage leaves a Bicep module's missing
+   * parameters to this check.
+   */
+  private checkRequiredModuleParams(m: ModInfo, paramsProp: ObjectProperty | undefined, template: TObject): void {
+    const decls = own(template, 'parameters');
+    if (!isTObject(decls)) return;
+    const required = Object.keys(decls).filter((n) => {
+      const d = decls[n];
+      return isTObject(d) && own(d, 'defaultValue') === undefined && !isNullableDeclaration(d, template);
+    });
+    if (required.length === 0) return;
+    if (!paramsProp) {
+      this.error(m.decl.name, 'The specified "module" declaration is missing the following required properties: "params". (BCP035)');
+      return;
+    }
+    if (paramsProp.value.kind !== 'Object') return;
+    const given = new Set<string>();
+    for (const p of paramsProp.value.properties) {
+      // A spread or a computed key is reported elsewhere; what it gives is not known here.
+      if (p.kind !== 'ObjectProperty' || p.keyName === undefined) return;
+      given.add(p.keyName.toLowerCase());
+    }
+    const missing = required.filter((n) => !given.has(n.toLowerCase())).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    if (missing.length === 0) return;
+    this.error(paramsProp.key, `The specified "object" declaration is missing the following required properties: ${missing.map((n) => `"${n}"`).join(', ')}. (BCP035)`);
   }
 
   /**

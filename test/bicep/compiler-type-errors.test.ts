@@ -129,4 +129,57 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       '9:44 Using lambda variables inside the "listKeys" function is not currently supported. Found the following lambda variable(s) being accessed: "id". (BCP248)',
     ]);
   });
+
+  it("a module that does not pass its template's required parameters (BCP035), also in a loop over nothing or under a false condition; nullable ones and ones with a default may be left out", async () => {
+    const tap = [
+      "param location string = 'germanywestcentral'",
+      'param tapName string',
+      'param destinationIpConfigId string',
+      'param tags object?',
+      'type lockType = {',
+      '  kind: string',
+      '}?',
+      'param lock lockType',
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2023-09-01' = {",
+      '  name: tapName',
+      '  location: location',
+      '  tags: tags',
+      '  properties: {',
+      '    destinationNetworkInterfaceIPConfiguration: {',
+      '      id: destinationIpConfigId',
+      '    }',
+      '  }',
+      '}',
+      'output kind string = lock.?kind ?? \'none\'',
+      '',
+    ].join('\n');
+    const main = [
+      "module noParams 'tap.bicep' = {",
+      "  name: 'noParams'",
+      '}',
+      "module someParams 'tap.bicep' = {",
+      "  name: 'someParams'",
+      '  params: {',
+      "    tapName: 'tap1'",
+      '  }',
+      '}',
+      "module neverDeployed 'tap.bicep' = [for x in []: {",
+      "  name: 'never${x}'",
+      '  params: {}',
+      '}]',
+      "module allGiven 'tap.bicep' = {",
+      "  name: 'allGiven'",
+      '  params: {',
+      "    TapName: 'tap2'",
+      "    destinationIpConfigId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/c/ipConfigurations/ip'",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await errors(main, { 'tap.bicep': tap })).toEqual([
+      '1:8 The specified "module" declaration is missing the following required properties: "params". (BCP035)',
+      '6:3 The specified "object" declaration is missing the following required properties: "destinationIpConfigId". (BCP035)',
+      '12:3 The specified "object" declaration is missing the following required properties: "destinationIpConfigId", "tapName". (BCP035)',
+    ]);
+  });
 });
