@@ -1,8 +1,9 @@
 // BCP033 / BCP034: a literal whose kind does not fit a declaration of a plain built-in type
 // (`param a string = 42`, `param b bool = 'false'`, `@allowed([1, 'two']) param c int`,
 // `output o string = 5`). ARM would convert some of these (README: vtaplint accepts them in ARM
-// JSON), but the Bicep compiler rejects the file. Only literals are judged: an expression's type
-// is the compiler's business, and a user-defined, union, literal or nullable type is not judged.
+// JSON), but the Bicep compiler rejects the file. Literals are judged, and expressions whose type
+// is fixed by how they are written (`2 + 3`, `a == b`, `length(x)`: see staticKind); a
+// user-defined, union, literal or nullable declared type is not judged.
 import type { Expression, TypeExpression } from './syntax.js';
 
 export type PlainType = 'string' | 'int' | 'bool' | 'array' | 'object';
@@ -36,9 +37,58 @@ export function literalKind(e: Expression): PlainType | 'null' | undefined {
   }
 }
 
-/** A literal that does not fit the plain type: its kind, or undefined when it fits or is no literal. */
-export function misfit(e: Expression, t: PlainType): string | undefined {
-  const k = literalKind(e);
+/**
+ * Built-in functions whose every overload returns one plain type (the compiler's signatures,
+ * docs/bicep/bicep-functions-*.baseline.json), by name as Bicep spells them.
+ */
+const RETURNS: ReadonlyMap<string, PlainType> = new Map<string, PlainType>([
+  ...['base64', 'base64ToString', 'buildUri', 'cidrHost', 'cidrSubnet', 'dataUri', 'dataUriToString', 'dateTimeAdd', 'dateTimeFromEpoch', 'format', 'guid', 'join', 'newGuid', 'padLeft', 'replace', 'string', 'substring', 'toLower', 'toUpper', 'trim', 'uniqueString', 'uri', 'uriComponent', 'uriComponentToString', 'utcNow'].map((n): [string, PlainType] => [n, 'string']),
+  ...['extensionResourceId', 'managementGroupResourceId', 'resourceId', 'subscriptionResourceId', 'tenantResourceId'].map((n): [string, PlainType] => [n, 'string']),
+  ...['dateTimeToEpoch', 'indexOf', 'int', 'lastIndexOf', 'length', 'max', 'min'].map((n): [string, PlainType] => [n, 'int']),
+  ...['bool', 'contains', 'empty', 'endsWith', 'like', 'startsWith'].map((n): [string, PlainType] => [n, 'bool']),
+]);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
+const BOOLEAN = new Set(['==', '!=', '=~', '!~', '<', '<=', '>', '>=', '&&', '||']);
+
+/**
+ * The plain type an expression has whatever its operands' values, as the compiler types it: a
+ * literal's kind, an interpolated string, arithmetic on ints (int), a comparison or logical
+ * operator (bool), a built-in function of one return type (`builtin` says whether a name is the
+ * built-in, not a declaration of the file that hides it), a ternary whose branches agree.
+ * Undefined for anything else (a symbol, a property, any(), `??`).
+ */
+export function staticKind(e: Expression, builtin: (name: string, namespace: string | undefined) => boolean, depth = 0): PlainType | 'null' | undefined {
+  if (depth > 64) return undefined;
+  switch (e.kind) {
+    case 'Parenthesized':
+      return staticKind(e.expression, builtin, depth + 1);
+    case 'Unary':
+      if (e.operator === '!') return 'bool';
+      return e.operator === '-' && staticKind(e.operand, builtin, depth + 1) === 'int' ? 'int' : undefined;
+    case 'Binary':
+      if (BOOLEAN.has(e.operator)) return 'bool';
+      if (ARITHMETIC.has(e.operator) && staticKind(e.left, builtin, depth + 1) === 'int' && staticKind(e.right, builtin, depth + 1) === 'int') return 'int';
+      return undefined;
+    case 'Ternary': {
+      const a = staticKind(e.whenTrue, builtin, depth + 1);
+      return a !== undefined && a !== 'null' && a === staticKind(e.whenFalse, builtin, depth + 1) ? a : undefined;
+    }
+    case 'FunctionCall': {
+      const ns = e.base === undefined ? undefined : e.base.kind === 'VariableAccess' ? e.base.name.name : null;
+      if (ns === null || !RETURNS.has(e.name.name) || !builtin(e.name.name, ns)) return undefined;
+      return RETURNS.get(e.name.name);
+    }
+    default:
+      return literalKind(e);
+  }
+}
+
+/**
+ * A value that does not fit the plain type: its kind, or undefined when it fits or its type is
+ * not fixed by how it is written (see staticKind; without `builtin`, literals only).
+ */
+export function misfit(e: Expression, t: PlainType, builtin?: (name: string, namespace: string | undefined) => boolean): string | undefined {
+  const k = builtin ? staticKind(e, builtin) : literalKind(e);
   return k === undefined || k === t ? undefined : k;
 }
 

@@ -901,7 +901,11 @@ export class FileLowerer extends ExprLowerer {
     const userTypes = new Set(this.program.statements.flatMap((x) => (x.kind === 'TypeDeclaration' ? [x.name.name] : [])));
     const t = plainType(type, userTypes);
     if (!t) return;
-    const bad = value ? misfit(value, t) : undefined;
+    // A call's return type counts when it is the built-in's (`sys.` or `az.` unless hidden, or a
+    // name the file does not declare); with extensions, a bare name may be theirs.
+    const builtin = (name: string, ns: string | undefined): boolean =>
+      ns === undefined ? !this.hasExtensions && !this.namedInFile(name) : (ns === 'sys' || ns === 'az') && !this.namedInFile(ns);
+    const bad = value ? misfit(value, t, builtin) : undefined;
     if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
     // @allowed lists values of the declared type; for an array, values of its items (any kind).
     const allowed = t === 'array' ? undefined : decorator(decorators, 'allowed')?.args[0];

@@ -182,4 +182,34 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       '12:3 The specified "object" declaration is missing the following required properties: "destinationIpConfigId", "tapName". (BCP035)',
     ]);
   });
+
+  it("a declared type against a value whose type the expression fixes: arithmetic, comparisons, interpolation, built-ins of one return type (BCP033); 'any', a user function of the same name and matching values pass", async () => {
+    const main = [
+      'param tapCount string = 2 + 3',
+      "param mirrorAll string = 'eastus' == 'westus'",
+      "param region int = '${resourceGroup().location}-tap'",
+      "var vtapEnabled bool = length('tap')",
+      "output collectorName string = startsWith('collector', 'c')",
+      "output port int = toLower('VXLAN')",
+      "output twice string = (1 + 1) * 2",
+      // Valid: the same kinds, any(), a ternary of different kinds, a user function named like a built-in.
+      'param count int = 2 + 3',
+      "param name string = '${resourceGroup().name}-tap'",
+      "output enabled bool = !empty('x') && contains('tap', 'a')",
+      "output maybe string = any(1 + 1)",
+      "output either string = true ? 'a' : 'b'",
+      'func trim(s string) int => length(s)',
+      "output trimmed int = trim(' a ')",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '1:25 the default value is an int, but the declared type is string (BCP033)',
+      '2:26 the default value is a bool, but the declared type is string (BCP033)',
+      '3:20 the default value is a string, but the declared type is int (BCP033)',
+      '4:24 the value is an int, but the declared type is bool (BCP033)',
+      '5:31 the value is a bool, but the declared type is string (BCP033)',
+      '6:19 the value is a string, but the declared type is int (BCP033)',
+      '7:23 the value is an int, but the declared type is string (BCP033)',
+    ]);
+  });
 });
