@@ -75,7 +75,13 @@ export function staticKind(e: Expression, builtin: (name: string, namespace: str
     }
     case 'FunctionCall': {
       const ns = e.base === undefined ? undefined : e.base.kind === 'VariableAccess' ? e.base.name.name : null;
-      if (ns === null || !RETURNS.has(e.name.name) || !builtin(e.name.name, ns)) return undefined;
+      if (ns === null || !builtin(e.name.name, ns)) return undefined;
+      // concat() returns a string for strings, ints and bools, an array for arrays.
+      if (e.name.name === 'concat' && e.args.length > 0) {
+        const kinds = new Set(e.args.map((a) => staticKind(a, builtin, depth + 1)));
+        if ([...kinds].every((k) => k === 'string' || k === 'int' || k === 'bool')) return 'string';
+        return kinds.size === 1 && kinds.has('array') ? 'array' : undefined;
+      }
       return RETURNS.get(e.name.name);
     }
     default:
@@ -95,4 +101,56 @@ export function misfit(e: Expression, t: PlainType, builtin?: (name: string, nam
 /** "an int", "an array", "a string". */
 export function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? 'an' : 'a';
+}
+
+/**
+ * The type of a value as the compiler writes it in a message, for a value whose type staticKind
+ * fixes: a literal's own type ("1", "'tap'", "null", "[4789, 4790]", "<empty array>"), integer
+ * arithmetic on literals folded ("3" for 1 + 2), "object" for an object, else the plain type.
+ */
+export function typeText(e: Expression, builtin: (name: string, namespace: string | undefined) => boolean, depth = 0): string | undefined {
+  if (depth > 64) return undefined;
+  const folded = foldInt(e, 0);
+  if (folded !== undefined) return String(folded);
+  switch (e.kind) {
+    case 'Parenthesized':
+      return typeText(e.expression, builtin, depth + 1);
+    case 'String':
+      // A plain literal is its own type; one that would need escaping is said as string.
+      return e.value !== undefined && /^[^'\\\n\r$]*$/.test(e.value) ? `'${e.value}'` : 'string';
+    case 'Boolean':
+      return String(e.value);
+    case 'Array': {
+      if (e.items.length === 0) return '<empty array>';
+      const items = e.items.map((i) => (i.kind === 'Spread' ? undefined : typeText(i, builtin, depth + 1)));
+      return items.every((i) => i !== undefined) ? `[${items.join(', ')}]` : 'array';
+    }
+    default:
+      return staticKind(e, builtin, depth + 1);
+  }
+}
+
+/** The value of integer arithmetic on integer literals (+, -, *, and / and % by a non-zero), as a safe integer. */
+function foldInt(e: Expression, depth: number): number | undefined {
+  if (depth > 64) return undefined;
+  switch (e.kind) {
+    case 'Integer':
+      return Number.isSafeInteger(e.value) ? e.value : undefined;
+    case 'Parenthesized':
+      return foldInt(e.expression, depth + 1);
+    case 'Unary': {
+      const v = e.operator === '-' ? foldInt(e.operand, depth + 1) : undefined;
+      return v === undefined ? undefined : -v;
+    }
+    case 'Binary': {
+      if (!ARITHMETIC.has(e.operator)) return undefined;
+      const a = foldInt(e.left, depth + 1);
+      const b = foldInt(e.right, depth + 1);
+      if (a === undefined || b === undefined) return undefined;
+      const v = e.operator === '+' ? a + b : e.operator === '-' ? a - b : e.operator === '*' ? a * b : b === 0 ? undefined : e.operator === '/' ? Math.trunc(a / b) : a % b;
+      return v !== undefined && Number.isSafeInteger(v) ? v : undefined;
+    }
+    default:
+      return undefined;
+  }
 }

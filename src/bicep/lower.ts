@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
 import { LoopVariableCheck } from './lower-loop-vars.js';
-import { article, misfit, plainType } from './lower-literal-types.js';
+import { article, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
 import { decoratorKindProblem, judgesDecoratorsOf } from './decorator-kinds.js';
 import { decoratorNameProblem, type DeclaredNames } from './decorator-names.js';
@@ -901,11 +901,7 @@ export class FileLowerer extends ExprLowerer {
     const userTypes = new Set(this.program.statements.flatMap((x) => (x.kind === 'TypeDeclaration' ? [x.name.name] : [])));
     const t = plainType(type, userTypes);
     if (!t) return;
-    // A call's return type counts when it is the built-in's (`sys.` or `az.` unless hidden, or a
-    // name the file does not declare); with extensions, a bare name may be theirs.
-    const builtin = (name: string, ns: string | undefined): boolean =>
-      ns === undefined ? !this.hasExtensions && !this.namedInFile(name) : (ns === 'sys' || ns === 'az') && !this.namedInFile(ns);
-    const bad = value ? misfit(value, t, builtin) : undefined;
+    const bad = value ? misfit(value, t, this.isBuiltinCall) : undefined;
     if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
     // @allowed lists values of the declared type; for an array, values of its items (any kind).
     const allowed = t === 'array' ? undefined : decorator(decorators, 'allowed')?.args[0];
@@ -915,6 +911,26 @@ export class FileLowerer extends ExprLowerer {
       if (k) this.error(item, `@allowed() lists ${article(k)} ${k}, but the declared type is ${t} (BCP034)`);
     }
   }
+
+  /**
+   * BCP350: an assert takes a bool. A value whose type its form fixes as something else (a
+   * literal, arithmetic, a string, a built-in returning no bool) is the compiler's error, with the
+   * type as it writes it. (Asserts are an experimental feature enabled in bicepconfig.json, which
+   * vtaplint does not read: that they are enabled is not judged.)
+   */
+  private checkAssert(value: Expression): void {
+    const kind = staticKind(value, this.isBuiltinCall);
+    if (kind === undefined || kind === 'bool') return;
+    this.error(value, `Value of type "${typeText(value, this.isBuiltinCall) ?? kind}" cannot be assigned to an assert. Asserts can take values of type 'bool' only. (BCP350)`);
+  }
+
+  /**
+   * Whether a call of `name` (with namespace `ns`) is the built-in function: `sys.` or `az.`
+   * unless the file hides the namespace, or a bare name the file does not declare (with
+   * extensions, a bare name may be theirs). For the types a call's form fixes (staticKind).
+   */
+  private readonly isBuiltinCall = (name: string, ns: string | undefined): boolean =>
+    ns === undefined ? !this.hasExtensions && !this.namedInFile(name) : (ns === 'sys' || ns === 'az') && !this.namedInFile(ns);
 
   /**
    * BCP079/BCP080: a variable that reads itself, or variables that read each other in a cycle,
@@ -1145,6 +1161,7 @@ export class FileLowerer extends ExprLowerer {
       if (s.kind === 'Variable' && s.type) this.checkLiteralTypes(s.type, s.value, 'the value', []);
       if (s.kind === 'Output') this.checkLiteralTypes(s.type, s.value, 'the value', []);
       else if (s.kind === 'TypeDeclaration') this.checkDecoratorTargets(s.decorators, s.value);
+      else if (s.kind === 'Assert') this.checkAssert(s.value);
       switch (s.kind) {
         case 'Metadata':
           this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);

@@ -212,4 +212,39 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       '7:23 the value is an int, but the declared type is string (BCP033)',
     ]);
   });
+
+  it('an assert whose value is not a bool (BCP350), with the type as the compiler writes it; comparisons and bool functions pass', async () => {
+    const main = [
+      "param tapName string = 'tap'",
+      "param region string = 'eastus'",
+      'assert one = 1',
+      'assert sum = 1 + 2',
+      'assert nothing = null',
+      'assert ports = [4789, 4790]',
+      'assert none = []',
+      "assert settings = { port: 4789 }",
+      "assert joined = concat('a', 'b')",
+      "assert named = 'tap'",
+      "assert withRegion = '${region}-tap'",
+      "assert count = length(tapName)",
+      // Valid: bools.
+      "assert nameIsShort = length(tapName) < 24",
+      "assert inRegion = contains(['eastus', 'westus'], region)",
+      "assert notEmpty = !empty(tapName) && region != ''",
+      '',
+    ].join('\n');
+    const msg = (t: string): string => `Value of type "${t}" cannot be assigned to an assert. Asserts can take values of type 'bool' only. (BCP350)`;
+    expect(await errors(main)).toEqual([
+      `3:14 ${msg('1')}`,
+      `4:14 ${msg('3')}`,
+      `5:18 ${msg('null')}`,
+      `6:16 ${msg('[4789, 4790]')}`,
+      `7:15 ${msg('<empty array>')}`,
+      `8:19 ${msg('object')}`,
+      `9:17 ${msg('string')}`,
+      `10:16 ${msg("'tap'")}`,
+      `11:21 ${msg('string')}`,
+      `12:16 ${msg('int')}`,
+    ]);
+  });
 });
