@@ -28,6 +28,7 @@ import { unreadFileMessage } from '../load/read.js';
 import { LOAD_ENCODINGS, decodeLoadedText, isLoadEncoding } from './load-text.js';
 import { discriminatorProblems } from './discriminator-check.js';
 import { unknownTypeNames } from './type-names.js';
+import { unionTypeProblems } from './union-types.js';
 import { isNullableDeclaration } from '../model/type-ref.js';
 import { LOWERING_NS, TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
 import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
@@ -1150,6 +1151,7 @@ export class FileLowerer extends ExprLowerer {
 
     this.checkDecoratorNames();
     this.checkTypeNames();
+    for (const p of unionTypeProblems(this.program.statements)) this.error(p.at, p.message);
     for (const s of this.program.statements) {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);
       for (const d of s.decorators) this.checkDecoratorArguments(d);

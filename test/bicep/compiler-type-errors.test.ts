@@ -247,4 +247,26 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       `12:16 ${msg('int')}`,
     ]);
   });
+
+  it("a union of literals of several ARM types, or of nulls only (BCP294), also through a type's name; one type, nullable, an array's element and discriminated objects pass", async () => {
+    const main = [
+      "type tapMode = 'mirror' | 4789",
+      "type protocol = 'vxlan' | 'gre'",
+      'type protocolOrPort = protocol | 4789',
+      'type nothing = null | null',
+      "param udpPort 'auto' | -1 = 'auto'",
+      'type settings = {',
+      "  enabled: true | 'yes'",
+      '}',
+      // Valid.
+      'type ports = 4789 | 4790',
+      "type maybeProtocol = ('vxlan' | 'gre')?",
+      "type flags = ('on' | 1 | true)[]",
+      "type nullableMode = 'mirror' | 'filter' | null",
+      "param region protocol = 'vxlan'",
+      '',
+    ].join('\n');
+    const msg = "Type unions must be reducible to a single ARM type (such as 'string', 'int', or 'bool'). (BCP294)";
+    expect(await errors(main)).toEqual([`1:16 ${msg}`, `3:23 ${msg}`, `4:16 ${msg}`, `5:15 ${msg}`, `7:12 ${msg}`]);
+  });
 });
