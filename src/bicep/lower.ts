@@ -2253,6 +2253,60 @@ export class FileLowerer extends ExprLowerer {
     return undefined;
   }
 
+  /**
+   * BCP053 / BCP083: `config.nicNme` where `config` is a variable whose value is an object literal
+   * (untyped: a declared `object` takes any property) without that property, also nested
+   * (`config.collector.port`), read or not, as the compiler types it. Names are compared without
+   * regard to case (ARM reads properties so); an object with a spread or a computed key is not
+   * judged. At the whole access, where ARM's own error for an evaluated read is, so it is said once.
+   */
+  private checkLiteralProperty(e: PropertyAccess, ctx: LowerCtx): void {
+    const o = this.literalObjectOf(e.base, ctx, 0, new Set());
+    if (!o) return;
+    const keys: string[] = [];
+    for (const p of o.properties) {
+      if (p.kind !== 'ObjectProperty' || p.keyName === undefined) return;
+      keys.push(p.keyName);
+    }
+    const name = e.property.name;
+    if (keys.length === 0 || keys.some((k) => k.toLowerCase() === name.toLowerCase())) return;
+    const near = suggestion(name, keys);
+    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.error(
+      e,
+      near
+        ? `The type "object" does not contain property "${name}". Did you mean "${near}"? (BCP083)`
+        : `The type "object" does not contain property "${name}". Available properties include ${sorted.map((k) => `"${k}"`).join(', ')}. (BCP053)`,
+    );
+  }
+
+  /** The object literal an expression is (through untyped variables and properties of literals), or undefined. */
+  private literalObjectOf(x: Expression, ctx: LowerCtx, depth: number, seen: Set<string>): ObjectExpression | undefined {
+    if (depth > 32) return undefined;
+    while (x.kind === 'Parenthesized') x = x.expression;
+    switch (x.kind) {
+      case 'Object':
+        return x;
+      case 'VariableAccess': {
+        const n = x.name.name;
+        const d = this.vars.get(n);
+        if (!d || d.type || seen.has(n) || ctx.locals?.has(n) || this.params.has(n) || this.symbols.has(n)) return undefined;
+        seen.add(n);
+        // A variable's value is written at the top level: no locals there.
+        return this.literalObjectOf(d.value, {}, depth + 1, seen);
+      }
+      case 'PropertyAccess': {
+        if (x.safe) return undefined;
+        const o = this.literalObjectOf(x.base, ctx, depth + 1, seen);
+        const key = x.property.name.toLowerCase();
+        const p = o?.properties.find((q): q is ObjectProperty => q.kind === 'ObjectProperty' && q.keyName?.toLowerCase() === key);
+        return p ? this.literalObjectOf(p.value, {}, depth + 1, seen) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
   /** Whether `name` is declared or imported in this file (any kind of symbol, types and namespaces included). */
   private namedInFile(name: string): boolean {
     return (
@@ -2406,6 +2460,7 @@ export class FileLowerer extends ExprLowerer {
 
   protected symbolicProperty(e: PropertyAccess, ctx: LowerCtx): Expr | undefined {
     const prop = e.property.name;
+    if (!e.safe && e.base.kind !== 'FunctionCall') this.checkLiteralProperty(e, ctx);
     // mod.outputs.x -> reference(...).outputs.x.value
     if (e.base.kind === 'PropertyAccess' && e.base.property.name === 'outputs') {
       const m = this.symbolRef(e.base.base, ctx);

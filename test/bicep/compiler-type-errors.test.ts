@@ -269,4 +269,33 @@ describe('Bicep: type and placement errors the compiler raises', () => {
     const msg = "Type unions must be reducible to a single ARM type (such as 'string', 'int', or 'bool'). (BCP294)";
     expect(await errors(main)).toEqual([`1:16 ${msg}`, `3:23 ${msg}`, `4:16 ${msg}`, `5:15 ${msg}`, `7:12 ${msg}`]);
   });
+
+  it('a property an object literal variable does not have (BCP053, BCP083 when one is spelt alike), read or not; typed variables, safe access and other cases pass', async () => {
+    const main = [
+      'var tapConfig = {',
+      "  name: 'tap'",
+      '  collector: {',
+      "    nicName: 'collector-nic'",
+      '    port: 4789',
+      '  }',
+      '}',
+      'var unused = tapConfig.destination',
+      'var typo = tapConfig.collector.nicNme',
+      'output port int = tapConfig.collector.udpPort',
+      // Valid: present properties (any case), safe access, a typed variable, a loop's item.
+      'output nic string = tapConfig.collector.NicName',
+      "output maybe string = tapConfig.?region ?? 'eastus'",
+      'var loose object = { a: 1 }',
+      'output b int = loose.b',
+      "output names array = [for c in [tapConfig]: c.name]",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '8:14 The type "object" does not contain property "destination". Available properties include "collector", "name". (BCP053)',
+      '9:12 The type "object" does not contain property "nicNme". Did you mean "nicName"? (BCP083)',
+      '10:19 The type "object" does not contain property "udpPort". Available properties include "nicName", "port". (BCP053)',
+      // A variable declared 'object' is any object to the compiler; ARM still fails the read.
+      "14:16 The language expression property 'b' doesn't exist, available properties are 'a'.",
+    ]);
+  });
 });
