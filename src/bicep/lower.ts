@@ -1784,7 +1784,7 @@ export class FileLowerer extends ExprLowerer {
           const outs = own(loaded.root, 'outputs');
           this.moduleOutputs.set(m.key, isTObject(outs) ? outs : {});
           this.checkModuleScope(m, loaded.root);
-          this.checkRequiredModuleParams(m, paramsProp, loaded.root);
+          this.checkModuleParams(m, paramsProp, loaded.root);
         }
       }
     } else if (pathNode.kind === 'String') this.error(pathNode, 'the module path must be a literal string');
@@ -1794,35 +1794,42 @@ export class FileLowerer extends ExprLowerer {
   }
 
   /**
-   * BCP035: a module that leaves out a parameter its template requires (no defaultValue, not
-   * nullable), checked as the compiler checks it, where the module is written: also a module in a
-   * loop over nothing or under a false condition, which is never deployed. Without `params` at all,
-   * at the module's name; else at `params`, naming the parameters missing (names compared without
-   * regard to case, as ARM matches them). The deployment stage leaves a Bicep module's missing
-   * parameters to this check.
+   * BCP035 / BCP037: a module's params against its template's parameters, checked as the compiler
+   * checks them, where the module is written: also a module in a loop over nothing or under a
+   * false condition, which is never deployed. A required parameter (no defaultValue, not nullable)
+   * left out: without `params` at all, at the module's name; else at `params`, naming those
+   * missing. A value for a parameter the template does not declare: at its key, naming the
+   * declared ones not given. Names are compared without regard to case, as ARM matches them. The
+   * deployment stage leaves a Bicep module's parameters to this check.
    */
-  private checkRequiredModuleParams(m: ModInfo, paramsProp: ObjectProperty | undefined, template: TObject): void {
-    const decls = own(template, 'parameters');
-    if (!isTObject(decls)) return;
-    const required = Object.keys(decls).filter((n) => {
+  private checkModuleParams(m: ModInfo, paramsProp: ObjectProperty | undefined, template: TObject): void {
+    const section = own(template, 'parameters');
+    const decls: TObject = isTObject(section) ? section : {};
+    const names = Object.keys(decls);
+    const required = names.filter((n) => {
       const d = decls[n];
       return isTObject(d) && own(d, 'defaultValue') === undefined && !isNullableDeclaration(d, template);
     });
-    if (required.length === 0) return;
     if (!paramsProp) {
-      this.error(m.decl.name, 'The specified "module" declaration is missing the following required properties: "params". (BCP035)');
+      if (required.length > 0) this.error(m.decl.name, 'The specified "module" declaration is missing the following required properties: "params". (BCP035)');
       return;
     }
     if (paramsProp.value.kind !== 'Object') return;
-    const given = new Set<string>();
+    const given = new Map<string, ObjectProperty>();
     for (const p of paramsProp.value.properties) {
       // A spread or a computed key is reported elsewhere; what it gives is not known here.
       if (p.kind !== 'ObjectProperty' || p.keyName === undefined) return;
-      given.add(p.keyName.toLowerCase());
+      given.set(p.keyName.toLowerCase(), p);
     }
-    const missing = required.filter((n) => !given.has(n.toLowerCase())).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
-    if (missing.length === 0) return;
-    this.error(paramsProp.key, `The specified "object" declaration is missing the following required properties: ${missing.map((n) => `"${n}"`).join(', ')}. (BCP035)`);
+    const byCase = (a: string, b: string): number => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
+    const missing = required.filter((n) => !given.has(n.toLowerCase())).sort(byCase);
+    if (missing.length > 0) this.error(paramsProp.key, `The specified "object" declaration is missing the following required properties: ${missing.map((n) => `"${n}"`).join(', ')}. (BCP035)`);
+    const declared = new Set(names.map((n) => n.toLowerCase()));
+    const unused = names.filter((n) => !given.has(n.toLowerCase())).sort(byCase);
+    const rest = unused.length > 0 ? `Permissible properties include ${unused.map((n) => `"${n}"`).join(', ')}.` : 'No other properties are allowed.';
+    for (const [key, p] of given) {
+      if (!declared.has(key)) this.error(p.key, `The property "${p.keyName}" is not allowed on objects of type "params". ${rest} (BCP037)`);
+    }
   }
 
   /**

@@ -631,8 +631,8 @@ export class Deployment {
   /**
    * The parameters a nested deployment passes to its template (inline with inner scope, or
    * linked): an ARM JSON one's, and a Bicep module's, which lowers to the same deployment (the
-   * compiler rejects a missing required parameter, BCP035, which the Bicep lowering reports, and
-   * ARM an undeclared one). A deployment whose parameters come from a parametersLink
+   * compiler rejects a missing required parameter, BCP035, and an undeclared one, BCP037, which
+   * the Bicep lowering reports). A deployment whose parameters come from a parametersLink
    * (never fetched) passes values that are not known.
    */
   private checkPassed(dep: DeployedResource, parent: DeploymentUnit, evaluated: ObjectValue, scope: TemplateScope, supplied: Map<string, SuppliedParameter>): void {
@@ -640,10 +640,10 @@ export class Deployment {
     const params = evaluated.entry('parameters');
     // A `parameters` value only known at deployment as a whole: which names it gives is unknown.
     if (params && !(params.value instanceof ObjectValue)) return;
-    // A Bicep module's missing parameters are the compiler's BCP035, reported by the lowering where
-    // the module is written (deployed or not): only undeclared ones are checked here.
-    if (parent.file.kind === 'bicep') this.checkSupplied(scope, supplied, `module '${dep.plainDisplayName}'`, undefined, "the module's params");
-    else this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
+    // A Bicep module's parameters are the compiler's (BCP035 missing, BCP037 undeclared), checked by
+    // the lowering where the module is written, deployed or not.
+    if (parent.file.kind === 'bicep') return;
+    this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
   }
 
   /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */

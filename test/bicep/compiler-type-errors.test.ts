@@ -298,4 +298,31 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       "14:16 The language expression property 'b' doesn't exist, available properties are 'a'.",
     ]);
   });
+
+  it("a module that passes a parameter its template does not declare (BCP037), also in a loop over nothing; the template's own names in any case pass", async () => {
+    const tap = ["param tapName string", "param location string = 'eastus'", "param tags object = {}", "output name string = tapName", ''].join('\n');
+    const main = [
+      "module tap 'tap.bicep' = {",
+      "  name: 'tap'",
+      '  params: {',
+      "    tapName: 'tap1'",
+      "    destinationPort: 4789",
+      '  }',
+      '}',
+      "module never 'tap.bicep' = [for x in []: {",
+      "  name: 'never${x}'",
+      '  params: {',
+      "    TAPNAME: 'tap2'",
+      "    location: 'westus'",
+      '    tags: {}',
+      "    region: 'x'",
+      '  }',
+      '}]',
+      '',
+    ].join('\n');
+    expect(await errors(main, { 'tap.bicep': tap })).toEqual([
+      '5:5 The property "destinationPort" is not allowed on objects of type "params". Permissible properties include "location", "tags". (BCP037)',
+      '14:5 The property "region" is not allowed on objects of type "params". No other properties are allowed. (BCP037)',
+    ]);
+  });
 });

@@ -743,17 +743,17 @@ describe('nested deployments', () => {
     ].join('\n');
     const { a } = analyze({ 'main.bicep': main, 'vtap.bicep': vtap });
     const errors = a.diagnostics.filter((d) => d.code === 'invalid-template');
-    // The missing parameters are the compiler's BCP035, reported by the Bicep lowering with its
-    // wording (at `params`, or at the module's name when it has none); the undeclared one is ARM's.
+    // They are the compiler's BCP035 (missing) and BCP037 (undeclared), reported by the Bicep
+    // lowering with its wording: at `params`, at the module's name when it has none, at the key.
     expect(errors.map((d) => [d.span.region().start.line, d.span.text()])).toEqual([
       [3, 'params'],
-      [16, 'none'],
       [13, 'destinationPort'],
+      [16, 'none'],
     ]);
     expect(errors.map((d) => d.message)).toEqual([
       'The specified "object" declaration is missing the following required properties: "vtapname". (BCP035)',
+      'The property "destinationPort" is not allowed on objects of type "params". Permissible properties include "destinationNicId", "lock", "tags". (BCP037)',
       'The specified "module" declaration is missing the following required properties: "params". (BCP035)',
-      "module 'named' gives a value for the parameter 'destinationPort', which the template does not declare (it declares 'location', 'vtapname', 'destinationNicId', 'tags', 'lock'); ARM rejects the deployment (\"not present in the original template and can therefore not be provided\"): remove it or declare it.",
     ]);
   });
 
