@@ -13,6 +13,7 @@ import { call, formatCall, index, lit, member } from './lower-ast.js';
 import { article, literalKind } from './lower-literal-types.js';
 import type {
   ArrayAccess,
+  BinaryExpression,
   Expression,
   ForExpression,
   FunctionCall,
@@ -83,6 +84,8 @@ const BINARY_FUNCTIONS: Record<string, string> = {
   '%': 'mod',
 };
 
+const ARITHMETIC_OPERATORS = new Set(['+', '-', '*', '/', '%']);
+
 export function withLocals(ctx: LowerCtx, add: [string, Binding][]): LowerCtx {
   const locals = new Map(ctx.locals ?? []);
   for (const [k, v] of add) locals.set(k, v);
@@ -126,6 +129,10 @@ export abstract class ExprLowerer {
 
   /** A bare identifier that is not a local (parameter, variable, resource, module...). */
   protected abstract identifier(id: Identifier, at: Node, ctx: LowerCtx): Expr;
+  /** Checks the operands of `+ - * / %` (BCP045): true when it reported the operation; nothing by default. */
+  protected arithmeticRejected(_e: BinaryExpression, _ctx: LowerCtx): boolean {
+    return false;
+  }
   /** A call that is not a plain built-in function; undefined to lower it as a built-in. */
   protected abstract specialCall(e: FunctionCall, ctx: LowerCtx): Expr | undefined;
   /** `x.y` where x is a symbol with special meaning (resource, module, import namespace); undefined otherwise. */
@@ -237,6 +244,9 @@ export abstract class ExprLowerer {
           case '!~':
             return call('not', [call('equals', [call('toLower', [l], e.left), call('toLower', [r], e.right)], e)], e);
           default:
+            // An operation the compiler rejects is reported once, and its value is unknown (no
+            // second finding from ARM's evaluation of it).
+            if (ARITHMETIC_OPERATORS.has(e.operator) && this.arithmeticRejected(e, ctx)) return call('invalid', [lit('the operation is not valid', e)], e, LOWERING_NS);
             return call(BINARY_FUNCTIONS[e.operator] ?? e.operator, [l, r], e);
         }
       }

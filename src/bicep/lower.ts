@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
 import { LoopVariableCheck } from './lower-loop-vars.js';
-import { article, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
+import { article, literalKind, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
 import { decoratorKindProblem, judgesDecoratorsOf } from './decorator-kinds.js';
 import { decoratorNameProblem, type DeclaredNames } from './decorator-names.js';
@@ -38,6 +38,7 @@ import { TypeDefinitions } from './lower-type-nodes.js';
 import type { ModuleLoader } from './lower-modules.js';
 import type {
   ArrayAccess,
+  BinaryExpression,
   CompileTimeImportDeclaration,
   Decorator,
   Expression,
@@ -923,6 +924,39 @@ export class FileLowerer extends ExprLowerer {
     const kind = staticKind(value, this.isBuiltinCall);
     if (kind === undefined || kind === 'bool') return;
     this.error(value, `Value of type "${typeText(value, this.isBuiltinCall) ?? kind}" cannot be assigned to an assert. Asserts can take values of type 'bool' only. (BCP350)`);
+  }
+
+  /**
+   * BCP045: `+ - * / %` take ints; an operand written as a string, bool, null, array or object
+   * literal fails the compilation (`'tap-' + name`: the compiler says to interpolate). Said with
+   * both operands' types as the compiler writes them, so only when both can be (a literal's or a
+   * fixed type, a parameter of a plain declared type without @allowed), at the whole operation;
+   * its value is then unknown, so ARM's evaluation does not say it again. Only literal operands
+   * are looked at: a chain of `+` costs no more than it did.
+   */
+  protected override arithmeticRejected(e: BinaryExpression, ctx: LowerCtx): boolean {
+    const bad = (x: Expression): boolean => {
+      const k = literalKind(x.kind === 'Parenthesized' ? x.expression : x);
+      return k !== undefined && k !== 'int';
+    };
+    if (!bad(e.left) && !bad(e.right)) return false;
+    const lt = this.operandTypeText(e.left, ctx);
+    const rt = lt === undefined ? undefined : this.operandTypeText(e.right, ctx);
+    if (lt === undefined || rt === undefined) return false;
+    const stringy = (t: string): boolean => t === 'string' || t.startsWith("'");
+    const hint = e.operator === '+' && stringy(lt) && stringy(rt) ? ' Use string interpolation instead.' : '';
+    this.error(e, `Cannot apply operator "${e.operator}" to operands of type "${lt}" and "${rt}".${hint} (BCP045)`);
+    return true;
+  }
+
+  /** An operand's type as the compiler writes it, when it is sure: see checkArithmetic. */
+  private operandTypeText(x: Expression, ctx: LowerCtx): string | undefined {
+    const t = typeText(x, this.isBuiltinCall);
+    if (t !== undefined) return t;
+    if (x.kind !== 'VariableAccess' || ctx.locals?.has(x.name.name)) return undefined;
+    const p = this.params.get(x.name.name);
+    if (!p || decorator(p.decorators, 'allowed')) return undefined;
+    return plainType(p.type, new Set(this.types.keys()));
   }
 
   /**

@@ -325,4 +325,28 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       '14:5 The property "region" is not allowed on objects of type "params". No other properties are allowed. (BCP037)',
     ]);
   });
+
+  it("arithmetic on a string, bool, null, array or object literal (BCP045), with the interpolation hint for strings, said once where ARM evaluates it too; ints pass", async () => {
+    const main = [
+      "param prefix string = 'tap'",
+      'param port int = 4789',
+      "var tapName = 'tap-' + prefix",
+      "var unused = 'vxlan' + 'gre'",
+      'var flag = true * 2',
+      "output name string = '${prefix}-' + 'collector'",
+      // Valid: ints, interpolation.
+      'var next = port + 1',
+      "var label = '${prefix}-${port}'",
+      'output total int = next * 2',
+      'output tap string = tapName',
+      'output l string = label',
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      `3:15 Cannot apply operator "+" to operands of type "'tap-'" and "string". Use string interpolation instead. (BCP045)`,
+      `4:14 Cannot apply operator "+" to operands of type "'vxlan'" and "'gre'". Use string interpolation instead. (BCP045)`,
+      '5:12 Cannot apply operator "*" to operands of type "true" and "2". (BCP045)',
+      `6:22 Cannot apply operator "+" to operands of type "string" and "'collector'". Use string interpolation instead. (BCP045)`,
+    ]);
+  });
 });
