@@ -1303,16 +1303,33 @@ class Parser {
   }
 
   private parseSingularType(): TypeExpression {
-    let e = this.parsePrimaryType();
+    const depth = this.depth;
+    try {
+      return this.parseTypeSuffixes(this.parsePrimaryType());
+    } finally {
+      this.depth = depth;
+    }
+  }
+
+  /**
+   * The suffixes after a type (`[]`, `[0]`, `?`, `!`, `.p`, `<...>`), read in a loop but nested
+   * in the tree they build (`string[][]` is an array of arrays), which the later stages walk
+   * recursively: each counts as a nesting level (see enter()), so ten thousand of them are a
+   * limit finding and not a stack overflow further on.
+   */
+  private parseTypeSuffixes(base: TypeExpression): TypeExpression {
+    let e = base;
     for (;;) {
       const t = this.raw();
       if (t.kind === 'LeftSquare') {
         const n = this.peekAt(1);
         if (n.kind === 'RightSquare') {
+          this.enter();
           this.i += 2;
           e = { kind: 'ArrayType', element: e, start: e.start, end: n.end };
         } else if ((n.kind === 'Integer' || n.kind === 'Asterisk') && this.peekAt(2).kind === 'RightSquare') {
           const close = this.peekAt(2);
+          this.enter();
           this.i += 3;
           const index: IntegerLiteral | undefined =
             n.kind === 'Integer' ? { kind: 'Integer', text: this.textOf(n), value: Number(this.textOf(n)), start: n.start, end: n.end } : undefined;
@@ -1321,14 +1338,18 @@ class Parser {
           return e;
         }
       } else if (t.kind === 'Question') {
+        this.enter();
         this.i++;
         e = { kind: 'NullableType', base: e, start: e.start, end: t.end };
       } else if (t.kind === 'Exclamation') {
+        this.enter();
         this.i++;
         e = { kind: 'NonNullableType', base: e, start: e.start, end: t.end };
       } else if (t.kind === 'LeftChevron' && (e.kind === 'TypeReference' || e.kind === 'TypePropertyAccess')) {
+        this.enter();
         e = this.parseTypeArguments(e);
       } else if (t.kind === 'Dot') {
+        this.enter();
         this.i++;
         const p = this.cur();
         if (p.kind === 'Asterisk') {
@@ -1368,8 +1389,11 @@ class Parser {
       case 'Minus':
       case 'Plus':
       case 'Exclamation': {
+        // A nesting level (as an expression's unary operator): `type t = ----...1` is as deep.
+        this.enter();
         this.next();
         const operand = this.parsePrimaryType();
+        this.leave();
         const operator: UnaryOperator = t.kind === 'Exclamation' ? '!' : t.kind === 'Minus' ? '-' : '+';
         const inner: Expression = operand.kind === 'LiteralType' ? operand.value : this.missing(operand.start);
         if (operand.kind !== 'LiteralType') this.error('expected a literal after the unary operator', operand);

@@ -41,6 +41,36 @@ describe('nesting', () => {
     expect(run.findings[0]?.message).toContain('(limit maxJsonDepth)');
   });
 
+  it('Bicep types 10,000 suffixes deep (`string[][]...`, `t.p.p...`) and unary literal types: limit findings at the type, the next line still parsed', T, async () => {
+    // The type parser built ArrayType(ArrayType(...)) in a loop without counting the levels, and
+    // the lowering walked it recursively: 'internal error while lowering Bicep: Maximum call
+    // stack size exceeded' at 1:1, exit 2, for the whole run.
+    const deep = '[]'.repeat(10_000);
+    root.write(
+      'types.bicep',
+      [
+        `type list = string${deep}`,
+        `type shape = {\n  items: string${deep}\n}`,
+        `type vnets = resourceInput<'Microsoft.Network/virtualNetworks@2024-05-01'>${deep}`,
+        `type picked = shape${'.items'.repeat(10_000)}`,
+        `type negative = ${'-'.repeat(10_000)}1`,
+        "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: substring('vnet', 20, 1)\n  location: 'eastus'\n}",
+        '',
+      ].join('\n'),
+    );
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['limit-exceeded', 1],
+      ['limit-exceeded', 3],
+      ['limit-exceeded', 5],
+      ['limit-exceeded', 6],
+      ['limit-exceeded', 7],
+      ['evaluation-error', 9],
+    ]);
+    for (const f of run.findings.slice(0, 5)) expect(f.message).toBe('nesting is too deep (more than 512 levels); the rest of the statement is not analysed (limit maxJsonDepth)');
+  });
+
   it('an expression nested 5,000 deep is a limit finding at the expression', T, async () => {
     root.write('expr.json', template({ resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: `[${'not('.repeat(5000)}true()${')'.repeat(5000)}]`, location: 'westeurope' }] }));
     const run = await root.lint();
