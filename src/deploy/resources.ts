@@ -6,11 +6,11 @@ import { isExpressionString } from '../expr/parser.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
-import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import { InexactInteger, ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { typeName } from '../expr/ops.js';
 import { fullType, resourceKey, segmentDisplay, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from './resource-id.js';
 import type { NodeEvaluator, ResourceLoop } from './evaluator.js';
-import { needsOwnSpan } from './scope.js';
+import { countBeyondExactNumbers, needsOwnSpan } from './scope.js';
 import type { LocatedValue } from '../expr/located.js';
 import { REPRESENTATIVE_INDEX, collectingImplicitDependencies, type DeployedResource, type Dependency, type DeploymentUnit, type DeployState, type NotDeployed, type TargetScope } from './model.js';
 
@@ -112,7 +112,24 @@ export class ResourceExpander {
       const nameNode = childOf(c, 'name');
       const loopName = typeof nameNode?.node === 'string' ? nameNode.node : symbolicName ?? 'copy';
       const countNode = childOf(c, 'count');
-      const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : undefined;
+      const evaluated = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : undefined;
+      // An integer beyond 2^53 (held as an unknown) is a count ARM rejects, as 1e6 is: negative, or
+      // above 800 (only the first copies analysed).
+      let count = evaluated;
+      const beyondExact = evaluated instanceof InexactInteger;
+      if (evaluated instanceof InexactInteger) {
+        const { text, negative } = countBeyondExactNumbers(evaluated, countNode?.node);
+        if (negative) {
+          this.diagnostics.add({ code: 'evaluation-error', message: `copy count ${text} is negative`, span: countNode?.span ?? copy.span });
+          return;
+        }
+        this.diagnostics.add({
+          code: 'evaluation-error',
+          message: `copy count ${text} exceeds Azure's limit of ${ARM_MAX_COPY}; the deployment will be rejected (only the first ${ARM_MAX_COPY} copies are analysed)`,
+          span: countNode?.span ?? copy.span,
+        });
+        count = ARM_MAX_COPY + 1;
+      }
       // A count that is no integer at all ("2" from a string parameter, 1.5, a missing count): ARM
       // rejects the template ("has an invalid copy count"), as for the other copy loops (scope.ts).
       // An empty string is not judged: it is what an int parameter's "" default gives, which
@@ -125,14 +142,14 @@ export class ResourceExpander {
         this.diagnostics.add({ code: countNode ? 'evaluation-error' : 'invalid-template', message, span: countNode?.span ?? copy.span });
         return;
       }
-      if (typeof count === 'number' && symbolicName !== undefined && !parent) this.loopCounts.set(symbolicName.toLowerCase(), count);
-      this.checkCopyMode(c, count, parent?.loop);
+      if (typeof count === 'number' && symbolicName !== undefined && !parent && !beyondExact) this.loopCounts.set(symbolicName.toLowerCase(), count);
+      this.checkCopyMode(c, beyondExact ? evaluated : count, parent?.loop);
       if (typeof count === 'number') {
         if (count < 0) {
           this.diagnostics.add({ code: 'evaluation-error', message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
           return;
         }
-        if (count > ARM_MAX_COPY) {
+        if (count > ARM_MAX_COPY && !beyondExact) {
           this.diagnostics.add({
             code: 'evaluation-error',
             message: `copy count ${count} exceeds Azure's limit of ${ARM_MAX_COPY}; the deployment will be rejected (only the first ${ARM_MAX_COPY} copies are analysed)`,

@@ -183,6 +183,17 @@ export function needsOwnSpan(n: TNode): boolean {
 /** An ARM copy loop may produce at most this many elements. */
 const ARM_MAX_COPY = 800;
 
+/**
+ * A copy count beyond 2^53, which vtaplint holds as an InexactInteger (an unknown: its exact value
+ * is not a JS number), is all the same an integer outside the 0 to 800 ARM takes: ARM rejects the
+ * loop whatever its exact value. Its text (the exact digits when known, else the number written)
+ * and whether it is negative.
+ */
+export function countBeyondExactNumbers(count: InexactInteger, written: TNode | undefined): { text: string; negative: boolean } {
+  if (count.exact !== undefined) return { text: count.exact.toString(), negative: count.exact < 0n };
+  return typeof written === 'number' ? { text: String(written), negative: written < 0 } : { text: 'beyond 2^53', negative: false };
+}
+
 function secureUnknown(name: string, span: Span): Unknown {
   return new Unknown({ code: 'secure', message: `the secure parameter '${name}' is never evaluated or shown`, span });
 }
@@ -1252,6 +1263,12 @@ class NodeContext implements EvalContext {
       return new Unknown({ code: 'error', message, span: loop.span });
     }
     const count = this.node(countNode.node, countNode.span);
+    if (count instanceof InexactInteger) {
+      const { text, negative } = countBeyondExactNumbers(count, countNode.node);
+      const message = negative ? `The copy count must be a non-negative integer; it is ${text}.` : `The copy count ${text} exceeds ARM's limit of ${ARM_MAX_COPY}.`;
+      this.diagnostics.add({ code: 'evaluation-error', message, span: countNode.span });
+      return new Unknown({ code: 'error', message, span: countNode.span });
+    }
     if (count instanceof Unknown) return new Unknown(count.reason, 'array');
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
       const message = `The copy count must be a non-negative integer; it is ${typeof count === 'number' ? count : `of type '${typeName(count)}'`}.`;

@@ -71,6 +71,31 @@ describe('evaluation', () => {
     expect(run.findings[0]?.message).toContain('(limit maxCopyCount)');
   });
 
+  it('a copy count beyond 2^53 (1e300, 2^53 + 1, a product) is an error at the count, as 1e6 is', T, async () => {
+    // JSON.parse rounds such a count and vtaplint holds it as an inexact integer (an unknown):
+    // the loops were treated as counts known only at deployment, with no finding at all.
+    const text = template({
+      resources: [
+        vnet("[concat('a', copyIndex())]", { copy: { name: 'a', count: 'COUNT_A' } }),
+        vnet("[concat('b', copyIndex())]", { copy: { name: 'b', count: 'COUNT_B' } }),
+        vnet("[concat('c', copyIndex())]", { copy: { name: 'c', count: 'COUNT_C' } }),
+        vnet("[concat('d', copyIndex())]", { copy: { name: 'd', count: '[mul(3037000499, 3037000499)]' } }),
+      ],
+      variables: { copy: [{ name: 'subnets', count: 'COUNT_A', input: "[copyIndex('subnets')]" }] },
+      outputs: { o: { type: 'array', value: "[variables('subnets')]" } },
+    });
+    root.write('big-counts.json', text.replace('"COUNT_A"', '9007199254740993').replace('"COUNT_B"', '1e300').replace('"COUNT_C"', '-1e300').replace('"COUNT_A"', '9007199254740993'));
+    const run = await root.lint();
+    sane(run);
+    expect(run.findings.map((f) => `${f.ruleId}|${f.line}|${f.message}`)).toEqual([
+      "evaluation-error|12|copy count 9007199254740993 exceeds Azure's limit of 800; the deployment will be rejected (only the first 800 copies are analysed)",
+      "evaluation-error|22|copy count 1e+300 exceeds Azure's limit of 800; the deployment will be rejected (only the first 800 copies are analysed)",
+      'evaluation-error|32|copy count -1e+300 is negative',
+      "evaluation-error|42|copy count 9223372030926249001 exceeds Azure's limit of 800; the deployment will be rejected (only the first 800 copies are analysed)",
+      "evaluation-error|50|The copy count 9007199254740993 exceeds ARM's limit of 800.",
+    ]);
+  });
+
   it('variables that double a string at each step stop at maxStringLength', T, async () => {
     const v: Record<string, string> = { v0: 'ab' };
     for (let i = 1; i <= 64; i++) v[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
