@@ -91,6 +91,24 @@ describe('exit codes', () => {
       ['p.json', 1, 29, 'The parameter \'location\' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).'],
     ]);
   });
+  test('a template given as a parameters file (--parameters, or named x.parameters.json) is one error saying so, at its resources', async () => {
+    const template = (params: Record<string, unknown>) =>
+      JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: params, resources: [] }, null, 2);
+    const dir = workspace({
+      't.json': readFileSync(GOOD, 'utf8'),
+      'other.json': template({ location: { type: 'string', defaultValue: 'eastus' }, prefix: { type: 'string' } }),
+      // A template without $schema under a parameters file's name, beside the template it would give values to.
+      'a.json': template({ location: { type: 'string' } }),
+      'a.parameters.json': JSON.stringify({ contentVersion: '1.0.0.0', parameters: { location: { type: 'string' } }, resources: [] }),
+    });
+    const message = (name: string) => `'${name}' is an ARM template (it declares resources), not a parameters file: lint it as a path, and give parameter values in a file of the form {"parameters": {"name": {"value": ...}}}`;
+    // Each parameter was an error of its own ('The parameter 'location' in the parameters file
+    // has no "value"'), which did not say that the file was a template.
+    const given = await findingsOf(['t.json', '--parameters', 'other.json'], dir);
+    expect(given.findings.filter((f) => f.file === 'other.json').map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([['invalid-template', 13, 16, message('other.json')]]);
+    const beside = await findingsOf(['a.json'], dir);
+    expect(beside.findings.map((f) => [f.file, f.ruleId, f.line, f.column, f.message])).toEqual([['a.parameters.json', 'invalid-template', 1, 85, message('a.parameters.json')]]);
+  });
   test('2 when the report cannot be written, naming the path (not an internal error)', async () => {
     const dir = workspace({ 't.json': readFileSync(GOOD, 'utf8'), 'afile': 'x' });
     for (const out of ['.', 'afile/report.json']) {

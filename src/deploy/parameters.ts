@@ -71,6 +71,19 @@ export function readParameterFile(
     return false;
   }
   const doc: Located<TObject> = { node: loaded.root, span: loaded.span };
+  // A template given where its values belong (--parameters main.json, a template saved as
+  // x.parameters.json): its declarations are no values, and an error for each said nothing of why.
+  // Its resources tell it (not its $schema: parameters files written with the template's $schema
+  // are read by ARM all the same).
+  const resources = childOf(doc, 'resources');
+  if (resources) {
+    sink.add({
+      code: 'invalid-template',
+      message: `'${path.basename(abs)}' is an ARM template (it declares resources), not a parameters file: lint it as a path, and give parameter values in a file of the form {"parameters": {"name": {"value": ...}}}`,
+      span: resources.span,
+    });
+    return false;
+  }
   const params = childOf(doc, 'parameters');
   if (!params || !isTObject(params.node)) {
     sink.add({ code: 'invalid-template', message: "The parameters file has no 'parameters' object.", span: loaded.span });
