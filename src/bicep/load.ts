@@ -11,6 +11,7 @@ import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
 import { isTObject, type TObject } from '../model/template.js';
 import { loadJson } from '../load/arm-json.js';
+import { classifyJson } from '../load/classify.js';
 import { unreadFileMessage } from '../load/read.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { parseBicep } from './parser.js';
@@ -73,6 +74,8 @@ export class Loader implements ModuleLoader {
   readonly modules = new Set<string>();
   private readonly cache = new Map<string, LoweredFile | undefined>();
   private readonly jsonCache = new Map<string, { root: TObject; span: Span } | undefined>();
+  /** JSON files named as modules that are ARM parameters files (see lowerModule). */
+  private readonly parameterFiles = new Set<string>();
   private readonly jsonImports = new Map<string, LoweredFile | undefined>();
   private readonly maxDepth: number;
 
@@ -120,12 +123,24 @@ export class Loader implements ModuleLoader {
 
   lowerModule(absPath: string, at: Node, from: FileLowerer): { root: TObject; span: Span } | undefined {
     const key = path.resolve(absPath);
+    // A parameters file (a .bicepparam, ARM JSON parameters) deploys nothing: said at the module,
+    // not as Bicep syntax errors in the .bicepparam or as an empty template without a word.
+    const notModule = (what: string) => {
+      this.sink.add({ code: 'invalid-template', message: `'${writtenPath(from.file.path, key)}' is ${what}, not a module: a module is a .bicep file or an ARM JSON template`, span: from.span(at) });
+      return undefined;
+    };
+    if (/\.bicepparam$/i.test(key)) return notModule('a Bicep parameters file');
     if (/\.json$/i.test(key)) {
+      if (this.parameterFiles.has(key)) return notModule('an ARM parameters file');
       if (this.jsonCache.has(key)) return this.jsonCache.get(key);
       const src = this.enter(key, at, from, 'module');
       if (!src) return undefined;
       const j = loadJson(src, this.host.limits);
       for (const d of j.diagnostics) this.sink.add(d);
+      if (classifyJson(j.root) === 'parameters') {
+        this.parameterFiles.add(key);
+        return notModule('an ARM parameters file');
+      }
       const out = isTObject(j.root) ? { root: j.root, span: j.span } : undefined;
       this.jsonCache.set(key, out);
       if (out) this.modules.add(key);

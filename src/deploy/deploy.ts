@@ -12,6 +12,7 @@ import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/conte
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
+import { classifyJson } from '../load/classify.js';
 import { isInsideRoot, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
@@ -508,9 +509,21 @@ export class Deployment {
       });
       return;
     }
+    // ARM deploys JSON: a Bicep file linked by its path was read as JSON, and its first line
+    // reported as invalid JSON in a file that is fine Bicep.
+    const bicep = /\.bicep$/i.test(target) ? 'a Bicep file' : /\.bicepparam$/i.test(target) ? 'a Bicep parameters file' : undefined;
+    if (bicep) {
+      const how = bicep === 'a Bicep file' ? " (compile it with 'bicep build', or deploy it as a module of a Bicep file)" : '';
+      this.diagnostics.add({ code: 'invalid-template', message: `the linked template '${rel}' of deployment '${dep.displayName}' is ${bicep}: ARM deploys JSON templates${how}`, span });
+      return;
+    }
     const linked = this.loadLinked(target, root);
     if ('error' in linked) {
       this.diagnostics.add({ code: 'invalid-template', message: unreadFileMessage('linked template', rel, linked.error), span });
+      return;
+    }
+    if (classifyJson(linked.loaded.root) === 'parameters') {
+      this.diagnostics.add({ code: 'invalid-template', message: `the linked template '${rel}' of deployment '${dep.displayName}' is an ARM parameters file, not a template`, span });
       return;
     }
     // Its parent's, even when nothing in it is deployed with these values.
