@@ -258,6 +258,11 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
+    // An ARM parameters file deploys nothing: its entries were taken as the template's declarations.
+    if (classifyJson(loaded.root) === 'parameters') {
+      const message = `'using' names '${writtenPath(file, p.templatePath)}', an ARM parameters file: it must name the template the values are for (a .bicep or ARM .json template)`;
+      return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message, span: p.usingSpan ?? new TextSpan(read.source, 0, 0) }] };
+    }
     const mismatched = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, 'parameters'), loaded.root) : checkAssignments(p, undefined);
     return { kind: 'template', source: tRead, root: loaded.root, span: loaded.span, language: 'arm', parameters, diagnostics: [...p.diagnostics, ...mismatched, ...sink.items, ...loaded.diagnostics], pragmas: [], parameterSources, modules: [] };
   }

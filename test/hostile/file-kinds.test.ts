@@ -54,4 +54,16 @@ describe('a deployment of a file that is no template', () => {
       "main.bicep|5|10|'hub.parameters.json' is an ARM parameters file, not a module: a module is a .bicep file or an ARM JSON template",
     ]);
   });
+
+  it("a .bicepparam file whose 'using' names an ARM parameters file: an error at the using path", T, async () => {
+    root.write('hub.parameters.json', PARAMETERS);
+    root.write('prod.bicepparam', "using 'hub.parameters.json'\n\nparam location = 'westeurope'\n");
+    const run = await root.lint(['prod.bicepparam']);
+    sane(run);
+    // The parameters file was taken as the template: 'The parameter "location" is assigned in the
+    // params file without being declared in the template.', as if the template lacked it.
+    expect(run.findings.map((f) => `${f.file}|${f.line}|${f.column}|${f.message}`)).toEqual([
+      "prod.bicepparam|1|7|'using' names 'hub.parameters.json', an ARM parameters file: it must name the template the values are for (a .bicep or ARM .json template)",
+    ]);
+  });
 });
