@@ -13,7 +13,7 @@ import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
-import { isInsideRoot, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
+import { isInsideRoot, outsideRootReason, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
 import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
@@ -504,7 +504,7 @@ export class Deployment {
       // As for a Bicep module outside the root: a finding, since what it deploys is not checked.
       this.diagnostics.add({
         code: 'invalid-template',
-        message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read`,
+        message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read${root ? linkOut(target, root) : ''}`,
         span,
       });
       return;
@@ -1025,4 +1025,10 @@ function outsideView(v: Value | undefined, span: Span): Unknown | undefined {
   const id = parseResourceId(v);
   if (!id || fullType(id).toLowerCase() === DEPLOYMENTS.toLowerCase()) return undefined;
   return new Unknown({ code: 'external-resource', message: `a property of ${describeId(id)}, a resource this template does not deploy`, span }, 'object');
+}
+
+/** For a path inside the root as written that a symbolic link leads out of: where it leads (': it leads through ...'). */
+function linkOut(target: string, root: string): string {
+  const reason = outsideRootReason(target, root);
+  return reason.startsWith('it leads') ? `: ${reason.replace(/, outside the folder being linted; it is not read$/, '')}` : '';
 }

@@ -9,7 +9,7 @@ import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js
 import { clearParseCache } from '../expr/parser.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
-import { isInsideRoot, listFilesInside, readBytesInside, readSourceInside, unreadFileMessage } from '../load/read.js';
+import { isInsideRoot, listFilesInside, outsideRootReason, readBytesInside, readSourceInside, unreadFileMessage } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
@@ -117,17 +117,17 @@ export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMIT
     limits,
     env: process.env,
     read(absPath: string) {
-      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
+      if (!isInsideRoot(absPath, root)) return { error: outsideRootReason(absPath, root) };
       // The resolved path is read (not the link again), and positions keep the path as written.
       const r = readSourceInside(absPath, extensionOf(absPath) === 'bicep' ? 'bicep' : 'other', root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
     },
     readBytes(absPath: string) {
-      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
+      if (!isInsideRoot(absPath, root)) return { error: outsideRootReason(absPath, root) };
       return readBytesInside(absPath, root, limits);
     },
     listFiles(absDir: string) {
-      if (!isInsideRoot(absDir, root)) return { error: `'${absDir}' is outside the folder being linted` };
+      if (!isInsideRoot(absDir, root)) return { error: outsideRootReason(absDir, root) };
       return listFilesInside(absDir, root);
     },
   };

@@ -281,6 +281,21 @@ export function isInsideRoot(file: string, root: string): boolean {
 }
 
 /**
+ * Why a file isInsideRoot() refused is outside the root, for a message: its path as written, or,
+ * when that path is inside, the symbolic link on the way that leads out (naming the link's own
+ * path, which is inside the folder, said nothing of why it was refused).
+ */
+export function outsideRootReason(file: string, root: string): string {
+  const abs = nodePath.resolve(file);
+  const absRoot = nodePath.resolve(root);
+  if (isUnder(abs, absRoot) || isUnder(abs, realRootOf(absRoot))) {
+    const real = realPath(abs);
+    if (real !== undefined && real !== abs) return `it leads through a symbolic link to '${real}', outside the folder being linted; it is not read`;
+  }
+  return `'${abs}' is outside the folder being linted`;
+}
+
+/**
  * The bytes of a file inside the lint root (for Bicep's loadFileAsBase64() and the encodings
  * loadTextContent() takes), with readSourceInside's checks: links followed only inside the root,
  * regular files only, the size limit.

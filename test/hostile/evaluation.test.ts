@@ -1,6 +1,6 @@
 // Hostile expressions and deployments: every one ends within the limits with a finding at the
 // expression, and never reads outside the lint root or fetches anything.
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -159,6 +159,8 @@ describe('paths outside the root and URLs', () => {
       'invalid-template|23|true',
       'invalid-template|45|true',
     ]);
+    // The link inside the folder says where it leads.
+    expect(run.findings[2]?.message).toBe(`the linked template 'out.json' of deployment 'd4' is outside the folder being linted and is not read: it leads through a symbolic link to '${realpathSync(path.join(os.tmpdir(), 'vtaplint-outside.json'))}'`);
   });
 
   it('Bicep modules and load*Content paths escaping the root, links out, registries and URLs are findings, never read or fetched', T, async () => {
@@ -190,6 +192,35 @@ describe('paths outside the root and URLs', () => {
       'invalid-template|16|25',
       'invalid-template|17|25',
       'invalid-template|18|26',
+    ]);
+  });
+
+  it('a module or load*Content path that is a symbolic link out of the root says where the link leads', T, async () => {
+    writeFileSync(path.join(os.tmpdir(), 'vtaplint-out.bicep'), 'output x int = 1\n');
+    symlinkSync(path.join(os.tmpdir(), 'vtaplint-out.bicep'), root.path('shared.bicep'));
+    symlinkSync('/dev/zero', root.path('zero.txt'));
+    symlinkSync(os.tmpdir(), root.path('tmp'));
+    root.write(
+      'main.bicep',
+      [
+        "module m 'shared.bicep' = {\n  name: 'm'\n}",
+        "var a = loadTextContent('zero.txt')",
+        "var b = loadFileAsBase64('tmp/vtaplint-out.bicep')",
+        "var c = loadJsonContent('../outside.json')",
+        "output o string = '${a}${b}${c}'",
+        '',
+      ].join('\n'),
+    );
+    const run = await root.lint(['main.bicep']);
+    sane(run);
+    // The message named the link itself ("'/tmp/vtaplint-hostile-x/zero.txt' is outside the folder
+    // being linted"), a path inside the folder: the reader could not tell why it was refused.
+    const real = (p: string) => realpathSync(p);
+    expect(run.findings.map((f) => `${f.line}|${f.column}|${f.message}`)).toEqual([
+      `1|10|cannot read the module 'shared.bicep': it leads through a symbolic link to '${real(path.join(os.tmpdir(), 'vtaplint-out.bicep'))}', outside the folder being linted; it is not read`,
+      `4|25|loadTextContent(): cannot read the file 'zero.txt': it leads through a symbolic link to '/dev/zero', outside the folder being linted; it is not read`,
+      `5|26|loadFileAsBase64(): cannot read the file 'tmp/vtaplint-out.bicep': it leads through a symbolic link to '${real(path.join(os.tmpdir(), 'vtaplint-out.bicep'))}', outside the folder being linted; it is not read`,
+      `6|25|loadJsonContent(): cannot read the file '../outside.json': '${path.resolve(root.dir, '../outside.json')}' is outside the folder being linted`,
     ]);
   });
 
