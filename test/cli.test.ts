@@ -91,6 +91,15 @@ describe('exit codes', () => {
       ['p.json', 1, 29, 'The parameter \'location\' in the parameters file has no "value" (write it as { "value": ... }, or a Key Vault { "reference": ... }).'],
     ]);
   });
+  test('2 for a --parameters path that is a folder or a device, saying what it is (it is there: not "no such file")', async () => {
+    const dir = workspace({ 't.json': readFileSync(GOOD, 'utf8'), 'env/prod.json': '{"parameters": {}}' });
+    const folder = await cli(['t.json', '--parameters', 'env'], dir);
+    expect([folder.code, folder.stderr]).toEqual([2, "vtaplint: --parameters: 'env' is a folder, not a parameters file: name the file (env/<name>.json)\n"]);
+    if (process.platform !== 'win32') {
+      const device = await cli(['t.json', '--parameters', '/dev/null'], dir);
+      expect([device.code, device.stderr]).toEqual([2, "vtaplint: --parameters: '/dev/null' is not a regular file (a device, pipe or socket): name a parameters file\n"]);
+    }
+  });
   test('a template given as a parameters file (--parameters, or named x.parameters.json) is one error saying so, at its resources', async () => {
     const template = (params: Record<string, unknown>) =>
       JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: params, resources: [] }, null, 2);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
-import { namedParametersProblem } from '../engine/named-parameters.js';
+import { namedParametersProblem, notAFileMessage } from '../engine/named-parameters.js';
 import { countByLevel, countedFindings, lint, pathInsideRoot, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
 import type { Finding, FindingLocation } from '../engine/finding.js';
 import { writeSarif } from '../report/sarif.js';
@@ -64,8 +64,9 @@ async function runAction(runner: Runner): Promise<number> {
   const parameters = getList(runner, 'parameters');
   for (const p of parameters) {
     const problem = namedParametersProblem(path.resolve(workspace, p));
-    if (problem === 'missing') {
-      return failBeforeLint(runner, `no such file '${p}' (input 'parameters')`, { title: 'vtaplint' });
+    const notAFile = notAFileMessage(problem, p);
+    if (notAFile !== undefined) {
+      return failBeforeLint(runner, `${notAFile} (input 'parameters')`, { title: 'vtaplint' });
     }
     if (problem === 'bicepparam') {
       return failBeforeLint(runner, `'${p}' is a .bicepparam file, which names its template itself with 'using': list it in 'paths', not in 'parameters' (ARM parameters files, .json)`, { title: 'vtaplint' });

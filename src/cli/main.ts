@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engine/config.js';
-import { namedParametersProblem } from '../engine/named-parameters.js';
+import { namedParametersProblem, notAFileMessage } from '../engine/named-parameters.js';
 import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { baselineSentence } from '../engine/baseline.js';
 import { formatStylish } from '../report/stylish.js';
@@ -197,10 +197,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const parameterFiles = opts.parameters.map((p) => path.resolve(io.cwd, p));
   // A --parameters file is the user's own choice, like -c and --baseline: one that is not there
   // is bad usage (exit 2), not a finding.
-  const absent = opts.parameters.find((p) => namedParametersProblem(path.resolve(io.cwd, p)) === 'missing');
-  if (absent !== undefined) {
-    io.stderr(`vtaplint: --parameters: no such file '${absent}'\n`);
-    return 2;
+  for (const p of opts.parameters) {
+    const notAFile = notAFileMessage(namedParametersProblem(path.resolve(io.cwd, p)), p);
+    if (notAFile !== undefined) {
+      io.stderr(`vtaplint: --parameters: ${printable(notAFile)}\n`);
+      return 2;
+    }
   }
   // A .bicepparam file names its template itself (`using`): it is linted or evaluated as a file of
   // its own, not given as an ARM parameters file (which it would fail to parse as).

@@ -5,17 +5,28 @@
 // file that does not exist or an "invalid JSON" one in a file that is fine.
 import { statSync } from 'node:fs';
 
-export type NamedParametersProblem = 'missing' | 'bicepparam';
+export type NamedParametersProblem = 'missing' | 'folder' | 'special' | 'bicepparam';
 
 /** Why the parameters file at `abs` cannot be given to every template; undefined when it can. */
 export function namedParametersProblem(abs: string): NamedParametersProblem | undefined {
-  let isFile: boolean;
+  let stat;
   try {
-    isFile = statSync(abs).isFile();
+    stat = statSync(abs);
   } catch {
-    isFile = false;
+    return 'missing';
   }
-  if (!isFile) return 'missing';
+  // A folder, or a device or pipe (/dev/stdin, a FIFO: reading one may wait forever), is there:
+  // "no such file" would be false.
+  if (stat.isDirectory()) return 'folder';
+  if (!stat.isFile()) return 'special';
   if (/\.bicepparam$/i.test(abs)) return 'bicepparam';
+  return undefined;
+}
+
+/** What to say of a --parameters path (`p` as the user wrote it) that is no file: undefined for other problems. */
+export function notAFileMessage(problem: NamedParametersProblem | undefined, p: string): string | undefined {
+  if (problem === 'missing') return `no such file '${p}'`;
+  if (problem === 'folder') return `'${p}' is a folder, not a parameters file: name the file (${p.replace(/[\\/]+$/, '')}/<name>.json)`;
+  if (problem === 'special') return `'${p}' is not a regular file (a device, pipe or socket): name a parameters file`;
   return undefined;
 }
