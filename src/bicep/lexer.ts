@@ -387,7 +387,7 @@ class Lexer {
 
   private unrecognized(start: number, end: number): void {
     const s = this.text.slice(start, end);
-    this.error(s === '"' ? 'unexpected \'"\': strings use single quotes' : `unrecognized character '${s}'`, start, end);
+    this.error(s === '"' ? 'unexpected \'"\': strings use single quotes' : `unrecognized character ${shownCharacter(s)}`, start, end);
     this.push('Unrecognized', start, end);
   }
 
@@ -570,4 +570,20 @@ export function decodeStringContent(raw: string): string {
   }
   parts.push(raw.slice(last));
   return parts.join('');
+}
+
+/**
+ * A character the lexer does not take, as a message shows it: quoted when it can be seen, else
+ * by its code point (a second byte order mark, a no-break space or a zero-width space pasted
+ * from a web page showed as '' or ' ', which told nothing).
+ */
+function shownCharacter(s: string): string {
+  if (/^[\p{L}\p{M}\p{N}\p{P}\p{S}]+$/u.test(s)) return `'${s}'`;
+  const cp = s.codePointAt(0) ?? 0;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp === 0xfeff) return `${code} (a byte order mark, which only the start of a file may have)`;
+  if (cp === 0xa0 || cp === 0x202f) return `${code} (a no-break space)`;
+  if (/^\p{Zs}$/u.test(s)) return `${code} (a space character other than ' ')`;
+  if (/^\p{Cc}$/u.test(s)) return `${code} (a control character)`;
+  return `${code} (an invisible character)`;
 }

@@ -216,6 +216,20 @@ describe('encodings and bytes', () => {
     expect(run.findings.map((f) => `${f.file}|${f.ruleId}|${f.line}|${f.column}`)).toEqual(['cr.json|invalid-template|8|29', 'crlf.json|invalid-template|8|29', 'lf.json|invalid-template|8|29']);
   });
 
+  it('Bicep with a byte order mark, CRLF and LF mixed, and invisible characters where code goes: each named by its code point, at its place', T, async () => {
+    const text = '\uFEFFparam location string = \'eastus\'\r\n\r\n\uFEFFvar a = 1\nvar b =\u00A02\r\nvar c = \u200B3\r\noutput d string = substring(\'ab\', 5, 1)\n';
+    root.write('bom.bicep', Buffer.from(text, 'utf8'));
+    const run = await root.lint();
+    sane(run);
+    // A second byte order mark was "unrecognized character ' '": the character is invisible.
+    expect(run.findings.map((f) => `${f.ruleId}|${f.line}|${f.column}|${f.message}`)).toEqual([
+      'invalid-template|3|1|unrecognized character U+FEFF (a byte order mark, which only the start of a file may have)',
+      'invalid-template|4|8|unrecognized character U+00A0 (a no-break space)',
+      'invalid-template|5|9|unrecognized character U+200B (an invisible character)',
+      "evaluation-error|6|35|The index parameter of 'substring' must be within the string. The index parameter: '5', the length of the string parameter: '2'.",
+    ]);
+  });
+
   it('a binary file named .json is a finding when named, skipped when found in a folder', T, async () => {
     const b = Buffer.alloc(4096);
     for (let i = 0; i < b.length; i++) b[i] = (i * 131 + 7) & 0xff;
