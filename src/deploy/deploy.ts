@@ -398,6 +398,25 @@ export class Deployment {
     else this.byRelative.set(k, [r]);
   }
 
+  /**
+   * When linked templates (templateLink.relativePath) deploy each other, the cycle that led to
+   * `unit`, innermost file first found again: a.json -> b.json -> a.json. Said with the depth
+   * limit it hits, which otherwise gave no reason for the depth. Inline nested deployments (one
+   * file) make no cycle.
+   */
+  private linkCycle(unit: DeploymentUnit): string {
+    const files: string[] = [];
+    for (let u: DeploymentUnit | undefined = unit; u; u = u.parent?.unit) {
+      const props = u.parent ? childOf(u.parent.decl, 'properties') : undefined;
+      if (!u.parent || (props && isTObject(props.node) && own(props.node, 'templateLink') !== undefined)) files.push(u.file.path);
+    }
+    const again = files.indexOf(files[0] as string, 1);
+    if (again < 0) return '';
+    const root = this.opts.root;
+    const shown = files.slice(0, again + 1).reverse().map((f) => (root ? path.relative(root, f).split(path.sep).join('/') : path.basename(f)));
+    return `: the linked templates deploy each other in a cycle (${shown.join(' -> ')}), which only a condition or a copy count of 0 can end`;
+  }
+
   /** A Microsoft.Resources/deployments resource: its inline or linked template becomes a unit. */
   private deployNested(dep: DeployedResource, parent: DeploymentUnit, parentScope: TemplateScope): void {
     const props = childOf(dep.decl, 'properties');
@@ -411,7 +430,7 @@ export class Deployment {
       if (hasTemplate && this.firstTime('maxDeploymentDepth')) {
         this.diagnostics.add({
           code: 'limit-exceeded',
-          message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
+          message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)${this.linkCycle(parent)}`,
           span: dep.span,
         });
       }

@@ -118,6 +118,28 @@ describe('maxDeployments', () => {
   });
 });
 
+describe('linked templates that deploy each other', () => {
+  it('a -> b -> c -> a through templateLink.relativePath: the depth finding names the cycle; inline nesting is no cycle', T, async () => {
+    const link = (name: string, rel: string) => ({ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, properties: { mode: 'Incremental', templateLink: { relativePath: rel } } });
+    root.write('a.json', template({ resources: [link('to-b', 'sub/b.json')] }));
+    root.write('sub/b.json', template({ resources: [link('to-c', 'c.json')] }));
+    root.write('sub/c.json', template({ resources: [link('to-a', '../a.json')] }));
+    const inline = (depth: number): Record<string, unknown> => ({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: depth === 0 ? [] : [{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: `d${depth}`, properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: inline(depth - 1) } }],
+    });
+    root.write('inline.json', JSON.stringify(inline(20), null, 2));
+    const run = await root.lint(['a.json', 'inline.json']);
+    expect(run.notifications).toEqual([]);
+    // It said only 'deployments are nested more than 16 levels deep', with nothing of why.
+    expect(run.findings.filter((f) => f.ruleId === 'limit-exceeded').map((f) => `${f.file}|${f.message}`)).toEqual([
+      "inline.json|deployments are nested more than 16 levels deep; 'd4' is not analysed (limit maxDeploymentDepth)",
+      "sub/b.json|deployments are nested more than 16 levels deep; 'to-c' is not analysed (limit maxDeploymentDepth): the linked templates deploy each other in a cycle (sub/b.json -> sub/c.json -> a.json -> sub/b.json), which only a condition or a copy count of 0 can end",
+    ]);
+  });
+});
+
 describe('maxResources across nested deployments', () => {
   it('is reported once, with the configured number, where the whole tree ran out', T, async () => {
     limits({ maxResources: 10 });
