@@ -100,6 +100,17 @@ describe('exit codes', () => {
       expect([device.code, device.stderr]).toEqual([2, "vtaplint: --parameters: '/dev/null' is not a regular file (a device, pipe or socket): name a parameters file\n"]);
     }
   });
+  test('2 for a -p value nested deeper than any file may be (2048 levels), not an internal error', async () => {
+    // JSON.parse took 50,000 levels, and turning them into a value overflowed the stack:
+    // 'internal error while linting: RangeError: Maximum call stack size exceeded', for every template.
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    for (const args of [[GOOD], ['eval', GOOD]]) {
+      const r = await cli([...args, '-p', `location=${deep}`]);
+      expect([r.code, r.stderr]).toEqual([2, "vtaplint: -p location: the value is nested more than 2048 levels deep (the most maxJsonDepth allows in a file)\nRun 'vtaplint --help' for usage.\n"]);
+    }
+    // A string that only looks deep is a plain string: not refused.
+    expect((await cli([GOOD, '-p', `location="${'['.repeat(3000)}"`])).code).not.toBe(2);
+  });
   test('a template given as a parameters file (--parameters, or named x.parameters.json) is one error saying so, at its resources', async () => {
     const template = (params: Record<string, unknown>) =>
       JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: params, resources: [] }, null, 2);

@@ -1,6 +1,19 @@
 // Command-line parsing (node:util parseArgs): options, their values, and usage errors.
 import { parseArgs } from 'node:util';
 import { distance } from '../model/spelling.js';
+import { findExcessiveNesting } from '../load/json-text.js';
+
+/** The most maxJsonDepth may be (schema/vtaplint.config.schema.json): deeper input needs more stack than a thread has. */
+const MAX_JSON_DEPTH = 2048;
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Format = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'unix' | 'junit' | 'codeclimate' | 'text';
 const LINT_FORMATS: readonly Format[] = ['stylish', 'compact', 'json', 'sarif', 'github', 'unix', 'junit', 'codeclimate'];
@@ -200,7 +213,13 @@ export function parseCli(argv: readonly string[]): CliOptions {
   for (const p of v.param ?? []) {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new UsageError(`-p needs NAME=VALUE, got '${p}'`);
-    params[p.slice(0, eq)] = p.slice(eq + 1);
+    const value = p.slice(eq + 1);
+    // A value is JSON when it parses as JSON; one nested deeper than a file may be would overflow
+    // the stack where it becomes a template value (not a finding of any file: the user's input).
+    if (findExcessiveNesting(value, MAX_JSON_DEPTH) >= 0 && parsesAsJson(value)) {
+      throw new UsageError(`-p ${p.slice(0, eq)}: the value is nested more than ${MAX_JSON_DEPTH} levels deep (the most maxJsonDepth allows in a file)`);
+    }
+    params[p.slice(0, eq)] = value;
   }
   return {
     command,
