@@ -36,7 +36,19 @@ export function formatCall(parts: string[], args: Expr[], at: Node): Expr {
 }
 
 /** Deepest JSON nesting converted to an expression (loaded JSON content is bounded by this). */
-const MAX_JSON_DEPTH = 256;
+export const MAX_JSON_DEPTH = 256;
+
+/** Whether a JSON value is nested deeper than jsonToExpr converts (walked without recursion: loaded content may be 50,000 deep). */
+export function deeperThanConverted(v: unknown): boolean {
+  const stack: [unknown, number][] = [[v, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [x, depth] = top;
+    if (x === null || typeof x !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return true;
+    for (const e of Array.isArray(x) ? x : Object.values(x as Record<string, unknown>)) if (e !== null && typeof e === 'object') stack.push([e, depth + 1]);
+  }
+  return false;
+}
 
 /** A JSON value (loadJsonContent) as an expression: createObject/createArray/literals. */
 export function jsonToExpr(v: unknown, at: Node, depth = 0): Expr {

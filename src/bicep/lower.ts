@@ -31,7 +31,7 @@ import { unknownTypeNames } from './type-names.js';
 import { unionTypeProblems } from './union-types.js';
 import { isNullableDeclaration } from '../model/type-ref.js';
 import { LOWERING_NS, TExpr, TYPE_NOT_KNOWN, isTObject, nameTable, own, setOwn, type TNode, type TObject } from '../model/template.js';
-import { call, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
+import { MAX_JSON_DEPTH, call, deeperThanConverted, formatCall, index, jsonToExpr, lit, litString, member } from './lower-ast.js';
 import { ExprLowerer, RefCollector, withLocals, type Binding, type LowerCtx } from './lower-expr.js';
 import { armType, builtinType, decorator, literalArgument, secureType, typeDecorator, type TypeEntry } from './lower-types.js';
 import { TypeDefinitions } from './lower-type-nodes.js';
@@ -2872,6 +2872,13 @@ export class FileLowerer extends ExprLowerer {
           return lit(null, e);
         }
       }
+    }
+    // Deeper content was cut to null below the limit, without a word: rules decided on a value
+    // the file does not hold.
+    if (deeperThanConverted(v)) {
+      const message = `${fn}(): the content is nested more than ${MAX_JSON_DEPTH} levels deep, deeper than vtaplint converts; its value is not known`;
+      this.diagnostics.add({ code: 'limit-exceeded', message, span: this.span(e.args[0] ?? e) });
+      return call('notRead', [lit(message, e)], e, LOWERING_NS);
     }
     return jsonToExpr(v, e);
   }

@@ -71,6 +71,34 @@ describe('nesting', () => {
     for (const f of run.findings.slice(0, 5)) expect(f.message).toBe('nesting is too deep (more than 512 levels); the rest of the statement is not analysed (limit maxJsonDepth)');
   });
 
+  it('loadJsonContent()/loadYamlContent() of content nested 300 or 50,000 deep: a limit finding at the call, not a value cut to null', T, async () => {
+    // The content was converted 256 levels deep and null below, without a word: rules decided on a
+    // value the file does not hold.
+    root.write('deep.json', `{"location": ${'['.repeat(300)}"westeurope"${']'.repeat(300)}}`);
+    root.write('deeper.json', `${'['.repeat(50_000)}${']'.repeat(50_000)}`);
+    root.write('deep.yaml', `location: ${'['.repeat(300)}westeurope${']'.repeat(300)}\n`);
+    root.write('fine.json', `{"location": ${'['.repeat(200)}"westeurope"${']'.repeat(200)}}`);
+    root.write(
+      'load.bicep',
+      [
+        "var a = loadJsonContent('deep.json')",
+        "var b = loadJsonContent('deeper.json')",
+        "var c = loadYamlContent('deep.yaml')",
+        "var d = loadJsonContent('fine.json')",
+        'output o array = [a, b, c, d]',
+        '',
+      ].join('\n'),
+    );
+    const run = await root.lint();
+    sane(run);
+    const message = (fn: string) => `${fn}(): the content is nested more than 256 levels deep, deeper than vtaplint converts; its value is not known`;
+    expect(run.findings.map((f) => `${f.ruleId}|${f.line}|${f.column}|${f.message}`)).toEqual([
+      `limit-exceeded|1|25|${message('loadJsonContent')}`,
+      `limit-exceeded|2|25|${message('loadJsonContent')}`,
+      `limit-exceeded|3|25|${message('loadYamlContent')}`,
+    ]);
+  });
+
   it('an expression nested 5,000 deep is a limit finding at the expression', T, async () => {
     root.write('expr.json', template({ resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: `[${'not('.repeat(5000)}true()${')'.repeat(5000)}]`, location: 'westeurope' }] }));
     const run = await root.lint();
