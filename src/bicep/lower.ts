@@ -2846,6 +2846,7 @@ export class FileLowerer extends ExprLowerer {
   /** loadYamlContent(file[, jsonPath[, encoding]]): the document as JSON values, as the compiler converts it. */
   private yamlContent(e: FunctionCall, text: string): Expr {
     const parsed = parseYaml(text.replace(/^\uFEFF/, ''));
+    if ('error' in parsed && parsed.tooDeep) return this.tooDeep(e, 'loadYamlContent');
     if ('error' in parsed) {
       this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
       // Unknown, not null: a null would decide verdicts (a region of '0') on a file that failed.
@@ -2875,12 +2876,15 @@ export class FileLowerer extends ExprLowerer {
     }
     // Deeper content was cut to null below the limit, without a word: rules decided on a value
     // the file does not hold.
-    if (deeperThanConverted(v)) {
-      const message = `${fn}(): the content is nested more than ${MAX_JSON_DEPTH} levels deep, deeper than vtaplint converts; its value is not known`;
-      this.diagnostics.add({ code: 'limit-exceeded', message, span: this.span(e.args[0] ?? e) });
-      return call('notRead', [lit(message, e)], e, LOWERING_NS);
-    }
+    if (deeperThanConverted(v)) return this.tooDeep(e, fn);
     return jsonToExpr(v, e);
+  }
+
+  /** Loaded content nested deeper than it is converted (or than the YAML parser's stack holds): a limit finding at the path, its value unknown. */
+  private tooDeep(e: FunctionCall, fn: string): Expr {
+    const message = `${fn}(): the content is nested more than ${MAX_JSON_DEPTH} levels deep, deeper than vtaplint converts; its value is not known`;
+    this.diagnostics.add({ code: 'limit-exceeded', message, span: this.span(e.args[0] ?? e) });
+    return call('notRead', [lit(message, e)], e, LOWERING_NS);
   }
 }
 

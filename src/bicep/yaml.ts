@@ -38,7 +38,7 @@ function load(): YamlModule {
 }
 
 /** The value of a YAML document as JSON values, or the parser's first error with its line and column. */
-export function parseYaml(text: string): { value: unknown } | { error: string } {
+export function parseYaml(text: string): { value: unknown } | { error: string; tooDeep?: true } {
   try {
     // YAML 1.2 core schema, as JSON sees it: no custom tags, aliases bounded (a "billion laughs"
     // document fails instead of expanding), duplicate keys an error.
@@ -52,6 +52,9 @@ export function parseYaml(text: string): { value: unknown } | { error: string } 
     const first = doc.errors[0];
     // The parser's first error, or the duplicate key ahead of it (as the parser would report them).
     if (duplicate !== undefined && (first === undefined || duplicate < first.pos[0])) return { error: `Map keys must be unique at ${lineColumn(text, duplicate)}:` };
+    // The parser reports running out of stack (flow collections nested thousands deep) as an
+    // error of the document: valid YAML, too deep to read.
+    if (first && STACK_OVERFLOW.test(first.message)) return { error: first.message.split('\n')[0] ?? '', tooDeep: true };
     if (first) return { error: first.message.split('\n')[0] ?? '' };
     const value = doc.toJS(options);
     // An alias inside its own anchor (`a: &x [*x]`) makes a value that contains itself: JSON has none.
@@ -59,9 +62,11 @@ export function parseYaml(text: string): { value: unknown } | { error: string } 
     return { value };
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
-    return { error: message };
+    return STACK_OVERFLOW.test(message) ? { error: message, tooDeep: true } : { error: message };
   }
 }
+
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
 
 /**
  * The offset of the first key that repeats an earlier key of its map, as the parser's uniqueKeys

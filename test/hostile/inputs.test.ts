@@ -77,6 +77,7 @@ describe('nesting', () => {
     root.write('deep.json', `{"location": ${'['.repeat(300)}"westeurope"${']'.repeat(300)}}`);
     root.write('deeper.json', `${'['.repeat(50_000)}${']'.repeat(50_000)}`);
     root.write('deep.yaml', `location: ${'['.repeat(300)}westeurope${']'.repeat(300)}\n`);
+    root.write('deeper.yaml', `${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
     root.write('fine.json', `{"location": ${'['.repeat(200)}"westeurope"${']'.repeat(200)}}`);
     root.write(
       'load.bicep',
@@ -85,7 +86,9 @@ describe('nesting', () => {
         "var b = loadJsonContent('deeper.json')",
         "var c = loadYamlContent('deep.yaml')",
         "var d = loadJsonContent('fine.json')",
-        'output o array = [a, b, c, d]',
+        // The YAML parser ran out of stack: 'the file is not valid YAML: Maximum call stack size exceeded'.
+        "var e = loadYamlContent('deeper.yaml')",
+        'output o array = [a, b, c, d, e]',
         '',
       ].join('\n'),
     );
@@ -96,6 +99,7 @@ describe('nesting', () => {
       `limit-exceeded|1|25|${message('loadJsonContent')}`,
       `limit-exceeded|2|25|${message('loadJsonContent')}`,
       `limit-exceeded|3|25|${message('loadYamlContent')}`,
+      `limit-exceeded|5|25|${message('loadYamlContent')}`,
     ]);
   });
 
