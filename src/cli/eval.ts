@@ -12,6 +12,7 @@ import { isTObject, type TNode } from '../model/template.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { toJson } from '../expr/ops.js';
+import { ObjectValue, type Value } from '../expr/value.js';
 import { parseBicep } from '../bicep/parser.js';
 import { loadArmTemplate } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
@@ -126,7 +127,7 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   // number would print a nearby one): a placeholder no template string can contain, replaced after.
   const tag = `\u0000int${process.hrtime.bigint().toString(36)}:`;
   const exactInt = (digits: string) => `${tag}${digits}`;
-  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value, exactInt) };
+  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: outputJson(o.value, exactInt) };
   for (const d of deployed.diagnostics) sink.add(d);
   const placeholder = new RegExp(`"${JSON.stringify(tag).slice(1, -1).replaceAll('\\', '\\\\')}(-?\\d+)"`, 'g');
   const output = `${JSON.stringify({ outputs }, null, 2).replace(placeholder, '$1')}\n`;
@@ -148,4 +149,28 @@ function notATemplate(root: TNode): string | undefined {
   const sections = isTObject(root) ? Object.keys(root).map((k) => k.toLowerCase()) : [];
   if (sections.includes('resources') || sections.includes('outputs')) return undefined;
   return 'this is not an ARM template: it has no $schema naming deploymentTemplate.json, no resources and no outputs';
+}
+
+/** Deepest nesting printed: JSON.stringify and the conversion recurse, and a value can be built deeper than the stack holds. */
+export const MAX_PRINT_DEPTH = 2048;
+export const TOO_DEEP_TO_PRINT = `the value is nested more than ${MAX_PRINT_DEPTH} levels deep, too deep to print`;
+
+/**
+ * An output's value as eval prints it (toJson), with what lies deeper than MAX_PRINT_DEPTH printed
+ * as an unknown: reduce() wrapping an array in an array 20,000 times made eval fail with 'internal
+ * error: Maximum call stack size exceeded' and print nothing.
+ */
+function outputJson(v: Value, exactInt: (digits: string) => unknown, depth = 0): unknown {
+  const container = Array.isArray(v) || v instanceof ObjectValue;
+  if (!container) return toJson(v, exactInt);
+  if (depth >= MAX_PRINT_DEPTH) return { $unknown: TOO_DEEP_TO_PRINT };
+  if (Array.isArray(v)) {
+    // A loop, not map(): one stack frame a level.
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = outputJson(v[i] as Value, exactInt, depth + 1);
+    return out;
+  }
+  const o = Object.create(null) as Record<string, unknown>;
+  for (const [k, x] of (v as ObjectValue).entries()) o[k] = outputJson(x, exactInt, depth + 1);
+  return o;
 }

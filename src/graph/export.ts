@@ -29,8 +29,15 @@ function where(span: Span, opts: ExportOptions): Json {
 }
 
 /** A value as JSON; unknowns become {"$unknown": code, ...} with their reason under `source`. */
-export function valueToJson(v: Value | undefined, opts: ExportOptions | undefined): Json {
+/** Deepest nesting printed (JSON.stringify and this conversion recurse; a value can be built deeper than the stack holds). */
+const MAX_PRINT_DEPTH = 2048;
+
+export function valueToJson(v: Value | undefined, opts: ExportOptions | undefined, depth = 0): Json {
   if (v === undefined) return null;
+  if (depth >= MAX_PRINT_DEPTH && (v instanceof ObjectValue || Array.isArray(v))) {
+    const reason = `the value is nested more than ${MAX_PRINT_DEPTH} levels deep, too deep to print`;
+    return { $unknown: 'limit', ...(opts ? { source: { reason } } : {}) };
+  }
   if (v instanceof Unknown) {
     const out: { [k: string]: Json } = { $unknown: v.reason.code };
     if (v.symbol) out.symbol = v.symbol;
@@ -40,10 +47,15 @@ export function valueToJson(v: Value | undefined, opts: ExportOptions | undefine
   }
   if (v instanceof ObjectValue) {
     const o: { [k: string]: Json } = {};
-    for (const [k, x] of v.entries()) setKey(o, k, valueToJson(x, opts));
+    for (const [k, x] of v.entries()) setKey(o, k, valueToJson(x, opts, depth + 1));
     return o;
   }
-  if (Array.isArray(v)) return v.map((x) => valueToJson(x, opts));
+  if (Array.isArray(v)) {
+    // A loop, not map(): one stack frame a level.
+    const out: Json[] = new Array<Json>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = valueToJson(v[i], opts, depth + 1);
+    return out;
+  }
   return v;
 }
 

@@ -422,6 +422,10 @@ export class ResourceGraph {
       }
       return;
     }
+    // A value can be built deeper than the stack holds (reduce() wrapping an array in an array
+    // 20,000 times): no id is looked for below the depth a template file may have (maxJsonDepth's
+    // most, 2048), where `vtaplint graph` overflowed the stack.
+    if (walk.path.length >= MAX_REFERENCE_DEPTH) return;
     if (v instanceof ObjectValue) {
       for (let i = 0; i < v.size; i++) {
         walk.push(v.keyAt(i), v, i);
@@ -841,6 +845,9 @@ interface NameIndex {
 }
 
 /** Where collectReferences is in a resource's values: three parallel stacks, reused for every resource. */
+/** Deepest level of a resource's values searched for ids (see collectReferences). */
+const MAX_REFERENCE_DEPTH = 2048;
+
 class ReferenceWalk {
   /** Property names and array indexes from the body down. */
   readonly path: (string | number)[] = [];

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Root, template, where, type HostileRun } from './helpers.js';
+import { cli } from '../helpers.js';
 
 const T = { timeout: 20_000 };
 let root: Root;
@@ -94,6 +95,37 @@ describe('evaluation', () => {
       "evaluation-error|42|copy count 9223372030926249001 exceeds Azure's limit of 800; the deployment will be rejected (only the first 800 copies are analysed)",
       "evaluation-error|50|The copy count 9007199254740993 exceeds ARM's limit of 800.",
     ]);
+  });
+
+  it('eval and graph of values nested 20,000 deep (reduce() wrapping an array in an array): printed as unknown there, not an internal error', T, async () => {
+    root.write(
+      'deep.bicep',
+      [
+        'var d1 = reduce(range(0, 10000), [], (acc, i) => [acc])',
+        'var deep = reduce(range(0, 10000), d1, (acc, i) => [acc])',
+        'output deep array = deep',
+        "output fine string = 'x'",
+        "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet'\n  location: 'eastus'\n  tags: {\n    deep: string(length(deep))\n  }\n  properties: {\n    subnets: deep\n  }\n}",
+        '',
+      ].join('\n'),
+    );
+    // eval said 'vtaplint: internal error: Maximum call stack size exceeded' (exit 2), printing nothing.
+    const ev = await cli(['eval', 'deep.bicep'], root.dir);
+    expect(ev.stderr).not.toContain('internal error');
+    const printed = JSON.parse(ev.stdout) as { outputs: { deep: { value: unknown }; fine: { value: unknown } } };
+    expect(printed.outputs.fine.value).toBe('x');
+    // 2048 levels of arrays, then the unknown that stands for the rest.
+    const below = (v: unknown, levels: number): unknown => {
+      let x = v;
+      for (let i = 0; i < levels; i++) x = (x as unknown[])[0];
+      return x;
+    };
+    const reason = 'the value is nested more than 2048 levels deep, too deep to print';
+    expect(below(printed.outputs.deep.value, 2048)).toEqual({ $unknown: reason });
+    const graph = await cli(['graph', 'deep.bicep'], root.dir);
+    expect(graph.stderr).not.toContain('internal error');
+    const vnet = (JSON.parse(graph.stdout) as { resources: { properties: { properties: { subnets: unknown } } }[] }).resources[0];
+    expect(below(vnet?.properties.properties.subnets, 2047)).toMatchObject({ $unknown: 'limit', source: { reason } });
   });
 
   it('variables that double a string at each step stop at maxStringLength', T, async () => {
