@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { at, elements, type LocatedValue } from '../src/expr/located.js';
-import { destinationsOf, nicName, privateEndpointOfNic, privateLinkServiceOfNic, resolvedName, tapSources, taps, TYPES, vmsOfNic, type Destination, type NicRef, type TapSource } from '../src/graph/vtap.js';
+import { at, elements } from '../src/expr/located.js';
+import { destinationsOf, nicName, privateEndpointOfNic, privateLinkServiceOfNic, resolvedName, tapSources, taps, TYPES, type Destination, type NicRef, type TapSource } from '../src/graph/vtap.js';
 import { sourceRelated } from './lib/support.js';
 import type { Resolution } from '../src/graph/graph.js';
 import { describeId, fullType, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
@@ -262,62 +262,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
       return;
     }
   }
-  if (target === NIC_IPCONFIG && !collectorVm(ctx, tap, holder, subName ?? '', base)) return;
   ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
-}
-
-/**
- * A destination NIC the template declares must be a VM's ("Load Balancer or VM's network
- * interface"): a NIC no VM uses receives the mirrored traffic nowhere. Decided as
- * vtap-source-vm-nic decides it for a source NIC: a VM of the template lists it (pass; one that may
- * not be deployed, or a VM whose NIC list cannot be resolved, is indeterminate), else it fails.
- * Returns whether the destination passes.
- */
-function collectorVm(ctx: RuleContext, tap: DeployedResource, nic: DeployedResource, ipConfig: string, base: { span: Span; resource: DeployedResource }): boolean {
-  const vms = vmsOfNic(ctx.graph, nic).filter((v) => !v.vm.existing);
-  if (vms.some((v) => v.vm.state === 'deployed' || (nic.state === 'maybe' && v.vm.condition?.reason.message === nic.condition?.reason.message))) return true;
-  const maybe = vms[0];
-  if (maybe) {
-    const vm = maybe.vm;
-    const what = vm.copy && vm.copy.index === undefined ? 'copy count' : 'condition';
-    ctx.indeterminate({
-      ...base,
-      message: `TAP '${tap.displayName}' sends to NIC '${nic.displayName}', which is attached to VM '${vm.displayName}', deployed only if its ${what} allows (${vm.condition ? describeUnknown(vm.condition) : 'not known before deployment'}); without the VM no collector receives the mirrored traffic`,
-      related: [{ span: maybe.ref.span, message: `VM '${vm.displayName}' lists the NIC here` }],
-      involved: [nic],
-    });
-    return false;
-  }
-  const unresolved = unresolvedVmNic(ctx);
-  if (unresolved) {
-    const v = unresolved.id.value;
-    ctx.indeterminate({
-      ...base,
-      message: `TAP '${tap.displayName}' sends to NIC '${nic.displayName}', which no VM whose network interfaces vtaplint can resolve is attached to: VM '${unresolved.vm.displayName}' lists a network interface whose id is ${v instanceof Unknown ? describeUnknown(v) : `'${String(v)}'`}, which may be this NIC; the destination must be a VM's network interface or an internal load balancer frontend`,
-      related: [{ span: unresolved.id.span, message: `VM '${unresolved.vm.displayName}' lists this network interface` }],
-      involved: [nic],
-    });
-    return false;
-  }
-  ctx.fail({
-    ...base,
-    message: `TAP '${tap.displayName}' sends to IP configuration '${ipConfig}' of NIC '${nic.displayName}', which is not attached to a virtual machine; the destination must be a VM's network interface (the collector's) or an internal load balancer frontend: attach the NIC to the collector VM (properties.networkProfile.networkInterfaces), or point the TAP at the collector VM's NIC`,
-    related: [{ span: nic.nameSpan, message: `NIC '${nic.displayName}' is declared here` }],
-    involved: [nic],
-  });
-  return false;
-}
-
-/** The first VM network interface entry whose id resolves to nothing vtaplint knows, with its VM. */
-function unresolvedVmNic(ctx: RuleContext): { vm: DeployedResource; id: LocatedValue } | undefined {
-  for (const vm of ctx.graph.ofType(TYPES.vm)) {
-    if (vm.existing) continue;
-    for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'))) {
-      const id = at(n, 'id');
-      if (ctx.graph.resolve(id.value).kind === 'none') return { vm, id };
-    }
-  }
-  return undefined;
 }
 
 /**

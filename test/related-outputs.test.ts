@@ -23,12 +23,6 @@ const COLLECTOR = (output: string): string =>
     "  properties: { ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: subnetId } } } ] }",
     '}',
     `output ipConfigurationId string = ${output}`,
-    // The collector appliance VM on that NIC (a destination NIC must be a VM's: vtap-destination-type).
-    "resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {",
-    "  name: 'collector-vm'",
-    '  location: location',
-    "  properties: { hardwareProfile: { vmSize: 'Standard_D4s_v5' }, networkProfile: { networkInterfaces: [ { id: nic.id } ] } }",
-    '}',
     '',
   ].join('\n');
 

@@ -52,13 +52,3 @@ resource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-0
     virtualNetworkTap: { id: tap.id }
   }
 }
-
-// The collector appliance VM that receives the mirrored traffic on collectorNic.
-resource collectorVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
-  name: 'collector-vm'
-  location: location
-  properties: {
-    hardwareProfile: { vmSize: 'Standard_D4s_v5' }
-    networkProfile: { networkInterfaces: [ { id: collectorNic.id } ] }
-  }
-}
