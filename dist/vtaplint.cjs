@@ -155,7 +155,7 @@ function valueNodes(v) {
     const hit = nodesMemo.get(v);
     if (hit !== void 0) return hit;
     let n = 1;
-    for (const x of v) n += valueNodes(x);
+    for (let i = 0; i < v.length; i++) n += valueNodes(v[i]);
     if (n > NODES_MEMO_FROM) nodesMemo.set(v, n);
     return n;
   }
@@ -163,7 +163,7 @@ function valueNodes(v) {
     const hit = nodesMemo.get(v);
     if (hit !== void 0) return hit;
     let n = 1;
-    for (const x of v.values()) n += valueNodes(x);
+    for (let i = 0, size = v.size; i < size; i++) n += valueNodes(v.valueAt(i));
     if (n > NODES_MEMO_FROM) nodesMemo.set(v, n);
     return n;
   }
@@ -517,14 +517,23 @@ function typeName(v) {
   }
 }
 function jsonString(s) {
-  return JSON.stringify(s);
+  if (!/[\u0085\u2028\u2029\ud800-\udfff]/.test(s)) return JSON.stringify(s);
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 133 || c === 8232 || c === 8233) out += `\\u${c.toString(16).padStart(4, "0")}`;
+    else if (c >= 55296 && c <= 57343) out += s.charAt(i);
+    else out += JSON.stringify(s.charAt(i)).slice(1, -1);
+  }
+  return `${out}"`;
 }
 function armJsonText(v, out = [], depth = 0) {
   if (depth > 512) return false;
   if (v instanceof Unknown) return false;
   if (v === null) out.push("null");
   else if (typeof v === "string") out.push(jsonString(v));
-  else if (typeof v === "number" || typeof v === "boolean") out.push(String(v));
+  else if (typeof v === "number") out.push(numberText(v));
+  else if (typeof v === "boolean") out.push(String(v));
   else if (Array.isArray(v)) {
     out.push("[");
     for (let i = 0; i < v.length; i++) {
@@ -551,14 +560,21 @@ function foldCase(s) {
   for (let i = 0; i < s.length; i++) {
     const c = s.charAt(i);
     const u = c.toUpperCase();
-    out += u.length === 1 ? u : c;
+    out += u.length === 1 && c !== "\u0131" ? u : c;
   }
   return out;
+}
+function numberText(n) {
+  if (Number.isInteger(n) || !Number.isFinite(n)) return String(n);
+  const [mant, exp] = n.toExponential().split("e");
+  const e = Number(exp);
+  if (e > -5 && e < 15) return String(n);
+  return `${mant}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
 }
 function armToString(v) {
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "True" : "False";
-  if (typeof v === "number") return String(v);
+  if (typeof v === "number") return numberText(v);
   if (v === null) return "";
   const out = [];
   return armJsonText(v, out) ? out.join("") : void 0;
@@ -791,6 +807,290 @@ var init_located = __esm({
   "src/expr/located.ts"() {
     "use strict";
     init_value();
+  }
+});
+
+// src/model/limits.ts
+function resolveLimits(overrides) {
+  const out = { ...DEFAULT_LIMITS };
+  if (!overrides) return out;
+  for (const k of LIMIT_KEYS) {
+    const v = overrides[k];
+    if (typeof v === "number" && Number.isInteger(v) && v > 0) out[k] = v;
+  }
+  return out;
+}
+var DEFAULT_LIMITS, LIMIT_KEYS;
+var init_limits = __esm({
+  "src/model/limits.ts"() {
+    "use strict";
+    DEFAULT_LIMITS = Object.freeze({
+      maxFileBytes: 40 * 1024 * 1024,
+      maxJsonDepth: 512,
+      maxExpressionLength: 1024 * 1024,
+      maxExpressionDepth: 256,
+      maxEvaluationSteps: 1e7,
+      maxStringLength: 4 * 1024 * 1024,
+      maxArrayLength: 1e5,
+      maxObjectSize: 1e5,
+      maxValueNodes: 1e6,
+      maxCopyCount: 800,
+      maxDeploymentDepth: 16,
+      maxDeployments: 5e3,
+      maxResources: 5e4,
+      maxGraphEdges: 5e5
+    });
+    LIMIT_KEYS = Object.keys(DEFAULT_LIMITS);
+  }
+});
+
+// src/expr/parser.ts
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 && s.charCodeAt(1) !== 91;
+}
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || c >= 48 && c <= 57;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function clearParseCache() {
+  cache.clear();
+}
+function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
+  if (s.charCodeAt(1) === 91) return { kind: "literal", value: s.slice(1) };
+  if (s.length > limits.maxLength) {
+    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
+  }
+  try {
+    return { kind: "expr", ast: new Parser(s, s.length - 1, limits).parseAll(), facts: void 0 };
+  } catch (e) {
+    if (e instanceof ParseError) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
+    return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
+  }
+}
+function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
+  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
+  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
+  const hit = cache.get(s);
+  if (hit) return hit;
+  const r = parseTemplateStringUncached(s);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  if (s.length <= 64 * 1024) cache.set(s, r);
+  return r;
+}
+var DEFAULT_PARSE_LIMITS, ParseError, Parser, CACHE_MAX, cache;
+var init_parser = __esm({
+  "src/expr/parser.ts"() {
+    "use strict";
+    init_limits();
+    DEFAULT_PARSE_LIMITS = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
+    ParseError = class {
+      constructor(message, start, end, limit = false) {
+        this.message = message;
+        this.start = start;
+        this.end = end;
+        this.limit = limit;
+      }
+      message;
+      start;
+      end;
+      limit;
+    };
+    Parser = class {
+      constructor(s, end, limits) {
+        this.s = s;
+        this.end = end;
+        this.limits = limits;
+        this.pos = 1;
+      }
+      s;
+      end;
+      limits;
+      pos;
+      depth = 0;
+      /** Arguments of the calls being parsed (see primary()). */
+      argStack = [];
+      parseAll() {
+        this.ws();
+        if (this.pos >= this.end) throw new ParseError("The expression is empty.", 0, this.s.length);
+        const e = this.expr();
+        this.ws();
+        if (this.pos < this.end) {
+          throw new ParseError(`Unexpected '${this.s[this.pos] ?? ""}' after the end of the expression.`, this.pos, this.pos + 1);
+        }
+        return e;
+      }
+      ws() {
+        while (this.pos < this.end && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
+      }
+      enter(start) {
+        if (++this.depth > this.limits.maxDepth) {
+          throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
+        }
+      }
+      expr() {
+        const start = this.pos;
+        this.enter(start);
+        let e = this.primary();
+        let postfix = 0;
+        for (; ; ) {
+          this.ws();
+          const c = this.s.charCodeAt(this.pos);
+          if (this.pos >= this.end) break;
+          if (c === 46) {
+            this.pos++;
+            this.ws();
+            const name = this.ident("a property name after '.'");
+            e = { k: "member", obj: e, name, start, end: this.pos };
+          } else if (c === 91) {
+            this.pos++;
+            this.ws();
+            const index2 = this.expr();
+            this.ws();
+            this.expect(93, "']'");
+            e = { k: "index", obj: e, index: index2, start, end: this.pos };
+          } else break;
+          if (++postfix + this.depth > this.limits.maxDepth) {
+            throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
+          }
+        }
+        this.depth--;
+        return e;
+      }
+      expect(code, what) {
+        if (this.s.charCodeAt(this.pos) !== code || this.pos >= this.end) {
+          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+          throw new ParseError(`Expected ${what} but found ${found}.`, Math.min(this.pos, this.end), Math.min(this.pos, this.end) + 1);
+        }
+        this.pos++;
+      }
+      ident(what) {
+        const start = this.pos;
+        if (this.pos >= this.end || !isIdentStart(this.s.charCodeAt(this.pos))) {
+          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+          throw new ParseError(`Expected ${what} but found ${found}.`, start, start + 1);
+        }
+        while (this.pos < this.end && isIdentPart(this.s.charCodeAt(this.pos))) this.pos++;
+        return this.s.slice(start, this.pos);
+      }
+      primary() {
+        const start = this.pos;
+        const c = this.s.charCodeAt(this.pos);
+        if (this.pos >= this.end) throw new ParseError("Expected a value but found the end of the expression.", start, start + 1);
+        if (c === 39) return this.stringLit();
+        if (isDigit(c) || c === 45 || c === 43) return this.number();
+        if (isIdentStart(c)) {
+          let name = this.ident("a function name");
+          let ns;
+          this.ws();
+          if (this.s.charCodeAt(this.pos) === 46 && this.pos < this.end) {
+            const save = this.pos;
+            this.pos++;
+            this.ws();
+            if (this.pos < this.end && isIdentStart(this.s.charCodeAt(this.pos))) {
+              const second = this.ident("a function name");
+              this.ws();
+              if (this.s.charCodeAt(this.pos) === 40 && this.pos < this.end) {
+                ns = name;
+                name = second;
+              } else this.pos = save;
+            } else this.pos = save;
+          }
+          if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
+            const lower4 = name.toLowerCase();
+            if (ns === void 0 && (lower4 === "true" || lower4 === "false" || lower4 === "null")) {
+              return { k: "lit", value: lower4 === "null" ? null : lower4 === "true", start, end: this.pos };
+            }
+            const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+            throw new ParseError(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
+          }
+          this.pos++;
+          const mark = this.argStack.length;
+          this.ws();
+          if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
+            this.pos++;
+          } else {
+            for (; ; ) {
+              this.ws();
+              const arg = this.expr();
+              this.argStack.push(arg);
+              this.ws();
+              const d = this.s.charCodeAt(this.pos);
+              if (this.pos < this.end && d === 44) {
+                this.pos++;
+                continue;
+              }
+              if (this.pos < this.end && d === 41) {
+                this.pos++;
+                break;
+              }
+              const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
+              throw new ParseError(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
+            }
+          }
+          const args = this.argStack.slice(mark);
+          this.argStack.length = mark;
+          const call3 = { k: "call", ns, name, args, start, end: this.pos };
+          return call3;
+        }
+        throw new ParseError(`Unexpected character '${this.s[this.pos] ?? ""}'.`, start, start + 1);
+      }
+      stringLit() {
+        const start = this.pos;
+        this.pos++;
+        const close = this.s.indexOf("'", this.pos);
+        if (close >= 0 && close < this.end && (close + 1 >= this.end || this.s.charCodeAt(close + 1) !== 39)) {
+          const value = this.s.slice(this.pos, close);
+          this.pos = close + 1;
+          return { k: "lit", value, start, end: this.pos };
+        }
+        let out = "";
+        let chunk = this.pos;
+        for (; ; ) {
+          if (this.pos >= this.end) throw new ParseError("The string literal is not terminated.", start, this.end);
+          if (this.s.charCodeAt(this.pos) === 39) {
+            if (this.s.charCodeAt(this.pos + 1) === 39 && this.pos + 1 < this.end) {
+              out += this.s.slice(chunk, this.pos + 1);
+              this.pos += 2;
+              chunk = this.pos;
+              continue;
+            }
+            out += this.s.slice(chunk, this.pos);
+            this.pos++;
+            return { k: "lit", value: out, start, end: this.pos };
+          }
+          this.pos++;
+        }
+      }
+      number() {
+        const start = this.pos;
+        if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
+        const digits = this.pos;
+        while (this.pos < this.end && isDigit(this.s.charCodeAt(this.pos))) this.pos++;
+        if (this.pos === digits) throw new ParseError("Expected digits after the sign.", start, this.pos + 1);
+        if (this.s.charCodeAt(this.pos) === 46 && isDigit(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
+          throw new ParseError("Only integer literals are allowed in expressions.", start, this.pos + 2);
+        }
+        const text = this.s.slice(start, this.pos);
+        if (this.pos - digits <= 15) return { k: "lit", value: Number(text) + 0, start, end: this.pos };
+        const big = BigInt(text);
+        if (big > 9223372036854775807n || big < -9223372036854775808n) {
+          throw new ParseError(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
+        }
+        const value = Number(big);
+        return Number.isSafeInteger(value) ? { k: "lit", value, start, end: this.pos } : { k: "lit", value, exact: big, start, end: this.pos };
+      }
+    };
+    CACHE_MAX = 2e4;
+    cache = /* @__PURE__ */ new Map();
   }
 });
 
@@ -2902,15 +3202,15 @@ function createScanner(text, ignoreTrivia = false) {
       pos++;
     } else {
       pos++;
-      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
         pos++;
       }
     }
     if (pos < text.length && text.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      if (pos < text.length && isDigit2(text.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
           pos++;
         }
       } else {
@@ -2924,9 +3224,9 @@ function createScanner(text, ignoreTrivia = false) {
       if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+      if (pos < text.length && isDigit2(text.charCodeAt(pos))) {
         pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        while (pos < text.length && isDigit2(text.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -3113,7 +3413,7 @@ function createScanner(text, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+        if (pos === len || !isDigit2(text.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -3197,7 +3497,7 @@ function isWhiteSpace(ch) {
 function isLineBreak(ch) {
   return ch === 10 || ch === 13;
 }
-function isDigit(ch) {
+function isDigit2(ch) {
   return ch >= 48 && ch <= 57;
 }
 var CharacterCodes;
@@ -3792,7 +4092,7 @@ function getNodeType(value) {
   }
 }
 var ParseOptions;
-var init_parser = __esm({
+var init_parser2 = __esm({
   "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
     "use strict";
     init_scanner();
@@ -3809,7 +4109,7 @@ var init_edit = __esm({
   "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
     "use strict";
     init_format();
-    init_parser();
+    init_parser2();
   }
 });
 
@@ -3858,7 +4158,7 @@ var init_main = __esm({
     init_format();
     init_edit();
     init_scanner();
-    init_parser();
+    init_parser2();
     createScanner2 = createScanner;
     (function(ScanError2) {
       ScanError2[ScanError2["None"] = 0] = "None";
@@ -3935,40 +4235,6 @@ var require_ucs2length = __commonJS({
     }
     exports2.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// src/model/limits.ts
-function resolveLimits(overrides) {
-  const out = { ...DEFAULT_LIMITS };
-  if (!overrides) return out;
-  for (const k of LIMIT_KEYS) {
-    const v = overrides[k];
-    if (typeof v === "number" && Number.isInteger(v) && v > 0) out[k] = v;
-  }
-  return out;
-}
-var DEFAULT_LIMITS, LIMIT_KEYS;
-var init_limits = __esm({
-  "src/model/limits.ts"() {
-    "use strict";
-    DEFAULT_LIMITS = Object.freeze({
-      maxFileBytes: 40 * 1024 * 1024,
-      maxJsonDepth: 512,
-      maxExpressionLength: 1024 * 1024,
-      maxExpressionDepth: 256,
-      maxEvaluationSteps: 1e7,
-      maxStringLength: 4 * 1024 * 1024,
-      maxArrayLength: 1e5,
-      maxObjectSize: 1e5,
-      maxValueNodes: 1e6,
-      maxCopyCount: 800,
-      maxDeploymentDepth: 16,
-      maxDeployments: 5e3,
-      maxResources: 5e4,
-      maxGraphEdges: 5e5
-    });
-    LIMIT_KEYS = Object.keys(DEFAULT_LIMITS);
   }
 });
 
@@ -4165,6 +4431,10 @@ var init_span = __esm({
   "src/model/span.ts"() {
     "use strict";
     Span = class {
+      /** For a part of a JSON string value (sub()), the span of the whole string. */
+      get whole() {
+        return void 0;
+      }
       /**
        * The same span, as one whose child() and keySpan() give one span object per key, and so do
        * the spans they give: for template parts evaluated again and again (copy loops), whose
@@ -4369,6 +4639,9 @@ var init_span = __esm({
       get file() {
         return this.base.file;
       }
+      get whole() {
+        return this.base;
+      }
       identity() {
         return `${this.base.identity()}[${this.start}-${this.end}]`;
       }
@@ -4514,7 +4787,7 @@ function compile(p) {
 function isAlpha(b) {
   return b >= 65 && b <= 90 || b >= 97 && b <= 122;
 }
-function isDigit2(b) {
+function isDigit3(b) {
   return b >= 48 && b <= 57;
 }
 function parseSet(p, open2) {
@@ -4678,18 +4951,18 @@ var init_gitignore_match = __esm({
     SLASH = 47;
     BACKSLASH = 92;
     POSIX = {
-      alnum: (b) => isAlpha(b) || isDigit2(b),
+      alnum: (b) => isAlpha(b) || isDigit3(b),
       alpha: (b) => isAlpha(b),
       blank: (b) => b === 32 || b === 9,
       cntrl: (b) => b < 32 || b === 127,
-      digit: (b) => isDigit2(b),
+      digit: (b) => isDigit3(b),
       graph: (b) => b > 32 && b < 127,
       lower: (b) => b >= 97 && b <= 122,
       print: (b) => b >= 32 && b < 127,
-      punct: (b) => b > 32 && b < 127 && !isAlpha(b) && !isDigit2(b),
+      punct: (b) => b > 32 && b < 127 && !isAlpha(b) && !isDigit3(b),
       space: (b) => b === 32 || b >= 9 && b <= 13,
       upper: (b) => b >= 65 && b <= 90,
-      xdigit: (b) => isDigit2(b) || b >= 65 && b <= 70 || b >= 97 && b <= 102
+      xdigit: (b) => isDigit3(b) || b >= 65 && b <= 70 || b >= 97 && b <= 102
     };
     IgnoreMatcher = class {
       constructor(files, sep, fold = process.platform === "darwin" || process.platform === "win32") {
@@ -13451,256 +13724,6 @@ var init_context = __esm({
   }
 });
 
-// src/expr/parser.ts
-function isExpressionString(s) {
-  return s.length >= 2 && s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 && s.charCodeAt(1) !== 91;
-}
-function isIdentStart(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
-}
-function isIdentPart(c) {
-  return isIdentStart(c) || c >= 48 && c <= 57;
-}
-function isDigit3(c) {
-  return c >= 48 && c <= 57;
-}
-function isSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function clearParseCache() {
-  cache.clear();
-}
-function parseTemplateStringUncached(s, limits = DEFAULT_PARSE_LIMITS) {
-  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
-  if (s.charCodeAt(1) === 91) return { kind: "literal", value: s.slice(1) };
-  if (s.length > limits.maxLength) {
-    return { kind: "error", message: `The expression is longer than ${limits.maxLength} characters (limit maxExpressionLength).`, start: 0, end: s.length, limit: true };
-  }
-  try {
-    return { kind: "expr", ast: new Parser(s, s.length - 1, limits).parseAll(), facts: void 0 };
-  } catch (e) {
-    if (e instanceof ParseError) return { kind: "error", message: e.message, start: e.start, end: Math.max(e.end, e.start), ...e.limit ? { limit: true } : {} };
-    return { kind: "error", message: `The expression could not be parsed: ${String(e)}`, start: 0, end: s.length };
-  }
-}
-function parseTemplateString(s, limits = DEFAULT_PARSE_LIMITS) {
-  if (s.length < 2 || s.charCodeAt(0) !== 91 || s.charCodeAt(s.length - 1) !== 93) return { kind: "literal", value: s };
-  if (limits.maxDepth !== DEFAULT_PARSE_LIMITS.maxDepth || limits.maxLength !== DEFAULT_PARSE_LIMITS.maxLength) return parseTemplateStringUncached(s, limits);
-  const hit = cache.get(s);
-  if (hit) return hit;
-  const r = parseTemplateStringUncached(s);
-  if (cache.size >= CACHE_MAX) cache.clear();
-  if (s.length <= 64 * 1024) cache.set(s, r);
-  return r;
-}
-var DEFAULT_PARSE_LIMITS, ParseError, Parser, CACHE_MAX, cache;
-var init_parser2 = __esm({
-  "src/expr/parser.ts"() {
-    "use strict";
-    init_limits();
-    DEFAULT_PARSE_LIMITS = { maxDepth: DEFAULT_LIMITS.maxExpressionDepth, maxLength: DEFAULT_LIMITS.maxExpressionLength };
-    ParseError = class {
-      constructor(message, start, end, limit = false) {
-        this.message = message;
-        this.start = start;
-        this.end = end;
-        this.limit = limit;
-      }
-      message;
-      start;
-      end;
-      limit;
-    };
-    Parser = class {
-      constructor(s, end, limits) {
-        this.s = s;
-        this.end = end;
-        this.limits = limits;
-        this.pos = 1;
-      }
-      s;
-      end;
-      limits;
-      pos;
-      depth = 0;
-      /** Arguments of the calls being parsed (see primary()). */
-      argStack = [];
-      parseAll() {
-        this.ws();
-        if (this.pos >= this.end) throw new ParseError("The expression is empty.", 0, this.s.length);
-        const e = this.expr();
-        this.ws();
-        if (this.pos < this.end) {
-          throw new ParseError(`Unexpected '${this.s[this.pos] ?? ""}' after the end of the expression.`, this.pos, this.pos + 1);
-        }
-        return e;
-      }
-      ws() {
-        while (this.pos < this.end && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
-      }
-      enter(start) {
-        if (++this.depth > this.limits.maxDepth) {
-          throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos + 1, true);
-        }
-      }
-      expr() {
-        const start = this.pos;
-        this.enter(start);
-        let e = this.primary();
-        let postfix = 0;
-        for (; ; ) {
-          this.ws();
-          const c = this.s.charCodeAt(this.pos);
-          if (this.pos >= this.end) break;
-          if (c === 46) {
-            this.pos++;
-            this.ws();
-            const name = this.ident("a property name after '.'");
-            e = { k: "member", obj: e, name, start, end: this.pos };
-          } else if (c === 91) {
-            this.pos++;
-            this.ws();
-            const index2 = this.expr();
-            this.ws();
-            this.expect(93, "']'");
-            e = { k: "index", obj: e, index: index2, start, end: this.pos };
-          } else break;
-          if (++postfix + this.depth > this.limits.maxDepth) {
-            throw new ParseError(`The expression is nested more than ${this.limits.maxDepth} levels deep (limit maxExpressionDepth).`, start, this.pos, true);
-          }
-        }
-        this.depth--;
-        return e;
-      }
-      expect(code, what) {
-        if (this.s.charCodeAt(this.pos) !== code || this.pos >= this.end) {
-          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-          throw new ParseError(`Expected ${what} but found ${found}.`, Math.min(this.pos, this.end), Math.min(this.pos, this.end) + 1);
-        }
-        this.pos++;
-      }
-      ident(what) {
-        const start = this.pos;
-        if (this.pos >= this.end || !isIdentStart(this.s.charCodeAt(this.pos))) {
-          const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-          throw new ParseError(`Expected ${what} but found ${found}.`, start, start + 1);
-        }
-        while (this.pos < this.end && isIdentPart(this.s.charCodeAt(this.pos))) this.pos++;
-        return this.s.slice(start, this.pos);
-      }
-      primary() {
-        const start = this.pos;
-        const c = this.s.charCodeAt(this.pos);
-        if (this.pos >= this.end) throw new ParseError("Expected a value but found the end of the expression.", start, start + 1);
-        if (c === 39) return this.stringLit();
-        if (isDigit3(c) || c === 45 || c === 43) return this.number();
-        if (isIdentStart(c)) {
-          let name = this.ident("a function name");
-          let ns;
-          this.ws();
-          if (this.s.charCodeAt(this.pos) === 46 && this.pos < this.end) {
-            const save = this.pos;
-            this.pos++;
-            this.ws();
-            if (this.pos < this.end && isIdentStart(this.s.charCodeAt(this.pos))) {
-              const second = this.ident("a function name");
-              this.ws();
-              if (this.s.charCodeAt(this.pos) === 40 && this.pos < this.end) {
-                ns = name;
-                name = second;
-              } else this.pos = save;
-            } else this.pos = save;
-          }
-          if (this.s.charCodeAt(this.pos) !== 40 || this.pos >= this.end) {
-            const lower4 = name.toLowerCase();
-            if (ns === void 0 && (lower4 === "true" || lower4 === "false" || lower4 === "null")) {
-              return { k: "lit", value: lower4 === "null" ? null : lower4 === "true", start, end: this.pos };
-            }
-            const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-            throw new ParseError(`Expected '(' after the function name '${name}' but found ${found}.`, start, this.pos + 1);
-          }
-          this.pos++;
-          const mark = this.argStack.length;
-          this.ws();
-          if (this.s.charCodeAt(this.pos) === 41 && this.pos < this.end) {
-            this.pos++;
-          } else {
-            for (; ; ) {
-              this.ws();
-              const arg = this.expr();
-              this.argStack.push(arg);
-              this.ws();
-              const d = this.s.charCodeAt(this.pos);
-              if (this.pos < this.end && d === 44) {
-                this.pos++;
-                continue;
-              }
-              if (this.pos < this.end && d === 41) {
-                this.pos++;
-                break;
-              }
-              const found = this.pos >= this.end ? "the end of the expression" : `'${this.s[this.pos] ?? ""}'`;
-              throw new ParseError(`Expected ',' or ')' in the arguments of '${name}' but found ${found}.`, this.pos, this.pos + 1);
-            }
-          }
-          const args = this.argStack.slice(mark);
-          this.argStack.length = mark;
-          const call3 = { k: "call", ns, name, args, start, end: this.pos };
-          return call3;
-        }
-        throw new ParseError(`Unexpected character '${this.s[this.pos] ?? ""}'.`, start, start + 1);
-      }
-      stringLit() {
-        const start = this.pos;
-        this.pos++;
-        const close = this.s.indexOf("'", this.pos);
-        if (close >= 0 && close < this.end && (close + 1 >= this.end || this.s.charCodeAt(close + 1) !== 39)) {
-          const value = this.s.slice(this.pos, close);
-          this.pos = close + 1;
-          return { k: "lit", value, start, end: this.pos };
-        }
-        let out = "";
-        let chunk = this.pos;
-        for (; ; ) {
-          if (this.pos >= this.end) throw new ParseError("The string literal is not terminated.", start, this.end);
-          if (this.s.charCodeAt(this.pos) === 39) {
-            if (this.s.charCodeAt(this.pos + 1) === 39 && this.pos + 1 < this.end) {
-              out += this.s.slice(chunk, this.pos + 1);
-              this.pos += 2;
-              chunk = this.pos;
-              continue;
-            }
-            out += this.s.slice(chunk, this.pos);
-            this.pos++;
-            return { k: "lit", value: out, start, end: this.pos };
-          }
-          this.pos++;
-        }
-      }
-      number() {
-        const start = this.pos;
-        if (this.s.charCodeAt(this.pos) === 45 || this.s.charCodeAt(this.pos) === 43) this.pos++;
-        const digits = this.pos;
-        while (this.pos < this.end && isDigit3(this.s.charCodeAt(this.pos))) this.pos++;
-        if (this.pos === digits) throw new ParseError("Expected digits after the sign.", start, this.pos + 1);
-        if (this.s.charCodeAt(this.pos) === 46 && isDigit3(this.s.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
-          throw new ParseError("Only integer literals are allowed in expressions.", start, this.pos + 2);
-        }
-        const text = this.s.slice(start, this.pos);
-        if (this.pos - digits <= 15) return { k: "lit", value: Number(text) + 0, start, end: this.pos };
-        const big = BigInt(text);
-        if (big > 9223372036854775807n || big < -9223372036854775808n) {
-          throw new ParseError(`The integer literal '${text}' is outside the 64-bit range.`, start, this.pos);
-        }
-        const value = Number(big);
-        return Number.isSafeInteger(value) ? { k: "lit", value, start, end: this.pos } : { k: "lit", value, exact: big, start, end: this.pos };
-      }
-    };
-    CACHE_MAX = 2e4;
-    cache = /* @__PURE__ */ new Map();
-  }
-});
-
 // src/load/read.ts
 function fail(path23, kind, code, message, text = "", unreadable = false, head) {
   const source = new SourceText(path23, text, kind);
@@ -13764,8 +13787,8 @@ function cannotRead(e, path23) {
   if (code === "ENOENT" || code === "ENOTDIR") return NO_SUCH_FILE;
   return `cannot read the file: ${code ?? String(e)}`;
 }
-function unreadFileMessage(what, written, error) {
-  return error === NO_SUCH_FILE ? `the ${what} '${written}' does not exist` : `cannot read the ${what} '${written}': ${error}`;
+function unreadFileMessage(what, written2, error) {
+  return error === NO_SUCH_FILE ? `the ${what} '${written2}' does not exist` : `cannot read the ${what} '${written2}': ${error}`;
 }
 function openChecked(path23, limits, flags) {
   let fd;
@@ -13876,6 +13899,15 @@ function locateInsideRoot(file, root) {
 }
 function isInsideRoot(file, root) {
   return locateInsideRoot(file, root).inside;
+}
+function outsideRootReason(file, root) {
+  const abs = import_node_path9.default.resolve(file);
+  const absRoot = import_node_path9.default.resolve(root);
+  if (isUnder(abs, absRoot) || isUnder(abs, realRootOf(absRoot))) {
+    const real = realPath(abs);
+    if (real !== void 0 && real !== abs) return `it leads through a symbolic link to '${real}', outside the folder being linted; it is not read`;
+  }
+  return `'${abs}' is outside the folder being linted`;
 }
 function readBytesInside(path23, root, limits = DEFAULT_READ_LIMITS) {
   const { inside: inside2, real } = locateInsideRoot(path23, root);
@@ -14733,6 +14765,16 @@ function decodeStringContent(raw) {
   parts.push(raw.slice(last));
   return parts.join("");
 }
+function shownCharacter(s) {
+  if (/^[\p{L}\p{M}\p{N}\p{P}\p{S}]+$/u.test(s)) return `'${s}'`;
+  const cp = s.codePointAt(0) ?? 0;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (cp === 65279) return `${code} (a byte order mark, which only the start of a file may have)`;
+  if (cp === 160 || cp === 8239) return `${code} (a no-break space)`;
+  if (new RegExp("^\\p{Zs}$", "u").test(s)) return `${code} (a space character other than ' ')`;
+  if (new RegExp("^\\p{Cc}$", "u").test(s)) return `${code} (a control character)`;
+  return `${code} (an invisible character)`;
+}
 var CH_TAB, CH_LF, CH_CR, CH_SPACE, CH_QUOTE, CH_DOLLAR, CH_LBRACE, CH_RBRACE, CH_BACKSLASH, DIRECTIVES, Lexer;
 var init_lexer = __esm({
   "src/bicep/lexer.ts"() {
@@ -14997,7 +15039,7 @@ var init_lexer = __esm({
       }
       unrecognized(start, end) {
         const s = this.text.slice(start, end);
-        this.error(s === '"' ? `unexpected '"': strings use single quotes` : `unrecognized character '${s}'`, start, end);
+        this.error(s === '"' ? `unexpected '"': strings use single quotes` : `unrecognized character ${shownCharacter(s)}`, start, end);
         this.push("Unrecognized", start, end);
       }
       /** Scans a single-line string piece from `contentStart` (after `'` or `}`). */
@@ -16279,16 +16321,32 @@ var init_parser3 = __esm({
         return result;
       }
       parseSingularType() {
-        let e = this.parsePrimaryType();
+        const depth = this.depth;
+        try {
+          return this.parseTypeSuffixes(this.parsePrimaryType());
+        } finally {
+          this.depth = depth;
+        }
+      }
+      /**
+       * The suffixes after a type (`[]`, `[0]`, `?`, `!`, `.p`, `<...>`), read in a loop but nested
+       * in the tree they build (`string[][]` is an array of arrays), which the later stages walk
+       * recursively: each counts as a nesting level (see enter()), so ten thousand of them are a
+       * limit finding and not a stack overflow further on.
+       */
+      parseTypeSuffixes(base) {
+        let e = base;
         for (; ; ) {
           const t = this.raw();
           if (t.kind === "LeftSquare") {
             const n = this.peekAt(1);
             if (n.kind === "RightSquare") {
+              this.enter();
               this.i += 2;
               e = { kind: "ArrayType", element: e, start: e.start, end: n.end };
             } else if ((n.kind === "Integer" || n.kind === "Asterisk") && this.peekAt(2).kind === "RightSquare") {
               const close = this.peekAt(2);
+              this.enter();
               this.i += 3;
               const index2 = n.kind === "Integer" ? { kind: "Integer", text: this.textOf(n), value: Number(this.textOf(n)), start: n.start, end: n.end } : void 0;
               e = { kind: "TypeIndexAccess", base: e, ...index2 ? { index: index2 } : {}, start: e.start, end: close.end };
@@ -16296,14 +16354,18 @@ var init_parser3 = __esm({
               return e;
             }
           } else if (t.kind === "Question") {
+            this.enter();
             this.i++;
             e = { kind: "NullableType", base: e, start: e.start, end: t.end };
           } else if (t.kind === "Exclamation") {
+            this.enter();
             this.i++;
             e = { kind: "NonNullableType", base: e, start: e.start, end: t.end };
           } else if (t.kind === "LeftChevron" && (e.kind === "TypeReference" || e.kind === "TypePropertyAccess")) {
+            this.enter();
             e = this.parseTypeArguments(e);
           } else if (t.kind === "Dot") {
+            this.enter();
             this.i++;
             const p = this.cur();
             if (p.kind === "Asterisk") {
@@ -16342,8 +16404,10 @@ var init_parser3 = __esm({
           case "Minus":
           case "Plus":
           case "Exclamation": {
+            this.enter();
             this.next();
             const operand = this.parsePrimaryType();
+            this.leave();
             const operator = t.kind === "Exclamation" ? "!" : t.kind === "Minus" ? "-" : "+";
             const inner = operand.kind === "LiteralType" ? operand.value : this.missing(operand.start);
             if (operand.kind !== "LiteralType") this.error("expected a literal after the unary operator", operand);
@@ -16504,13 +16568,14 @@ function parseYaml(text) {
     const duplicate = firstDuplicateKey(y, doc);
     const first = doc.errors[0];
     if (duplicate !== void 0 && (first === void 0 || duplicate < first.pos[0])) return { error: `Map keys must be unique at ${lineColumn(text, duplicate)}:` };
+    if (first && STACK_OVERFLOW.test(first.message)) return { error: first.message.split("\n")[0] ?? "", tooDeep: true };
     if (first) return { error: first.message.split("\n")[0] ?? "" };
     const value = doc.toJS(options);
     if (containsItself(value, [])) return { error: "an alias refers to a node that contains it, which has no JSON value" };
     return { value };
   } catch (e) {
     const message = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
-    return { error: message };
+    return STACK_OVERFLOW.test(message) ? { error: message, tooDeep: true } : { error: message };
   }
 }
 function firstDuplicateKey(y, doc) {
@@ -16549,11 +16614,12 @@ function containsItself(v, path23) {
   path23.pop();
   return found;
 }
-var import_node_module2, yaml;
+var import_node_module2, yaml, STACK_OVERFLOW;
 var init_yaml = __esm({
   "src/bicep/yaml.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
+    STACK_OVERFLOW = /Maximum call stack size exceeded/;
   }
 });
 
@@ -16745,18 +16811,99 @@ function literalKind(e) {
       return void 0;
   }
 }
-function misfit(e, t) {
-  const k = literalKind(e);
+function staticKind(e, builtin, depth = 0) {
+  if (depth > 64) return void 0;
+  switch (e.kind) {
+    case "Parenthesized":
+      return staticKind(e.expression, builtin, depth + 1);
+    case "Unary":
+      if (e.operator === "!") return "bool";
+      return e.operator === "-" && staticKind(e.operand, builtin, depth + 1) === "int" ? "int" : void 0;
+    case "Binary":
+      if (BOOLEAN.has(e.operator)) return "bool";
+      if (ARITHMETIC.has(e.operator) && staticKind(e.left, builtin, depth + 1) === "int" && staticKind(e.right, builtin, depth + 1) === "int") return "int";
+      return void 0;
+    case "Ternary": {
+      const a = staticKind(e.whenTrue, builtin, depth + 1);
+      return a !== void 0 && a !== "null" && a === staticKind(e.whenFalse, builtin, depth + 1) ? a : void 0;
+    }
+    case "FunctionCall": {
+      const ns = e.base === void 0 ? void 0 : e.base.kind === "VariableAccess" ? e.base.name.name : null;
+      if (ns === null || !builtin(e.name.name, ns)) return void 0;
+      if (e.name.name === "concat" && e.args.length > 0) {
+        const kinds = new Set(e.args.map((a) => staticKind(a, builtin, depth + 1)));
+        if ([...kinds].every((k) => k === "string" || k === "int" || k === "bool")) return "string";
+        return kinds.size === 1 && kinds.has("array") ? "array" : void 0;
+      }
+      return RETURNS.get(e.name.name);
+    }
+    default:
+      return literalKind(e);
+  }
+}
+function misfit(e, t, builtin) {
+  const k = builtin ? staticKind(e, builtin) : literalKind(e);
   return k === void 0 || k === t ? void 0 : k;
 }
 function article(kind) {
   return /^[aeiou]/.test(kind) ? "an" : "a";
 }
-var PLAIN;
+function typeText(e, builtin, depth = 0) {
+  if (depth > 64) return void 0;
+  const folded = foldInt(e, 0);
+  if (folded !== void 0) return String(folded);
+  switch (e.kind) {
+    case "Parenthesized":
+      return typeText(e.expression, builtin, depth + 1);
+    case "String":
+      return e.value !== void 0 && /^[^'\\\n\r$]*$/.test(e.value) ? `'${e.value}'` : "string";
+    case "Boolean":
+      return String(e.value);
+    case "Array": {
+      if (e.items.length === 0) return "<empty array>";
+      const items = e.items.map((i) => i.kind === "Spread" ? void 0 : typeText(i, builtin, depth + 1));
+      return items.every((i) => i !== void 0) ? `[${items.join(", ")}]` : "array";
+    }
+    default:
+      return staticKind(e, builtin, depth + 1);
+  }
+}
+function foldInt(e, depth) {
+  if (depth > 64) return void 0;
+  switch (e.kind) {
+    case "Integer":
+      return Number.isSafeInteger(e.value) ? e.value : void 0;
+    case "Parenthesized":
+      return foldInt(e.expression, depth + 1);
+    case "Unary": {
+      const v = e.operator === "-" ? foldInt(e.operand, depth + 1) : void 0;
+      return v === void 0 ? void 0 : -v;
+    }
+    case "Binary": {
+      if (!ARITHMETIC.has(e.operator)) return void 0;
+      const a = foldInt(e.left, depth + 1);
+      const b = foldInt(e.right, depth + 1);
+      if (a === void 0 || b === void 0) return void 0;
+      const v = e.operator === "+" ? a + b : e.operator === "-" ? a - b : e.operator === "*" ? a * b : b === 0 ? void 0 : e.operator === "/" ? Math.trunc(a / b) : a % b;
+      return v !== void 0 && Number.isSafeInteger(v) ? v : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+var PLAIN, RETURNS, ARITHMETIC, BOOLEAN;
 var init_lower_literal_types = __esm({
   "src/bicep/lower-literal-types.ts"() {
     "use strict";
     PLAIN = /* @__PURE__ */ new Set(["string", "int", "bool", "array", "object"]);
+    RETURNS = new Map([
+      ...["base64", "base64ToString", "buildUri", "cidrHost", "cidrSubnet", "dataUri", "dataUriToString", "dateTimeAdd", "dateTimeFromEpoch", "format", "guid", "join", "newGuid", "padLeft", "replace", "string", "substring", "toLower", "toUpper", "trim", "uniqueString", "uri", "uriComponent", "uriComponentToString", "utcNow"].map((n) => [n, "string"]),
+      ...["extensionResourceId", "managementGroupResourceId", "resourceId", "subscriptionResourceId", "tenantResourceId"].map((n) => [n, "string"]),
+      ...["dateTimeToEpoch", "indexOf", "int", "lastIndexOf", "length", "max", "min"].map((n) => [n, "int"]),
+      ...["bool", "contains", "empty", "endsWith", "like", "startsWith"].map((n) => [n, "bool"])
+    ]);
+    ARITHMETIC = /* @__PURE__ */ new Set(["+", "-", "*", "/", "%"]);
+    BOOLEAN = /* @__PURE__ */ new Set(["==", "!=", "=~", "!~", "<", "<=", ">", ">=", "&&", "||"]);
   }
 });
 
@@ -16902,6 +17049,58 @@ var init_functions = __esm({
       lessOrEquals: "<=",
       greater: ">",
       greaterOrEquals: ">="
+    };
+  }
+});
+
+// src/bicep/decorator-kinds.ts
+function judgesDecoratorsOf(nodeKind) {
+  return Object.hasOwn(KIND_OF, nodeKind);
+}
+function decoratorKindProblem(d, nodeKind, declared) {
+  if (d.expression.kind !== "FunctionCall") return void 0;
+  if (d.namespace ? d.namespace.name !== "sys" || declared.has("sys") : declared.has(d.name.name)) return void 0;
+  const kind = Object.hasOwn(KIND_OF, nodeKind) ? KIND_OF[nodeKind] : void 0;
+  const not = NOT_ON.get(d.name.name);
+  if (!kind || !not?.includes(kind)) return void 0;
+  const article2 = kind === "output" ? "an" : "a";
+  return `Function "${d.name.name}" cannot be used as ${article2} ${kind} decorator. (${CODE[kind]})`;
+}
+var CODE, CONSTRAINTS, NOT_ON, KIND_OF;
+var init_decorator_kinds = __esm({
+  "src/bicep/decorator-kinds.ts"() {
+    "use strict";
+    CODE = {
+      parameter: "BCP125",
+      variable: "BCP126",
+      resource: "BCP127",
+      module: "BCP128",
+      output: "BCP129",
+      metadata: "BCP269",
+      type: "BCP297"
+    };
+    CONSTRAINTS = ["variable", "resource", "module", "metadata"];
+    NOT_ON = /* @__PURE__ */ new Map([
+      ["secure", CONSTRAINTS],
+      ["allowed", [...CONSTRAINTS, "type"]],
+      ["minLength", CONSTRAINTS],
+      ["maxLength", CONSTRAINTS],
+      ["minValue", CONSTRAINTS],
+      ["maxValue", CONSTRAINTS],
+      ["sealed", CONSTRAINTS],
+      ["discriminator", CONSTRAINTS],
+      ["batchSize", ["parameter", "variable", "output", "metadata", "type"]]
+    ]);
+    KIND_OF = {
+      Parameter: "parameter",
+      Variable: "variable",
+      Resource: "resource",
+      Module: "module",
+      Output: "output",
+      Metadata: "metadata",
+      TypeDeclaration: "type",
+      ObjectTypeProperty: "type",
+      TupleTypeItem: "type"
     };
   }
 });
@@ -17440,13 +17639,13 @@ function discriminatorProblems(decorators, t, types) {
   }
   return aliased ? problems.slice(0, 1) : problems;
 }
-function members(u, types, visiting, written) {
+function members(u, types, visiting, written2) {
   const out = [];
   visiting.add(u);
   for (const m of u.members) {
     const inner = unalias(m, types);
-    if (inner.t.kind === "UnionType" && !visiting.has(inner.t) && visiting.size < MAX_DEPTH2) out.push(...members(inner.t, inner.types, visiting, written ?? m));
-    else out.push({ t: m, types, written: written ?? m });
+    if (inner.t.kind === "UnionType" && !visiting.has(inner.t) && visiting.size < MAX_DEPTH2) out.push(...members(inner.t, inner.types, visiting, written2 ?? m));
+    else out.push({ t: m, types, written: written2 ?? m });
   }
   visiting.delete(u);
   return out;
@@ -17465,7 +17664,7 @@ var init_discriminator_check = __esm({
 });
 
 // src/bicep/type-names.ts
-function unknownTypeNames(statements, known2) {
+function unknownTypeNames(statements, known2, extensions = false) {
   const out = [];
   const walk = (t, depth) => {
     if (!t || depth > MAX_DEPTH3) return;
@@ -17483,7 +17682,8 @@ function unknownTypeNames(statements, known2) {
       case "TypePropertyAccess":
       case "TypeIndexAccess":
       case "TypeAdditionalPropertiesAccess":
-        if (t.base.kind !== "TypeReference") walk(t.base, depth + 1);
+        if (t.base.kind === "ParameterizedType") resourceTypeArgument(t.base, out, false, extensions);
+        else if (t.base.kind !== "TypeReference") walk(t.base, depth + 1);
         return;
       case "ObjectType":
         for (const p of t.properties) walk(p.value, depth + 1);
@@ -17505,7 +17705,7 @@ function unknownTypeNames(statements, known2) {
         walk(t.type, depth + 1);
         return;
       case "ParameterizedType":
-        resourceTypeArgument(t, out);
+        resourceTypeArgument(t, out, true, extensions);
         return;
       default:
         return;
@@ -17531,7 +17731,7 @@ function unknownTypeNames(statements, known2) {
   }
   return out;
 }
-function resourceTypeArgument(t, out) {
+function resourceTypeArgument(t, out, bare, extensions) {
   const kind = t.name.name.toLowerCase();
   if (kind !== "resourceinput" && kind !== "resourceoutput") return;
   if (t.namespace && !(t.namespace.kind === "TypeReference" && t.namespace.name.name.toLowerCase() === "sys")) return;
@@ -17551,9 +17751,18 @@ function resourceTypeArgument(t, out) {
   const text = arg.value.value ?? arg.value.segments.join("");
   const colon = text.indexOf(":");
   const namespace = colon < 0 ? "az" : text.slice(0, colon);
-  if (namespace !== "az" && namespace !== "") return;
+  if (namespace !== "az" && namespace !== "") {
+    if (!extensions && namespace !== "sys") {
+      out.push({ at: arg, message: `The specified namespace "${namespace}" is not recognized. Specify a resource reference using one of the following namespaces: "az", "sys". (BCP208)` });
+    }
+    return;
+  }
   if (!AZ_RESOURCE_TYPE.test(colon < 0 ? text : text.slice(colon + 1)) || namespace === "") {
     out.push({ at: arg, message: 'The resource type is not valid. Specify a valid resource type of format "<type-name>@<apiVersion>". (BCP029)' });
+    return;
+  }
+  if (bare && t.name.name === "resourceInput") {
+    out.push({ at: t, message: "Resource-derived type expressions must dereference a property within the resource body. Using the entire resource body type is not permitted. (BCP394)" });
   }
 }
 var VALID, MAX_DEPTH3, AZ_RESOURCE_TYPE;
@@ -17563,6 +17772,136 @@ var init_type_names = __esm({
     VALID = '"any", "array", "bool", "int", "object", "resourceInput", "resourceOutput", "string"';
     MAX_DEPTH3 = 64;
     AZ_RESOURCE_TYPE = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)+@\d{4}-\d{2}-\d{2}(-[A-Za-z0-9]+)*$/;
+  }
+});
+
+// src/bicep/union-types.ts
+function unionTypeProblems(statements) {
+  const aliases = /* @__PURE__ */ new Map();
+  for (const s of statements) if (s.kind === "TypeDeclaration") aliases.set(s.name.name, s.value);
+  const out = [];
+  const kinds = (t, depth, seen, acc) => {
+    if (depth > MAX_DEPTH4) return false;
+    switch (t.kind) {
+      case "LiteralType": {
+        const v = t.value;
+        if (v.kind === "String") acc.add("string");
+        else if (v.kind === "Integer") acc.add("int");
+        else if (v.kind === "Boolean") acc.add("bool");
+        else if (v.kind === "Null") acc.add("null");
+        else if (v.operator === "-" && v.operand.kind === "Integer") acc.add("int");
+        else if (v.operator === "!" && v.operand.kind === "Boolean") acc.add("bool");
+        else return false;
+        return true;
+      }
+      case "ParenthesizedType":
+        return kinds(t.type, depth + 1, seen, acc);
+      case "UnionType":
+        return t.members.every((m) => kinds(m, depth + 1, seen, acc));
+      case "TypeReference": {
+        const n = t.name.name;
+        const target = aliases.get(n);
+        if (!target || seen.has(n)) return false;
+        seen.add(n);
+        return kinds(target, depth + 1, seen, acc);
+      }
+      default:
+        return false;
+    }
+  };
+  const walk = (t, depth, arrayElement) => {
+    if (!t || depth > MAX_DEPTH4) return;
+    switch (t.kind) {
+      case "UnionType": {
+        const acc = /* @__PURE__ */ new Set();
+        if (!arrayElement && kinds(t, 0, /* @__PURE__ */ new Set(), acc)) {
+          acc.delete("null");
+          if (acc.size !== 1) out.push({ at: t, message: MESSAGE });
+        }
+        for (const m of t.members) walk(m, depth + 1, false);
+        return;
+      }
+      case "ParenthesizedType":
+        walk(t.type, depth + 1, arrayElement);
+        return;
+      case "ArrayType":
+        walk(t.element, depth + 1, true);
+        return;
+      case "NullableType":
+      case "NonNullableType":
+        walk(t.base, depth + 1, arrayElement);
+        return;
+      case "ObjectType":
+        for (const p of t.properties) walk(p.value, depth + 1, false);
+        return;
+      case "TupleType":
+        return;
+      default:
+        return;
+    }
+  };
+  for (const s of statements) {
+    switch (s.kind) {
+      case "Parameter":
+      case "Output":
+      case "Variable":
+        walk(s.type, 0, false);
+        break;
+      case "TypeDeclaration":
+        walk(s.value, 0, false);
+        break;
+      case "Function":
+        for (const p of s.parameters) walk(p.type, 0, false);
+        walk(s.returnType, 0, false);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+var MESSAGE, MAX_DEPTH4;
+var init_union_types = __esm({
+  "src/bicep/union-types.ts"() {
+    "use strict";
+    MESSAGE = "Type unions must be reducible to a single ARM type (such as 'string', 'int', or 'bool'). (BCP294)";
+    MAX_DEPTH4 = 64;
+  }
+});
+
+// src/model/type-ref.ts
+function resolveTypeRef(template, ref) {
+  if (!template || !ref.startsWith("#/")) return void 0;
+  let at2 = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
+    else if (isTObject(at2)) at2 = ownProp(at2, seg);
+    else return void 0;
+  }
+  return isTObject(at2) ? at2 : void 0;
+}
+function typeChain(template, node) {
+  const chain = [node];
+  let at2 = node;
+  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
+    const ref = ownProp(at2, "$ref");
+    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
+    if (!next || chain.includes(next)) break;
+    chain.push(next);
+    at2 = next;
+  }
+  return chain;
+}
+function isNullableDeclaration(decl, template) {
+  return typeChain(template, decl).some((node) => ownProp(node, "nullable") === true);
+}
+var MAX_REF_HOPS;
+var init_type_ref = __esm({
+  "src/model/type-ref.ts"() {
+    "use strict";
+    init_template();
+    MAX_REF_HOPS = 32;
   }
 });
 
@@ -17589,6 +17928,16 @@ function formatCall(parts, args, at2) {
     if (i < args.length) fmt2 += `{${i}}`;
   });
   return call("format", [lit(fmt2, at2), ...args], at2);
+}
+function deeperThanConverted(v) {
+  const stack = [[v, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [x, depth] = top;
+    if (x === null || typeof x !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) return true;
+    for (const e of Array.isArray(x) ? x : Object.values(x)) if (e !== null && typeof e === "object") stack.push([e, depth + 1]);
+  }
+  return false;
 }
 function jsonToExpr(v, at2, depth = 0) {
   if (depth > MAX_JSON_DEPTH) return lit(null, at2);
@@ -17634,7 +17983,7 @@ function continuedSafeChain(base, obj, segment2, at2) {
   }
   return safe ? call(obj.name, [...obj.args, segment2], at2) : void 0;
 }
-var RefCollector, BINARY_FUNCTIONS, ExprLowerer;
+var RefCollector, BINARY_FUNCTIONS, ARITHMETIC_OPERATORS, ExprLowerer;
 var init_lower_expr = __esm({
   "src/bicep/lower-expr.ts"() {
     "use strict";
@@ -17669,6 +18018,7 @@ var init_lower_expr = __esm({
       "/": "div",
       "%": "mod"
     };
+    ARITHMETIC_OPERATORS = /* @__PURE__ */ new Set(["+", "-", "*", "/", "%"]);
     ExprLowerer = class {
       constructor(file, diagnostics, maxDepth = DEFAULT_LIMITS.maxExpressionDepth) {
         this.file = file;
@@ -17693,6 +18043,10 @@ var init_lower_expr = __esm({
       }
       note(at2, message) {
         this.diagnostics.add({ code: "note", message, span: this.span(at2) });
+      }
+      /** Checks the operands of `+ - * / %` (BCP045): true when it reported the operation; nothing by default. */
+      arithmeticRejected(_e, _ctx) {
+        return false;
       }
       // ---- Expressions ----
       expr(e, ctx) {
@@ -17788,6 +18142,7 @@ var init_lower_expr = __esm({
               case "!~":
                 return call("not", [call("equals", [call("toLower", [l], e.left), call("toLower", [r], e.right)], e)], e);
               default:
+                if (ARITHMETIC_OPERATORS.has(e.operator) && this.arithmeticRejected(e, ctx)) return call("invalid", [lit("the operation is not valid", e)], e, LOWERING_NS);
                 return call(BINARY_FUNCTIONS[e.operator] ?? e.operator, [l, r], e);
             }
           }
@@ -18294,6 +18649,7 @@ var init_lower = __esm({
     init_lower_loop_vars();
     init_lower_literal_types();
     init_functions();
+    init_decorator_kinds();
     init_decorator_names();
     init_span();
     init_cycles();
@@ -18302,6 +18658,8 @@ var init_lower = __esm({
     init_load_text();
     init_discriminator_check();
     init_type_names();
+    init_union_types();
+    init_type_ref();
     init_template();
     init_lower_ast();
     init_lower_expr();
@@ -18622,10 +18980,10 @@ var init_lower = __esm({
       }
       collectResource(s, parent) {
         const { body, loop, condition } = bodyOf(s.value);
-        const typeText = (stringValue(s.type) ?? "").replace(/^[A-Za-z][\w-]*:/, "");
-        const at2 = typeText.indexOf("@");
-        let type = at2 >= 0 ? typeText.slice(0, at2) : typeText;
-        let apiVersion = at2 >= 0 ? typeText.slice(at2 + 1) : void 0;
+        const typeText2 = (stringValue(s.type) ?? "").replace(/^[A-Za-z][\w-]*:/, "");
+        const at2 = typeText2.indexOf("@");
+        let type = at2 >= 0 ? typeText2.slice(0, at2) : typeText2;
+        let apiVersion = at2 >= 0 ? typeText2.slice(at2 + 1) : void 0;
         if (s.type.kind === "String" && s.type.expressions.length > 0) this.error(s.type, "the resource type must be a literal string");
         if (parent && !type.includes("/")) {
           type = `${parent.type}/${type}`;
@@ -18834,6 +19192,12 @@ var init_lower = __esm({
           if (n.kind === "ObjectProperty" && Array.isArray(n.decorators)) {
             for (const d of n.decorators) this.error(d, "a decorator must be followed by a declaration (BCP132): decorators apply to parameters, variables, resources, modules, outputs, types and functions, not to a property of an object");
           }
+          if (Array.isArray(n.decorators) && n.decorators.length > 0 && typeof n.kind === "string" && judgesDecoratorsOf(n.kind)) {
+            for (const d of n.decorators) {
+              const problem = decoratorKindProblem(d, n.kind, names2);
+              if (problem) this.error(d.name, problem);
+            }
+          }
           for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit2(v, depth + 1);
         };
         visit2(this.program.statements, 0);
@@ -18887,7 +19251,7 @@ var init_lower = __esm({
           for (const sym2 of s.symbols ?? []) imported.add(sym2.alias?.name ?? sym2.name.name);
         }
         const known2 = (n) => builtinType(n) !== void 0 || this.types.has(n) || this.unknownImports.has(n) || imported.has(n);
-        for (const p of unknownTypeNames(this.program.statements, known2)) this.error(p.at, p.message);
+        for (const p of unknownTypeNames(this.program.statements, known2, this.hasExtensions)) this.error(p.at, p.message);
       }
       /**
        * BCP363-BCP366, BCP286: `@discriminator()` on a declaration and on the properties and tuple
@@ -18927,7 +19291,7 @@ var init_lower = __esm({
         const userTypes = new Set(this.program.statements.flatMap((x) => x.kind === "TypeDeclaration" ? [x.name.name] : []));
         const t = plainType(type, userTypes);
         if (!t) return;
-        const bad = value ? misfit(value, t) : void 0;
+        const bad = value ? misfit(value, t, this.isBuiltinCall) : void 0;
         if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
         const allowed = t === "array" ? void 0 : decorator(decorators, "allowed")?.args[0];
         if (allowed?.kind !== "Array") return;
@@ -18936,6 +19300,54 @@ var init_lower = __esm({
           if (k) this.error(item, `@allowed() lists ${article(k)} ${k}, but the declared type is ${t} (BCP034)`);
         }
       }
+      /**
+       * BCP350: an assert takes a bool. A value whose type its form fixes as something else (a
+       * literal, arithmetic, a string, a built-in returning no bool) is the compiler's error, with the
+       * type as it writes it. (Asserts are an experimental feature enabled in bicepconfig.json, which
+       * vtaplint does not read: that they are enabled is not judged.)
+       */
+      checkAssert(value) {
+        const kind = staticKind(value, this.isBuiltinCall);
+        if (kind === void 0 || kind === "bool") return;
+        this.error(value, `Value of type "${typeText(value, this.isBuiltinCall) ?? kind}" cannot be assigned to an assert. Asserts can take values of type 'bool' only. (BCP350)`);
+      }
+      /**
+       * BCP045: `+ - * / %` take ints; an operand written as a string, bool, null, array or object
+       * literal fails the compilation (`'tap-' + name`: the compiler says to interpolate). Said with
+       * both operands' types as the compiler writes them, so only when both can be (a literal's or a
+       * fixed type, a parameter of a plain declared type without @allowed), at the whole operation;
+       * its value is then unknown, so ARM's evaluation does not say it again. Only literal operands
+       * are looked at: a chain of `+` costs no more than it did.
+       */
+      arithmeticRejected(e, ctx) {
+        const bad = (x) => {
+          const k = literalKind(x.kind === "Parenthesized" ? x.expression : x);
+          return k !== void 0 && k !== "int";
+        };
+        if (!bad(e.left) && !bad(e.right)) return false;
+        const lt = this.operandTypeText(e.left, ctx);
+        const rt = lt === void 0 ? void 0 : this.operandTypeText(e.right, ctx);
+        if (lt === void 0 || rt === void 0) return false;
+        const stringy = (t) => t === "string" || t.startsWith("'");
+        const hint = e.operator === "+" && stringy(lt) && stringy(rt) ? " Use string interpolation instead." : "";
+        this.error(e, `Cannot apply operator "${e.operator}" to operands of type "${lt}" and "${rt}".${hint} (BCP045)`);
+        return true;
+      }
+      /** An operand's type as the compiler writes it, when it is sure: see checkArithmetic. */
+      operandTypeText(x, ctx) {
+        const t = typeText(x, this.isBuiltinCall);
+        if (t !== void 0) return t;
+        if (x.kind !== "VariableAccess" || ctx.locals?.has(x.name.name)) return void 0;
+        const p = this.params.get(x.name.name);
+        if (!p || decorator(p.decorators, "allowed")) return void 0;
+        return plainType(p.type, new Set(this.types.keys()));
+      }
+      /**
+       * Whether a call of `name` (with namespace `ns`) is the built-in function: `sys.` or `az.`
+       * unless the file hides the namespace, or a bare name the file does not declare (with
+       * extensions, a bare name may be theirs). For the types a call's form fixes (staticKind).
+       */
+      isBuiltinCall = (name, ns) => ns === void 0 ? !this.hasExtensions && !this.namedInFile(name) : (ns === "sys" || ns === "az") && !this.namedInFile(ns);
       /**
        * BCP079/BCP080: a variable that reads itself, or variables that read each other in a cycle,
        * reported at each read that closes it, also when nothing reads them (the deploy stage sees a
@@ -19125,6 +19537,7 @@ var init_lower = __esm({
         const funcInfo = /* @__PURE__ */ new Map();
         this.checkDecoratorNames();
         this.checkTypeNames();
+        for (const p of unionTypeProblems(this.program.statements)) this.error(p.at, p.message);
         for (const s of this.program.statements) {
           if (s.decorators.some((d) => d.name.name.toLowerCase() === "export") && "name" in s) exported.add(s.name.name);
           for (const d of s.decorators) this.checkDecoratorArguments(d);
@@ -19135,6 +19548,7 @@ var init_lower = __esm({
           if (s.kind === "Variable" && s.type) this.checkLiteralTypes(s.type, s.value, "the value", []);
           if (s.kind === "Output") this.checkLiteralTypes(s.type, s.value, "the value", []);
           else if (s.kind === "TypeDeclaration") this.checkDecoratorTargets(s.decorators, s.value);
+          else if (s.kind === "Assert") this.checkAssert(s.value);
           switch (s.kind) {
             case "Metadata":
               this.set(metadata, s.name.name, this.value(s.value, {}), s, s.name);
@@ -19611,7 +20025,7 @@ var init_lower = __esm({
         const bodyCtx = { ...ctx, inThisResource: true };
         for (const p of r.body?.properties ?? []) {
           if (p.kind === "Spread") {
-            this.error(p, "a spread is not supported at the top level of a resource body");
+            this.error(p, `The spread operator "..." is not permitted at the top level of the body of resource '${r.symbol}' (BCP401): write each property (a spread inside properties is allowed)`);
             continue;
           }
           if (p.kind !== "ObjectProperty" || p.keyName === void 0) continue;
@@ -19646,6 +20060,9 @@ var init_lower = __esm({
         recordSpan(evalOpts, "scope", this.span(m.decl));
         this.set(properties, "expressionEvaluationOptions", evalOpts, m.decl);
         this.set(properties, "mode", "Incremental", m.decl);
+        for (const p of m.body?.properties ?? []) {
+          if (p.kind === "Spread") this.error(p, `The spread operator "..." is not permitted at the top level of the body of module '${m.symbol}' (BCP401): write each property`);
+        }
         const paramsProp = prop(m.body, "params");
         const parameters = {};
         if (paramsProp) {
@@ -19653,7 +20070,8 @@ var init_lower = __esm({
           else {
             for (const p of paramsProp.value.properties) {
               if (p.kind !== "ObjectProperty" || p.keyName === void 0) {
-                if (p.kind !== "Resource") this.error(p, "module params must have literal names (spreads are not supported)");
+                if (p.kind === "Spread") this.error(p, `The spread operator "..." is not permitted in the params of module '${m.symbol}' (BCP401): write each parameter as name: value`);
+                else if (p.kind !== "Resource") this.error(p, "module params must have literal names");
                 continue;
               }
               if (p.value.kind === "Ternary" && this.hasSecretRef(p.value)) {
@@ -19686,12 +20104,50 @@ var init_lower = __esm({
               const outs = own(loaded.root, "outputs");
               this.moduleOutputs.set(m.key, isTObject(outs) ? outs : {});
               this.checkModuleScope(m, loaded.root);
+              this.checkModuleParams(m, paramsProp, loaded.root);
             }
           }
         } else if (pathNode.kind === "String") this.error(pathNode, "the module path must be a literal string");
         this.set(out, "properties", properties, m.body ?? m.decl);
         this.descriptionOf(m.decl, out);
         return out;
+      }
+      /**
+       * BCP035 / BCP037: a module's params against its template's parameters, checked as the compiler
+       * checks them, where the module is written: also a module in a loop over nothing or under a
+       * false condition, which is never deployed. A required parameter (no defaultValue, not nullable)
+       * left out: without `params` at all, at the module's name; else at `params`, naming those
+       * missing. A value for a parameter the template does not declare: at its key, naming the
+       * declared ones not given. Names are compared without regard to case, as ARM matches them. The
+       * deployment stage leaves a Bicep module's parameters to this check.
+       */
+      checkModuleParams(m, paramsProp, template) {
+        const section = own(template, "parameters");
+        const decls = isTObject(section) ? section : {};
+        const names2 = Object.keys(decls);
+        const required = names2.filter((n) => {
+          const d = decls[n];
+          return isTObject(d) && own(d, "defaultValue") === void 0 && !isNullableDeclaration(d, template);
+        });
+        if (!paramsProp) {
+          if (required.length > 0) this.error(m.decl.name, 'The specified "module" declaration is missing the following required properties: "params". (BCP035)');
+          return;
+        }
+        if (paramsProp.value.kind !== "Object") return;
+        const given = /* @__PURE__ */ new Map();
+        for (const p of paramsProp.value.properties) {
+          if (p.kind !== "ObjectProperty" || p.keyName === void 0) return;
+          given.set(p.keyName.toLowerCase(), p);
+        }
+        const byCase = (a, b) => a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+        const missing = required.filter((n) => !given.has(n.toLowerCase())).sort(byCase);
+        if (missing.length > 0) this.error(paramsProp.key, `The specified "object" declaration is missing the following required properties: ${missing.map((n) => `"${n}"`).join(", ")}. (BCP035)`);
+        const declared = new Set(names2.map((n) => n.toLowerCase()));
+        const unused = names2.filter((n) => !given.has(n.toLowerCase())).sort(byCase);
+        const rest = unused.length > 0 ? `Permissible properties include ${unused.map((n) => `"${n}"`).join(", ")}.` : "No other properties are allowed.";
+        for (const [key2, p] of given) {
+          if (!declared.has(key2)) this.error(p.key, `The property "${p.keyName}" is not allowed on objects of type "params". ${rest} (BCP037)`);
+        }
       }
       /**
        * A module's `extensionConfigs` as the compiler writes them: per extension alias, each setting
@@ -20072,6 +20528,55 @@ var init_lower = __esm({
         if (e.kind === "Parenthesized" || e.kind === "NonNullAssertion") return this.symbolRef(e.kind === "Parenthesized" ? e.expression : e.base, ctx);
         return void 0;
       }
+      /**
+       * BCP053 / BCP083: `config.nicNme` where `config` is a variable whose value is an object literal
+       * (untyped: a declared `object` takes any property) without that property, also nested
+       * (`config.collector.port`), read or not, as the compiler types it. Names are compared without
+       * regard to case (ARM reads properties so); an object with a spread or a computed key is not
+       * judged. At the whole access, where ARM's own error for an evaluated read is, so it is said once.
+       */
+      checkLiteralProperty(e, ctx) {
+        const o = this.literalObjectOf(e.base, ctx, 0, /* @__PURE__ */ new Set());
+        if (!o) return;
+        const keys = [];
+        for (const p of o.properties) {
+          if (p.kind !== "ObjectProperty" || p.keyName === void 0) return;
+          keys.push(p.keyName);
+        }
+        const name = e.property.name;
+        if (keys.length === 0 || keys.some((k) => k.toLowerCase() === name.toLowerCase())) return;
+        const near = suggestion(name, keys);
+        const sorted = [...keys].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+        this.error(
+          e,
+          near ? `The type "object" does not contain property "${name}". Did you mean "${near}"? (BCP083)` : `The type "object" does not contain property "${name}". Available properties include ${sorted.map((k) => `"${k}"`).join(", ")}. (BCP053)`
+        );
+      }
+      /** The object literal an expression is (through untyped variables and properties of literals), or undefined. */
+      literalObjectOf(x, ctx, depth, seen) {
+        if (depth > 32) return void 0;
+        while (x.kind === "Parenthesized") x = x.expression;
+        switch (x.kind) {
+          case "Object":
+            return x;
+          case "VariableAccess": {
+            const n = x.name.name;
+            const d = this.vars.get(n);
+            if (!d || d.type || seen.has(n) || ctx.locals?.has(n) || this.params.has(n) || this.symbols.has(n)) return void 0;
+            seen.add(n);
+            return this.literalObjectOf(d.value, {}, depth + 1, seen);
+          }
+          case "PropertyAccess": {
+            if (x.safe) return void 0;
+            const o = this.literalObjectOf(x.base, ctx, depth + 1, seen);
+            const key2 = x.property.name.toLowerCase();
+            const p = o?.properties.find((q) => q.kind === "ObjectProperty" && q.keyName?.toLowerCase() === key2);
+            return p ? this.literalObjectOf(p.value, {}, depth + 1, seen) : void 0;
+          }
+          default:
+            return void 0;
+        }
+      }
       /** Whether `name` is declared or imported in this file (any kind of symbol, types and namespaces included). */
       namedInFile(name) {
         return this.params.has(name) || this.assigned.has(name) || this.vars.has(name) || this.importedVars.has(name) || this.symbols.has(name) || this.childInScope(name) !== void 0 || this.unknownImports.has(name) || this.extensionAliases.has(name) || this.funcs.has(name) || this.importedFuncs.has(name) || this.types.has(name) || this.namespaces.has(name) || name === "base" && this.options.baseValues !== void 0;
@@ -20191,6 +20696,7 @@ var init_lower = __esm({
       }
       symbolicProperty(e, ctx) {
         const prop2 = e.property.name;
+        if (!e.safe && e.base.kind !== "FunctionCall") this.checkLiteralProperty(e, ctx);
         if (e.base.kind === "PropertyAccess" && e.base.property.name === "outputs") {
           const m = this.symbolRef(e.base.base, ctx);
           if (m?.info.kind === "module") {
@@ -20353,9 +20859,29 @@ var init_lower = __esm({
             return this.loadFile(e, 2, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
           case "loaddirectoryfileinfo":
             return this.directoryFileInfo(e);
-          default:
-            return call(name, args(), e);
+          default: {
+            const lowered2 = args();
+            if (!e.base && (name === "reference" || name.startsWith("list"))) this.checkInlinedLambdaVariables(e, lowered2, ctx);
+            return call(name, lowered2, e);
+          }
         }
+      }
+      /**
+       * BCP248: reference() and the list*() functions are evaluated by ARM before the template's
+       * lambdas run, so the compiler refuses a lambda's variable in their arguments
+       * (`map(ids, id => reference(id).x)`), at the call. A for-expression's variable is fine, and so
+       * is `az.reference(...)` and a resource's own `res.listKeys()` (not checked by the compiler).
+       */
+      checkInlinedLambdaVariables(e, args, ctx) {
+        if (!ctx.locals) return;
+        const found = [];
+        for (const a of args) lambdaVariableNames(a, found);
+        const names2 = found.filter((v) => {
+          const b = ctx.locals?.get(v);
+          return b?.kind === "lambda" && b.lambda === true;
+        });
+        if (names2.length === 0) return;
+        this.error(e, `Using lambda variables inside the "${e.name.name}" function is not currently supported. Found the following lambda variable(s) being accessed: ${names2.map((v) => `"${v}"`).join(", ")}. (BCP248)`);
       }
       /**
        * readEnvironmentVariable('NAME'[, default]) of a .bicepparam file: the compiler reads its own
@@ -20470,6 +20996,7 @@ var init_lower = __esm({
       /** loadYamlContent(file[, jsonPath[, encoding]]): the document as JSON values, as the compiler converts it. */
       yamlContent(e, text) {
         const parsed = parseYaml(text.replace(/^\uFEFF/, ""));
+        if ("error" in parsed && parsed.tooDeep) return this.tooDeep(e, "loadYamlContent");
         if ("error" in parsed) {
           this.error(e.args[0] ?? e, `loadYamlContent(): the file is not valid YAML: ${parsed.error}`);
           return call("notRead", [lit("loadYamlContent(): a file that is not valid YAML", e)], e, LOWERING_NS);
@@ -20494,7 +21021,14 @@ var init_lower = __esm({
             }
           }
         }
+        if (deeperThanConverted(v)) return this.tooDeep(e, fn);
         return jsonToExpr(v, e);
+      }
+      /** Loaded content nested deeper than it is converted (or than the YAML parser's stack holds): a limit finding at the path, its value unknown. */
+      tooDeep(e, fn) {
+        const message = `${fn}(): the content is nested more than ${MAX_JSON_DEPTH} levels deep, deeper than vtaplint converts; its value is not known`;
+        this.diagnostics.add({ code: "limit-exceeded", message, span: this.span(e.args[0] ?? e) });
+        return call("notRead", [lit(message, e)], e, LOWERING_NS);
       }
     };
   }
@@ -20562,7 +21096,7 @@ function isExported(n) {
   return isTObject(metadata) && own(metadata, EXPORTED) === true;
 }
 function lowered(n, span, vars, depth) {
-  if (depth > MAX_DEPTH4) return n;
+  if (depth > MAX_DEPTH5) return n;
   if (typeof n === "string") {
     const p = parseTemplateString(n);
     if (p.kind !== "expr") return n;
@@ -20593,16 +21127,16 @@ function collectVariables(e, vars) {
     }
   }
 }
-var EXPORTED_VARIABLES, EXPORTED, BICEP_NAMESPACE, MAX_DEPTH4;
+var EXPORTED_VARIABLES, EXPORTED, BICEP_NAMESPACE, MAX_DEPTH5;
 var init_import_json = __esm({
   "src/bicep/import-json.ts"() {
     "use strict";
-    init_parser2();
+    init_parser();
     init_template();
     EXPORTED_VARIABLES = "__bicep_exported_variables!";
     EXPORTED = "__bicep_export!";
     BICEP_NAMESPACE = "__bicep";
-    MAX_DEPTH4 = 2048;
+    MAX_DEPTH5 = 2048;
   }
 });
 
@@ -20628,6 +21162,7 @@ var init_load = __esm({
     init_span();
     init_template();
     init_arm_json();
+    init_classify();
     init_read();
     init_limits();
     init_parser3();
@@ -20652,6 +21187,8 @@ var init_load = __esm({
       modules = /* @__PURE__ */ new Set();
       cache = /* @__PURE__ */ new Map();
       jsonCache = /* @__PURE__ */ new Map();
+      /** JSON files named as modules that are ARM parameters files (see lowerModule). */
+      parameterFiles = /* @__PURE__ */ new Set();
       jsonImports = /* @__PURE__ */ new Map();
       maxDepth;
       /** Parses and lowers one Bicep source; never throws. */
@@ -20687,12 +21224,22 @@ var init_load = __esm({
       }
       lowerModule(absPath, at2, from) {
         const key2 = import_node_path11.default.resolve(absPath);
+        const notModule = (what) => {
+          this.sink.add({ code: "invalid-template", message: `'${writtenPath(from.file.path, key2)}' is ${what}, not a module: a module is a .bicep file or an ARM JSON template`, span: from.span(at2) });
+          return void 0;
+        };
+        if (/\.bicepparam$/i.test(key2)) return notModule("a Bicep parameters file");
         if (/\.json$/i.test(key2)) {
+          if (this.parameterFiles.has(key2)) return notModule("an ARM parameters file");
           if (this.jsonCache.has(key2)) return this.jsonCache.get(key2);
           const src = this.enter(key2, at2, from, "module");
           if (!src) return void 0;
           const j = loadJson(src, this.host.limits);
           for (const d of j.diagnostics) this.sink.add(d);
+          if (classifyJson(j.root) === "parameters") {
+            this.parameterFiles.add(key2);
+            return notModule("an ARM parameters file");
+          }
           const out = isTObject(j.root) ? { root: j.root, span: j.span } : void 0;
           this.jsonCache.set(key2, out);
           if (out) this.modules.add(key2);
@@ -20752,42 +21299,6 @@ var init_load = __esm({
         return this.host.listFiles(import_node_path11.default.resolve(absDir));
       }
     };
-  }
-});
-
-// src/model/type-ref.ts
-function resolveTypeRef(template, ref) {
-  if (!template || !ref.startsWith("#/")) return void 0;
-  let at2 = template;
-  for (const raw of ref.slice(2).split("/")) {
-    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(at2)) at2 = /^\d+$/.test(seg) ? at2[Number(seg)] : void 0;
-    else if (isTObject(at2)) at2 = ownProp(at2, seg);
-    else return void 0;
-  }
-  return isTObject(at2) ? at2 : void 0;
-}
-function typeChain(template, node) {
-  const chain = [node];
-  let at2 = node;
-  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
-    const ref = ownProp(at2, "$ref");
-    const next = typeof ref === "string" ? resolveTypeRef(template, ref) : void 0;
-    if (!next || chain.includes(next)) break;
-    chain.push(next);
-    at2 = next;
-  }
-  return chain;
-}
-function isNullableDeclaration(decl, template) {
-  return typeChain(template, decl).some((node) => ownProp(node, "nullable") === true);
-}
-var MAX_REF_HOPS;
-var init_type_ref = __esm({
-  "src/model/type-ref.ts"() {
-    "use strict";
-    init_template();
-    MAX_REF_HOPS = 32;
   }
 });
 
@@ -20958,6 +21469,15 @@ function readParameterFile(file, into, sink, opts = {}) {
     return false;
   }
   const doc = { node: loaded.root, span: loaded.span };
+  const resources = childOf(doc, "resources");
+  if (resources) {
+    sink.add({
+      code: "invalid-template",
+      message: `'${import_node_path13.default.basename(abs)}' is an ARM template (it declares resources), not a parameters file: lint it as a path, and give parameter values in a file of the form {"parameters": {"name": {"value": ...}}}`,
+      span: resources.span
+    });
+    return false;
+  }
   const params = childOf(doc, "parameters");
   if (!params || !isTObject(params.node)) {
     sink.add({ code: "invalid-template", message: "The parameters file has no 'parameters' object.", span: loaded.span });
@@ -21081,12 +21601,12 @@ function parseJsonText(s) {
     return { ok: false, message: String(e), offset: 0 };
   }
 }
-var MAX_DEPTH5, Fail, P;
+var MAX_DEPTH6, Fail, P;
 var init_json_text2 = __esm({
   "src/expr/json-text.ts"() {
     "use strict";
     init_value();
-    MAX_DEPTH5 = 512;
+    MAX_DEPTH6 = 512;
     Fail = class {
       constructor(message, offset) {
         this.message = message;
@@ -21117,7 +21637,7 @@ var init_json_text2 = __esm({
         }
       }
       value(depth) {
-        if (depth > MAX_DEPTH5) throw new Fail("nested too deeply", this.i);
+        if (depth > MAX_DEPTH6) throw new Fail("nested too deeply", this.i);
         this.ws();
         const c = this.s[this.i];
         if (c === "{") return this.object(depth);
@@ -21540,7 +22060,7 @@ var init_collections = __esm({
             else if (typeof a === "string") {
               len += a.length;
               pieces.push(a);
-            } else if (typeof a === "number" || typeof a === "boolean") pieces.push(typeof a === "boolean" ? a ? "True" : "False" : String(a));
+            } else if (typeof a === "number" || typeof a === "boolean") pieces.push(typeof a === "boolean" ? a ? "True" : "False" : numberText(a));
             else if (a === null) continue;
             else return wrongType(env, a, "strings, integers or arrays", i);
           }
@@ -21904,6 +22424,7 @@ var init_comparison = __esm({
         lazy: (env) => {
           for (let i = 0; i < env.argCount; i++) {
             const v = env.arg(i);
+            if (v instanceof Unknown && v.parts !== void 0) return v;
             if (v instanceof Unknown) return new Unknown(v.reason, v.type);
             if (v !== null) return v;
           }
@@ -22068,8 +22589,14 @@ function parseDateTime(s) {
   const t = s.trim().replace(" ", "T");
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
   if (!m) {
-    const d = Date.parse(s);
-    return Number.isNaN(d) ? void 0 : d;
+    if (NAMED_ZONE.test(s.trim())) {
+      const d = Date.parse(s);
+      return Number.isNaN(d) ? void 0 : d;
+    }
+    const utc = Date.parse(`${s.trim()} UTC`);
+    if (!Number.isNaN(utc)) return utc;
+    const local = Date.parse(s);
+    return Number.isNaN(local) ? void 0 : local - new Date(local).getTimezoneOffset() * 6e4;
   }
   const ms = Number(((m[7] ?? "") + "000").slice(0, 3));
   const date = /* @__PURE__ */ new Date(0);
@@ -22100,25 +22627,25 @@ function formatDateTime(ms, format2) {
     return `${d.toISOString().slice(0, 19)}${frac ? `.${pad(frac, 3)}` : ""}Z`;
   }
   const std = {
-    d: "M/d/yyyy",
-    D: "dddd, MMMM d, yyyy",
-    f: "dddd, MMMM d, yyyy h:mm tt",
-    F: "dddd, MMMM d, yyyy h:mm:ss tt",
-    g: "M/d/yyyy h:mm tt",
-    G: "M/d/yyyy h:mm:ss tt",
-    M: "MMMM d",
-    m: "MMMM d",
+    d: "MM/dd/yyyy",
+    D: "dddd, dd MMMM yyyy",
+    f: "dddd, dd MMMM yyyy HH:mm",
+    F: "dddd, dd MMMM yyyy HH:mm:ss",
+    g: "MM/dd/yyyy HH:mm",
+    G: "MM/dd/yyyy HH:mm:ss",
+    M: "MMMM dd",
+    m: "MMMM dd",
     o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'",
     O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'",
     r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
     R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
     s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
-    t: "h:mm tt",
-    T: "h:mm:ss tt",
+    t: "HH:mm",
+    T: "HH:mm:ss",
     u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
-    U: "dddd, MMMM d, yyyy h:mm:ss tt",
-    y: "MMMM yyyy",
-    Y: "MMMM yyyy"
+    U: "dddd, dd MMMM yyyy HH:mm:ss",
+    y: "yyyy MMMM",
+    Y: "yyyy MMMM"
   };
   if (f.length === 1 && std[f]) f = std[f];
   let out = "";
@@ -22186,12 +22713,13 @@ function formatDateTime(ms, format2) {
   }
   return out;
 }
-var MIN_DATE_TIME, MAX_DATE_TIME, pad, MONTHS, DAYS, dateFunctions;
+var NAMED_ZONE, MIN_DATE_TIME, MAX_DATE_TIME, pad, MONTHS, DAYS, dateFunctions;
 var init_date = __esm({
   "src/expr/functions/date.ts"() {
     "use strict";
     init_value();
     init_args();
+    NAMED_ZONE = /(?:\b(?:UTC?|GMT|Z|[ECMP][SD]T)|(?:\s|\d:\d\d(?::\d\d(?:\.\d+)?)?|GMT|UTC?)[+-]\d\d:?\d\d)\s*(?:\([^)]*\))?$/i;
     MIN_DATE_TIME = -621355968e5;
     MAX_DATE_TIME = 253402300799999;
     pad = (n, w = 2) => String(n).padStart(w, "0");
@@ -22233,7 +22761,9 @@ var init_date = __esm({
         impl: (args, env) => {
           const n = expectInt(env, args, 0);
           if (n instanceof Unknown) return n;
-          if (!Number.isInteger(n) || Math.abs(n) > 253402300799) return env.error(`The epoch value '${n}' is out of range.`, 0);
+          if (!Number.isInteger(n) || n < MIN_DATE_TIME / 1e3 || n > Math.floor(MAX_DATE_TIME / 1e3)) {
+            return env.error(`The epoch value '${n}' is out of range: it must be between ${MIN_DATE_TIME / 1e3} and ${Math.floor(MAX_DATE_TIME / 1e3)}.`, 0);
+          }
           return formatDateTime(n * 1e3, void 0);
         }
       },
@@ -23352,7 +23882,7 @@ function standard(n, spec, maxLength) {
     case "G":
     case "R":
       if (p !== void 0 && p > 0 && f === "G") return generalWithPrecision(n, p, lower4);
-      return String(n);
+      return lower4 ? numberText(n).replace("E", "e") : numberText(n);
     case "B":
       return void 0;
     default:
@@ -23457,7 +23987,7 @@ function stripLiterals(p) {
   return p.replace(/'[^']*'|"[^"]*"|\\./g, "");
 }
 function formatNumber(n, spec, maxLength = Infinity) {
-  if (spec === "") return String(n);
+  if (spec === "") return numberText(n);
   const s = standard(n, spec, maxLength);
   if (s === INVALID) return void 0;
   return s ?? custom(n, spec);
@@ -23469,7 +23999,7 @@ function unknownArg(v, spec, alignment) {
   return new Unknown(v.reason, "string", void 0, symbol);
 }
 function formatArg(v, spec, maxLength) {
-  if (typeof v === "number") return spec ? formatNumber(v, spec, maxLength) : String(v);
+  if (typeof v === "number") return spec ? formatNumber(v, spec, maxLength) : numberText(v);
   if (v instanceof ObjectValue || Array.isArray(v)) return armToString(v);
   return armToString(v);
 }
@@ -23698,13 +24228,65 @@ function affix(name) {
     }
   };
 }
+function simpleUpperOfSpecial(cp) {
+  if (cp >= 8064 && cp <= 8103 && (cp & 15) < 8) return cp + 8;
+  if (cp === 8115 || cp === 8131 || cp === 8179) return cp + 9;
+  return cp;
+}
+function invariantCase(s, upper2) {
+  if (!/[^\u0020-\u007e]/.test(s)) return upper2 ? s.toUpperCase() : s.toLowerCase();
+  let out = "";
+  for (const ch of s) {
+    const cp = ch.codePointAt(0);
+    if (cp < 128) {
+      out += upper2 ? ch.toUpperCase() : ch.toLowerCase();
+      continue;
+    }
+    if (cp === (upper2 ? 305 : 304)) {
+      out += ch;
+      continue;
+    }
+    const m = upper2 ? ch.toUpperCase() : ch.toLowerCase();
+    const first = m.codePointAt(0);
+    if (m.length === (first > 65535 ? 2 : 1)) out += m;
+    else out += String.fromCodePoint(upper2 ? simpleUpperOfSpecial(cp) : cp);
+  }
+  return out;
+}
 function decodeBase64(s, env) {
-  const t = s.trim();
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
+  const t = /[ \t\r\n]/.test(s) ? s.replace(/[ \t\r\n]+/g, "") : s;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 !== 0) return env.error(`The value '${s.length > 40 ? `${s.slice(0, 40)}...` : s}' is not a valid base64 string.`, 0);
   return Buffer.from(t, "base64").toString("utf8");
 }
 function escapeDataString(s) {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function unescapeDataString(s) {
+  if (!s.includes("%")) return s;
+  return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    const bytes = [];
+    for (let i2 = 0; i2 < run.length; i2 += 3) bytes.push(parseInt(run.slice(i2 + 1, i2 + 3), 16));
+    let out = "";
+    let i = 0;
+    while (i < bytes.length) {
+      const b = bytes[i];
+      const n = b < 128 ? 1 : b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
+      let ok = n > 0 && i + n <= bytes.length;
+      for (let k = 1; ok && k < n; k++) ok = (bytes[i + k] & 192) === 128;
+      if (ok && n >= 3) {
+        const c = bytes[i + 1];
+        if (b === 224 && c < 160 || b === 237 && c >= 160 || b === 240 && c < 144 || b === 244 && c >= 144) ok = false;
+      }
+      if (ok) {
+        out += decodeURIComponent(run.slice(i * 3, (i + n) * 3));
+        i += n;
+      } else {
+        out += run.slice(i * 3, i * 3 + 3);
+        i++;
+      }
+    }
+    return out;
+  });
 }
 function jsonValue(s, env) {
   const r = parseJsonText(s);
@@ -23824,15 +24406,9 @@ var init_strings = __esm({
         }
       }),
       str1("uriComponent", (s) => escapeDataString(s)),
-      str1("uriComponentToString", (s, env) => {
-        try {
-          return decodeURIComponent(s);
-        } catch {
-          return env.error("The value is not a valid escaped URI component.", 0);
-        }
-      }),
-      changeCase("toLower", (s) => s.toLowerCase()),
-      changeCase("toUpper", (s) => s.toUpperCase()),
+      str1("uriComponentToString", (s) => unescapeDataString(s)),
+      changeCase("toLower", (s) => invariantCase(s, false)),
+      changeCase("toUpper", (s) => invariantCase(s, true)),
       str1("trim", (s) => trimWhiteSpace(s)),
       affix("startsWith"),
       affix("endsWith"),
@@ -24216,7 +24792,7 @@ function checkStructure(value, decl, template, span, evaluate2) {
   return problems;
 }
 function checkNode(value, node, path23, span, w, depth) {
-  if (value instanceof Unknown || depth > MAX_DEPTH6) return;
+  if (value instanceof Unknown || depth > MAX_DEPTH7) return;
   const chain = typeChain(w.template, node);
   const fail2 = (why2) => w.problems.push({ path: path23, why: why2, span });
   if (value === null) {
@@ -24356,7 +24932,7 @@ function walkArray(value, chain, path23, span, w, depth) {
     checkNode(value[i], t, `${path23}[${i}]`, elementSpan(value, i) ?? span, w, depth + 1);
   }
 }
-var MAX_DEPTH6, EXPECTED_TYPE;
+var MAX_DEPTH7, EXPECTED_TYPE;
 var init_value_type = __esm({
   "src/deploy/value-type.ts"() {
     "use strict";
@@ -24364,7 +24940,7 @@ var init_value_type = __esm({
     init_type_ref();
     init_ops();
     init_value();
-    MAX_DEPTH6 = 256;
+    MAX_DEPTH7 = 256;
     EXPECTED_TYPE = {
       string: "String",
       securestring: "String",
@@ -24458,7 +25034,7 @@ var init_evaluate = __esm({
     init_diagnostic();
     init_template();
     init_value();
-    init_parser2();
+    init_parser();
     init_functions2();
     init_ops();
     init_check();
@@ -24909,9 +25485,101 @@ var init_invariant_parts = __esm({
   }
 });
 
+// src/deploy/part-reads.ts
+function namesReadIn(ast, base, part2) {
+  const out = { parameters: [], variables: [] };
+  const stack = [ast];
+  const found = [];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    switch (n.k) {
+      case "lit":
+        break;
+      case "member":
+        stack.push(n.obj);
+        break;
+      case "index":
+        stack.push(n.index, n.obj);
+        break;
+      case "call": {
+        const first = n.args[0];
+        const kind = n.ns === void 0 && n.args.length === 1 ? n.name.toLowerCase() : "";
+        if ((kind === "parameters" || kind === "variables") && first?.k === "lit" && typeof first.value === "string") {
+          if (base.sub(n.start, n.end).within(part2)) found.push({ at: n.start, kind, name: first.value });
+          break;
+        }
+        for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]);
+        break;
+      }
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  for (const f of found) out[f.kind].push(f.name);
+  return out;
+}
+var PartIndex;
+var init_part_reads = __esm({
+  "src/deploy/part-reads.ts"() {
+    "use strict";
+    init_span();
+    PartIndex = class {
+      constructor(all) {
+        this.all = all;
+      }
+      all;
+      /** ARM expression strings by their span's identity. */
+      byIdentity = /* @__PURE__ */ new Map();
+      /** Bicep expressions by file, sorted by start offset. */
+      byFile = /* @__PURE__ */ new Map();
+      indexed = 0;
+      /** The expression `part` is a proper part of, or undefined. */
+      containing(part2) {
+        this.update();
+        const whole = part2.whole;
+        if (whole !== void 0) return this.byIdentity.get(whole.identity());
+        if (!(part2 instanceof TextSpan)) return void 0;
+        const list = this.byFile.get(part2.file.path);
+        if (!list) return void 0;
+        let lo = 0;
+        let hi = list.length - 1;
+        let at2 = -1;
+        while (lo <= hi) {
+          const mid = lo + hi >> 1;
+          if (list[mid].start <= part2.start) {
+            at2 = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        const hit = list[at2];
+        return hit && hit.end >= part2.end && !(hit.start === part2.start && hit.end === part2.end) ? hit.e : void 0;
+      }
+      update() {
+        if (this.indexed === this.all.length) return;
+        const touched = /* @__PURE__ */ new Set();
+        for (; this.indexed < this.all.length; this.indexed++) {
+          const e = this.all[this.indexed];
+          if (e.expr === void 0) continue;
+          if (e.span instanceof TextSpan) {
+            const path23 = e.span.file.path;
+            let list = this.byFile.get(path23);
+            if (!list) this.byFile.set(path23, list = []);
+            list.push({ start: e.span.start, end: e.span.end, e });
+            touched.add(path23);
+          } else this.byIdentity.set(e.span.identity(), e);
+        }
+        for (const path23 of touched) this.byFile.get(path23)?.sort((a, b) => a.start - b.start);
+      }
+    };
+  }
+});
+
 // src/deploy/scope.ts
 function needsOwnSpan(n) {
   return typeof n === "object" ? n !== null : typeof n === "string" && isExpressionString(n);
+}
+function countBeyondExactNumbers(count, written2) {
+  if (count.exact !== void 0) return { text: count.exact.toString(), negative: count.exact < 0n };
+  return typeof written2 === "number" ? { text: String(written2), negative: written2 < 0 } : { text: "beyond 2^53", negative: false };
 }
 function secureUnknown(name, span) {
   return new Unknown({ code: "secure", message: `the secure parameter '${name}' is never evaluated or shown`, span });
@@ -25003,10 +25671,11 @@ var init_scope = __esm({
     init_type_ref();
     init_context();
     init_evaluate();
-    init_parser2();
+    init_parser();
     init_ops();
     init_value();
     init_invariant_parts();
+    init_part_reads();
     MAX_OUTPUT_HOPS = 8;
     MAX_OUTPUTS_VISITED = 16;
     OutputsValue = class extends TracedObject {
@@ -25097,6 +25766,8 @@ var init_scope = __esm({
        * runs never do and every expression that reads a parameter lands here.
        */
       readsAt = [];
+      /** readsAt by where each expression is, for findings inside one (see partReads): made on the first. */
+      partIndex;
       loopInvariants = /* @__PURE__ */ new Map();
       readsIndexed = 0;
       /** Parameters read by the expressions inside a span that has none of its own (suppliedSourcesIn), by identity. */
@@ -25147,10 +25818,10 @@ var init_scope = __esm({
         }
         return { value, reads: collector.reads ?? NO_READS };
       }
-      /** Evaluates the expression at `span`, remembering the parameters it read (see suppliedSourcesAt). */
-      traced(span, f) {
+      /** Evaluates the expression `expr` at `span` with `f`, remembering the parameters it read (see suppliedSourcesAt). */
+      traced(span, expr, f) {
         const { value, reads } = this.collectReads(f);
-        this.remember(span, reads);
+        this.remember(span, reads, expr);
         return value;
       }
       /**
@@ -25194,7 +25865,7 @@ var init_scope = __esm({
       };
       /** An expression string or a Bicep expression, evaluated with the parameters it reads remembered. */
       evaluateTraced(node, span, ctx) {
-        return typeof node === "string" ? this.tracedString(node, span, ctx) : this.traced(span, () => evaluate(node.ast, node.base, ctx));
+        return typeof node === "string" ? this.tracedString(node, span, ctx) : this.traced(span, node, () => evaluate(node.ast, node.base, ctx));
       }
       /** traced() for an expression string, without a closure per expression (the hottest path). */
       tracedString(s, span, ctx) {
@@ -25205,11 +25876,12 @@ var init_scope = __esm({
         } finally {
           this.closeReads();
         }
-        this.remember(span, collector.reads ?? NO_READS);
+        this.remember(span, collector.reads ?? NO_READS, s);
         return value;
       }
-      remember(span, reads) {
-        if (reads.size) this.readsAt.push({ span, reads });
+      /** `expr`: the expression evaluated at `span`, when it is one (see partReads). */
+      remember(span, reads, expr) {
+        if (reads.size) this.readsAt.push({ span, reads, expr });
       }
       /** Whether `span` is in this scope's template (a module's own file, a nested template's text). */
       holds(span) {
@@ -25225,8 +25897,24 @@ var init_scope = __esm({
        */
       suppliedSourcesAt(span) {
         this.indexReads();
-        const reads = this.readsBySpan.get(span.identity());
+        const reads = this.readsBySpan.get(span.identity()) ?? this.partReads(span);
         return reads ? this.sourcesOf(reads) : [];
+      }
+      /**
+       * What the part of an expression at `span` read (a value built inside it: part-reads.ts), when
+       * that expression read parameters: the parameters named inside the part, and those the
+       * variables named there were computed from. Only when a finding asks.
+       */
+      partReads(span) {
+        const e = (this.partIndex ??= new PartIndex(this.readsAt)).containing(span);
+        if (!e || e.expr === void 0) return void 0;
+        const ast = typeof e.expr === "string" ? parsedAst(e.expr, this.budget) : e.expr.ast;
+        if (!ast) return void 0;
+        const named = namesReadIn(ast, typeof e.expr === "string" ? e.span : e.expr.base, span);
+        const reads = /* @__PURE__ */ new Set();
+        for (const p of named.parameters) if (e.reads.has(this.parameterInfo(p)?.name ?? p)) reads.add(this.parameterInfo(p)?.name ?? p);
+        for (const v of named.variables) for (const r of this.varReads.get(v.toLowerCase()) ?? NO_READS) reads.add(r);
+        return reads.size ? reads : void 0;
       }
       /**
        * What suppliedSourcesAt() gives for the value at `span` that this template passes to a nested
@@ -25921,6 +26609,12 @@ var init_scope = __esm({
           return new Unknown({ code: "error", message, span: loop.span });
         }
         const count = this.node(countNode.node, countNode.span);
+        if (count instanceof InexactInteger) {
+          const { text, negative } = countBeyondExactNumbers(count, countNode.node);
+          const message = negative ? `The copy count must be a non-negative integer; it is ${text}.` : `The copy count ${text} exceeds ARM's limit of ${ARM_MAX_COPY}.`;
+          this.diagnostics.add({ code: "evaluation-error", message, span: countNode.span });
+          return new Unknown({ code: "error", message, span: countNode.span });
+        }
         if (count instanceof Unknown) return new Unknown(count.reason, "array");
         if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
           const message = `The copy count must be a non-negative integer; it is ${typeof count === "number" ? count : `of type '${typeName(count)}'`}.`;
@@ -26074,7 +26768,7 @@ var init_resources = __esm({
   "src/deploy/resources.ts"() {
     "use strict";
     init_push_all();
-    init_parser2();
+    init_parser();
     init_template();
     init_value();
     init_ops();
@@ -26142,20 +26836,35 @@ var init_resources = __esm({
           const nameNode = childOf(c, "name");
           const loopName = typeof nameNode?.node === "string" ? nameNode.node : symbolicName ?? "copy";
           const countNode = childOf(c, "count");
-          const count = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
+          const evaluated = countNode ? this.ev.evaluateNode(countNode.node, countNode.span, parent?.loop) : void 0;
+          let count = evaluated;
+          const beyondExact = evaluated instanceof InexactInteger;
+          if (evaluated instanceof InexactInteger) {
+            const { text, negative } = countBeyondExactNumbers(evaluated, countNode?.node);
+            if (negative) {
+              this.diagnostics.add({ code: "evaluation-error", message: `copy count ${text} is negative`, span: countNode?.span ?? copy.span });
+              return;
+            }
+            this.diagnostics.add({
+              code: "evaluation-error",
+              message: `copy count ${text} exceeds Azure's limit of ${ARM_MAX_COPY2}; the deployment will be rejected (only the first ${ARM_MAX_COPY2} copies are analysed)`,
+              span: countNode?.span ?? copy.span
+            });
+            count = ARM_MAX_COPY2 + 1;
+          }
           if (!countNode || count !== void 0 && count !== "" && !(count instanceof Unknown) && !(typeof count === "number" && Number.isInteger(count))) {
             const message = countNode ? `The copy count must be a non-negative integer; it is ${typeof count === "number" ? count : `of type '${typeName(count)}'`}.` : "A copy loop needs a 'count'.";
             this.diagnostics.add({ code: countNode ? "evaluation-error" : "invalid-template", message, span: countNode?.span ?? copy.span });
             return;
           }
-          if (typeof count === "number" && symbolicName !== void 0 && !parent) this.loopCounts.set(symbolicName.toLowerCase(), count);
-          this.checkCopyMode(c, count, parent?.loop);
+          if (typeof count === "number" && symbolicName !== void 0 && !parent && !beyondExact) this.loopCounts.set(symbolicName.toLowerCase(), count);
+          this.checkCopyMode(c, beyondExact ? evaluated : count, parent?.loop);
           if (typeof count === "number") {
             if (count < 0) {
               this.diagnostics.add({ code: "evaluation-error", message: `copy count ${count} is negative`, span: countNode?.span ?? copy.span });
               return;
             }
-            if (count > ARM_MAX_COPY2) {
+            if (count > ARM_MAX_COPY2 && !beyondExact) {
               this.diagnostics.add({
                 code: "evaluation-error",
                 message: `copy count ${count} exceeds Azure's limit of ${ARM_MAX_COPY2}; the deployment will be rejected (only the first ${ARM_MAX_COPY2} copies are analysed)`,
@@ -26773,7 +27482,7 @@ var init_check_template = __esm({
     init_resources();
     init_scope();
     init_check_type_refs();
-    init_parser2();
+    init_parser();
     Names = class _Names {
       /** `symbols`: false for an outer-scope nested template, whose symbolic names are not certain. */
       constructor(template, symbolsKnown = true) {
@@ -27189,7 +27898,17 @@ function deploymentLabel(dep) {
   if (dep.span.file.kind === "bicep" && dep.symbolicName) return `module '${dep.symbolicName}'`;
   return `deployment '${dep.plainDisplayName}'`;
 }
-var import_node_path14, MAX_REFERENCE_NESTING, Deployment;
+function outsideView(v, span) {
+  if (v === void 0 || !(typeof v === "string" || v instanceof Unknown && v.parts)) return void 0;
+  const id = parseResourceId(v);
+  if (!id || fullType(id).toLowerCase() === DEPLOYMENTS2.toLowerCase()) return void 0;
+  return new Unknown({ code: "external-resource", message: `a property of ${describeId(id)}, a resource this template does not deploy`, span }, "object");
+}
+function linkOut(target, root) {
+  const reason = outsideRootReason(target, root);
+  return reason.startsWith("it leads") ? `: ${reason.replace(/, outside the folder being linted; it is not read$/, "")}` : "";
+}
+var import_node_path14, MAX_REFERENCE_NESTING, RESOURCE_GROUPS_TYPE, Deployment;
 var init_deploy = __esm({
   "src/deploy/deploy.ts"() {
     "use strict";
@@ -27201,9 +27920,10 @@ var init_deploy = __esm({
     init_value();
     init_resource_id();
     init_arm_json();
+    init_classify();
     init_read();
     init_check();
-    init_parser2();
+    init_parser();
     init_model();
     init_resources();
     init_scope();
@@ -27211,6 +27931,7 @@ var init_deploy = __esm({
     init_read_only_types();
     init_check_template();
     MAX_REFERENCE_NESTING = 64;
+    RESOURCE_GROUPS_TYPE = "microsoft.resources/resourcegroups";
     Deployment = class {
       constructor(opts) {
         this.opts = opts;
@@ -27222,6 +27943,12 @@ var init_deploy = __esm({
       diagnostics = new DiagnosticSink();
       budget;
       byRelative = /* @__PURE__ */ new Map();
+      /**
+       * The resource groups among `resources`: each nested deployment into a resource group looks for
+       * the group's location among them (createdGroupLocation), and scanning every resource for
+       * that made a template with many nested deployments quadratic.
+       */
+      groups = [];
       unitScopes = /* @__PURE__ */ new Map();
       /**
        * The symbolic names of each unit whose template is languageVersion 2.0 and evaluated in its own
@@ -27450,10 +28177,29 @@ var init_deploy = __esm({
       }
       register(r) {
         this.resources.push(r);
+        if (r.type.length === RESOURCE_GROUPS_TYPE.length && r.type.toLowerCase() === RESOURCE_GROUPS_TYPE) this.groups.push(r);
         const k = relativeKey(r.id);
         const list = this.byRelative.get(k);
         if (list) list.push(r);
         else this.byRelative.set(k, [r]);
+      }
+      /**
+       * When linked templates (templateLink.relativePath) deploy each other, the cycle that led to
+       * `unit`, innermost file first found again: a.json -> b.json -> a.json. Said with the depth
+       * limit it hits, which otherwise gave no reason for the depth. Inline nested deployments (one
+       * file) make no cycle.
+       */
+      linkCycle(unit) {
+        const files = [];
+        for (let u = unit; u; u = u.parent?.unit) {
+          const props = u.parent ? childOf(u.parent.decl, "properties") : void 0;
+          if (!u.parent || props && isTObject(props.node) && own(props.node, "templateLink") !== void 0) files.push(u.file.path);
+        }
+        const again = files.indexOf(files[0], 1);
+        if (again < 0) return "";
+        const root = this.opts.root;
+        const shown = files.slice(0, again + 1).reverse().map((f) => root ? import_node_path14.default.relative(root, f).split(import_node_path14.default.sep).join("/") : import_node_path14.default.basename(f));
+        return `: the linked templates deploy each other in a cycle (${shown.join(" -> ")}), which only a condition or a copy count of 0 can end`;
       }
       /** A Microsoft.Resources/deployments resource: its inline or linked template becomes a unit. */
       deployNested(dep, parent, parentScope) {
@@ -27466,7 +28212,7 @@ var init_deploy = __esm({
           if (hasTemplate && this.firstTime("maxDeploymentDepth")) {
             this.diagnostics.add({
               code: "limit-exceeded",
-              message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)`,
+              message: `deployments are nested more than ${maxDepth} levels deep; '${dep.displayName}' is not analysed (limit maxDeploymentDepth)${this.linkCycle(parent)}`,
               span: dep.span
             });
           }
@@ -27550,14 +28296,24 @@ var init_deploy = __esm({
         if (!root || !isInsideRoot(target, root)) {
           this.diagnostics.add({
             code: "invalid-template",
-            message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read`,
+            message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read${root ? linkOut(target, root) : ""}`,
             span
           });
+          return;
+        }
+        const bicep = /\.bicep$/i.test(target) ? "a Bicep file" : /\.bicepparam$/i.test(target) ? "a Bicep parameters file" : void 0;
+        if (bicep) {
+          const how = bicep === "a Bicep file" ? " (compile it with 'bicep build', or deploy it as a module of a Bicep file)" : "";
+          this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' of deployment '${dep.displayName}' is ${bicep}: ARM deploys JSON templates${how}`, span });
           return;
         }
         const linked = this.loadLinked(target, root);
         if ("error" in linked) {
           this.diagnostics.add({ code: "invalid-template", message: unreadFileMessage("linked template", rel, linked.error), span });
+          return;
+        }
+        if (classifyJson(linked.loaded.root) === "parameters") {
+          this.diagnostics.add({ code: "invalid-template", message: `the linked template '${rel}' of deployment '${dep.displayName}' is an ARM parameters file, not a template`, span });
           return;
         }
         this.linkedTemplates.add(target);
@@ -27662,16 +28418,16 @@ var init_deploy = __esm({
       /**
        * The parameters a nested deployment passes to its template (inline with inner scope, or
        * linked): an ARM JSON one's, and a Bicep module's, which lowers to the same deployment (the
-       * compiler rejects a missing required parameter, BCP035, and ARM an undeclared one; the
-       * front end does not check them). A deployment whose parameters come from a parametersLink
+       * compiler rejects a missing required parameter, BCP035, and an undeclared one, BCP037, which
+       * the Bicep lowering reports). A deployment whose parameters come from a parametersLink
        * (never fetched) passes values that are not known.
        */
       checkPassed(dep, parent, evaluated, scope, supplied) {
         if (evaluated.has("parametersLink")) return;
         const params = evaluated.entry("parameters");
         if (params && !(params.value instanceof ObjectValue)) return;
-        if (parent.file.kind === "bicep") this.checkSupplied(scope, supplied, `module '${dep.plainDisplayName}'`, params?.keySpan ?? dep.nameSpan, "the module's params");
-        else this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
+        if (parent.file.kind === "bicep") return;
+        this.checkSupplied(scope, supplied, `the deployment '${dep.displayName}'`, params?.keySpan ?? dep.nameSpan);
       }
       /** The target scope of a nested deployment: its resourceGroup / subscriptionId, else the parent's. */
       nestedScope(parent, dep) {
@@ -27718,8 +28474,8 @@ var init_deploy = __esm({
         if (scope.kind !== "resourceGroup") return void 0;
         const group2 = segmentText(scope.resourceGroup)?.toLowerCase();
         if (group2 === void 0) return void 0;
-        for (const r of this.resources) {
-          if (r.existing || r.state !== "deployed" || r.type.toLowerCase() !== "microsoft.resources/resourcegroups") continue;
+        for (const r of this.groups) {
+          if (r.existing || r.state !== "deployed") continue;
           if (typeof r.name !== "string" || r.name.toLowerCase() !== group2) continue;
           const subscription = subscriptionOf(r.id);
           if (subscription && sameScope([subscription], [scope.subscriptionId]) === false) continue;
@@ -27741,8 +28497,9 @@ var init_deploy = __esm({
         if (!isReference && !(byName && isListAction(fn))) return void 0;
         const target = this.findReferenced(unit, args[0]);
         if (!target) {
-          if (isReference) this.checkNotDeployedRead(unit, args[0], span);
-          return void 0;
+          if (!isReference) return void 0;
+          this.checkNotDeployedRead(unit, args[0], span);
+          return outsideView(args[0], span);
         }
         if (target.existing) return isReference ? existingView(target, span, typeof args[2] === "string" && args[2].toLowerCase() === "full") : void 0;
         if (byName) noteImplicitDependency(target, args[0], span);
@@ -27992,7 +28749,7 @@ function findInline(r, types, names2) {
   }
   return cur2;
 }
-var ResourceGraph, ResourceResolution, ReferenceWalk;
+var ResourceGraph, ResourceResolution, MAX_REFERENCE_DEPTH, ReferenceWalk;
 var init_graph = __esm({
   "src/graph/graph.ts"() {
     "use strict";
@@ -28331,6 +29088,7 @@ var init_graph = __esm({
           }
           return;
         }
+        if (walk.path.length >= MAX_REFERENCE_DEPTH) return;
         if (v instanceof ObjectValue) {
           for (let i = 0; i < v.size; i++) {
             walk.push(v.keyAt(i), v, i);
@@ -28623,6 +29381,7 @@ var init_graph = __esm({
         return this.parsed;
       }
     };
+    MAX_REFERENCE_DEPTH = 2048;
     ReferenceWalk = class {
       /** Property names and array indexes from the body down. */
       path = [];
@@ -28664,16 +29423,16 @@ function bicepHost(root, limits = DEFAULT_LIMITS) {
     limits,
     env: process.env,
     read(absPath) {
-      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
+      if (!isInsideRoot(absPath, root)) return { error: outsideRootReason(absPath, root) };
       const r = readSourceInside(absPath, extensionOf(absPath) === "bicep" ? "bicep" : "other", root, limits);
       return r.ok ? r.source : { error: r.diagnostic.message };
     },
     readBytes(absPath) {
-      if (!isInsideRoot(absPath, root)) return { error: `'${absPath}' is outside the folder being linted` };
+      if (!isInsideRoot(absPath, root)) return { error: outsideRootReason(absPath, root) };
       return readBytesInside(absPath, root, limits);
     },
     listFiles(absDir) {
-      if (!isInsideRoot(absDir, root)) return { error: `'${absDir}' is outside the folder being linted` };
+      if (!isInsideRoot(absDir, root)) return { error: outsideRootReason(absDir, root) };
       return listFilesInside(absDir, root);
     }
   };
@@ -28751,6 +29510,10 @@ function bicepParamsDeployment(file, opts) {
   if (isJson) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
+    if (classifyJson(loaded.root) === "parameters") {
+      const message = `'using' names '${writtenPath(file, p.templatePath)}', an ARM parameters file: it must name the template the values are for (a .bicep or ARM .json template)`;
+      return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message, span: p.usingSpan ?? new TextSpan(read.source, 0, 0) }] };
+    }
     const mismatched2 = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, "parameters"), loaded.root) : checkAssignments(p, void 0);
     return { kind: "template", source: tRead, root: loaded.root, span: loaded.span, language: "arm", parameters, diagnostics: [...p.diagnostics, ...mismatched2, ...sink.items, ...loaded.diagnostics], pragmas: [], parameterSources, modules: [] };
   }
@@ -28849,7 +29612,7 @@ var init_analyze = __esm({
     init_span();
     init_template();
     init_context();
-    init_parser2();
+    init_parser();
     init_limits();
     init_discover();
     init_read();
@@ -28901,6 +29664,8 @@ var init_streamed_json = __esm({
 // src/cli/eval.ts
 var eval_exports = {};
 __export(eval_exports, {
+  MAX_PRINT_DEPTH: () => MAX_PRINT_DEPTH,
+  TOO_DEEP_TO_PRINT: () => TOO_DEEP_TO_PRINT,
   evalCommand: () => evalCommand
 });
 async function evalCommand(opts) {
@@ -28966,7 +29731,7 @@ async function evalCommand(opts) {
   const outputs = /* @__PURE__ */ Object.create(null);
   const tag = `\0int${process.hrtime.bigint().toString(36)}:`;
   const exactInt2 = (digits) => `${tag}${digits}`;
-  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: toJson(o.value, exactInt2) };
+  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: outputJson(o.value, exactInt2) };
   for (const d of deployed.diagnostics) sink.add(d);
   const placeholder = new RegExp(`"${JSON.stringify(tag).slice(1, -1).replaceAll("\\", "\\\\")}(-?\\d+)"`, "g");
   const output = `${JSON.stringify({ outputs }, null, 2).replace(placeholder, "$1")}
@@ -28984,7 +29749,20 @@ function notATemplate(root) {
   if (sections.includes("resources") || sections.includes("outputs")) return void 0;
   return "this is not an ARM template: it has no $schema naming deploymentTemplate.json, no resources and no outputs";
 }
-var import_node_path21;
+function outputJson(v, exactInt2, depth = 0) {
+  const container = Array.isArray(v) || v instanceof ObjectValue;
+  if (!container) return toJson(v, exactInt2);
+  if (depth >= MAX_PRINT_DEPTH) return { $unknown: TOO_DEEP_TO_PRINT };
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = outputJson(v[i], exactInt2, depth + 1);
+    return out;
+  }
+  const o = /* @__PURE__ */ Object.create(null);
+  for (const [k, x] of v.entries()) o[k] = outputJson(x, exactInt2, depth + 1);
+  return o;
+}
+var import_node_path21, MAX_PRINT_DEPTH, TOO_DEEP_TO_PRINT;
 var init_eval = __esm({
   "src/cli/eval.ts"() {
     "use strict";
@@ -28994,12 +29772,15 @@ var init_eval = __esm({
     init_template();
     init_limits();
     init_ops();
+    init_value();
     init_parser3();
     init_arm_json();
     init_classify();
     init_read();
     init_parameters();
     init_analyze();
+    MAX_PRINT_DEPTH = 2048;
+    TOO_DEEP_TO_PRINT = `the value is nested more than ${MAX_PRINT_DEPTH} levels deep, too deep to print`;
   }
 });
 
@@ -29011,8 +29792,12 @@ function where2(span, opts) {
   const p = span.region().start;
   return { file: opts.relativeTo(span.file.path), line: p.line, column: p.column };
 }
-function valueToJson(v, opts) {
+function valueToJson(v, opts, depth = 0) {
   if (v === void 0) return null;
+  if (depth >= MAX_PRINT_DEPTH2 && (v instanceof ObjectValue || Array.isArray(v))) {
+    const reason = `the value is nested more than ${MAX_PRINT_DEPTH2} levels deep, too deep to print`;
+    return { $unknown: "limit", ...opts ? { source: { reason } } : {} };
+  }
   if (v instanceof Unknown) {
     const out = { $unknown: v.reason.code };
     if (v.symbol) out.symbol = v.symbol;
@@ -29022,10 +29807,14 @@ function valueToJson(v, opts) {
   }
   if (v instanceof ObjectValue) {
     const o = {};
-    for (const [k, x] of v.entries()) setKey(o, k, valueToJson(x, opts));
+    for (const [k, x] of v.entries()) setKey(o, k, valueToJson(x, opts, depth + 1));
     return o;
   }
-  if (Array.isArray(v)) return v.map((x) => valueToJson(x, opts));
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = valueToJson(v[i], opts, depth + 1);
+    return out;
+  }
   return v;
 }
 function edgeToJson(e, opts) {
@@ -29098,7 +29887,7 @@ function graphParts(graph, opts, maxEdges = Infinity) {
   }
   return { head, resources: resources(), limit: () => hit };
 }
-var OMITTED, edgeOrder;
+var OMITTED, MAX_PRINT_DEPTH2, edgeOrder;
 var init_export = __esm({
   "src/graph/export.ts"() {
     "use strict";
@@ -29106,6 +29895,7 @@ var init_export = __esm({
     init_order();
     init_resource_id();
     OMITTED = /* @__PURE__ */ new Set(["name", "type", "apiversion", "location", "dependson", "copy", "condition", "comments", "existing", "scope"]);
+    MAX_PRINT_DEPTH2 = 2048;
     edgeOrder = (e) => `${e.kind} ${e.to} ${e.sub ?? ""} ${e.path ?? ""}`;
   }
 });
@@ -29140,9 +29930,9 @@ function short(j) {
   return typeof j === "string" ? j : JSON.stringify(j);
 }
 function writeGraphText(head, resources, write) {
-  let written = false;
+  let written2 = false;
   for (const json of resources) {
-    written = true;
+    written2 = true;
     const r = json;
     const lines2 = [];
     const src = r.source;
@@ -29158,7 +29948,7 @@ function writeGraphText(head, resources, write) {
     for (const u of unresolved) lines2.push(`  ${u.from} -> ${short(u.value ?? null)}`);
     write(`${lines2.join("\n")}
 `);
-  } else if (!written) write("\n");
+  } else if (!written2) write("\n");
 }
 var import_node_path22, REJECTED;
 var init_graph2 = __esm({
@@ -29210,6 +30000,43 @@ init_template();
 init_value();
 init_ops();
 init_located();
+
+// src/graph/tap-entries-written.ts
+init_parser();
+init_template();
+function mayHoldTapEntries(decl) {
+  const k = ownKey(decl, "properties");
+  if (k === void 0) return false;
+  const props = decl[k];
+  if (!isTObject(props)) return true;
+  if (written(props, "tapConfigurations") !== void 0) return true;
+  const ipcs = written(props, "ipConfigurations");
+  if (ipcs === void 0) return false;
+  if (ipcs === MAYBE || !Array.isArray(ipcs)) return true;
+  for (const ipc of ipcs) {
+    if (!isTObject(ipc) || opaque(ipc)) return true;
+    const p = written(ipc, "properties");
+    if (p === void 0) continue;
+    if (p === MAYBE || Array.isArray(p) || written(p, "virtualNetworkTaps") !== void 0) return true;
+  }
+  return false;
+}
+var MAYBE = /* @__PURE__ */ Symbol("maybe");
+function written(o, key2) {
+  if (opaque(o)) return MAYBE;
+  const k = ownKey(o, key2);
+  if (k === void 0) return void 0;
+  const v = o[k];
+  return isTObject(v) || Array.isArray(v) ? v : MAYBE;
+}
+function opaque(o) {
+  for (const k in o) {
+    if (isExpressionString(k) || k.toLowerCase() === "copy") return true;
+  }
+  return false;
+}
+
+// src/graph/vtap.ts
 init_resource_id();
 var TYPES = {
   tap: "Microsoft.Network/virtualNetworkTaps",
@@ -29260,6 +30087,7 @@ function findTapSources(graph) {
       const nic = r.parent ? { kind: "resource", resource: r.parent } : { kind: "external", id: parentId };
       out.push({ declaration: "child", nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
+      if (!mayHoldTapEntries(r.decl.node)) continue;
       const inlineIgnored = inlineReadOnly(r);
       const finals2 = finalDeclarations(graph, r);
       const by = finals2.includes(r) ? void 0 : finals2;
@@ -29600,6 +30428,19 @@ function literalSubscription(id) {
   const s = subscriptionOf(id);
   return s ? segmentText(s)?.toLowerCase() : void 0;
 }
+function subscriptionScopeOf(r, what) {
+  const sub = literalSubscription(r.id);
+  if (sub === void 0) return void 0;
+  for (let u = r.unit; u.parent; u = u.parent.unit) {
+    const dep = u.parent;
+    const given = at(dep.root, "subscriptionId");
+    if (given.value === void 0) continue;
+    if (typeof given.value !== "string" || given.value.toLowerCase() !== sub) return void 0;
+    const label2 = dep.span.file.kind === "bicep" && dep.symbolicName ? `module '${dep.symbolicName}'` : `deployment '${dep.plainDisplayName}'`;
+    return { span: given.span, message: `${label2} deploys ${what} to subscription '${sub}' here` };
+  }
+  return void 0;
+}
 function lowerEq(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
@@ -29614,6 +30455,23 @@ function privateEndpointOfNic(graph, nic) {
     if (typeof custom2.value === "string" && custom2.value.toLowerCase() === name && sameScope(pe.id.scope, id.scope) !== false) return { pe, custom: custom2 };
   }
   return void 0;
+}
+function privateLinkServiceOfNic(graph, nic) {
+  if (nic.kind === "unknown" || nic.kind === "scaleSet") return void 0;
+  const id = nic.kind === "resource" ? nic.resource.id : nic.id;
+  if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== "networkinterfaces") return void 0;
+  const name = segmentText(id.names[0])?.toLowerCase();
+  const service = name === void 0 ? void 0 : /^(.+)\.nic\.[^.]+$/.exec(name)?.[1];
+  if (service === void 0) return void 0;
+  for (const pls of graph.ofType(TYPES.privateLinkService)) {
+    if (pls.id.names.length !== 1) continue;
+    const plsName = segmentText(pls.id.names[0])?.toLowerCase();
+    if (plsName === service && sameScope(pls.id.scope, id.scope) !== false) return pls;
+  }
+  return void 0;
+}
+function isPlatformNic(graph, nic) {
+  return privateEndpointOfNic(graph, nic) !== void 0 || privateLinkServiceOfNic(graph, nic) !== void 0;
 }
 
 // src/graph/deployment-names.ts
@@ -29776,7 +30634,7 @@ function describeUnknown(u) {
     case "secure":
       return `a secure value${shown}`;
     case "external-resource":
-      return `a property of a resource outside the template${shown}`;
+      return `${u.reason.message}${shown}`;
     case "not-fetched":
       return `not known to vtaplint: ${u.reason.message}`;
     case "limit":
@@ -29930,7 +30788,7 @@ init_resource_id();
 init_value();
 
 // rules/vtap-destination-type.md
-var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress` or `publicIPPrefix`). A network interface that a private endpoint of the template creates\n(its `customNetworkInterfaceName`), named by its id or reached as an `existing` NIC, is no\ndestination: the document allows a \"VM's network interface\", and an endpoint's NIC is the\nplatform's, not a VM's (`vtap-source-vm-nic` says the same of such a NIC as a source). A destination outside the template (an id to a resource the template does not\ndeclare, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination.\n\nA template that adds sources to a TAP it does not deploy (a hub's TAP declared `existing`, or named\nonly by its id in a tap configuration) has no destination to check at all: the TAP's destination is\nin another template. That also gives one *indeterminate* result, at the TAP's declaration (or at the\nfirst id naming it), per TAP and not per source: it names the sources this template adds and lists\nwhat could not be checked for them (the destination's type, its network or a peering in the same\nregion made before the TAP configurations, IPv6, UDP 4789). `vtap-destination-network`,\n`vtap-peering-same-region`, `vtap-peering-before-tap`, `vtap-collector-port-open` and `vtap-no-ipv6`\n(for the destination) say nothing about such a TAP; `vtap-same-region` still judges each source's\nregion against it.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
+var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress` or `publicIPPrefix`). A network interface that a private endpoint of the template creates\n(its `customNetworkInterfaceName`), named by its id or reached as an `existing` NIC, is no\ndestination: the document allows a \"VM's network interface\", and an endpoint's NIC is the\nplatform's, not a VM's (`vtap-source-vm-nic` says the same of such a NIC as a source). So is a private link service's own\nNIC (Azure names it after the service, `<service>.nic.<suffix>`), named by its id, and an id read\nfrom what Azure sets on a private link service or private endpoint the template deploys\n(`pls.properties.networkInterfaces[0].id`). A destination outside the template (an id to a resource the template does not\ndeclare, an id read with `reference()` from such a resource, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination.\n\nA template that adds sources to a TAP it does not deploy (a hub's TAP declared `existing`, or named\nonly by its id in a tap configuration) has no destination to check at all: the TAP's destination is\nin another template. That also gives one *indeterminate* result, at the TAP's declaration (or at the\nfirst id naming it), per TAP and not per source: it names the sources this template adds and lists\nwhat could not be checked for them (the destination's type, its network or a peering in the same\nregion made before the TAP configurations, IPv6, UDP 4789). `vtap-destination-network`,\n`vtap-peering-same-region`, `vtap-peering-before-tap`, `vtap-collector-port-open` and `vtap-no-ipv6`\n(for the destination) say nothing about such a TAP; `vtap-same-region` still judges each source's\nregion against it.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
 
 // rules/vtap-destination-type.ts
 var NIC_IPCONFIG = "microsoft.network/networkinterfaces/ipconfigurations";
@@ -29944,7 +30802,7 @@ function checksNeedingProperties(tap, destination) {
     const sub = subscriptionOf(id);
     return sub !== void 0 && segmentText(sub) !== void 0;
   };
-  const where3 = literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
+  const where3 = destination && literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
   return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where3} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
 }
 var vtap_destination_type_default2 = defineRule(
@@ -30043,12 +30901,23 @@ function checkDestination(ctx, tap, d) {
   if (res.kind === "none") {
     const key2 = v instanceof Unknown && v.reason.code === "runtime-state" ? v.reason.resourceKey : void 0;
     const from = key2 === void 0 ? void 0 : ctx.graph.byResourceKey(key2);
+    if (from && !from.existing && /^microsoft\.network\/(privatelinkservices|privateendpoints)$/.test(from.type.toLowerCase())) {
+      const what = from.type.toLowerCase() === "microsoft.network/privatelinkservices" ? "private link service" : "private endpoint";
+      ctx.fail({
+        ...base,
+        message: `the destination of TAP '${tap.displayName}' is read from what Azure sets on ${what} '${from.displayName}' when it deploys it (the ${what}'s own network interface), not a VM's network interface or an internal load balancer frontend: point it at the collector VM's NIC, or at the internal load balancer frontend in front of the collectors`,
+        related: [{ span: from.nameSpan, message: `${what} '${from.displayName}' is declared here` }]
+      });
+      return;
+    }
     if (from?.existing) {
       if (from.type.toLowerCase() === "microsoft.network/networkinterfaces" && privateEndpointDestination(ctx, tap, { kind: "resource", resource: from }, from.displayName, base)) return;
       existingDestination(ctx, tap, from, base);
       return;
     }
-    if (v instanceof Unknown) {
+    if (v instanceof Unknown && v.reason.code === "external-resource") {
+      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that ${checksNeedingProperties(tap, void 0)}` });
+    } else if (v instanceof Unknown) {
       ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
     } else {
       ctx.fail({ ...base, message: `the destination of TAP '${tap.displayName}' is not a resource id; set ${d.property}.id to the id of ${expected.what}` });
@@ -30125,6 +30994,15 @@ function checkDestination(ctx, tap, d) {
   ctx.pass({ ...base, message: `destination of TAP '${tap.displayName}' is ${expected.what}` });
 }
 function privateEndpointDestination(ctx, tap, nic, name, base) {
+  const pls = privateLinkServiceOfNic(ctx.graph, nic);
+  if (pls) {
+    ctx.fail({
+      ...base,
+      message: `TAP '${tap.displayName}' sends to NIC '${name}', the network interface of private link service '${pls.displayName}' (Azure creates it and names it after the service); the destination must be a VM's network interface or an internal load balancer frontend: point it at the internal load balancer frontend the service fronts, or at a collector VM's NIC`,
+      related: [{ span: pls.nameSpan, message: `private link service '${pls.displayName}' is declared here` }]
+    });
+    return true;
+  }
   const pe = privateEndpointOfNic(ctx.graph, nic);
   if (!pe) return false;
   ctx.fail({
@@ -30318,9 +31196,10 @@ var vtap_arm_only_default2 = defineRule(
 // rules/vtap-same-region.ts
 init_located();
 init_value();
+init_resource_id();
 
 // rules/vtap-same-region.md
-var vtap_same_region_default = '# vtap-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe TAP\'s `location` and the `location` of every source NIC, source VM and destination NIC or load\nbalancer the template declares are one region. Regions are compared case-insensitively with spaces\nremoved, so `East US` equals `eastus`; two locations from the same deployment-wide expression\n(`resourceGroup().location`) are equal. A location that is only known at deployment (a parameter\nwithout a value) gives an *indeterminate* result naming the expression.\n\nA source NIC attached to a TAP the template does not deploy (declared `existing`, or named only by\nits id) is compared with what can be known: the TAP\'s region is not in the template, so the result\nis *indeterminate*, unless the NIC is in a region where vTAP is neither available nor coming\n(`regions` in the config): no TAP can be there, so that fails.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\nThe portal tutorial adds: "The destination and source resource must be in the same region as your virtual network TAP resource."\n\n## Why it matters\nA TAP only mirrors network interfaces of its own region and only sends to a destination in that region: Azure rejects the tap configuration or the TAP.\n\n## How to fix\nDeploy the TAP, the mirrored VMs and NICs, and the collector in one region (use one `location` parameter for all of them).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: \'westeurope\'   // the TAP is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: location       // the same parameter as the TAP\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"name": "collector-nic",\n"location": "westeurope"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"name": "tap1",\n"location": "East US"\n... and every NIC: "location": "eastus"\n```\n';
+var vtap_same_region_default = '# vtap-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe TAP\'s `location` and the `location` of every source NIC, source VM and destination NIC or load\nbalancer the template declares are one region. Regions are compared case-insensitively with spaces\nremoved, so `East US` equals `eastus`; two locations from the same deployment-wide expression\n(`resourceGroup().location`) are equal. A location that is only known at deployment (a parameter\nwithout a value) gives an *indeterminate* result naming the expression: one per declaration, so the\ninstances of a copy loop (or of a module deployed several times) whose location is that expression\nare one result that names them all, not one result each.\n\nA source NIC attached to a TAP the template does not deploy (declared `existing`, or named only by\nits id) is compared with what can be known: the TAP\'s region is not in the template, so the result\nis *indeterminate*, unless the NIC is in a region where vTAP is neither available nor coming\n(`regions` in the config): no TAP can be there, so that fails.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> You must have one or more virtual machines created with Azure Resource Manager, and a partner solution for aggregating the TAP traffic in the same Azure region.\n\nThe portal tutorial adds: "The destination and source resource must be in the same region as your virtual network TAP resource."\n\n## Why it matters\nA TAP only mirrors network interfaces of its own region and only sends to a destination in that region: Azure rejects the tap configuration or the TAP.\n\n## How to fix\nDeploy the TAP, the mirrored VMs and NICs, and the collector in one region (use one `location` parameter for all of them).\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: \'westeurope\'   // the TAP is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorNic \'Microsoft.Network/networkInterfaces@2024-05-01\' = {\n  name: \'collector-nic\'\n  location: location       // the same parameter as the TAP\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/networkInterfaces",\n"name": "collector-nic",\n"location": "westeurope"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworkTaps",\n"name": "tap1",\n"location": "East US"\n... and every NIC: "location": "eastus"\n```\n';
 
 // rules/vtap-same-region.ts
 var vtap_same_region_default2 = defineRule(
@@ -30336,6 +31215,16 @@ var vtap_same_region_default2 = defineRule(
   },
   vtap_same_region_default,
   (ctx) => {
+    const notes = /* @__PURE__ */ new Map();
+    const note = (key2, role, name, verdict, message) => {
+      const known2 = notes.get(key2);
+      if (!known2) {
+        notes.set(key2, { role, verdict, names: [name], sources: [...verdict.sources ?? []], message });
+        return;
+      }
+      if (!known2.names.includes(name)) known2.names.push(name);
+      for (const s of verdict.sources ?? []) if (!known2.sources.includes(s)) known2.sources.push(s);
+    };
     for (const tap of taps(ctx.graph)) {
       const tapLoc = at(tap.root, "location");
       if (tapLoc.value === void 0) continue;
@@ -30356,11 +31245,8 @@ var vtap_same_region_default2 = defineRule(
           });
         else if (v instanceof Unknown || tapLoc.value instanceof Unknown) {
           const u = v instanceof Unknown ? v : tapLoc.value;
-          ctx.indeterminate({
-            ...base,
-            related: [...base.related, ...unknownOrigin(u, loc.span)],
-            message: `cannot tell whether ${role} '${r.displayName}' is in the region of TAP '${tap.displayName}': ${v instanceof Unknown ? `its location is ${describeUnknown(v)}` : `the TAP's location is ${describeUnknown(u)}`}; they must be in one region`
-          });
+          const why = v instanceof Unknown ? `its location is ${describeUnknown(v)}` : `the TAP's location is ${describeUnknown(u)}`;
+          note(`${tap.key}|${role}|${loc.span.identity()}`, role, r.displayName, { ...base, related: [...base.related, ...unknownOrigin(u, loc.span)] }, (who) => `cannot tell whether ${who} in the region of TAP '${tap.displayName}': ${why}; they must be in one region`);
         }
       };
       for (const source of sourcesOfTap(ctx.graph, tap)) {
@@ -30393,14 +31279,23 @@ var vtap_same_region_default2 = defineRule(
           message: `source NIC '${nic.displayName}' is in '${loc.value}', where virtual network TAP is not available, so ${tapName} (not deployed by this template) cannot be in its region; the TAP and its sources must be in one region: move the source into the TAP's region`
         });
       } else {
-        ctx.indeterminate({
-          ...base,
-          message: `cannot tell whether source NIC '${nic.displayName}' is in the region of ${tapName}: the TAP is not deployed by this template, so its region is not known here; they must be in one region ('${loc.value}')`
-        });
+        const region2 = loc.value;
+        note(`${resourceKeyOf(t)}|outside|${loc.span.identity()}|${normalizeRegion(region2)}`, "source NIC", nic.displayName, base, (who) => `cannot tell whether ${who} in the region of ${tapName}: the TAP is not deployed by this template, so its region is not known here; they must be in one region ('${region2}')`);
       }
+    }
+    for (const { role, verdict, names: names2, sources, message } of notes.values()) {
+      const quoted = names2.map((n) => `'${n}'`);
+      const shown = quoted.length > 5 ? `${quoted.slice(0, 5).join(", ")} and ${quoted.length - 5} more` : quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}` : quoted[0] ?? "";
+      const who = names2.length > 1 ? `${role}s ${shown} (one declaration, deployed ${names2.length} times) are` : `${role} ${shown} is`;
+      ctx.indeterminate({ ...verdict, sources, message: message(who) });
     }
   }
 );
+function resourceKeyOf(t) {
+  if (t.kind === "resource" || t.kind === "sub") return t.resource.key;
+  if (t.kind === "external") return resourceKey(t.id);
+  return "?";
+}
 
 // rules/vtap-cross-subscription.ts
 init_resource_id();
@@ -30424,13 +31319,19 @@ var vtap_cross_subscription_default2 = defineRule(
   (ctx) => {
     for (const tap of taps(ctx.graph)) {
       const tapSub = literalSubscription(tap.id);
-      const review = (id, what, span) => {
+      const scopes = (other, what) => {
+        const list = [subscriptionScopeOf(tap, `TAP '${tap.plainDisplayName}'`), other && subscriptionScopeOf(other, what)].filter((r2) => r2 !== void 0);
+        return list.length > 0 ? list : void 0;
+      };
+      const review = (id, what, span, other) => {
+        const related = scopes(other?.resource, other?.what ?? "");
         const sub = literalSubscription(id);
         if (sub === void 0) {
           if (tapSub !== void 0)
             ctx.indeterminate({
               message: `${what} is in the deployment's subscription (only known at deployment) and TAP '${tap.displayName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
               span,
+              related,
               resource: tap
             });
           return;
@@ -30442,33 +31343,41 @@ var vtap_cross_subscription_default2 = defineRule(
         ctx.indeterminate({
           message: tapSub === void 0 ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
           span,
+          related,
           resource: tap
         });
       };
       for (const s of sourcesOfTap(ctx.graph, tap)) {
         if (s.nic.kind === "external") review(s.nic.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
-        else if (s.nic.kind === "resource") review(s.nic.resource.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
+        else if (s.nic.kind === "resource")
+          review(s.nic.resource.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span, { resource: s.nic.resource, what: `source NIC '${s.nic.resource.plainDisplayName}'` });
       }
       const d = destinationOf(tap, ctx.graph);
       const r = d?.resolution;
       const destId = r?.kind === "external" ? r.id : r?.kind === "resource" || r?.kind === "sub" ? r.resource.id : void 0;
-      if (d && destId) review(destId, `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`, d.id.span);
+      const destResource = r?.kind === "resource" || r?.kind === "sub" ? r.resource : void 0;
+      if (d && destId)
+        review(destId, `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`, d.id.span, destResource && { resource: destResource, what: `the destination '${destResource.plainDisplayName}'` });
     }
     for (const s of tapSources(ctx.graph)) {
-      if (s.nic.kind !== "resource") continue;
+      if (s.nic.kind !== "resource" && s.nic.kind !== "external") continue;
       const outside = s.tap.kind === "resource" && s.tap.resource.existing ? s.tap.resource.id : s.tap.kind === "external" ? s.tap.id : void 0;
       const tapSub = outside && literalSubscription(outside);
       if (!outside || tapSub === void 0) continue;
-      const nic = s.nic.resource;
-      const nicSub = literalSubscription(nic.id);
+      const nic = s.nic.kind === "resource" ? s.nic.resource : s.holder;
+      const nicSub = literalSubscription(s.nic.kind === "resource" ? nic.id : s.nic.id);
       const tapName = resolvedName(s.tap) ?? "";
       if (nicSub === tapSub) {
         ctx.pass({ message: "source NIC in the TAP's subscription", span: s.tapId.span, resource: nic });
         continue;
       }
       ctx.indeterminate({
-        message: nicSub === void 0 ? `source NIC '${nicName(s.nic)}' is deployed to the deployment's subscription (only known at deployment) and TAP '${tapName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `source NIC '${nicName(s.nic)}' is in subscription '${nicSub}' but TAP '${tapName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+        message: nicSub === void 0 ? `source NIC '${nicName(s.nic)}' ${s.nic.kind === "resource" && !nic.existing ? "is deployed to" : "is in"} the deployment's subscription (only known at deployment) and TAP '${tapName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `source NIC '${nicName(s.nic)}' is in subscription '${nicSub}' but TAP '${tapName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
         span: s.tapId.span,
+        related: (() => {
+          const scope = s.nic.kind === "resource" ? subscriptionScopeOf(nic, `source NIC '${nic.plainDisplayName}'`) : void 0;
+          return scope && [scope];
+        })(),
         resource: nic
       });
     }
@@ -31129,12 +32038,14 @@ var vtap_peering_same_region_default2 = defineRule(
       const same = sameRegion(la.value, lb.value);
       const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], sources: [p.source], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
       if (same === true) ctx.pass({ ...base, message: "peered networks in one region" });
-      else if (same === false)
+      else if (same === false) {
+        const tapLocation = at(p.tap.root, "location").value;
+        const advice = tapLocation !== void 0 && sameRegion(tapLocation, lb.value) === true ? `mirror VMs in '${String(lb.value)}', the region of TAP '${p.tap.displayName}' and its collector, or deploy a TAP and a collector in '${String(la.value)}' for the VMs there` : `put the collector in a network in '${String(la.value)}'`;
         ctx.fail({
           ...base,
-          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: put the collector in a network in '${String(la.value)}'`
+          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: ${advice}`
         });
-      else if (la.value instanceof Unknown || lb.value instanceof Unknown) {
+      } else if (la.value instanceof Unknown || lb.value instanceof Unknown) {
         const u = la.value instanceof Unknown ? la.value : lb.value;
         ctx.indeterminate({ ...base, related: [...base.related, ...unknownOrigin(u, base.span)], message: `cannot tell whether networks '${a.displayName}' and '${b.displayName}' are in one region: a location is ${describeUnknown(u)}` });
       }
@@ -31328,7 +32239,7 @@ init_value();
 init_resource_id();
 
 // rules/vtap-source-vm-nic.md
-var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`, in the endpoint's resource group; also when the template reaches it as an `existing` NIC, whatever its symbolic name). A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nrules behind those checks then stay silent about it (`vtap-source-vm-restart`, `vtap-live-migration`\nand `vtap-source-downtime` still report on its VM when that VM exists before the deployment). A NIC whose\nonly VM may not be deployed (its `condition` or copy count is known only at deployment) also gets an\n*indeterminate* result here, unless the NIC itself is deployed under that same condition; the rules\nabout that VM (its size, live migration, ...) report what they find as *indeterminate* too (\"if the\nVM is deployed\").\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`, in the endpoint's resource group; also when the template reaches it as an `existing` NIC, whatever its symbolic name), and a private\nlink service's own NIC (Azure creates it and names it after the service, `<service>.nic.<suffix>`;\na NIC of that name, `existing` or named by its id, in the resource group of a private link service\nthe template declares). The rules about the source's VM say nothing about those two. A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nrules behind those checks then stay silent about it (`vtap-source-vm-restart`, `vtap-live-migration`\nand `vtap-source-downtime` still report on its VM when that VM exists before the deployment). A NIC whose\nonly VM may not be deployed (its `condition` or copy count is known only at deployment) also gets an\n*indeterminate* result here, unless the NIC itself is deployed under that same condition; the rules\nabout that VM (its size, live migration, ...) report what they find as *indeterminate* too (\"if the\nVM is deployed\").\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
 var CHECKS_NEEDING_PROPERTIES = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template";
@@ -31342,7 +32253,7 @@ var vtap_source_vm_nic_default2 = defineRule(
     id: "vtap-source-vm-nic",
     name: "VtapSourceVmNic",
     shortDescription: "A TAP source is a virtual machine's network interface.",
-    fullDescription: "Virtual network TAP only mirrors the network interface of a virtual machine. The rule fails for a source NIC that no VM in the template uses, a scale set's NIC, or a private endpoint's NIC, and gives one indeterminate result for a source NIC outside the template, listing the checks that could not be made.",
+    fullDescription: "Virtual network TAP only mirrors the network interface of a virtual machine. The rule fails for a source NIC that no VM in the template uses, a scale set's NIC, or a private endpoint's or private link service's NIC, and gives one indeterminate result for a source NIC outside the template, listing the checks that could not be made.",
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "high",
@@ -31388,6 +32299,11 @@ var vtap_source_vm_nic_default2 = defineRule(
           failPrivateEndpoint(ctx, source, pe2);
           continue;
         }
+        const pls2 = privateLinkServiceOfNic(ctx.graph, nic);
+        if (pls2) {
+          failPrivateLinkService(ctx, source, pls2);
+          continue;
+        }
         const { who, checks } = outsideNic(ctx, source);
         ctx.indeterminate({
           message: `${who} is outside the template, so vtaplint cannot check that ${checks}`,
@@ -31405,6 +32321,11 @@ var vtap_source_vm_nic_default2 = defineRule(
       const pe = privateEndpointOfNic(ctx.graph, nic);
       if (pe) {
         failPrivateEndpoint(ctx, source, pe);
+        continue;
+      }
+      const pls = privateLinkServiceOfNic(ctx.graph, nic);
+      if (pls) {
+        failPrivateLinkService(ctx, source, pls);
         continue;
       }
       if (r.existing) {
@@ -31474,6 +32395,16 @@ function failPrivateEndpoint(ctx, source, found) {
     sources: [source]
   });
 }
+function failPrivateLinkService(ctx, source, pls) {
+  ctx.fail({
+    message: `NIC '${nicName(source.nic)}' is the network interface of private link service '${pls.displayName}' (Azure creates it and names it after the service); a TAP can only mirror a VM's network interface: mirror the VMs behind the service's load balancer instead (inbound private link traffic is not mirrored there either)`,
+    span: source.tapId.span,
+    related: [{ span: pls.nameSpan, message: `private link service '${pls.displayName}' is declared here` }],
+    resource: source.holder,
+    involved: [pls],
+    sources: [source]
+  });
+}
 function firstUnresolvedNicOfVm(ctx) {
   for (const vm of ctx.graph.ofType(TYPES.vm)) {
     for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
@@ -31508,14 +32439,16 @@ var vtap_source_vm_restart_default2 = defineRule(
     let unreadModules;
     for (const source of tapSources(ctx.graph)) {
       const tap = tapOf(source);
-      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (isPlatformNic(ctx.graph, source.nic)) continue;
       const vms = vmsOfNicRef(ctx.graph, source.nic);
       if (isOutside(source.nic) && vms.length === 0) {
         const key2 = `outside|${nicKey(source.nic) ?? source.holder.key}`;
         if (seen.has(key2)) continue;
         seen.add(key2);
+        const tapOutside = source.tap.kind === "external" || source.tap.kind === "resource" && source.tap.resource.existing;
+        const tapName = tapOutside ? resolvedName(source.tap) : void 0;
         ctx.fail({
-          message: `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
+          message: tapName !== void 0 ? `the VM of NIC '${nicName(source.nic)}' exists before this deployment, and so does TAP '${tapName}': unless that VM was stopped (deallocated) and started since the TAP was created, do so before this deployment, or adding the TAP source fails with "the NIC is not on fastpath"` : `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
           span: source.tapId.span,
           resource: source.holder,
           involved: source.config ? [source.config] : [],
@@ -31583,7 +32516,7 @@ var vtap_live_migration_default2 = defineRule(
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
     for (const source of tapSources(ctx.graph)) {
-      if (privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (isPlatformNic(ctx.graph, source.nic)) continue;
       const vms = vmsOfNicRef(ctx.graph, source.nic);
       if (isOutside(source.nic) && vms.length === 0) {
         const key2 = `outside|${nicKey(source.nic) ?? nicName(source.nic)}`;
@@ -32054,7 +32987,7 @@ var vtap_source_downtime_default2 = defineRule(
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
     for (const source of tapSources(ctx.graph)) {
-      if (!isOutside(source.nic) || privateEndpointOfNic(ctx.graph, source.nic)) continue;
+      if (!isOutside(source.nic) || isPlatformNic(ctx.graph, source.nic)) continue;
       if (vmsOfNicRef(ctx.graph, source.nic).length > 0) continue;
       const key2 = nicKey(source.nic) ?? nicName(source.nic).toLowerCase();
       if (seen.has(key2)) continue;
@@ -32070,8 +33003,11 @@ var vtap_source_downtime_default2 = defineRule(
   }
 );
 
+// rules/vtap-one-config-per-nic.ts
+init_resource_id();
+
 // rules/vtap-one-config-per-nic.md
-var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries (of a NIC whose `apiVersion` is before 2019-09-01: from that version Azure ignores them,\nso they configure nothing and are not counted; `vtap-inline-config-readonly` reports them), and\n`ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails. Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\nA copy loop of `tapConfigurations` resources on one NIC whose names differ per instance\n(`name: \'tapcfg-${i}\'`) gives that NIC one configuration per instance: with a count known only at\ndeployment the result is *indeterminate*, unless the count\'s parameter keeps it at 1 or less\n(`maxValue`, `allowedValues`). A loop whose NIC changes with the index (`parent: nics[i]`) gives\neach NIC one.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
+var vtap_one_config_per_nic_default = '# vtap-one-config-per-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nAt most one TAP configuration per network interface, counting all three ways of declaring one:\n`networkInterfaces/tapConfigurations` resources (copy loops expanded), inline `tapConfigurations`\nentries (of a NIC whose `apiVersion` is before 2019-09-01: from that version Azure ignores them,\nso they configure nothing and are not counted; `vtap-inline-config-readonly` reports them), and\n`ipConfigurations[].properties.virtualNetworkTaps` entries. Every declaration after\nthe first fails, whatever TAP it sends to: two to different TAPs, two to the same TAP (a\n`virtualNetworkTaps` entry and a `tapConfigurations` resource, two `tapConfigurations` resources of\ndifferent names, or entries on two IP configurations of the NIC) are two. The message says which:\nfor two to one TAP, keep one of them; for two TAPs, mirror to one (a packet broker behind it can\nfeed several tools). Declarations of the same name (a tapConfigurations resource, or an inline entry,\nnamed `tapcfg` on one NIC) are one configuration: a module or nested deployment that deploys it\nagain updates it (two of one name in one template are `invalid-template`). Entries of the NIC\'s\nown body (`virtualNetworkTaps`, inline `tapConfigurations`) in two declarations of the same NIC\n(a NIC module deployed twice, as Azure Verified Modules\' idempotency tests do, or a NIC made by\none module and deployed again with its TAP) are not added up: each deployment PUTs the whole NIC,\nand the later body replaces the earlier.\nA copy loop of `tapConfigurations` resources on one NIC whose names differ per instance\n(`name: \'tapcfg-${i}\'`) gives that NIC one configuration per instance: with a count known only at\ndeployment the result is *indeterminate*, unless the count\'s parameter keeps it at 1 or less\n(`maxValue`, `allowedValues`). A loop whose NIC changes with the index (`parent: nics[i]`) gives\neach NIC one.\n\n## Where it comes from\n[Virtual network FAQ, Virtual network TAP](https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#virtual-network-tap):\n\n> A monitored network interface can have only one TAP configuration.\n\n## Why it matters\nThe second TAP configuration is rejected, and the deployment fails.\n\n## How to fix\nKeep one TAP configuration per NIC; to send one NIC\'s traffic to several tools, use a packet broker as the destination.\n\n## Examples\nFailing (Bicep):\n```bicep\n// webNic\'s ipConfiguration already lists the TAP in virtualNetworkTaps\nresource tapConfig \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = {\n  parent: webNic\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfigs \'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01\' = [for i in range(0, webCount): {\n  parent: webNics[i]\n  name: \'to-collector\'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n```\nFailing (ARM JSON):\n```json\n"ipConfigurations": [ { "name": "ipconfig1", "properties": {\n  "virtualNetworkTaps": [ { "id": "[resourceId(\'Microsoft.Network/virtualNetworkTaps\', \'tap1\')]" } ]\n} } ]\n// ... and a tapConfigurations resource on the same NIC\n```\nPassing (ARM JSON):\n```json\n"copy": { "name": "tapConfigs", "count": "[parameters(\'webCount\')]" },\n"name": "[format(\'web-nic-{0}/to-collector\', copyIndex())]"\n```\n';
 
 // rules/vtap-one-config-per-nic.ts
 var HOW = {
@@ -32091,6 +33027,11 @@ function coexist(a, b) {
 function atMostOne(count) {
   if (count?.atMost !== void 0 && count.atMost <= 1) return true;
   return count?.oneOf !== void 0 && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === "number" && v <= 1);
+}
+function sameTap(a, b) {
+  const key2 = (s) => s.tap.kind === "resource" ? s.tap.resource.key : s.tap.kind === "external" ? resourceKey(s.tap.id) : void 0;
+  const k = key2(a);
+  return k !== void 0 && k === key2(b) ? resolvedName(a.tap) : void 0;
 }
 function ordinal(n) {
   const tens = n % 100;
@@ -32150,8 +33091,10 @@ var vtap_one_config_per_nic_default2 = defineRule(
           continue;
         }
         const count = list.filter((o) => o === s || coexist(o, s)).length;
+        const tap = sameTap(s, prior);
+        const advice = tap === void 0 ? "keep one TAP configuration and mirror to one TAP" : `keep one of them (both send to TAP '${tap}'): remove this ${HOW[s.declaration]}`;
         ctx.fail({
-          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: keep one TAP configuration and mirror to one TAP`,
+          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: ${advice}`,
           span: s.tapId.span,
           related: [{ ...sourceRelated(prior), message: `the first TAP configuration of '${nicName(prior.nic)}'` }],
           resource: s.holder,
@@ -32595,6 +33538,19 @@ var vtap_api_version_default = '# vtap-api-version\n\n**Level:** error \xB7 **Ta
 
 // rules/vtap-api-version.ts
 var INDEX2 = type_index_default;
+function notCreated(graph, list) {
+  const missing = [];
+  for (const entry of elements(list)) {
+    const id = at(entry, "id").value;
+    if (typeof id !== "string" && !(id instanceof Unknown)) continue;
+    const res = graph.resolve(id);
+    if (res.kind === "resource" && res.resource.type.toLowerCase() === TYPES.tapConfig.toLowerCase() && !res.resource.existing) continue;
+    const name = resolvedName(res);
+    if (name !== void 0) missing.push(`'${name}'`);
+  }
+  if (missing.length === 0) return "";
+  return `. Listing a TAP configuration there does not create it, and ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not declared in the template, so nothing is mirrored: declare each as a ${TYPES.tapConfig} resource`;
+}
 var vtap_api_version_default2 = defineRule(
   {
     id: "vtap-api-version",
@@ -32651,7 +33607,7 @@ var vtap_api_version_default2 = defineRule(
           if (shape.writable.has(path23)) continue;
           ok = false;
           ctx.fail({
-            message: shape.readOnly.has(path23) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
+            message: shape.readOnly.has(path23) ? `'${r.displayName}' sets ${p.key}, which is read-only for ${type} (API ${r.apiVersion}): Azure sets it; remove it${type === TYPES.tap && path23 === "properties.networkinterfacetapconfigurations" ? notCreated(ctx.graph, p.value) : ""}` : `'${r.displayName}' sets ${p.key}, which ${type} does not have at API ${r.apiVersion} (it has: ${shape.writableNames.map((w) => w.replace(/^properties\./, "")).join(", ")}); remove it or fix its name`,
             span: p.keySpan,
             resource: r
           });
@@ -32712,12 +33668,18 @@ var vtap_destination_same_subscription_default2 = defineRule(
         continue;
       }
       if (tapSub === sub) ctx.pass({ message: "destination in the same subscription", span: d.id.span, resource: tap });
-      else
+      else {
+        const destResource = r?.kind === "resource" || r?.kind === "sub" ? r.resource : void 0;
+        const related = [subscriptionScopeOf(tap, `TAP '${tap.plainDisplayName}'`), destResource && subscriptionScopeOf(destResource, `the destination '${destResource.plainDisplayName}'`)].filter(
+          (x) => x !== void 0
+        );
         ctx.fail({
           message: `the destination of TAP '${tap.displayName}' is in subscription '${sub}' but the TAP is in '${tapSub}'; the TAP and its destination must be in the same subscription: deploy the TAP to '${sub}' or use a collector there`,
           span: d.id.span,
+          related: related.length > 0 ? related : void 0,
           resource: tap
         });
+      }
     }
   }
 );
@@ -34729,14 +35691,21 @@ function configuredLevel(meta, cfg) {
 // src/engine/named-parameters.ts
 var import_node_fs2 = require("node:fs");
 function namedParametersProblem(abs) {
-  let isFile2;
+  let stat;
   try {
-    isFile2 = (0, import_node_fs2.statSync)(abs).isFile();
+    stat = (0, import_node_fs2.statSync)(abs);
   } catch {
-    isFile2 = false;
+    return "missing";
   }
-  if (!isFile2) return "missing";
+  if (stat.isDirectory()) return "folder";
+  if (!stat.isFile()) return "special";
   if (/\.bicepparam$/i.test(abs)) return "bicepparam";
+  return void 0;
+}
+function notAFileMessage(problem, p) {
+  if (problem === "missing") return `no such file '${p}'`;
+  if (problem === "folder") return `'${p}' is a folder, not a parameters file: name the file (${p.replace(/[\\/]+$/, "")}/<name>.json)`;
+  if (problem === "special") return `'${p}' is not a regular file (a device, pipe or socket): name a parameters file`;
   return void 0;
 }
 
@@ -36578,6 +37547,16 @@ function errno(code, message) {
 // src/cli/args.ts
 var import_node_util3 = require("node:util");
 init_spelling();
+init_json_text();
+var MAX_JSON_DEPTH2 = 2048;
+function parsesAsJson(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 var LINT_FORMATS = ["stylish", "compact", "json", "sarif", "github", "unix", "junit", "codeclimate"];
 var GRAPH_FORMATS = ["json", "text"];
 var UsageError = class extends Error {
@@ -36732,7 +37711,11 @@ function parseCli(argv) {
   for (const p of v.param ?? []) {
     const eq = p.indexOf("=");
     if (eq <= 0) throw new UsageError(`-p needs NAME=VALUE, got '${p}'`);
-    params[p.slice(0, eq)] = p.slice(eq + 1);
+    const value = p.slice(eq + 1);
+    if (findExcessiveNesting(value, MAX_JSON_DEPTH2) >= 0 && parsesAsJson(value)) {
+      throw new UsageError(`-p ${p.slice(0, eq)}: the value is nested more than ${MAX_JSON_DEPTH2} levels deep (the most maxJsonDepth allows in a file)`);
+    }
+    params[p.slice(0, eq)] = value;
   }
   return {
     command,
@@ -36975,11 +37958,13 @@ Run 'vtaplint --help' for usage.
   }
   const root = lintRoot(opts.context !== void 0 ? [...opts.paths.length ? opts.paths : ["."], opts.context] : opts.paths, io.cwd);
   const parameterFiles = opts.parameters.map((p) => import_node_path23.default.resolve(io.cwd, p));
-  const absent = opts.parameters.find((p) => namedParametersProblem(import_node_path23.default.resolve(io.cwd, p)) === "missing");
-  if (absent !== void 0) {
-    io.stderr(`vtaplint: --parameters: no such file '${absent}'
+  for (const p of opts.parameters) {
+    const notAFile = notAFileMessage(namedParametersProblem(import_node_path23.default.resolve(io.cwd, p)), p);
+    if (notAFile !== void 0) {
+      io.stderr(`vtaplint: --parameters: ${printable(notAFile)}
 `);
-    return 2;
+      return 2;
+    }
   }
   const bicepparam = opts.parameters.find((p) => namedParametersProblem(import_node_path23.default.resolve(io.cwd, p)) === "bicepparam");
   if (bicepparam !== void 0) {
@@ -37199,4 +38184,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build f6773db3ffe40352b8ceaf861055b6f6
+// vtaplint-build dd19d1dd93fd8090272ecb6eb748be5d
