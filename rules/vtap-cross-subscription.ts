@@ -28,7 +28,8 @@ export default defineRule(
         return list.length > 0 ? list : undefined;
       };
       const review = (id: ResourceId, what: string, span: Span, other?: { resource: DeployedResource; what: string }) => {
-        const related = scopes(other?.resource, other?.what ?? '');
+        // Asked only for a finding: a pass needs no related locations.
+        const related = () => scopes(other?.resource, other?.what ?? '');
         const sub = literalSubscription(id);
         if (sub === undefined) {
           // The other way round from below: the TAP is in a subscription written out (a module
@@ -37,7 +38,7 @@ export default defineRule(
             ctx.indeterminate({
               message: `${what} is in the deployment's subscription (only known at deployment) and TAP '${tap.displayName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
               span,
-              related,
+              related: related(),
               resource: tap,
             });
           return;
@@ -52,7 +53,7 @@ export default defineRule(
               ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
               : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
           span,
-          related,
+          related: related(),
           resource: tap,
         });
       };
