@@ -70,6 +70,15 @@ describe('values given for a part of an expression', () => {
     expect((await portFinding(dir, ['main.bicepparam'])).given).toEqual(['main.bicepparam:3:14 port']);
   });
 
+  test('Bicep: a literal in the branch of a ternary points at the value that chose the branch', async () => {
+    const withFlag = `${params}param customPort bool = false\n`;
+    const dir = workspace({
+      'main.bicep': bicepMain(withFlag, `customPort ? { ${DESTINATION}, destinationPort: 8888 } : { ${DESTINATION} }`),
+      'main.bicepparam': "using 'main.bicep'\n\nparam customPort = true\n",
+    });
+    expect((await portFinding(dir, ['main.bicepparam'])).given).toEqual(['main.bicepparam:3:20 customPort']);
+  });
+
   test('Bicep: a literal part of the object lists no parameter the rest of the expression read', async () => {
     const dir = workspace({ 'main.bicep': bicepMain(params, `union(collectorSettings, { ${DESTINATION}, destinationPort: 8888 })`), 'main.bicepparam': bicepparam });
     expect((await portFinding(dir, ['main.bicepparam'])).given).toEqual([]);

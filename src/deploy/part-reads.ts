@@ -20,33 +20,36 @@ export interface ExpressionReads {
 
 /**
  * The names read by the calls `parameters('...')` and `variables('...')` inside `part`, in the
- * order they are written (a Bicep parameter or variable reference is lowered to such a call).
+ * order they are written (a Bicep parameter or variable reference is lowered to such a call);
+ * and, when the part is in a branch of `if()` (a Bicep ternary), those its condition reads: the
+ * value that chose the branch (`encryption: enableEncryption ? { enabled: true } : null`).
  */
 export function namesReadIn(ast: Expr, base: Span, part: Span): { parameters: string[]; variables: string[] } {
   const out = { parameters: [] as string[], variables: [] as string[] };
   // Iterative: the tree is as deep as the expression's nesting (the parser bounds it, but a walk
-  // needs no stack of its own either).
-  const stack: Expr[] = [ast];
+  // needs no stack of its own either). `all`: every name below counts (a deciding condition).
+  const stack: { n: Expr; all: boolean }[] = [{ n: ast, all: false }];
   const found: { at: number; kind: 'parameters' | 'variables'; name: string }[] = [];
   while (stack.length > 0) {
-    const n = stack.pop() as Expr;
+    const { n, all } = stack.pop() as { n: Expr; all: boolean };
     switch (n.k) {
       case 'lit':
         break;
       case 'member':
-        stack.push(n.obj);
+        stack.push({ n: n.obj, all });
         break;
       case 'index':
-        stack.push(n.index, n.obj);
+        stack.push({ n: n.index, all }, { n: n.obj, all });
         break;
       case 'call': {
         const first = n.args[0];
-        const kind = n.ns === undefined && n.args.length === 1 ? n.name.toLowerCase() : '';
-        if ((kind === 'parameters' || kind === 'variables') && first?.k === 'lit' && typeof first.value === 'string') {
-          if (base.sub(n.start, n.end).within(part)) found.push({ at: n.start, kind, name: first.value });
+        const name = n.ns === undefined ? n.name.toLowerCase() : '';
+        if ((name === 'parameters' || name === 'variables') && n.args.length === 1 && first?.k === 'lit' && typeof first.value === 'string') {
+          if (all || base.sub(n.start, n.end).within(part)) found.push({ at: n.start, kind: name, name: first.value });
           break;
         }
-        for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i] as Expr);
+        const chosen = !all && name === 'if' && n.args.length === 3 && n.args.slice(1).some((b) => part.within(base.sub(b.start, b.end)));
+        for (let i = n.args.length - 1; i >= 0; i--) stack.push({ n: n.args[i] as Expr, all: all || (chosen && i === 0) });
         break;
       }
     }
