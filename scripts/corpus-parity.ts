@@ -175,11 +175,18 @@ function subPath(rest: string): string {
   return segs.map((seg) => (seg.includes('{') ? '?' : seg)).join('/');
 }
 
+/**
+ * A graph as text to compare, keys sorted. A property of a resource the template does not deploy
+ * is the same unknown runtime state whichever way it is read: the compiled JSON reads it by id
+ * (`reference(resourceId(...))`, an 'external-resource' unknown naming the resource), the lowered
+ * Bicep through the file's `existing` declaration ('runtime-state').
+ */
 function stable(j: Json): string {
-  return JSON.stringify(j, (_k, v: unknown) => {
+  return JSON.stringify(j, (k, v: unknown) => {
+    if (k === '$unknown' && v === 'external-resource') return 'runtime-state';
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+      return Object.fromEntries(Object.keys(o).sort().map((key) => [key, o[key]]));
     }
     return v;
   });
@@ -244,14 +251,21 @@ function withoutDependsOnExisting(g: Obj, json: Obj): Obj {
 /**
  * The graph without the `symbol` of unknown runtime values: reference('sym') of a languageVersion
  * 2.0 template and reference(resourceId(...)) of the lowered Bicep are the same runtime state,
- * labelled differently (the label is the expression when its arguments are unknown).
+ * labelled differently (the label is the expression when its arguments are unknown). A property
+ * of a resource the template does not deploy is one too: the JSON reads it by id
+ * (reference(resourceId(...)): 'external-resource', naming the resource), the lowered Bicep
+ * through its `existing` declaration ('runtime-state').
  */
 function withoutRuntimeSymbols(j: Json): Json {
   if (Array.isArray(j)) return j.map(withoutRuntimeSymbols);
   if (j && typeof j === 'object') {
     const o = j as Obj;
-    const drop = o.$unknown === 'runtime-state' || o.$unknown === 'error';
-    return Object.fromEntries(Object.entries(o).filter(([k]) => !(drop && k === 'symbol')).map(([k, v]) => [k, withoutRuntimeSymbols(v)]));
+    const drop = o.$unknown === 'runtime-state' || o.$unknown === 'external-resource' || o.$unknown === 'error';
+    return Object.fromEntries(
+      Object.entries(o)
+        .filter(([k]) => !(drop && k === 'symbol'))
+        .map(([k, v]) => [k, k === '$unknown' && v === 'external-resource' ? 'runtime-state' : withoutRuntimeSymbols(v)]),
+    );
   }
   return j;
 }
