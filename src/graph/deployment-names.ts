@@ -38,7 +38,12 @@ export function sharedDeploymentNames(graph: ResourceGraph): SharedDeploymentNam
   for (const r of graph.resources) {
     if (r.existing || r.type.toLowerCase() !== DEPLOYMENTS || seen.has(r.key)) continue;
     seen.add(r.key);
-    const all = graph.declarationsOf(r.key).filter((d) => !d.existing && deploysSomething(d));
+    // A name known only in part is written alike in both (its key holds the unknown parts' text),
+    // but may differ from one deployment to the other: uniqueString(deployment().name) under two
+    // modules named after a parameter, or a parameter each deployment is given. Only names known
+    // in full are the same name for certain.
+    if (typeof r.name !== 'string') continue;
+    const all = graph.declarationsOf(r.key).filter((d) => !d.existing && typeof d.name === 'string' && deploysSomething(d));
     for (let j = 1; j < all.length; j++) {
       const d = all[j] as DeployedResource;
       // Those of one template are the deploy stage's error already.
