@@ -1845,7 +1845,8 @@ export class FileLowerer extends ExprLowerer {
       return isTObject(d) && own(d, 'defaultValue') === undefined && !isNullableDeclaration(d, template);
     });
     if (!paramsProp) {
-      if (required.length > 0) this.error(m.decl.name, 'The specified "module" declaration is missing the following required properties: "params". (BCP035)');
+      // A body that is no object (`[for x in xs: 4]`) is another error, not a missing property.
+      if (required.length > 0 && m.body) this.error(m.decl.name, 'The specified "module" declaration is missing the following required properties: "params". (BCP035)');
       return;
     }
     if (paramsProp.value.kind !== 'Object') return;

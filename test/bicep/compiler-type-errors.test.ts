@@ -167,6 +167,8 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       "  name: 'never${x}'",
       '  params: {}',
       '}]',
+      // A loop body that is no object is the compiler's BCP167 (not the params' error).
+      "module broken 'tap.bicep' = [for x in []: 4]",
       "module allGiven 'tap.bicep' = {",
       "  name: 'allGiven'",
       '  params: {',
