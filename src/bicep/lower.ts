@@ -743,10 +743,30 @@ export class FileLowerer extends ExprLowerer {
    */
   private checkDecoratorArguments(d: Decorator): void {
     if (d.namespace && d.namespace.name !== 'sys') return;
+    // BCP032: the compiler writes a sys decorator's arguments into the template as they are, so
+    // they must be constants; reported at each part that is not (an item, a property's value).
+    if (Object.hasOwn(DECORATOR_ARGUMENTS, d.name.name) && !this.namedInFile(d.namespace ? 'sys' : d.name.name)) {
+      for (const a of d.args) this.reportNotConstant(a, 0);
+    }
     // Own keys only: a decorator named `constructor` or `__proto__` is not in the table.
     const expected = Object.hasOwn(DECORATOR_ARGUMENTS, d.name.name) ? DECORATOR_ARGUMENTS[d.name.name] : undefined;
     if (expected === undefined || d.args.length === expected) return;
     this.error(d, `@${d.name.name}() takes ${expected === 0 ? 'no arguments' : expected === 1 ? '1 argument' : `${expected} arguments`}, but is given ${d.args.length}`);
+  }
+
+  private reportNotConstant(e: Expression, depth: number): void {
+    if (depth > 64 || e.kind === 'Missing' || e.kind === 'Skipped') return;
+    if (e.kind === 'Array') {
+      for (const i of e.items) this.reportNotConstant(i.kind === 'Spread' ? i.expression : i, depth + 1);
+      return;
+    }
+    if (e.kind === 'Object') {
+      for (const p of e.properties) if (p.kind === 'ObjectProperty') this.reportNotConstant(p.value, depth + 1);
+      return;
+    }
+    // load*Content() is read when the file is compiled (not judged).
+    if (e.kind === 'FunctionCall' && /^load/.test(e.name.name)) return;
+    if (!isCompileTimeConstant(e)) this.error(e, 'The value must be a compile-time constant. (BCP032)');
   }
 
   /**

@@ -351,4 +351,34 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       `6:22 Cannot apply operator "+" to operands of type "string" and "'collector'". Use string interpolation instead. (BCP045)`,
     ]);
   });
+
+  it('a decorator argument that is not a compile-time constant (BCP032), at the part that is not; literals, lists and objects of them pass', async () => {
+    const main = [
+      "param prefix string = 'tap'",
+      '@maxLength(20 + 4)',
+      "param tapName string = 'tap'",
+      "@description('The region of ${prefix}')",
+      "param location string = 'eastus'",
+      '@allowed([',
+      "  'eastus'",
+      '  resourceGroup().location',
+      '])',
+      "param region string = 'eastus'",
+      '@metadata({',
+      "  owner: 'net'",
+      '  enabled: !false',
+      '})',
+      "param owner string = 'net'",
+      "@description('The TAP name')",
+      '@minLength(-1 * -1)',
+      "param other string = 'x'",
+      // Valid.
+      "@allowed([-1, 0, 1])",
+      '@metadata({ tier: { level: 2, tags: [\'a\'] } })',
+      'param level int = 0',
+      '',
+    ].join('\n');
+    const msg = 'The value must be a compile-time constant. (BCP032)';
+    expect(await errors(main)).toEqual([`2:12 ${msg}`, `4:14 ${msg}`, `8:3 ${msg}`, `13:12 ${msg}`, `17:12 ${msg}`]);
+  });
 });
