@@ -62,25 +62,33 @@ export function unknownTypeNames(statements: readonly Statement[], known: (name:
         return;
     }
   };
+  forEachDeclaredType(statements, (t) => walk(t, 0));
+  return out;
+}
+
+/**
+ * Calls `visit` with each type a file writes at the top of a declaration: a parameter's, an
+ * output's, a typed variable's, a type declaration's, a function's parameters' and result's.
+ */
+export function forEachDeclaredType(statements: readonly Statement[], visit: (t: TypeExpression | undefined) => void): void {
   for (const s of statements) {
     switch (s.kind) {
       case 'Parameter':
       case 'Output':
       case 'Variable':
-        walk(s.type, 0);
+        visit(s.type);
         break;
       case 'TypeDeclaration':
-        walk(s.value, 0);
+        visit(s.value);
         break;
       case 'Function':
-        for (const p of s.parameters) walk(p.type, 0);
-        walk(s.returnType, 0);
+        for (const p of s.parameters) visit(p.type);
+        visit(s.returnType);
         break;
       default:
         break;
     }
   }
-  return out;
 }
 
 /**

@@ -4,7 +4,8 @@
 // type may mix (`('a' | 1)[]` is an array with allowedValues), so that place is not judged; nor is
 // a union with a member whose ARM type is not a literal's (a type name, an object, a tuple): those
 // are other errors (BCP293) or discriminated unions of objects.
-import type { Node, Statement, TypeDeclaration, TypeExpression } from './syntax.js';
+import type { Node, Statement, TypeExpression } from './syntax.js';
+import { forEachDeclaredType } from './type-names.js';
 
 export interface UnionProblem {
   at: Node;
@@ -85,23 +86,6 @@ export function unionTypeProblems(statements: readonly Statement[]): UnionProble
     }
   };
 
-  for (const s of statements) {
-    switch (s.kind) {
-      case 'Parameter':
-      case 'Output':
-      case 'Variable':
-        walk(s.type, 0, false);
-        break;
-      case 'TypeDeclaration':
-        walk((s as TypeDeclaration).value, 0, false);
-        break;
-      case 'Function':
-        for (const p of s.parameters) walk(p.type, 0, false);
-        walk(s.returnType, 0, false);
-        break;
-      default:
-        break;
-    }
-  }
+  forEachDeclaredType(statements, (t) => walk(t, 0, false));
   return out;
 }
