@@ -5,7 +5,7 @@ import type { Span } from '../model/span.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import { LOWERING_NS } from '../model/template.js';
 import type { EvalContext } from './context.js';
-import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isInexactInteger, valueNodes } from './value.js';
+import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, inexactInteger, isInexactInteger, valueNodes } from './value.js';
 import type { ArgsOrigin, UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
@@ -271,6 +271,8 @@ class Evaluator {
           if (firstUnknown === undefined && v instanceof Unknown) firstUnknown = v;
         }
         if (!def.unknownArgs && firstUnknown && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || (a instanceof InexactInteger && a.exact !== undefined)))) {
+          // The length of an array too long to build is known all the same.
+          if (firstUnknown instanceof UnbuiltArray && def.name === 'length' && count === 1) return firstUnknown.length;
           return derivedUnknown(def.name, args, firstUnknown, def.returns);
         }
         given = args;

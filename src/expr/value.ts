@@ -544,6 +544,20 @@ export class InexactInteger extends Unknown {
   }
 }
 
+/**
+ * An array vtaplint did not build because it would pass maxArrayLength (range(0, 1000000)), whose
+ * length is all the same known: length() of it is that number, so a Bicep loop over it (a copy
+ * count of length(range(0, 1000000))) is a count ARM rejects, as a copy count of 1000000 is.
+ */
+export class UnbuiltArray extends Unknown {
+  constructor(
+    reason: UnknownReason,
+    readonly length: number,
+  ) {
+    super(reason, 'array', undefined, undefined, undefined, undefined, length);
+  }
+}
+
 /** The integer literal written at `span`, exactly, when that text is one that reads as `n`. */
 export function writtenInteger(span: Span, n: number): bigint | undefined {
   const text = span.text(40).trim();

@@ -97,6 +97,35 @@ describe('evaluation', () => {
     ]);
   });
 
+  it('a Bicep resource or module loop over range(0, 1000000) is an error at the loop, not only a limit warning', T, async () => {
+    // The loop's copy count is length(range(0, 1000000)): range() stopped at maxArrayLength (a
+    // limit warning) and length() of it was unknown, so the loop was one representative instance
+    // with no error, exit 0, where ARM rejects the template (as for a copy count of 1000000).
+    root.write('inner.bicep', 'output x int = 1\n');
+    root.write(
+      'loops.bicep',
+      [
+        "resource nics 'Microsoft.Network/networkInterfaces@2023-05-01' = [for i in range(0, 1000000): {",
+        "  name: 'nic${i}'",
+        "  location: 'westus'",
+        '  properties: {}',
+        '}]',
+        "module m './inner.bicep' = [for i in range(0, 1000000): {",
+        "  name: 'm${i}'",
+        '}]',
+        '',
+      ].join('\n'),
+    );
+    const run = await root.lint();
+    expect(run.code).toBe(1);
+    expect(run.findings.map((f) => `${f.ruleId}|${f.line}|${f.message}`)).toEqual([
+      "evaluation-error|1|copy count 1000000 exceeds Azure's limit of 800; the deployment will be rejected (only the first 800 copies are analysed)",
+      'limit-exceeded|1|The array would have more than 100000 elements (limit maxArrayLength).',
+      "evaluation-error|6|copy count 1000000 exceeds Azure's limit of 800; the deployment will be rejected (only the first 800 copies are analysed)",
+      'limit-exceeded|6|The array would have more than 100000 elements (limit maxArrayLength).',
+    ]);
+  });
+
   it('eval and graph of values nested 20,000 deep (reduce() wrapping an array in an array): printed as unknown there, not an internal error', T, async () => {
     root.write(
       'deep.bicep',

@@ -1,6 +1,6 @@
 // Array and object functions (several of them also take strings, as in ARM: contains, empty,
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
-import { InexactInteger, ObjectValue, TracedObject, Unknown, setElementArgs } from '../value.js';
+import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
 import { findUnknown, foldCase, numberText, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -388,7 +388,7 @@ export const collectionFunctions: FnDef[] = [
       if (count instanceof Unknown) return count;
       if (count < 0) return env.error(`The template function 'range' expects a non-negative count; the provided value is '${count}'.`, 1);
       const lim = env.checkArray(count);
-      if (lim) return lim;
+      if (lim) return new UnbuiltArray(lim.reason, count);
       if (count > 10000) return env.error(`The template function 'range' allows at most 10000 elements; the provided count is '${count}'.`, 1);
       if (start + count > 2147483647) return env.error("The sum of the start index and the count of 'range' must not exceed 2147483647.");
       const out: number[] = new Array<number>(count);
