@@ -22,7 +22,7 @@ import { decoratorNameProblem, type DeclaredNames } from './decorator-names.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { recordSpan, type Span, type TextSpan } from '../model/span.js';
-import { cyclesOf } from '../model/cycles.js';
+import { cycleText, cyclesOf } from '../model/cycles.js';
 import { typeCycleErrors } from './type-cycles.js';
 import { unreadFileMessage } from '../load/read.js';
 import { LOAD_ENCODINGS, decodeLoadedText, isLoadEncoding } from './load-text.js';
@@ -2179,7 +2179,7 @@ export class FileLowerer extends ExprLowerer {
         return d !== undefined && d.on.some((e) => e.key === next && d.chain(e.at));
       });
       if (viaChain) continue;
-      const names = [...c.nodes, c.nodes[0] as number].map((i) => `'${this.symbolOf(keys[i] as string)}'`).join(' -> ');
+      const names = cycleText(c.nodes.map((i) => `'${this.symbolOf(keys[i] as string)}'`));
       this.error(c.closing, `the declarations reference each other in a cycle: ${names} (each uses the next, directly, through a variable or in dependsOn); the Bicep compiler rejects the file (BCP080): remove one of these references`);
     }
   }

@@ -5,7 +5,7 @@ import type { Span } from '../model/span.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { REPRESENTATIVE_INDEX, type DeployedResource, type Dependency, type NotDeployed } from '../deploy/model.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
-import { cyclesOf } from '../model/cycles.js';
+import { cycleText, cyclesOf } from '../model/cycles.js';
 import {
   formatId,
   parseResourceId,
@@ -633,7 +633,7 @@ export class ResourceGraph {
     if (acyclic(this.resources, order, position)) return;
     for (const c of cyclesOf(this.resources.length, edgesOf)) {
       const cycle = c.nodes.map((i) => this.resources[i] as DeployedResource);
-      const names = [...cycle, cycle[0] as DeployedResource].map((r) => `'${r.displayName}'`).join(' -> ');
+      const names = cycleText(cycle.map((r) => `'${r.displayName}'`));
       const last = cycle[cycle.length - 1] as DeployedResource;
       const what = `${last.type}/${typeof last.name === 'string' ? last.name : last.displayName}`;
       this.diagnostics.add({

@@ -95,3 +95,20 @@ export function cyclesOf<E>(n: number, edges: (i: number) => readonly (readonly 
   }
   return cycles.sort((a, b) => (a.nodes[0] as number) - (b.nodes[0] as number));
 }
+
+/** Names a cycle's text shows at most: a cycle of 5,000 resources was one message of 54 KB. */
+const SHOWN_HEAD = 5;
+const SHOWN_TAIL = 2;
+
+/**
+ * A cycle's names joined with ' -> ' and closed by the first again ('a' -> 'b' -> 'a'). A long one
+ * keeps its first few names, says how many more, and ends with its last two and the closing edge
+ * back to the first: 'r0' -> ... -> 'r4' -> (4993 more) -> 'r4998' -> 'r4999' -> 'r0'.
+ */
+export function cycleText(names: readonly string[]): string {
+  const omitted = names.length - SHOWN_HEAD - SHOWN_TAIL;
+  // Up to ten names are all shown: eliding a few would not make the text much shorter.
+  const shown = omitted < 4 ? [...names] : [...names.slice(0, SHOWN_HEAD), `(${omitted} more)`, ...names.slice(names.length - SHOWN_TAIL)];
+  if (names.length > 0) shown.push(names[0] as string);
+  return shown.join(' -> ');
+}

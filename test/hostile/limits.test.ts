@@ -167,3 +167,18 @@ describe('maxJsonDepth at its largest (2048): deep input is analysed, never a st
     expect(run.findings.map((f) => `${f.ruleId}|${f.message}`)).toEqual(["evaluation-error|The template function 'nosuch' is not valid (not a known ARM template function)."]);
   });
 });
+
+describe('findings about many declarations are bounded', () => {
+  it('a dependsOn cycle of 5,000 Bicep resources: one finding naming the first few, how many more, and the closing edge', { timeout: 60_000 }, async () => {
+    // The message listed all 5,000 names: 54 KB for one finding.
+    const n = 5000;
+    const bicep: string[] = [];
+    for (let i = 0; i < n; i++) bicep.push(`resource r${i} 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'v${i}'\n  location: 'eastus'\n  dependsOn: [\n    r${(i + 1) % n}\n  ]\n}\n`);
+    root.write('cycle.bicep', bicep.join(''));
+    const run = await root.lint();
+    const cycles = run.findings.filter((f) => /cycle/.test(f.message));
+    expect(cycles.map((f) => `${f.ruleId}|${f.line}`)).toEqual([`invalid-template|${7 * n - 2}`]);
+    expect(cycles[0]?.message.length).toBeLessThan(1000);
+    expect(cycles[0]?.message).toContain("'r0' -> 'r1' -> 'r2' -> 'r3' -> 'r4' -> (4993 more) -> 'r4998' -> 'r4999' -> 'r0' (each uses the next");
+  });
+});
