@@ -19,7 +19,7 @@ import { collectPragmas, type Pragma } from './pragmas.js';
 import { FileLowerer, type LoweredFile } from './lower.js';
 import type { ModuleLoader } from './lower-modules.js';
 import { jsonLibrary } from './import-json.js';
-import type { Node } from './syntax.js';
+import type { Node, StringLiteral } from './syntax.js';
 
 export interface BicepHost {
   /** The lint root (absolute). */
@@ -115,7 +115,7 @@ export class Loader implements ModuleLoader {
     }
     const got = this.host.read(key);
     if ('error' in got) {
-      this.sink.add({ code: 'invalid-template', message: unreadFileMessage(what, writtenPath(from.file.path, key), got.error), span: from.span(at) });
+      this.sink.add({ code: 'invalid-template', message: unreadFileMessage(what, writtenPath(from.file.path, key, at), got.error), span: from.span(at) });
       return undefined;
     }
     return got;
@@ -126,7 +126,7 @@ export class Loader implements ModuleLoader {
     // A parameters file (a .bicepparam, ARM JSON parameters) deploys nothing: said at the module,
     // not as Bicep syntax errors in the .bicepparam or as an empty template without a word.
     const notModule = (what: string) => {
-      this.sink.add({ code: 'invalid-template', message: `'${writtenPath(from.file.path, key)}' is ${what}, not a module: a module is a .bicep file or an ARM JSON template`, span: from.span(at) });
+      this.sink.add({ code: 'invalid-template', message: `'${writtenPath(from.file.path, key, at)}' is ${what}, not a module: a module is a .bicep file or an ARM JSON template`, span: from.span(at) });
       return undefined;
     };
     if (/\.bicepparam$/i.test(key)) return notModule('a Bicep parameters file');
@@ -209,7 +209,14 @@ export class Loader implements ModuleLoader {
   }
 }
 
-/** A path another file names, as a user reads it: relative to the naming file's folder, with '/'. */
-export function writtenPath(fromFile: string, target: string): string {
+/**
+ * A path another file names, as a user reads it: as written when `at` is the string that names it
+ * (`using '/dev/zero'` is '/dev/zero', not '../../../dev/zero'), else relative to the naming file's
+ * folder, with '/'.
+ */
+export function writtenPath(fromFile: string, target: string, at?: Node | string): string {
+  if (typeof at === 'string') return at;
+  const written = at && (at as Partial<StringLiteral>).kind === 'String' ? (at as StringLiteral).value : undefined;
+  if (written !== undefined) return written;
   return path.relative(path.dirname(fromFile), target).split(path.sep).join('/');
 }

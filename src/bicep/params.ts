@@ -18,6 +18,8 @@ import type { MissingExpression, StringLiteral, UsingDeclaration } from './synta
 export interface BicepParams {
   /** The template named by `using` (absolute); undefined for `using none` or no `using`. */
   templatePath: string | undefined;
+  /** templatePath as the `using` line writes it, for messages. */
+  templateWritten?: string | undefined;
   values: Map<string, { node: TNode; span: Span }>;
   /** The template the values are evaluated in: the variables and functions they import (see FileLowerer.lowerParameterAssignments). */
   scope: TObject;
@@ -46,7 +48,7 @@ export interface BicepParams {
 const MAX_EXTENDS = 8;
 
 /** What a `using` statement names: a local template (absolute path), a registry reference, or nothing it can read. */
-export type UsingTarget = { kind: 'file'; path: string } | { kind: 'registry'; ref: string } | { kind: 'not-literal' } | { kind: 'params'; rel: string };
+export type UsingTarget = { kind: 'file'; path: string; written: string } | { kind: 'registry'; ref: string } | { kind: 'not-literal' } | { kind: 'params'; rel: string };
 
 export function usingTarget(s: UsingDeclaration, paramsFile: string): UsingTarget | undefined {
   if (s.none || !s.path) return undefined;
@@ -56,7 +58,7 @@ export function usingTarget(s: UsingDeclaration, paramsFile: string): UsingTarge
   // Another parameters file is no template: read as one, its `using` and `param x = ...` lines were
   // each an error placed in that (valid) file, and the file that named it said nothing.
   if (isParamsFile(rel)) return { kind: 'params', rel };
-  return { kind: 'file', path: path.resolve(path.dirname(paramsFile), rel) };
+  return { kind: 'file', path: path.resolve(path.dirname(paramsFile), rel), written: rel };
 }
 
 export function loadBicepParams(source: SourceText, host: BicepHost, chain: readonly string[] = []): BicepParams {
@@ -64,6 +66,7 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath: string | undefined;
+  let templateWritten: string | undefined;
   let usingSpan: Span | undefined;
   const names = new Map<string, Span>();
   let base: BicepParams | 'unread' | undefined;
@@ -84,7 +87,10 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
     if (target?.kind === 'not-literal') sink.add({ code: 'invalid-template', message: "the 'using' path must be a literal string", span: at });
     else if (target?.kind === 'params') sink.add({ code: 'invalid-template', message: `'using' names '${target.rel}', a parameters file: it must name the template the values are for (a .bicep or ARM .json file); to take another parameters file's values, use 'extends'`, span: at });
     else if (target?.kind === 'registry') sink.add({ code: 'note', message: `the template '${target.ref}' is in a registry and is not fetched`, span: at });
-    else if (target) templatePath = target.path;
+    else if (target) {
+      templatePath = target.path;
+      templateWritten = target.written;
+    }
   }
   const loader = new Loader(host, sink);
   loader.stack.push(path.resolve(source.path));
@@ -97,7 +103,7 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
   const hasUsing = parsed.program.statements.some((s) => s.kind === 'Using');
-  return { templatePath, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
+  return { templatePath, templateWritten, values, scope, diagnostics: sink.items, source, names, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
 
 /** Whether a path names a Bicep parameters file. */

@@ -248,7 +248,7 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
   const tRead = host.read(p.templatePath);
   if ('error' in tRead) {
     const at = p.usingSpan ?? new TextSpan(read.source, 0, 0);
-    return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message: unreadFileMessage('template', writtenPath(file, p.templatePath), tRead.error), span: at }] };
+    return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message: unreadFileMessage('template', writtenPath(file, p.templatePath, p.templateWritten), tRead.error), span: at }] };
   }
   const isJson = extensionOf(p.templatePath) === 'json';
   const parameterSources = bicepParamsSources(p);
@@ -260,7 +260,7 @@ function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeploym
     if (!loaded.root) return { kind: 'broken', diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     // An ARM parameters file deploys nothing: its entries were taken as the template's declarations.
     if (classifyJson(loaded.root) === 'parameters') {
-      const message = `'using' names '${writtenPath(file, p.templatePath)}', an ARM parameters file: it must name the template the values are for (a .bicep or ARM .json template)`;
+      const message = `'using' names '${writtenPath(file, p.templatePath, p.templateWritten)}', an ARM parameters file: it must name the template the values are for (a .bicep or ARM .json template)`;
       return { kind: 'broken', diagnostics: [...p.diagnostics, { code: 'invalid-template', message, span: p.usingSpan ?? new TextSpan(read.source, 0, 0) }] };
     }
     const mismatched = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, 'parameters'), loaded.root) : checkAssignments(p, undefined);

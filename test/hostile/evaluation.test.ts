@@ -224,6 +224,17 @@ describe('paths outside the root and URLs', () => {
     expect(run.findings[2]?.message).toBe(`the linked template 'out.json' of deployment 'd4' is outside the folder being linted and is not read: it leads through a symbolic link to '${realpathSync(path.join(os.tmpdir(), 'vtaplint-outside.json'))}'`);
   });
 
+  it("an absolute path out of the root (`using '/dev/zero'`, a module '/etc/x.bicep') is named as written", T, async () => {
+    // The message named it relative to the file ('../../../dev/zero'), a path the user never wrote.
+    root.write('p.bicepparam', "using '/dev/zero'\n");
+    root.write('m.bicep', "module m '/etc/x.bicep' = {\n  name: 'm'\n}\n");
+    const run = await root.lint(['p.bicepparam', 'm.bicep']);
+    expect(run.findings.map((f) => `${f.file}|${f.line}|${f.message}`)).toEqual([
+      "m.bicep|1|cannot read the module '/etc/x.bicep': '/etc/x.bicep' is outside the folder being linted",
+      "p.bicepparam|1|cannot read the template '/dev/zero': '/dev/zero' is outside the folder being linted",
+    ]);
+  });
+
   it('Bicep modules and load*Content paths escaping the root, links out, registries and URLs are findings, never read or fetched', T, async () => {
     writeFileSync(path.join(os.tmpdir(), 'vtaplint-out.bicep'), 'output x int = 1\n');
     symlinkSync(path.join(os.tmpdir(), 'vtaplint-out.bicep'), root.path('out.bicep'));
