@@ -1482,7 +1482,26 @@ export class FileLowerer extends ExprLowerer {
   private fullName(r: SymInfo, idx: Expr | undefined, refs: RefCollector | undefined): Expr {
     const short = this.shortName(r, idx, refs);
     if (r.kind !== 'resource' || !r.parent) return short;
-    return formatCall(['', '/', ''], [this.fullName(r.parent, this.parentIdx(r, idx, r.decl.name), refs), short], r.nameProp ?? r.decl.name);
+    const parentIdx = this.parentIdx(r, idx, r.decl.name);
+    const parent = parentIdx === undefined ? this.wholeFullName(r.parent, refs) : this.fullName(r.parent, parentIdx, refs);
+    return formatCall(['', '/', ''], [parent, short], r.nameProp ?? r.decl.name);
+  }
+
+  /**
+   * fullName(r, undefined, refs), lowered once per resource: each child's name is built on its
+   * parent's, so a chain of N `parent:` references lowered the names above each resource again,
+   * N times up to 256 levels (2,500 resources: 3.2 million name expressions). The references the
+   * name reads are kept with it and added to `refs` at each use, as lowering it again added them.
+   */
+  private wholeFullName(r: SymInfo, refs: RefCollector | undefined): Expr {
+    let hit = this.fullNames.get(r);
+    if (!hit) {
+      const own = new RefCollector();
+      hit = { expr: this.fullName(r, undefined, own), refs: own };
+      this.fullNames.set(r, hit);
+    }
+    if (refs) mergeRefs(refs, hit.refs);
+    return hit.expr;
   }
 
   private nameSegments(r: ResInfo, idx: Expr | undefined): Expr[] {
@@ -1718,7 +1737,7 @@ export class FileLowerer extends ExprLowerer {
     if (r.parent) {
       // `parent: coll[i]` depends on that instance only, as the compiler's ancestor dependency.
       this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, undefined, r.decl.name));
-      this.set(out, 'name', this.texpr(this.fullName(r, undefined, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
+      this.set(out, 'name', this.texpr(this.wholeFullName(r, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
     } else if (r.nameProp && r.badParent) this.set(out, 'name', this.texpr(this.reported(r.nameProp.value)), r.nameProp.value, r.nameProp.key);
     else if (r.nameProp) this.set(out, 'name', this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
     else if (!this.hasResourceExtensions) this.set(out, 'name', this.texpr(this.noName(r)), r.decl.name);
@@ -2152,6 +2171,9 @@ export class FileLowerer extends ExprLowerer {
   }
 
   // ---- dependsOn ----
+
+  /** See wholeFullName. */
+  private readonly fullNames = new Map<SymInfo, { expr: Expr; refs: RefCollector }>();
 
   /** What each resource or module depends on (addDependsOn), for reportCycles. */
   private readonly dependencies = new Map<string, { self: Node | undefined; chain: (at: Node) => boolean; on: { key: string; at: Node }[] }>();
@@ -3031,4 +3053,17 @@ function renameInExpr(e: Expr, renames: ReadonlyMap<string, string>): Expr {
       return { ...e, args: e.args.map((a) => renameInExpr(a, renames)) };
     }
   }
+}
+
+/** Adds the references `from` collected to `to`, as noteRef and the variable reads would have (the first place of each kept). */
+function mergeRefs(to: RefCollector, from: RefCollector): void {
+  for (const [k, list] of from.indexed) {
+    if (to.symbols.has(k)) continue;
+    const mine = to.indexed.get(k);
+    if (mine) mine.push(...list);
+    else to.indexed.set(k, [...list]);
+  }
+  for (const [k, at] of from.symbols) if (!to.symbols.has(k)) to.symbols.set(k, at);
+  for (const v of from.variables) to.variables.add(v);
+  for (const [k, at] of from.variableAt) if (!to.variableAt.has(k)) to.variableAt.set(k, at);
 }
