@@ -1,4 +1,5 @@
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, type RuleContext, type Verdict } from '../src/engine/rule.js';
+import type { Span } from '../src/model/span.js';
 import { at, type LocatedValue } from '../src/expr/located.js';
 import { declaredNic, destinationOf, destinationTarget, finalDeclarations, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
 import { addressOf, destinationCovers, ipConfigurationsOf, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, securityGroupsOfNic, securityRulesOf, sourceCovers, type LbRule } from '../src/graph/network.js';
@@ -128,7 +129,10 @@ type Outcome =
   | { kind: 'deny'; rule: Candidate }
   | { kind: 'open'; rule: Candidate; message: string };
 
-function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: Arrival, from: readonly Sender[]): void {
+/** Where checkNsgs reports: the rule context, or a collector of verdicts to merge (checkBackends). */
+type Verdicts = Pick<RuleContext, 'fail' | 'indeterminate' | 'pass'>;
+
+function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: Arrival, from: readonly Sender[], out: Verdicts = ctx): void {
   for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
     const nsgText = `network security group '${g.nsg.displayName}'`;
@@ -151,7 +155,7 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
       const names = [...new Set(outcomes.filter((o) => o.outcome.kind === 'deny' && o.outcome.rule.decl === first.decl).flatMap((o) => o.sender.names))];
       const fromText = first.narrow && names.length > 0 ? ` from ${names.length > 1 ? 'source NICs' : 'source NIC'} ${names.map((n) => `'${n}'`).join(', ')}` : '';
       const allow = first.narrow ? `allow inbound UDP ${to.port} from the TAP's sources at a higher priority (lower number), or narrow the deny` : `allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`;
-      ctx.fail({
+      out.fail({
         ...base,
         span: access.span,
         related: [...base.related, ...(first.narrow ? [{ span: at(first.decl, 'properties').span, message: `rule '${first.name}'` }] : [])],
@@ -162,7 +166,7 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
     const open = outcomes.find((o) => o.outcome.kind === 'open');
     if (open?.outcome.kind === 'open') {
       const u = open.outcome.rule;
-      ctx.indeterminate({
+      out.indeterminate({
         ...base,
         span: g.ref.span,
         related: [...base.related, { span: u.decl.span, message: `rule '${u.name}'` }, ...unknownOrigin(u.unknown, g.ref.span)],
@@ -170,7 +174,7 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
       });
       continue;
     }
-    ctx.pass({ ...base, span: g.ref.span, message: 'UDP port open' });
+    out.pass({ ...base, span: g.ref.span, message: 'UDP port open' });
   }
 }
 
@@ -363,15 +367,53 @@ function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, 
   const port = backendPort === 0 || backendPort === undefined ? PORT : backendPort;
   if (typeof port !== 'number') return;
   for (const pool of poolsOfRule(ctx.graph, r)) {
+    // The collectors of one pool often share a network security group (their subnet's): the deny
+    // rule that blocks them all is one finding at that rule, naming every collector it blocks, as
+    // a deny for several sources names them all. Each collector is checked on its own (its own
+    // groups and address), with NAME standing for it in the texts; the verdicts that then read the
+    // same at the same place are merged.
+    const merged = new Map<string, { kind: 'fail' | 'indeterminate' | 'pass'; v: Omit<Verdict, 'kind'>; names: Set<string>; related: Map<string, { span: Span; message: string; names: Set<string> }>; involved: Set<DeployedResource> }>();
     for (const m of membersOfPool(ctx.graph, pool)) {
+      const name = `'${m.nic.displayName}'`;
+      const collect = (kind: 'fail' | 'indeterminate' | 'pass') => (v: Omit<Verdict, 'kind'>) => {
+        // A collector that may not be deployed makes its verdict uncertain (run-rules): never merged with one that is.
+        const key = [kind, v.span.identity(), v.message, v.resource?.key ?? '', m.nic.state === 'maybe'].join('\u0000');
+        let group = merged.get(key);
+        if (!group) merged.set(key, (group = { kind, v, names: new Set(), related: new Map(), involved: new Set() }));
+        group.names.add(name);
+        for (const x of v.involved ?? []) group.involved.add(x);
+        for (const rel of v.related ?? []) {
+          const k = `${rel.span.identity()}\u0000${rel.message}`;
+          const same = group.related.get(k);
+          if (same) same.names.add(name);
+          else group.related.set(k, { ...rel, names: new Set([name]) });
+        }
+      };
       checkNsgs(ctx, tap, d, {
         nic: m.nic,
         ipConfig: m.ipConfig,
         port,
-        what: `collector NIC '${m.nic.displayName}' in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
-        nicText: `collector NIC '${m.nic.displayName}'`,
-        subnetText: `the subnet of collector NIC '${m.nic.displayName}'`,
-      }, from);
+        what: `collector ${NAME} in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
+        nicText: `collector ${NAME}`,
+        subnetText: `the subnet of collector ${NAME}`,
+      }, from, { fail: collect('fail'), indeterminate: collect('indeterminate'), pass: collect('pass') });
+    }
+    for (const { kind, v, names, related, involved } of merged.values()) {
+      ctx[kind]({
+        ...v,
+        involved: [...involved],
+        message: named(v.message, [...names]),
+        related: [...related.values()].map((rel) => ({ span: rel.span, message: named(rel.message, [...rel.names]) })),
+      });
     }
   }
+}
+
+/** Stands for the collector NIC in the texts of checkBackends' verdicts, until they are merged. */
+const NAME = '\u0000collector\u0000';
+
+/** A text with NAME replaced by the collector NICs it is about: "NIC 'a'", "NICs 'a' and 'b'". */
+function named(text: string, names: readonly string[]): string {
+  const list = names.length > 1 ? `NICs ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : `NIC ${names[0] ?? ''}`;
+  return text.replaceAll(NAME, list);
 }

@@ -340,6 +340,15 @@ describe('messages', () => {
     expect(found[0]?.related?.some((r) => r.message === 'the value comes from here')).toBe(true);
   });
 
+  test('one NSG rule that blocks two collector NICs of a load balancer pool is one finding naming both, not one per NIC at the same place', async () => {
+    const { findings } = await findingsOf(['fixtures/vtap-collector-port-open/fail-lb-two-collectors-subnet-nsg.bicep']);
+    const found = findings.filter((f) => f.ruleId === 'vtap-collector-port-open');
+    expect(found.map((f) => f.message)).toEqual([
+      "rule 'deny-udp-inbound' of network security group 'collectorNsg' denies inbound UDP 4789 to collector NICs 'collectorNics[0]' and 'collectorNics[1]' in pool 'pool-collectors' of load balancer 'lb', the destination of TAP 'tap'; the mirrored VXLAN traffic is dropped: allow inbound UDP 4789 from the virtual network at a higher priority (lower number)",
+    ]);
+    expect(found[0]?.related.map((r) => r.message)).toEqual(["the destination of TAP 'tap'", "'collectorNsg' applies to the subnet of collector NICs 'collectorNics[0]' and 'collectorNics[1]' here"]);
+  });
+
   test('an indeterminate destination check names the rule, property or parameter that blocked it', async () => {
     expect(await messages('fixtures/vtap-collector-port-open/indeterminate-lb-port-parameter.json', 'vtap-collector-port-open')).toEqual([
       "cannot tell whether load balancer 'collector-lb' forwards UDP 4789 from frontend 'frontend': the frontendPort of rule 'vxlan' is unknown: the parameter 'collectorPort' has no value (no default, parameters file or -p value)",
