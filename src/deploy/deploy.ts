@@ -177,6 +177,7 @@ export class Deployment {
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     qualifySharedSymbolicNames(this.resources);
+    nameExistingLoopInstances(this.resources);
     this.reportDuplicates();
     this.reportReadOnlyTypes();
     // ARM evaluates the outputs once the resources have deployed: an output that fails then (a
@@ -965,6 +966,39 @@ function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): voi
     const modules: string[] = [];
     for (let u: DeploymentUnit | undefined = r.unit; u?.parent; u = u.parent.unit) modules.unshift(u.parent.plainDisplayName);
     r.displayQualifier = modules.join('.');
+  }
+}
+
+/**
+ * An `existing` resource in a loop (its own, or a module loop's instance) is shown by its name
+ * when that is known: "NIC 'nic-web-02'", not "NIC 'opsTaps[1].nic'", which tells the user only
+ * which iteration looked it up (and one NIC named in two lists is two such instances). Only when
+ * the name is the resource's alone: the same name for another resource of that type (the same
+ * NIC name in another resource group) keeps the symbolic names, which tell them apart. Declared
+ * resources keep their symbolic names: the user wrote them, and rules' messages point at them.
+ */
+function nameExistingLoopInstances(resources: readonly DeployedResource[]): void {
+  const candidates = resources.filter(
+    (r) =>
+      r.existing &&
+      typeof r.name === 'string' &&
+      r.symbolicName !== undefined &&
+      ((r.copy !== undefined && typeof r.copy.index === 'number') || (r.displayQualifier?.includes('[') ?? false)),
+  );
+  if (candidates.length === 0) return;
+  // The resources of each type and name, by key: one key is one resource, whatever the symbols.
+  const keys = new Map<string, Set<string>>();
+  for (const r of resources) {
+    if (typeof r.name !== 'string') continue;
+    const k = `${r.type.toLowerCase()}\u0000${r.name.toLowerCase()}`;
+    const set = keys.get(k);
+    if (set) set.add(r.key);
+    else keys.set(k, new Set([r.key]));
+  }
+  for (const r of candidates) {
+    if ((keys.get(`${r.type.toLowerCase()}\u0000${(r.name as string).toLowerCase()}`)?.size ?? 0) !== 1) continue;
+    r.displayQualifier = undefined;
+    r.displayedName = r.name as string;
   }
 }
 

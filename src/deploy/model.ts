@@ -70,6 +70,12 @@ export interface DeployedResource {
   readonly plainDisplayName: string;
   /** The modules it is in, when its displayName shows them ("hub", "spokes[1].net"). */
   displayQualifier: string | undefined;
+  /**
+   * Its name, when messages show it instead of its symbolic name: an `existing` resource that
+   * would otherwise be shown as a loop instance ("opsTaps[1].nic") while its name is known
+   * ("nic-web-02"). Then displayName and plainDisplayName are both this.
+   */
+  displayedName: string | undefined;
   readonly symbolicName: string | undefined;
   /** An `existing` resource: referenced, not deployed; its properties are unknown. */
   readonly existing: boolean;

@@ -450,7 +450,7 @@ export class ResourceExpander {
 }
 
 /** The fields of a deployed resource known when it is expanded. */
-type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'displayQualifier' | 'children' | 'dependsOn' | 'implicitDependencies' | 'body' | 'root'>;
+type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'displayQualifier' | 'displayedName' | 'children' | 'dependsOn' | 'implicitDependencies' | 'body' | 'root'>;
 
 /**
  * A deployed resource. A class, not an object literal with getters and closures: an object with
@@ -477,6 +477,7 @@ class ExpandedResource implements DeployedResource {
   parent: DeployedResource | undefined;
   children: DeployedResource[] = [];
   displayQualifier: string | undefined = undefined;
+  displayedName: string | undefined = undefined;
   readonly decl: Located<TObject>;
   private bodyValue: ObjectValue | undefined;
   /** What `root` gives, made once: rules ask for it for every query about the resource. */
@@ -514,11 +515,13 @@ class ExpandedResource implements DeployedResource {
    * Computed when a message needs it: the name as written costs a position lookup.
    */
   get displayName(): string {
+    if (this.displayedName !== undefined) return this.displayedName;
     const plain = this.plainDisplayName;
     return this.displayQualifier === undefined ? plain : `${this.displayQualifier}.${plain}`;
   }
 
   get plainDisplayName(): string {
+    if (this.displayedName !== undefined) return this.displayedName;
     const { symbolicName, loop } = this;
     return symbolicName
       ? loop && typeof loop.index === 'number' && loop.name === symbolicName

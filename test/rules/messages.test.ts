@@ -349,6 +349,14 @@ describe('messages', () => {
     expect(found[0]?.related.map((r) => r.message)).toEqual(["the destination of TAP 'tap'", "'collectorNsg' applies to the subnet of collector NICs 'collectorNics[0]' and 'collectorNics[1]' here"]);
   });
 
+  test('an existing NIC looked up in a module loop is named by its name, which is known, not by the loop instance that looked it up', async () => {
+    const file = 'fixtures/vtap-one-config-per-nic/fail-existing-nic-in-two-module-loops.bicep';
+    expect(await messages(file, 'vtap-one-config-per-nic')).toEqual([
+      "NIC 'nic-web-02' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
+    ]);
+    expect((await messages(file, 'vtap-source-vm-nic')).map((m) => /^NIC '([^']*)'/.exec(m)?.[1]).sort()).toEqual(['nic-ops-01', 'nic-web-01', 'nic-web-02']);
+  });
+
   test('an indeterminate destination check names the rule, property or parameter that blocked it', async () => {
     expect(await messages('fixtures/vtap-collector-port-open/indeterminate-lb-port-parameter.json', 'vtap-collector-port-open')).toEqual([
       "cannot tell whether load balancer 'collector-lb' forwards UDP 4789 from frontend 'frontend': the frontendPort of rule 'vxlan' is unknown: the parameter 'collectorPort' has no value (no default, parameters file or -p value)",
