@@ -8,6 +8,7 @@ import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { Span } from '../src/model/span.js';
+import { deployedByUnfetched, unfetchedDeployerOf } from '../src/graph/unfetched.js';
 import docs from './vtap-destination-type.md';
 
 const NIC_IPCONFIG = 'microsoft.network/networkinterfaces/ipconfigurations';
@@ -201,7 +202,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
   if (res.kind === 'external') {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, is outside the template, so vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`,
+      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, ${outsideText(ctx, tap, res.id)} vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`,
     });
     return;
   }
@@ -298,4 +299,15 @@ function existingDestination(ctx: RuleContext, tap: DeployedResource, holder: De
     message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
     related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }],
   });
+}
+
+/**
+ * Why a destination outside the template cannot be checked: the NIC or load balancer it is on is
+ * deployed by a registry module (or a template linked by URI) vtaplint never fetches, or it is
+ * not in the template at all.
+ */
+function outsideText(ctx: RuleContext, tap: DeployedResource, id: ResourceId): string {
+  const owner = id.types.length >= 1 ? truncateId(id, 1) : undefined;
+  const u = owner ? unfetchedDeployerOf(ctx.graph, idNames(owner), tap) : undefined;
+  return u ? `is on '${idNames(owner as ResourceId)}', ${deployedByUnfetched(u)}:` : 'is outside the template, so';
 }

@@ -1,7 +1,10 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
 import { sourceNics } from '../src/graph/vtap.js';
-import { loadBalancersOfNic, outsideLoadBalancersOfNic, unknownLbReferencesOfNic } from '../src/graph/network.js';
+import { loadBalancersOfNic, outsideLoadBalancersOfNic, unknownLbReferencesOfNic, type OutsideLb } from '../src/graph/network.js';
+import type { ResourceGraph } from '../src/graph/graph.js';
+import type { DeployedResource } from '../src/deploy/model.js';
+import { deployedByUnfetched, unfetchedDeployerOf } from '../src/graph/unfetched.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
@@ -63,7 +66,7 @@ export default defineRule(
           involved: source.config ? [source.config] : [],
           sources: [source],
           related: [sourceRelated(source)],
-          message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', which is outside the template, so vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`,
+          message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', ${outsideText(ctx.graph, lb, nic)} vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`,
         });
       }
       // A pool or NAT rule id known only at deployment: the load balancer behind it cannot be
@@ -83,3 +86,9 @@ export default defineRule(
     }
   },
 );
+
+/** Why the load balancer's properties are not known: a registry module deploys it, or it is outside the template. */
+function outsideText(graph: ResourceGraph, lb: OutsideLb, nic: DeployedResource): string {
+  const u = lb.external ? unfetchedDeployerOf(graph, lb.name, nic) : undefined;
+  return u ? `${deployedByUnfetched(u)}:` : 'which is outside the template, so';
+}

@@ -5,6 +5,7 @@ import { networkKey, networkName, networksOfNic } from '../src/graph/network.js'
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
+import { deployedByUnfetched, unfetchedDeployerOf, type UnfetchedDeployer } from '../src/graph/unfetched.js';
 import docs from './vtap-source-vnet-encryption.md';
 
 export default defineRule(
@@ -37,7 +38,7 @@ export default defineRule(
             ...about,
             span: n.ref.span,
             related: [sourceRelated(source)],
-            message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
+            message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', ${outsideText(n.kind === 'external' ? unfetchedDeployerOf(ctx.graph, networkName(n), nic) : undefined)} vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
           });
           continue;
         }
@@ -79,3 +80,8 @@ export default defineRule(
     }
   },
 );
+
+/** Why the network's properties are not known: a registry module deploys it, or it is outside the template. */
+function outsideText(u: UnfetchedDeployer | undefined): string {
+  return u ? `${deployedByUnfetched(u)}:` : 'which is outside the template, so';
+}

@@ -318,6 +318,8 @@ export interface OutsideLb {
   name: string;
   /** The NIC's pool or NAT rule reference that names it. */
   via: LocatedValue;
+  /** Named by id only (not an `existing` declaration): a module vtaplint never fetches may deploy it. */
+  external: boolean;
 }
 
 /**
@@ -329,16 +331,16 @@ export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedRes
   for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
     for (const via of lbReferencesOf(ipc)) {
       const res = graph.resolve(via.value);
-      let found: { key: string; name: string } | undefined;
+      let found: { key: string; name: string; external: boolean } | undefined;
       if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
         const lbId = truncateId(res.id, 1);
-        found = { key: resourceKey(lbId), name: idNames(lbId) };
+        found = { key: resourceKey(lbId), name: idNames(lbId), external: true };
       } else if (res.kind === 'sub' || res.kind === 'resource') {
         // An `existing` load balancer, named directly or through a pool or NAT rule: also one the
         // template declares as a child of it (a pool this deployment adds to a load balancer that
         // exists), whose load balancer's SKU is still not in the template.
         const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
-        if (lb && lb.existing && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
+        if (lb && lb.existing && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName, external: false };
       }
       if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
     }
