@@ -851,10 +851,9 @@ function unitKey(unit: DeployedResource['unit']): number {
   return k;
 }
 
-function suppliedRelated(deployed: DeployResult, span: Span, resource: DeployedResource | undefined, memo: SourcesBySpan): { span: Span; message: string }[] {
+function suppliedRelated(deployed: DeployResult, span: Span, unit: DeployedResource['unit'] | undefined, memo: SourcesBySpan): { span: Span; message: string }[] {
   // In the template of the finding's resource, the values of that resource's deployment only (see
   // DeployResult.suppliedSourcesAt): keyed by the deployment too, as its entries differ.
-  const unit = resource?.unit;
   const key = unit ? `${span.identity()}\u0000${unitKey(unit)}` : span.identity();
   let related = memo.get(key);
   if (related === undefined) {
@@ -866,6 +865,24 @@ function suppliedRelated(deployed: DeployResult, span: Span, resource: DeployedR
     memo.set(key, related);
   }
   return related;
+}
+
+/**
+ * The resources a verdict is about that messages name by their name (DeployedResource.displayedName),
+ * each with the deployment whose values gave that name: for a source's NIC, the deployment of the
+ * source's own declaration (the module instance whose `existing` NIC its tap configuration is a
+ * child of: the graph links it to the first declaration of that NIC, which another instance made).
+ */
+function namedBy(v: RuleOutcome['verdict']): { r: DeployedResource; unit: DeployedResource['unit'] }[] {
+  const out: { r: DeployedResource; unit: DeployedResource['unit'] }[] = [];
+  const add = (r: DeployedResource | undefined, unit: DeployedResource['unit'] | undefined) => {
+    if (r?.displayedName === undefined) return;
+    const u = unit && unit.file === r.unit.file ? unit : r.unit;
+    if (!out.some((x) => x.r === r && x.unit === u)) out.push({ r, unit: u });
+  };
+  add(v.resource, undefined);
+  for (const s of v.sources ?? []) if (s.nic.kind === 'resource') add(s.nic.resource, s.holder.unit);
+  return out;
 }
 
 function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan): Draft {
@@ -884,7 +901,12 @@ function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan)
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources),
+      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource?.unit, sources),
+      // An existing resource named by its name in a module loop (displayedName): where the name
+      // was given, which tells which entry of which list named it.
+      ...namedBy(o.verdict).flatMap(({ r, unit }) =>
+        suppliedRelated(deployed, r.nameSpan, unit, sources).map((src) => ({ span: src.span, message: `the name '${r.displayedName ?? ''}' is given here` })),
+      ),
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.

@@ -357,6 +357,17 @@ describe('messages', () => {
     expect((await messages(file, 'vtap-source-vm-nic')).map((m) => /^NIC '([^']*)'/.exec(m)?.[1]).sort()).toEqual(['nic-ops-01', 'nic-web-01', 'nic-web-02']);
   });
 
+  test('the finding about an existing NIC named in two module loops points at where each loop gave its name', async () => {
+    const file = 'fixtures/vtap-one-config-per-nic/fail-existing-nic-in-two-module-loops.bicep';
+    const { findings } = await findingsOf([file]);
+    const [two] = findings.filter((f) => f.ruleId === 'vtap-one-config-per-nic');
+    // `nicName: c.nic` in opsTaps (line 44) and in webTaps (line 36): the two lists that name 'nic-web-02'.
+    expect(two?.related.filter((r) => r.message === "the name 'nic-web-02' is given here").map((r) => [r.file, r.line])).toEqual([
+      [file, 44],
+      [file, 36],
+    ]);
+  });
+
   test('a load balancer or collector NIC a registry module deploys is said to be deployed by that module, never fetched, not to be outside the template', async () => {
     const file = 'fixtures/vtap-source-basic-lb/indeterminate-lb-from-registry-module.bicep';
     const [lb] = await messages(file, 'vtap-source-basic-lb');
