@@ -3,6 +3,7 @@ import { describeUnknown } from '../src/engine/describe.js';
 import { at, elements, type LocatedValue } from '../src/expr/located.js';
 import { Unknown } from '../src/expr/value.js';
 import type { DeployedResource } from '../src/deploy/model.js';
+import { unfetchedGivenIdOf } from '../src/graph/unfetched.js';
 import { TYPES, nicName, privateEndpointOfNic, privateLinkServiceOfNic, tapSources, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
 import { describeId, formatId } from '../src/deploy/resource-id.js';
 import { sourceRelated } from './lib/support.js';
@@ -152,6 +153,20 @@ export default defineRule(
           message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM '${unresolved.vm.displayName}' lists a network interface whose id is ${idText}, which may be this NIC; a TAP can only mirror a VM's network interface`,
           span: source.tapId.span,
           related: [...related, { span: unresolved.id.span, message: `VM '${unresolved.vm.displayName}' lists this network interface` }],
+          resource: r,
+          involved,
+          sources: [source],
+        });
+        continue;
+      }
+      // A registry module given the NIC's id (an AVM virtual machine's nicConfigurations) may
+      // attach it to the VM it deploys, in a template vtaplint never reads.
+      const module = unfetchedGivenIdOf(ctx.graph, r);
+      if (module) {
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is attached to no VM of the template, but its id is passed to deployment '${module.deployment.displayName}' from '${module.from}', a template vtaplint never fetches, which may attach it to a VM; a TAP can only mirror a VM's network interface`,
+          span: source.tapId.span,
+          related: [...related, { span: module.deployment.nameSpan, message: `deployment '${module.deployment.displayName}' is given the NIC's id` }],
           resource: r,
           involved,
           sources: [source],

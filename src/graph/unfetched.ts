@@ -1,6 +1,6 @@
 // Deployments whose template vtaplint never fetches (a Bicep registry module, `br:` or `ts:`, or
 // a templateLink.uri), and the resources outside the template that one of them deploys.
-import { ObjectValue } from '../expr/value.js';
+import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph } from './graph.js';
 
@@ -57,4 +57,36 @@ export function unfetchedDeployerOf(graph: ResourceGraph, name: string, referrer
 export function deployedByUnfetched(u: UnfetchedDeployer): string {
   const who = `deployment '${u.deployment.displayName}'`;
   return `which ${u.passesName ? `${who} deploys` : `${who} (which it depends on) may deploy`} from '${u.from}', a template vtaplint never fetches, so its properties are unknown`;
+}
+
+/** How deep into a deployment's parameter values an id is looked for (AVM: `nicConfigurations[0].nicResourceId`). */
+const MAX_ID_DEPTH = 8;
+
+/**
+ * A never-fetched deployment (a registry module) that is given the id of `resource` in its
+ * parameters (`nicConfigurations: [{ nicResourceId: webNic.id }]`): what it does with it is in a
+ * template vtaplint does not read (an AVM virtual machine attaches the NIC).
+ */
+export function unfetchedGivenIdOf(graph: ResourceGraph, resource: DeployedResource): UnfetchedDeployer | undefined {
+  for (const dep of graph.ofType(DEPLOYMENTS)) {
+    const from = linkedFrom(dep);
+    if (from === undefined) continue;
+    const props = dep.body.get('properties');
+    const params = props instanceof ObjectValue ? props.get('parameters') : undefined;
+    if (params !== undefined && holdsIdOf(graph, params, resource, 0)) return { deployment: dep, from, passesName: false };
+  }
+  return undefined;
+}
+
+function holdsIdOf(graph: ResourceGraph, v: Value, resource: DeployedResource, depth: number): boolean {
+  if (depth > MAX_ID_DEPTH) return false;
+  if (typeof v === 'string' || (v instanceof Unknown && v.parts)) {
+    const r = graph.resolve(v);
+    return r.kind === 'resource' && r.resource === resource;
+  }
+  if (Array.isArray(v)) return v.some((e) => holdsIdOf(graph, e, resource, depth + 1));
+  if (v instanceof ObjectValue) {
+    for (let i = 0; i < v.size; i++) if (holdsIdOf(graph, v.valueAt(i), resource, depth + 1)) return true;
+  }
+  return false;
 }
