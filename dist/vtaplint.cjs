@@ -185,7 +185,7 @@ function inexactInteger(approx, span, exact) {
     exact
   );
 }
-var INDEX_FROM, SLOTS, lowerNames, MAX_LOWER_NAMES, ObjectValue, TracedObject, Unknown, arraySpans, ORIGIN, ARGS, NODES_MEMO_FROM, nodesMemo, InexactInteger;
+var INDEX_FROM, SLOTS, lowerNames, MAX_LOWER_NAMES, ObjectValue, TracedObject, Unknown, arraySpans, ORIGIN, ARGS, NODES_MEMO_FROM, nodesMemo, InexactInteger, UnbuiltArray;
 var init_value = __esm({
   "src/expr/value.ts"() {
     "use strict";
@@ -435,6 +435,13 @@ var init_value = __esm({
         this.exact = exact;
       }
       exact;
+    };
+    UnbuiltArray = class extends Unknown {
+      constructor(reason, length) {
+        super(reason, "array", void 0, void 0, void 0, void 0, length);
+        this.length = length;
+      }
+      length;
     };
   }
 });
@@ -17242,9 +17249,18 @@ function cyclesOf(n, edges) {
   }
   return cycles.sort((a, b) => a.nodes[0] - b.nodes[0]);
 }
+function cycleText(names2) {
+  const omitted = names2.length - SHOWN_HEAD - SHOWN_TAIL;
+  const shown = omitted < 4 ? [...names2] : [...names2.slice(0, SHOWN_HEAD), `(${omitted} more)`, ...names2.slice(names2.length - SHOWN_TAIL)];
+  if (names2.length > 0) shown.push(names2[0]);
+  return shown.join(" -> ");
+}
+var SHOWN_HEAD, SHOWN_TAIL;
 var init_cycles = __esm({
   "src/model/cycles.ts"() {
     "use strict";
+    SHOWN_HEAD = 5;
+    SHOWN_TAIL = 2;
   }
 });
 
@@ -17711,25 +17727,28 @@ function unknownTypeNames(statements, known2, extensions = false) {
         return;
     }
   };
+  forEachDeclaredType(statements, (t) => walk(t, 0));
+  return out;
+}
+function forEachDeclaredType(statements, visit2) {
   for (const s of statements) {
     switch (s.kind) {
       case "Parameter":
       case "Output":
       case "Variable":
-        walk(s.type, 0);
+        visit2(s.type);
         break;
       case "TypeDeclaration":
-        walk(s.value, 0);
+        visit2(s.value);
         break;
       case "Function":
-        for (const p of s.parameters) walk(p.type, 0);
-        walk(s.returnType, 0);
+        for (const p of s.parameters) visit2(p.type);
+        visit2(s.returnType);
         break;
       default:
         break;
     }
   }
-  return out;
 }
 function resourceTypeArgument(t, out, bare, extensions) {
   const kind = t.name.name.toLowerCase();
@@ -17840,30 +17859,14 @@ function unionTypeProblems(statements) {
         return;
     }
   };
-  for (const s of statements) {
-    switch (s.kind) {
-      case "Parameter":
-      case "Output":
-      case "Variable":
-        walk(s.type, 0, false);
-        break;
-      case "TypeDeclaration":
-        walk(s.value, 0, false);
-        break;
-      case "Function":
-        for (const p of s.parameters) walk(p.type, 0, false);
-        walk(s.returnType, 0, false);
-        break;
-      default:
-        break;
-    }
-  }
+  forEachDeclaredType(statements, (t) => walk(t, 0, false));
   return out;
 }
 var MESSAGE, MAX_DEPTH4;
 var init_union_types = __esm({
   "src/bicep/union-types.ts"() {
     "use strict";
+    init_type_names();
     MESSAGE = "Type unions must be reducible to a single ARM type (such as 'string', 'int', or 'bool'). (BCP294)";
     MAX_DEPTH4 = 64;
   }
@@ -18628,13 +18631,24 @@ function renameInExpr(e, renames) {
       return { ...e, obj: renameInExpr(e.obj, renames), index: renameInExpr(e.index, renames) };
     case "call": {
       const first = e.args[0];
-      const named = e.name.toLowerCase() === "variables" || e.name.toLowerCase() === "copyindex";
-      if (e.ns === void 0 && named && first?.k === "lit" && typeof first.value === "string" && renames.has(first.value)) {
+      const named2 = e.name.toLowerCase() === "variables" || e.name.toLowerCase() === "copyindex";
+      if (e.ns === void 0 && named2 && first?.k === "lit" && typeof first.value === "string" && renames.has(first.value)) {
         return { ...e, args: [{ ...first, value: renames.get(first.value) }, ...e.args.slice(1)] };
       }
       return { ...e, args: e.args.map((a) => renameInExpr(a, renames)) };
     }
   }
+}
+function mergeRefs(to, from) {
+  for (const [k, list] of from.indexed) {
+    if (to.symbols.has(k)) continue;
+    const mine = to.indexed.get(k);
+    if (mine) mine.push(...list);
+    else to.indexed.set(k, [...list]);
+  }
+  for (const [k, at2] of from.symbols) if (!to.symbols.has(k)) to.symbols.set(k, at2);
+  for (const v of from.variables) to.variables.add(v);
+  for (const [k, at2] of from.variableAt) if (!to.variableAt.has(k)) to.variableAt.set(k, at2);
 }
 var import_node_path10, SCHEMAS, DEPLOYMENTS_TYPE, DEPLOYMENTS_API, SCOPE_FUNCTIONS, PERMITTED_MODULE_SCOPES, TARGET_SCOPE_WORDS, DECORATOR_ARGUMENTS, DECORATOR_TARGETS, PLAIN_TYPES, EXISTING_PROPERTIES, RESOURCE_SPECIAL, THIS_FUNCTIONS, REGISTRY_PREFIX, MAX_LITERAL_CHARS, MAX_BASE64_BYTES, MAX_JSON_CHARS, FileLowerer;
 var init_lower = __esm({
@@ -19141,9 +19155,25 @@ var init_lower = __esm({
        */
       checkDecoratorArguments(d) {
         if (d.namespace && d.namespace.name !== "sys") return;
+        if (Object.hasOwn(DECORATOR_ARGUMENTS, d.name.name) && !this.namedInFile(d.namespace ? "sys" : d.name.name)) {
+          for (const a of d.args) this.reportNotConstant(a, 0);
+        }
         const expected = Object.hasOwn(DECORATOR_ARGUMENTS, d.name.name) ? DECORATOR_ARGUMENTS[d.name.name] : void 0;
         if (expected === void 0 || d.args.length === expected) return;
         this.error(d, `@${d.name.name}() takes ${expected === 0 ? "no arguments" : expected === 1 ? "1 argument" : `${expected} arguments`}, but is given ${d.args.length}`);
+      }
+      reportNotConstant(e, depth) {
+        if (depth > 64 || e.kind === "Missing" || e.kind === "Skipped") return;
+        if (e.kind === "Array") {
+          for (const i of e.items) this.reportNotConstant(i.kind === "Spread" ? i.expression : i, depth + 1);
+          return;
+        }
+        if (e.kind === "Object") {
+          for (const p of e.properties) if (p.kind === "ObjectProperty") this.reportNotConstant(p.value, depth + 1);
+          return;
+        }
+        if (e.kind === "FunctionCall" && /^load/.test(e.name.name)) return;
+        if (!isCompileTimeConstant(e)) this.error(e, "The value must be a compile-time constant. (BCP032)");
       }
       /**
        * Every decorator of the file (on declarations, nested resources, properties of object types
@@ -19787,7 +19817,25 @@ var init_lower = __esm({
       fullName(r, idx, refs) {
         const short2 = this.shortName(r, idx, refs);
         if (r.kind !== "resource" || !r.parent) return short2;
-        return formatCall(["", "/", ""], [this.fullName(r.parent, this.parentIdx(r, idx, r.decl.name), refs), short2], r.nameProp ?? r.decl.name);
+        const parentIdx = this.parentIdx(r, idx, r.decl.name);
+        const parent = parentIdx === void 0 ? this.wholeFullName(r.parent, refs) : this.fullName(r.parent, parentIdx, refs);
+        return formatCall(["", "/", ""], [parent, short2], r.nameProp ?? r.decl.name);
+      }
+      /**
+       * fullName(r, undefined, refs), lowered once per resource: each child's name is built on its
+       * parent's, so a chain of N `parent:` references lowered the names above each resource again,
+       * N times up to 256 levels (2,500 resources: 3.2 million name expressions). The references the
+       * name reads are kept with it and added to `refs` at each use, as lowering it again added them.
+       */
+      wholeFullName(r, refs) {
+        let hit = this.fullNames.get(r);
+        if (!hit) {
+          const own2 = new RefCollector();
+          hit = { expr: this.fullName(r, void 0, own2), refs: own2 };
+          this.fullNames.set(r, hit);
+        }
+        if (refs) mergeRefs(refs, hit.refs);
+        return hit.expr;
       }
       nameSegments(r, idx) {
         const short2 = this.shortName(r, idx, void 0);
@@ -20000,7 +20048,7 @@ var init_lower = __esm({
         }
         if (r.parent) {
           this.noteRef(r.parent, r.decl, { refs: r.refs }, this.parentIdx(r, void 0, r.decl.name));
-          this.set(out, "name", this.texpr(this.fullName(r, void 0, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
+          this.set(out, "name", this.texpr(this.wholeFullName(r, r.refs)), r.nameProp?.value ?? r.decl.name, r.nameProp?.key);
         } else if (r.nameProp && r.badParent) this.set(out, "name", this.texpr(this.reported(r.nameProp.value)), r.nameProp.value, r.nameProp.key);
         else if (r.nameProp) this.set(out, "name", this.value(r.nameProp.value, ctx), r.nameProp.value, r.nameProp.key);
         else if (!this.hasResourceExtensions) this.set(out, "name", this.texpr(this.noName(r)), r.decl.name);
@@ -20130,7 +20178,7 @@ var init_lower = __esm({
           return isTObject(d) && own(d, "defaultValue") === void 0 && !isNullableDeclaration(d, template);
         });
         if (!paramsProp) {
-          if (required.length > 0) this.error(m.decl.name, 'The specified "module" declaration is missing the following required properties: "params". (BCP035)');
+          if (required.length > 0 && m.body) this.error(m.decl.name, 'The specified "module" declaration is missing the following required properties: "params". (BCP035)');
           return;
         }
         if (paramsProp.value.kind !== "Object") return;
@@ -20385,6 +20433,8 @@ var init_lower = __esm({
         return this.defaultScopeId([t, name], at2);
       }
       // ---- dependsOn ----
+      /** See wholeFullName. */
+      fullNames = /* @__PURE__ */ new Map();
       /** What each resource or module depends on (addDependsOn), for reportCycles. */
       dependencies = /* @__PURE__ */ new Map();
       /**
@@ -20409,7 +20459,7 @@ var init_lower = __esm({
             return d !== void 0 && d.on.some((e) => e.key === next && d.chain(e.at));
           });
           if (viaChain) continue;
-          const names2 = [...c.nodes, c.nodes[0]].map((i) => `'${this.symbolOf(keys[i])}'`).join(" -> ");
+          const names2 = cycleText(c.nodes.map((i) => `'${this.symbolOf(keys[i])}'`));
           this.error(c.closing, `the declarations reference each other in a cycle: ${names2} (each uses the next, directly, through a variable or in dependsOn); the Bicep compiler rejects the file (BCP080): remove one of these references`);
         }
       }
@@ -21149,7 +21199,10 @@ function loadBicepTemplate(source, host) {
   const lowered2 = loader.lowerSource(source);
   return { root: lowered2?.root, span, diagnostics: sink.items, pragmas: loader.pragmas, modules: [...loader.modules] };
 }
-function writtenPath(fromFile, target) {
+function writtenPath(fromFile, target, at2) {
+  if (typeof at2 === "string") return at2;
+  const written2 = at2 && at2.kind === "String" ? at2.value : void 0;
+  if (written2 !== void 0) return written2;
   return import_node_path11.default.relative(import_node_path11.default.dirname(fromFile), target).split(import_node_path11.default.sep).join("/");
 }
 var import_node_path11, DEFAULT_MODULE_DEPTH, Loader;
@@ -21217,7 +21270,7 @@ var init_load = __esm({
         }
         const got = this.host.read(key2);
         if ("error" in got) {
-          this.sink.add({ code: "invalid-template", message: unreadFileMessage(what, writtenPath(from.file.path, key2), got.error), span: from.span(at2) });
+          this.sink.add({ code: "invalid-template", message: unreadFileMessage(what, writtenPath(from.file.path, key2, at2), got.error), span: from.span(at2) });
           return void 0;
         }
         return got;
@@ -21225,7 +21278,7 @@ var init_load = __esm({
       lowerModule(absPath, at2, from) {
         const key2 = import_node_path11.default.resolve(absPath);
         const notModule = (what) => {
-          this.sink.add({ code: "invalid-template", message: `'${writtenPath(from.file.path, key2)}' is ${what}, not a module: a module is a .bicep file or an ARM JSON template`, span: from.span(at2) });
+          this.sink.add({ code: "invalid-template", message: `'${writtenPath(from.file.path, key2, at2)}' is ${what}, not a module: a module is a .bicep file or an ARM JSON template`, span: from.span(at2) });
           return void 0;
         };
         if (/\.bicepparam$/i.test(key2)) return notModule("a Bicep parameters file");
@@ -21309,13 +21362,14 @@ function usingTarget(s, paramsFile) {
   const rel = s.path.value ?? s.path.segments.join("");
   if (/^(br|ts)[:/]/i.test(rel)) return { kind: "registry", ref: rel };
   if (isParamsFile(rel)) return { kind: "params", rel };
-  return { kind: "file", path: import_node_path12.default.resolve(import_node_path12.default.dirname(paramsFile), rel) };
+  return { kind: "file", path: import_node_path12.default.resolve(import_node_path12.default.dirname(paramsFile), rel), written: rel };
 }
 function loadBicepParams(source, host, chain = []) {
   const sink = new DiagnosticSink();
   const parsed = parseBicepParams(source, host.limits?.maxJsonDepth);
   for (const d of parsed.diagnostics) sink.add(d);
   let templatePath;
+  let templateWritten;
   let usingSpan;
   const names2 = /* @__PURE__ */ new Map();
   let base;
@@ -21334,7 +21388,10 @@ function loadBicepParams(source, host, chain = []) {
     if (target?.kind === "not-literal") sink.add({ code: "invalid-template", message: "the 'using' path must be a literal string", span: at2 });
     else if (target?.kind === "params") sink.add({ code: "invalid-template", message: `'using' names '${target.rel}', a parameters file: it must name the template the values are for (a .bicep or ARM .json file); to take another parameters file's values, use 'extends'`, span: at2 });
     else if (target?.kind === "registry") sink.add({ code: "note", message: `the template '${target.ref}' is in a registry and is not fetched`, span: at2 });
-    else if (target) templatePath = target.path;
+    else if (target) {
+      templatePath = target.path;
+      templateWritten = target.written;
+    }
   }
   const loader = new Loader(host, sink);
   loader.stack.push(import_node_path12.default.resolve(source.path));
@@ -21347,7 +21404,7 @@ function loadBicepParams(source, host, chain = []) {
     sink.add({ code: "internal-error", message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
   const hasUsing = parsed.program.statements.some((s) => s.kind === "Using");
-  return { templatePath, values, scope, diagnostics: sink.items, source, names: names2, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
+  return { templatePath, templateWritten, values, scope, diagnostics: sink.items, source, names: names2, usingSpan, hasUsing, base, pragmas: collectPragmas(source, parsed.program.trivia) };
 }
 function isParamsFile(rel) {
   return /\.bicepparam$/i.test(rel);
@@ -22151,7 +22208,7 @@ var init_collections = __esm({
           if (count instanceof Unknown) return count;
           if (count < 0) return env.error(`The template function 'range' expects a non-negative count; the provided value is '${count}'.`, 1);
           const lim = env.checkArray(count);
-          if (lim) return lim;
+          if (lim) return new UnbuiltArray(lim.reason, count);
           if (count > 1e4) return env.error(`The template function 'range' allows at most 10000 elements; the provided count is '${count}'.`, 1);
           if (start + count > 2147483647) return env.error("The sum of the start index and the count of 'range' must not exceed 2147483647.");
           const out = new Array(count);
@@ -23654,8 +23711,8 @@ var init_resource = __esm({
       names;
       where;
       describe() {
-        const named = this.names.map((n) => typeof n === "string" ? n : typeof n === "number" ? String(n) : "<unknown>").join("/");
-        return hasUnknown(this.names) ? `a resource id of type ${this.type} with a name known only at deployment ('${named}')${this.where}` : `a resource id of type ${this.type} named '${named}'${this.where}`;
+        const named2 = this.names.map((n) => typeof n === "string" ? n : typeof n === "number" ? String(n) : "<unknown>").join("/");
+        return hasUnknown(this.names) ? `a resource id of type ${this.type} with a name known only at deployment ('${named2}')${this.where}` : `a resource id of type ${this.type} named '${named2}'${this.where}`;
       }
     };
     partialIds = /* @__PURE__ */ new WeakMap();
@@ -25181,6 +25238,7 @@ var init_evaluate = __esm({
               if (firstUnknown2 === void 0 && v instanceof Unknown) firstUnknown2 = v;
             }
             if (!def.unknownArgs && firstUnknown2 && !(def.inexactInts && args.every((a) => !(a instanceof Unknown) || a instanceof InexactInteger && a.exact !== void 0))) {
+              if (firstUnknown2 instanceof UnbuiltArray && def.name === "length" && count === 1) return firstUnknown2.length;
               return derivedUnknown(def.name, args, firstUnknown2, def.returns);
             }
             given = args;
@@ -25488,27 +25546,28 @@ var init_invariant_parts = __esm({
 // src/deploy/part-reads.ts
 function namesReadIn(ast, base, part2) {
   const out = { parameters: [], variables: [] };
-  const stack = [ast];
+  const stack = [{ n: ast, all: false }];
   const found = [];
   while (stack.length > 0) {
-    const n = stack.pop();
+    const { n, all } = stack.pop();
     switch (n.k) {
       case "lit":
         break;
       case "member":
-        stack.push(n.obj);
+        stack.push({ n: n.obj, all });
         break;
       case "index":
-        stack.push(n.index, n.obj);
+        stack.push({ n: n.index, all }, { n: n.obj, all });
         break;
       case "call": {
         const first = n.args[0];
-        const kind = n.ns === void 0 && n.args.length === 1 ? n.name.toLowerCase() : "";
-        if ((kind === "parameters" || kind === "variables") && first?.k === "lit" && typeof first.value === "string") {
-          if (base.sub(n.start, n.end).within(part2)) found.push({ at: n.start, kind, name: first.value });
+        const name = n.ns === void 0 ? n.name.toLowerCase() : "";
+        if ((name === "parameters" || name === "variables") && n.args.length === 1 && first?.k === "lit" && typeof first.value === "string") {
+          if (all || base.sub(n.start, n.end).within(part2)) found.push({ at: n.start, kind: name, name: first.value });
           break;
         }
-        for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]);
+        const chosen = !all && name === "if" && n.args.length === 3 && n.args.slice(1).some((b) => part2.within(base.sub(b.start, b.end)));
+        for (let i = n.args.length - 1; i >= 0; i--) stack.push({ n: n.args[i], all: all || chosen && i === 0 });
         break;
       }
     }
@@ -25910,10 +25969,10 @@ var init_scope = __esm({
         if (!e || e.expr === void 0) return void 0;
         const ast = typeof e.expr === "string" ? parsedAst(e.expr, this.budget) : e.expr.ast;
         if (!ast) return void 0;
-        const named = namesReadIn(ast, typeof e.expr === "string" ? e.span : e.expr.base, span);
+        const named2 = namesReadIn(ast, typeof e.expr === "string" ? e.span : e.expr.base, span);
         const reads = /* @__PURE__ */ new Set();
-        for (const p of named.parameters) if (e.reads.has(this.parameterInfo(p)?.name ?? p)) reads.add(this.parameterInfo(p)?.name ?? p);
-        for (const v of named.variables) for (const r of this.varReads.get(v.toLowerCase()) ?? NO_READS) reads.add(r);
+        for (const p of named2.parameters) if (e.reads.has(this.parameterInfo(p)?.name ?? p)) reads.add(this.parameterInfo(p)?.name ?? p);
+        for (const v of named2.variables) for (const r of this.varReads.get(v.toLowerCase()) ?? NO_READS) reads.add(r);
         return reads.size ? reads : void 0;
       }
       /**
@@ -26763,7 +26822,7 @@ function displayNameOf(name, span) {
   const r = span.range();
   return span.file.text.slice(r.start, r.end).replace(/^"|"$/g, "");
 }
-var ARM_MAX_COPY2, CONTROL_KEYS, EXISTING_SCOPE_KEYS, ResourceExpander, ExpandedResource, DEPLOYMENTS2, scopeSegmentCache, NO_DEPENDENCIES, typeSegments2;
+var ARM_MAX_COPY2, CONTROL_KEYS, EXISTING_SCOPE_KEYS, ResourceExpander, ExpandedResource, DEPLOYMENTS3, scopeSegmentCache, NO_DEPENDENCIES, typeSegments2;
 var init_resources = __esm({
   "src/deploy/resources.ts"() {
     "use strict";
@@ -27073,7 +27132,7 @@ var init_resources = __esm({
       /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
       noteUndeployed(decl, loop) {
         const t = own(decl.node, "type");
-        if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS2) this.undeployedDeployments.push({ decl, loop });
+        if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS3) this.undeployedDeployments.push({ decl, loop });
       }
       /**
        * A nested deployment with `resourceGroup` / `subscriptionId` is itself created in that resource
@@ -27083,7 +27142,7 @@ var init_resources = __esm({
        */
       deploymentScope(decl, loop) {
         const t = own(decl.node, "type");
-        if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS2 && own(decl.node, "existing") !== true) return void 0;
+        if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS3 && own(decl.node, "existing") !== true) return void 0;
         const at2 = (key2) => {
           const c = childOf(decl, key2);
           return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
@@ -27150,6 +27209,7 @@ var init_resources = __esm({
       parent;
       children = [];
       displayQualifier = void 0;
+      displayedName = void 0;
       decl;
       bodyValue;
       /** What `root` gives, made once: rules ask for it for every query about the resource. */
@@ -27162,10 +27222,12 @@ var init_resources = __esm({
        * Computed when a message needs it: the name as written costs a position lookup.
        */
       get displayName() {
+        if (this.displayedName !== void 0) return this.displayedName;
         const plain = this.plainDisplayName;
         return this.displayQualifier === void 0 ? plain : `${this.displayQualifier}.${plain}`;
       }
       get plainDisplayName() {
+        if (this.displayedName !== void 0) return this.displayedName;
         const { symbolicName, loop } = this;
         return symbolicName ? loop && typeof loop.index === "number" && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName : displayNameOf(this.name, this.nameSpan);
       }
@@ -27184,7 +27246,7 @@ var init_resources = __esm({
         const body = new ObjectValue(keys.length);
         this.bodyValue = body;
         body.origin = { container: decl.node, span: decl.span };
-        const isDeployment = this.type.toLowerCase() === DEPLOYMENTS2;
+        const isDeployment = this.type.toLowerCase() === DEPLOYMENTS3;
         for (const k of keys) {
           const node = decl.node[k];
           if (!needsOwnSpan(node)) {
@@ -27218,7 +27280,7 @@ var init_resources = __esm({
         return this.dependsOnList;
       }
     };
-    DEPLOYMENTS2 = "microsoft.resources/deployments";
+    DEPLOYMENTS3 = "microsoft.resources/deployments";
     scopeSegmentCache = /* @__PURE__ */ new WeakMap();
     NO_DEPENDENCIES = [];
     typeSegments2 = /* @__PURE__ */ new Map();
@@ -27226,10 +27288,10 @@ var init_resources = __esm({
 });
 
 // src/deploy/runtime.ts
-function runtimeReason(r, span, linkedFrom) {
+function runtimeReason(r, span, linkedFrom2) {
   const who = r.symbolicName ?? (typeof r.name === "string" ? r.name : r.type);
-  if (linkedFrom !== void 0) {
-    return { code: "not-fetched", message: `a property or output of deployment '${who}', whose template is linked from ${linkedFrom} and never fetched`, span, resourceKey: r.key };
+  if (linkedFrom2 !== void 0) {
+    return { code: "not-fetched", message: `a property or output of deployment '${who}', whose template is linked from ${linkedFrom2} and never fetched`, span, resourceKey: r.key };
   }
   return { code: "runtime-state", message: `a property of '${who}' that Azure sets when it deploys it`, span, resourceKey: r.key };
 }
@@ -27282,8 +27344,8 @@ function setIdentity(whole, r) {
   const rg = resourceGroupOf(r.id);
   if (rg) whole.set("resourceGroupName", segmentValue(rg));
 }
-function runtimeView(r, full, span, outputs, linkedFrom) {
-  const reason = runtimeReason(r, span, linkedFrom);
+function runtimeView(r, full, span, outputs, linkedFrom2) {
+  const reason = runtimeReason(r, span, linkedFrom2);
   const props = withPartIds(open(r.body.get("properties") ?? new ObjectValue(), reason), r);
   const outs = outputs();
   if (outs && props instanceof ObjectValue) props.set("outputs", outs);
@@ -27652,7 +27714,7 @@ var init_check_template = __esm({
       }
       resource(decl, span, names2) {
         const type = ownProp(decl, "type");
-        const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS2;
+        const isDeployment = typeof type === "string" && type.toLowerCase() === DEPLOYMENTS3;
         for (const k of Object.keys(decl)) {
           const lower4 = k.toLowerCase();
           const node = decl[k];
@@ -27864,6 +27926,25 @@ function qualifySharedSymbolicNames(resources) {
     r.displayQualifier = modules.join(".");
   }
 }
+function nameExistingLoopInstances(resources) {
+  const candidates = resources.filter(
+    (r) => r.existing && typeof r.name === "string" && r.symbolicName !== void 0 && (r.copy !== void 0 && typeof r.copy.index === "number" || (r.displayQualifier?.includes("[") ?? false))
+  );
+  if (candidates.length === 0) return;
+  const keys = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    if (typeof r.name !== "string") continue;
+    const k = `${r.type.toLowerCase()}\0${r.name.toLowerCase()}`;
+    const set = keys.get(k);
+    if (set) set.add(r.key);
+    else keys.set(k, /* @__PURE__ */ new Set([r.key]));
+  }
+  for (const r of candidates) {
+    if ((keys.get(`${r.type.toLowerCase()}\0${r.name.toLowerCase()}`)?.size ?? 0) !== 1) continue;
+    r.displayQualifier = void 0;
+    r.displayedName = r.name;
+  }
+}
 function sharingKey(r) {
   return r.type.toLowerCase() === "microsoft.resources/deployments" ? `deployment\0${r.symbolicName ?? ""}` : `resource\0${r.symbolicName ?? ""}`;
 }
@@ -27901,7 +27982,7 @@ function deploymentLabel(dep) {
 function outsideView(v, span) {
   if (v === void 0 || !(typeof v === "string" || v instanceof Unknown && v.parts)) return void 0;
   const id = parseResourceId(v);
-  if (!id || fullType(id).toLowerCase() === DEPLOYMENTS2.toLowerCase()) return void 0;
+  if (!id || fullType(id).toLowerCase() === DEPLOYMENTS3.toLowerCase()) return void 0;
   return new Unknown({ code: "external-resource", message: `a property of ${describeId(id)}, a resource this template does not deploy`, span }, "object");
 }
 function linkOut(target, root) {
@@ -27997,6 +28078,7 @@ var init_deploy = __esm({
         this.checkExpressions(source, root, span);
         this.expand({ node: root, span }, unit, scope);
         qualifySharedSymbolicNames(this.resources);
+        nameExistingLoopInstances(this.resources);
         this.reportDuplicates();
         this.reportReadOnlyTypes();
         scope.outputs();
@@ -28112,7 +28194,7 @@ var init_deploy = __esm({
         expander.expandTemplate(template);
         pushAll(this.notDeployed, expander.notDeployed);
         for (const r of expander.resources) this.register(r);
-        const nested = expander.resources.filter((r) => r.type.toLowerCase() === DEPLOYMENTS2 && !r.existing);
+        const nested = expander.resources.filter((r) => r.type.toLowerCase() === DEPLOYMENTS3 && !r.existing);
         for (const r of nested) this.pendingNested.set(r, { unit, scope });
         for (const r of nested) this.deployPending(r);
         for (const u of expander.undeployedDeployments) this.declareUndeployed(u.decl, u.loop, unit, scope);
@@ -28151,7 +28233,7 @@ var init_deploy = __esm({
           if (!isTObject(d)) continue;
           const type = own(d, "type");
           const props = own(d, "properties");
-          if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS2 || !isTObject(props)) continue;
+          if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS3 || !isTObject(props)) continue;
           const inline = own(props, "template");
           const link = own(props, "templateLink");
           if (isTObject(inline)) this.declareLinkedIn(inline, file);
@@ -29154,8 +29236,8 @@ var init_graph = __esm({
         const key2 = typedNameKey(v);
         const typed = key2 === void 0 ? void 0 : idx.byTypedKey.get(key2);
         if (typed) return typed;
-        const named = idx.byName.get(lower4) ?? [];
-        if (named.length === 1) return named[0];
+        const named2 = idx.byName.get(lower4) ?? [];
+        if (named2.length === 1) return named2[0];
         const short2 = idx.byShortName.get(lower4) ?? [];
         return short2.length === 1 ? short2[0] : void 0;
       }
@@ -29265,7 +29347,7 @@ var init_graph = __esm({
         if (acyclic(this.resources, order, position)) return;
         for (const c of cyclesOf(this.resources.length, edgesOf)) {
           const cycle = c.nodes.map((i) => this.resources[i]);
-          const names2 = [...cycle, cycle[0]].map((r) => `'${r.displayName}'`).join(" -> ");
+          const names2 = cycleText(cycle.map((r) => `'${r.displayName}'`));
           const last = cycle[cycle.length - 1];
           const what = `${last.type}/${typeof last.name === "string" ? last.name : last.displayName}`;
           this.diagnostics.add({
@@ -29500,7 +29582,7 @@ function bicepParamsDeployment(file, opts) {
   const tRead = host.read(p.templatePath);
   if ("error" in tRead) {
     const at2 = p.usingSpan ?? new TextSpan(read.source, 0, 0);
-    return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message: unreadFileMessage("template", writtenPath(file, p.templatePath), tRead.error), span: at2 }] };
+    return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message: unreadFileMessage("template", writtenPath(file, p.templatePath, p.templateWritten), tRead.error), span: at2 }] };
   }
   const isJson = extensionOf(p.templatePath) === "json";
   const parameterSources = bicepParamsSources(p);
@@ -29511,7 +29593,7 @@ function bicepParamsDeployment(file, opts) {
     const loaded = loadJson(tRead, opts.limits);
     if (!loaded.root) return { kind: "broken", diagnostics: [...p.diagnostics, ...loaded.diagnostics] };
     if (classifyJson(loaded.root) === "parameters") {
-      const message = `'using' names '${writtenPath(file, p.templatePath)}', an ARM parameters file: it must name the template the values are for (a .bicep or ARM .json template)`;
+      const message = `'using' names '${writtenPath(file, p.templatePath, p.templateWritten)}', an ARM parameters file: it must name the template the values are for (a .bicep or ARM .json template)`;
       return { kind: "broken", diagnostics: [...p.diagnostics, { code: "invalid-template", message, span: p.usingSpan ?? new TextSpan(read.source, 0, 0) }] };
     }
     const mismatched2 = isTObject(loaded.root) ? checkAssignments(p, own(loaded.root, "parameters"), loaded.root) : checkAssignments(p, void 0);
@@ -30483,7 +30565,8 @@ function sharedDeploymentNames(graph) {
   for (const r of graph.resources) {
     if (r.existing || r.type.toLowerCase() !== DEPLOYMENTS || seen.has(r.key)) continue;
     seen.add(r.key);
-    const all = graph.declarationsOf(r.key).filter((d) => !d.existing && deploysSomething(d));
+    if (typeof r.name !== "string") continue;
+    const all = graph.declarationsOf(r.key).filter((d) => !d.existing && typeof d.name === "string" && deploysSomething(d));
     for (let j = 1; j < all.length; j++) {
       const d = all[j];
       const other = all.slice(0, j).find((e) => e.unit !== d.unit);
@@ -30787,8 +30870,67 @@ function displayPath(unit) {
 init_resource_id();
 init_value();
 
+// src/graph/unfetched.ts
+init_value();
+var DEPLOYMENTS2 = "microsoft.resources/deployments";
+function linkedFrom(dep) {
+  if (dep.existing || dep.type.toLowerCase() !== DEPLOYMENTS2) return void 0;
+  const props = dep.body.get("properties");
+  const link = props instanceof ObjectValue ? props.get("templateLink") : void 0;
+  if (!(link instanceof ObjectValue) || link.get("relativePath") !== void 0) return void 0;
+  const uri = link.get("uri") ?? link.get("id");
+  return typeof uri === "string" ? uri : void 0;
+}
+function passesName(dep, name) {
+  const props = dep.body.get("properties");
+  const params = props instanceof ObjectValue ? props.get("parameters") : void 0;
+  if (!(params instanceof ObjectValue)) return false;
+  const wanted = name.toLowerCase();
+  return params.entries().some(([, p]) => {
+    const v = p instanceof ObjectValue ? p.get("value") : void 0;
+    return typeof v === "string" && v.toLowerCase() === wanted;
+  });
+}
+function unfetchedDeployerOf(graph, name, referrer) {
+  let waited;
+  for (const dep of graph.ofType(DEPLOYMENTS2)) {
+    const from = linkedFrom(dep);
+    if (from === void 0) continue;
+    if (passesName(dep, name)) return { deployment: dep, from, passesName: true };
+    if (!waited && referrer.dependsOn.some((d) => d.target === dep && !d.implicit)) waited = { deployment: dep, from, passesName: false };
+  }
+  return waited;
+}
+function deployedByUnfetched(u) {
+  const who = `deployment '${u.deployment.displayName}'`;
+  return `which ${u.passesName ? `${who} deploys` : `${who} (which it depends on) may deploy`} from '${u.from}', a template vtaplint never fetches, so its properties are unknown`;
+}
+var MAX_ID_DEPTH = 8;
+function unfetchedGivenIdOf(graph, resource) {
+  for (const dep of graph.ofType(DEPLOYMENTS2)) {
+    const from = linkedFrom(dep);
+    if (from === void 0) continue;
+    const props = dep.body.get("properties");
+    const params = props instanceof ObjectValue ? props.get("parameters") : void 0;
+    if (params !== void 0 && holdsIdOf(graph, params, resource, 0)) return { deployment: dep, from, passesName: false };
+  }
+  return void 0;
+}
+function holdsIdOf(graph, v, resource, depth) {
+  if (depth > MAX_ID_DEPTH) return false;
+  if (typeof v === "string" || v instanceof Unknown && v.parts) {
+    const r = graph.resolve(v);
+    return r.kind === "resource" && r.resource === resource;
+  }
+  if (Array.isArray(v)) return v.some((e) => holdsIdOf(graph, e, resource, depth + 1));
+  if (v instanceof ObjectValue) {
+    for (let i = 0; i < v.size; i++) if (holdsIdOf(graph, v.valueAt(i), resource, depth + 1)) return true;
+  }
+  return false;
+}
+
 // rules/vtap-destination-type.md
-var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress` or `publicIPPrefix`). A network interface that a private endpoint of the template creates\n(its `customNetworkInterfaceName`), named by its id or reached as an `existing` NIC, is no\ndestination: the document allows a \"VM's network interface\", and an endpoint's NIC is the\nplatform's, not a VM's (`vtap-source-vm-nic` says the same of such a NIC as a source). So is a private link service's own\nNIC (Azure names it after the service, `<service>.nic.<suffix>`), named by its id, and an id read\nfrom what Azure sets on a private link service or private endpoint the template deploys\n(`pls.properties.networkInterfaces[0].id`). A destination outside the template (an id to a resource the template does not\ndeclare, an id read with `reference()` from such a resource, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination.\n\nA template that adds sources to a TAP it does not deploy (a hub's TAP declared `existing`, or named\nonly by its id in a tap configuration) has no destination to check at all: the TAP's destination is\nin another template. That also gives one *indeterminate* result, at the TAP's declaration (or at the\nfirst id naming it), per TAP and not per source: it names the sources this template adds and lists\nwhat could not be checked for them (the destination's type, its network or a peering in the same\nregion made before the TAP configurations, IPv6, UDP 4789). `vtap-destination-network`,\n`vtap-peering-same-region`, `vtap-peering-before-tap`, `vtap-collector-port-open` and `vtap-no-ipv6`\n(for the destination) say nothing about such a TAP; `vtap-same-region` still judges each source's\nregion against it.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
+var vtap_destination_type_default = "# vtap-destination-type\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery `Microsoft.Network/virtualNetworkTaps` resource has exactly one destination:\n\n- `properties.destinationNetworkInterfaceIPConfiguration.id`: the id of a network interface's IP\n  configuration (`.../networkInterfaces/{nic}/ipConfigurations/{name}`), or\n- `properties.destinationLoadBalancerFrontEndIPConfiguration.id`: the id of a load balancer's\n  frontend IP configuration (`.../loadBalancers/{lb}/frontendIPConfigurations/{name}`).\n\nWhen the NIC or load balancer is in the template, the IP configuration or frontend named in the id\nmust exist on it, and a load balancer frontend must be internal (a subnet and private address, no\n`publicIPAddress` or `publicIPPrefix`). A network interface that a private endpoint of the template creates\n(its `customNetworkInterfaceName`), named by its id or reached as an `existing` NIC, is no\ndestination: the document allows a \"VM's network interface\", and an endpoint's NIC is the\nplatform's, not a VM's (`vtap-source-vm-nic` says the same of such a NIC as a source). So is a private link service's own\nNIC (Azure names it after the service, `<service>.nic.<suffix>`), named by its id, and an id read\nfrom what Azure sets on a private link service or private endpoint the template deploys\n(`pls.properties.networkInterfaces[0].id`). A destination outside the template (an id to a resource the template does not\ndeclare, an id read with `reference()` from such a resource, or an `existing` resource) gives one *indeterminate* result that lists the checks that\ncould not be made; the other rules then stay silent about that destination When the NIC or load balancer it is on is deployed by a\nregistry module (`br:`, `ts:`) or a template linked by URI, which vtaplint never fetches, the result says so: a\nmodule that is passed its name as a parameter deploys it, one the TAP depends on may deploy it.\n\nA template that adds sources to a TAP it does not deploy (a hub's TAP declared `existing`, or named\nonly by its id in a tap configuration) has no destination to check at all: the TAP's destination is\nin another template. That also gives one *indeterminate* result, at the TAP's declaration (or at the\nfirst id naming it), per TAP and not per source: it names the sources this template adds and lists\nwhat could not be checked for them (the destination's type, its network or a peering in the same\nregion made before the TAP configurations, IPv6, UDP 4789). `vtap-destination-network`,\n`vtap-peering-same-region`, `vtap-peering-before-tap`, `vtap-collector-port-open` and `vtap-no-ipv6`\n(for the destination) say nothing about such a TAP; `vtap-same-region` still judges each source's\nregion against it.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network TAP supports Load Balancer or VM's network interface as a destination resource for mirrored traffic.\n\nThe REST API describes `destinationLoadBalancerFrontEndIPConfiguration` as \"the reference to the\nprivate IP address on the internal Load Balancer that will receive the tap\", and the portal\ntutorial says a TAP \"can only have a single destination resource\".\n\n## Why it matters\nA TAP without a valid destination is rejected, or sends the mirrored traffic nowhere a collector\nlistens.\n\n## How to fix\nPoint exactly one destination property at the IP configuration of the collector VM's NIC, or at\nthe frontend of an internal load balancer in front of the collectors.\n\n## Examples\nFailing (Bicep): the destination is the NIC, not its IP configuration.\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: 'eastus'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: '${collectorNic.id}/ipConfigurations/ipconfig1' }\n  }\n}\n```\nFailing (ARM JSON): a public load balancer frontend.\n```json\n\"properties\": {\n  \"destinationLoadBalancerFrontEndIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'public-lb', 'frontend')]\"\n  }\n}\n```\nPassing (ARM JSON):\n```json\n\"properties\": {\n  \"destinationNetworkInterfaceIPConfiguration\": {\n    \"id\": \"[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]\"\n  }\n}\n```\n";
 
 // rules/vtap-destination-type.ts
 var NIC_IPCONFIG = "microsoft.network/networkinterfaces/ipconfigurations";
@@ -30941,7 +31083,7 @@ function checkDestination(ctx, tap, d) {
   if (res.kind === "external") {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, is outside the template, so vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`
+      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, ${outsideText(ctx, tap, res.id)} vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`
     });
     return;
   }
@@ -31018,6 +31160,11 @@ function existingDestination(ctx, tap, holder, base) {
     message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
     related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
   });
+}
+function outsideText(ctx, tap, id) {
+  const owner = id.types.length >= 1 ? truncateId(id, 1) : void 0;
+  const u = owner ? unfetchedDeployerOf(ctx.graph, idNames(owner), tap) : void 0;
+  return u ? `is on '${idNames(owner)}', ${deployedByUnfetched(u)}:` : "is outside the template, so";
 }
 
 // rules/vtap-source-vm-size-v6.ts
@@ -31324,14 +31471,14 @@ var vtap_cross_subscription_default2 = defineRule(
         return list.length > 0 ? list : void 0;
       };
       const review = (id, what, span, other) => {
-        const related = scopes(other?.resource, other?.what ?? "");
+        const related = () => scopes(other?.resource, other?.what ?? "");
         const sub = literalSubscription(id);
         if (sub === void 0) {
           if (tapSub !== void 0)
             ctx.indeterminate({
               message: `${what} is in the deployment's subscription (only known at deployment) and TAP '${tap.displayName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
               span,
-              related,
+              related: related(),
               resource: tap
             });
           return;
@@ -31343,7 +31490,7 @@ var vtap_cross_subscription_default2 = defineRule(
         ctx.indeterminate({
           message: tapSub === void 0 ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
           span,
-          related,
+          related: related(),
           resource: tap
         });
       };
@@ -31575,10 +31722,10 @@ function outsideLoadBalancersOfNic(graph, nic) {
       let found;
       if (res.kind === "external" && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
         const lbId = truncateId(res.id, 1);
-        found = { key: resourceKey(lbId), name: idNames(lbId) };
+        found = { key: resourceKey(lbId), name: idNames(lbId), external: true };
       } else if (res.kind === "sub" || res.kind === "resource") {
         const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
-        if (lb && lb.existing && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName };
+        if (lb && lb.existing && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName, external: false };
       }
       if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
     }
@@ -32096,8 +32243,8 @@ function reportMissing(ctx, p, missing) {
   const advice = across.every((a) => a === void 0) ? `add ${missing.length > 1 ? "them" : "it"} to dependsOn` : [...new Set(across.map((a, i) => a?.advice ?? `add the peering from '${missing[i]?.from.displayName ?? ""}' to dependsOn`))].join("; ");
   const related = [...missing.map(peeringRelated), sourceRelated(p.source)];
   for (const a of across) if (a && !related.some((r) => r.span === a.related.span && r.message === a.related.message)) related.push(a.related);
-  const named = (peering) => `'${peering.holder.displayName}' from '${peering.from.displayName}'`;
-  const waitingFor = missing.length > 1 ? `the peerings in both directions (${missing.map(named).join(" and ")}); the peerings must be in place first` : `the peering from '${missing[0]?.from.displayName ?? ""}' ('${missing[0]?.holder.displayName ?? ""}'); the peering must be in place first`;
+  const named2 = (peering) => `'${peering.holder.displayName}' from '${peering.from.displayName}'`;
+  const waitingFor = missing.length > 1 ? `the peerings in both directions (${missing.map(named2).join(" and ")}); the peerings must be in place first` : `the peering from '${missing[0]?.from.displayName ?? ""}' ('${missing[0]?.holder.displayName ?? ""}'); the peering must be in place first`;
   ctx.fail({
     span: p.source.tapId.span,
     resource: holder,
@@ -32239,7 +32386,7 @@ init_value();
 init_resource_id();
 
 // rules/vtap-source-vm-nic.md
-var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`, in the endpoint's resource group; also when the template reaches it as an `existing` NIC, whatever its symbolic name), and a private\nlink service's own NIC (Azure creates it and names it after the service, `<service>.nic.<suffix>`;\na NIC of that name, `existing` or named by its id, in the resource group of a private link service\nthe template declares). The rules about the source's VM say nothing about those two. A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nrules behind those checks then stay silent about it (`vtap-source-vm-restart`, `vtap-live-migration`\nand `vtap-source-downtime` still report on its VM when that VM exists before the deployment). A NIC whose\nonly VM may not be deployed (its `condition` or copy count is known only at deployment) also gets an\n*indeterminate* result here, unless the NIC itself is deployed under that same condition; the rules\nabout that VM (its size, live migration, ...) report what they find as *indeterminate* too (\"if the\nVM is deployed\").\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
+var vtap_source_vm_nic_default = "# vtap-source-vm-nic\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery source NIC (declared by a `tapConfigurations` resource, an inline `tapConfigurations` entry, or\nan IP configuration's `virtualNetworkTaps`) is attached to a virtual machine: some\n`Microsoft.Compute/virtualMachines` lists it in `properties.networkProfile.networkInterfaces`. It fails\nfor a NIC no VM in the template uses, a scale set's NIC (an id under `virtualMachineScaleSets`, or a\n`Microsoft.Compute/virtualMachineScaleSets` whose\n`virtualMachineProfile.networkProfile.networkInterfaceConfigurations[].properties.ipConfigurations[].properties.virtualNetworkTaps`\nlists a TAP: the scale set IP configuration has no such property, so nothing is mirrored; the other\nrules say nothing about it), and a private endpoint's NIC (`customNetworkInterfaceName`, in the endpoint's resource group; also when the template reaches it as an `existing` NIC, whatever its symbolic name), and a private\nlink service's own NIC (Azure creates it and names it after the service, `<service>.nic.<suffix>`;\na NIC of that name, `existing` or named by its id, in the resource group of a private link service\nthe template declares). The rules about the source's VM say nothing about those two. A source NIC outside the template (an id, or an\n`existing` resource) gives one *indeterminate* result listing the checks that could not be made (when\na VM the template creates lists it, that VM answers whether it is a VM's NIC and of what size); the\nrules behind those checks then stay silent about it (`vtap-source-vm-restart`, `vtap-live-migration`\nand `vtap-source-downtime` still report on its VM when that VM exists before the deployment). A NIC whose\nonly VM may not be deployed (its `condition` or copy count is known only at deployment) also gets an\n*indeterminate* result here, unless the NIC itself is deployed under that same condition; the rules\nabout that VM (its size, live migration, ...) report what they find as *indeterminate* too (\"if the\nVM is deployed\"). A NIC no VM of the template uses, whose id is passed to a module vtaplint never\nfetches (a registry module, `br:` or `ts:`, or a `templateLink.uri`: an Azure Verified Modules\nvirtual machine given `nicConfigurations: [{ nicResourceId: nic.id }]`), is *indeterminate* too:\nthat template may attach it to the VM it deploys.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> Virtual network TAP only supports virtual machine's (VM) network interface as a mirroring source.\n\n## Why it matters\nA TAP configuration on a NIC without a VM (or on a platform-owned NIC) mirrors nothing or is rejected.\n\n## How to fix\nAttach the NIC to the VM you want to mirror, or put the TAP configuration on that VM's NIC.\n\n## Examples\nFailing (Bicep), a scale set:\n```bicep\nipConfigurations: [ { name: 'ipconfig1', properties: {\n  subnet: { id: '${vnet.id}/subnets/nodes' }\n  virtualNetworkTaps: [ { id: tap.id } ]   // in a virtualMachineScaleSets network profile\n} } ]\n```\nFailing (Bicep):\n```bicep\n// webNic is used by no virtual machine\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  properties: { networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  \"type\": \"Microsoft.Network/networkInterfaces/tapConfigurations\",\n  \"name\": \"[format('{0}/{1}', 'web-nic', 'to-collector')]\",\n  \"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n}\n// and no VM lists web-nic\n```\nPassing (ARM JSON):\n```json\n\"networkProfile\": {\n  \"networkInterfaces\": [ { \"id\": \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" } ]\n}\n```\n";
 
 // rules/vtap-source-vm-nic.ts
 var CHECKS_NEEDING_PROPERTIES = "it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template";
@@ -32368,6 +32515,18 @@ var vtap_source_vm_nic_default2 = defineRule(
           message: `NIC '${r.displayName}' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM '${unresolved.vm.displayName}' lists a network interface whose id is ${idText}, which may be this NIC; a TAP can only mirror a VM's network interface`,
           span: source.tapId.span,
           related: [...related, { span: unresolved.id.span, message: `VM '${unresolved.vm.displayName}' lists this network interface` }],
+          resource: r,
+          involved,
+          sources: [source]
+        });
+        continue;
+      }
+      const module2 = unfetchedGivenIdOf(ctx.graph, r);
+      if (module2) {
+        ctx.indeterminate({
+          message: `NIC '${r.displayName}' (a TAP source) is attached to no VM of the template, but its id is passed to deployment '${module2.deployment.displayName}' from '${module2.from}', a template vtaplint never fetches, which may attach it to a VM; a TAP can only mirror a VM's network interface`,
+          span: source.tapId.span,
+          related: [...related, { span: module2.deployment.nameSpan, message: `deployment '${module2.deployment.displayName}' is given the NIC's id` }],
           resource: r,
           involved,
           sources: [source]
@@ -32755,7 +32914,7 @@ var vtap_source_basic_lb_default2 = defineRule(
           involved: source.config ? [source.config] : [],
           sources: [source],
           related: [sourceRelated(source)],
-          message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', which is outside the template, so vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`
+          message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', ${outsideText2(ctx.graph, lb, nic)} vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`
         });
       }
       for (const { ref, part: part2 } of unknownLbReferencesOfNic(ctx.graph, nic)) {
@@ -32773,6 +32932,10 @@ var vtap_source_basic_lb_default2 = defineRule(
     }
   }
 );
+function outsideText2(graph, lb, nic) {
+  const u = lb.external ? unfetchedDeployerOf(graph, lb.name, nic) : void 0;
+  return u ? `${deployedByUnfetched(u)}:` : "which is outside the template, so";
+}
 
 // rules/vtap-private-link-inbound.md
 var vtap_private_link_inbound_default = "# vtap-private-link-inbound\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA `Microsoft.Network/privateLinkServices` whose `loadBalancerFrontendIpConfigurations` names a\nload balancer frontend, whose rules send to a backend pool holding a source NIC: the rule warns that\nthe traffic arriving through the private link service is not mirrored. The finding points at the\nprivate link service's frontend reference.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> Virtual network doesn't support mirroring of inbound Private Link Service traffic.\n\n## Why it matters\nThe mirror silently misses everything consumers send through the private link service, so the analysis tool sees an incomplete picture.\n\n## How to fix\nCapture that traffic another way (on the VM or the consumer side), or accept and document the gap.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webPls 'Microsoft.Network/privateLinkServices@2024-05-01' = {\n  name: 'web-pls'\n  location: location\n  properties: {\n    loadBalancerFrontendIpConfigurations: [ { id: resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'web-lb', 'frontend') } ]\n    ...\n  }\n}\n// web-lb's rule sends to the pool that holds webNic, a TAP source\n```\nPassing (Bicep):\n```bicep\n// the private link service fronts api-lb, whose pool holds no TAP source\n```\nFailing (ARM JSON):\n```json\n\"type\": \"Microsoft.Network/privateLinkServices\",\n\"properties\": {\n  \"loadBalancerFrontendIpConfigurations\": [\n    { \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'web-lb', 'frontend')]\" }\n  ]\n}\n```\nPassing (ARM JSON):\n```json\n\"loadBalancerFrontendIpConfigurations\": [\n  { \"id\": \"[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'api-lb', 'frontend')]\" }\n]\n```\n";
@@ -32850,7 +33013,7 @@ var vtap_source_vnet_encryption_default2 = defineRule(
             ...about,
             span: n.ref.span,
             related: [sourceRelated(source)],
-            message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`
+            message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', ${outsideText3(n.kind === "external" ? unfetchedDeployerOf(ctx.graph, networkName(n), nic) : void 0)} vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`
           });
           continue;
         }
@@ -32889,6 +33052,9 @@ var vtap_source_vnet_encryption_default2 = defineRule(
     }
   }
 );
+function outsideText3(u) {
+  return u ? `${deployedByUnfetched(u)}:` : "which is outside the template, so";
+}
 
 // rules/vtap-no-ipv6.ts
 init_located();
@@ -33756,7 +33922,7 @@ function sendersOf(ctx, tap) {
   }
   return out.length > 0 ? out : [{ names: [], ipConfig: void 0 }];
 }
-function checkNsgs(ctx, tap, d, to, from) {
+function checkNsgs(ctx, tap, d, to, from, out = ctx) {
   for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
     const nsgText = `network security group '${g.nsg.displayName}'`;
@@ -33776,7 +33942,7 @@ function checkNsgs(ctx, tap, d, to, from) {
       const names2 = [...new Set(outcomes.filter((o) => o.outcome.kind === "deny" && o.outcome.rule.decl === first.decl).flatMap((o) => o.sender.names))];
       const fromText = first.narrow && names2.length > 0 ? ` from ${names2.length > 1 ? "source NICs" : "source NIC"} ${names2.map((n) => `'${n}'`).join(", ")}` : "";
       const allow = first.narrow ? `allow inbound UDP ${to.port} from the TAP's sources at a higher priority (lower number), or narrow the deny` : `allow inbound UDP ${to.port} from the virtual network at a higher priority (lower number)`;
-      ctx.fail({
+      out.fail({
         ...base,
         span: access.span,
         related: [...base.related, ...first.narrow ? [{ span: at(first.decl, "properties").span, message: `rule '${first.name}'` }] : []],
@@ -33787,7 +33953,7 @@ function checkNsgs(ctx, tap, d, to, from) {
     const open2 = outcomes.find((o) => o.outcome.kind === "open");
     if (open2?.outcome.kind === "open") {
       const u = open2.outcome.rule;
-      ctx.indeterminate({
+      out.indeterminate({
         ...base,
         span: g.ref.span,
         related: [...base.related, { span: u.decl.span, message: `rule '${u.name}'` }, ...unknownOrigin(u.unknown, g.ref.span)],
@@ -33795,7 +33961,7 @@ function checkNsgs(ctx, tap, d, to, from) {
       });
       continue;
     }
-    ctx.pass({ ...base, span: g.ref.span, message: "UDP port open" });
+    out.pass({ ...base, span: g.ref.span, message: "UDP port open" });
   }
 }
 function decide(ctx, nsg, to, sender, nsgText) {
@@ -33948,17 +34114,45 @@ function checkBackends(ctx, tap, d, t, r, from) {
   const port = backendPort === 0 || backendPort === void 0 ? PORT2 : backendPort;
   if (typeof port !== "number") return;
   for (const pool of poolsOfRule(ctx.graph, r)) {
+    const merged = /* @__PURE__ */ new Map();
     for (const m of membersOfPool(ctx.graph, pool)) {
+      const name = `'${m.nic.displayName}'`;
+      const collect = (kind) => (v) => {
+        const key2 = [kind, v.span.identity(), v.message, v.resource?.key ?? "", m.nic.state === "maybe"].join("\0");
+        let group2 = merged.get(key2);
+        if (!group2) merged.set(key2, group2 = { kind, v, names: /* @__PURE__ */ new Set(), related: /* @__PURE__ */ new Map(), involved: /* @__PURE__ */ new Set() });
+        group2.names.add(name);
+        for (const x of v.involved ?? []) group2.involved.add(x);
+        for (const rel of v.related ?? []) {
+          const k = `${rel.span.identity()}\0${rel.message}`;
+          const same = group2.related.get(k);
+          if (same) same.names.add(name);
+          else group2.related.set(k, { ...rel, names: /* @__PURE__ */ new Set([name]) });
+        }
+      };
       checkNsgs(ctx, tap, d, {
         nic: m.nic,
         ipConfig: m.ipConfig,
         port,
-        what: `collector NIC '${m.nic.displayName}' in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
-        nicText: `collector NIC '${m.nic.displayName}'`,
-        subnetText: `the subnet of collector NIC '${m.nic.displayName}'`
-      }, from);
+        what: `collector ${NAME} in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
+        nicText: `collector ${NAME}`,
+        subnetText: `the subnet of collector ${NAME}`
+      }, from, { fail: collect("fail"), indeterminate: collect("indeterminate"), pass: collect("pass") });
+    }
+    for (const { kind, v, names: names2, related, involved } of merged.values()) {
+      ctx[kind]({
+        ...v,
+        involved: [...involved],
+        message: named(v.message, [...names2]),
+        related: [...related.values()].map((rel) => ({ span: rel.span, message: named(rel.message, [...rel.names]) }))
+      });
     }
   }
+}
+var NAME = "\0collector\0";
+function named(text, names2) {
+  const list = names2.length > 1 ? `NICs ${names2.slice(0, -1).join(", ")} and ${names2[names2.length - 1]}` : `NIC ${names2[0] ?? ""}`;
+  return text.replaceAll(NAME, list);
 }
 
 // rules/vtap-limits.ts
@@ -35957,19 +36151,19 @@ init_discover();
 init_read();
 init_parameters();
 async function discoverFocused(paths, context, cwd, root = cwd) {
-  const named = await discover(paths, cwd, root);
-  if (context === void 0) return { ...named, focus: void 0 };
+  const named2 = await discover(paths, cwd, root);
+  if (context === void 0) return { ...named2, focus: void 0 };
   const around = await discover([context], cwd, root);
   const byReal = /* @__PURE__ */ new Map();
   for (const f of around.files) byReal.set(realPath(f.path) ?? import_node_path16.default.resolve(f.path), f.path);
   const files = [...around.files];
   const focus = /* @__PURE__ */ new Set();
-  for (const f of named.files) {
+  for (const f of named2.files) {
     const same = byReal.get(realPath(f.path) ?? import_node_path16.default.resolve(f.path));
     if (same === void 0) files.push(f);
     focus.add(import_node_path16.default.resolve(same ?? f.path));
   }
-  return { files, missing: named.missing, unreadable: named.unreadable, focus };
+  return { files, missing: named2.missing, unreadable: named2.unreadable, focus };
 }
 function widenFocus(focus, work, targetsByParams) {
   for (const [params, template] of targetsByParams) if (focus.has(params)) focus.add(template);
@@ -36004,7 +36198,7 @@ init_discover();
 init_read();
 init_parser3();
 init_template();
-var DEPLOYMENTS3 = "microsoft.resources/deployments";
+var DEPLOYMENTS4 = "microsoft.resources/deployments";
 var BicepSources = class _BicepSources {
   constructor(files, root) {
     this.files = files;
@@ -36056,7 +36250,7 @@ function bicepSignature(statements) {
   for (const s of statements) {
     if (s.kind === "Parameter") parameters.push(s.name.name);
     else if (s.kind === "Output") outputs.push(s.name.name);
-    else if (s.kind === "Module") types.add(DEPLOYMENTS3);
+    else if (s.kind === "Module") types.add(DEPLOYMENTS4);
     else if (s.kind === "Resource" && !s.existing && s.type.kind === "String" && s.type.value !== void 0) {
       const type = s.type.value.split("@")[0];
       if (type.includes("/")) types.add(type.toLowerCase());
@@ -36672,8 +36866,8 @@ async function lint(paths, given) {
   if (focus) {
     for (const w of work) if (w.config.file && focus.has(import_node_path18.default.resolve(w.config.file))) focus.add(import_node_path18.default.resolve(w.file.path));
   }
-  const named = focus ? new Set(focus) : void 0;
-  const analysedNamed = named ? new Set(named) : void 0;
+  const named2 = focus ? new Set(focus) : void 0;
+  const analysedNamed = named2 ? new Set(named2) : void 0;
   if (analysedNamed) widenFocus(analysedNamed, work, /* @__PURE__ */ new Map());
   if (focus) widenFocus(focus, work, targetsByParams);
   if (usedByParams.size) work = work.filter((w) => w.file.explicit || !usedByParams.has(import_node_path18.default.resolve(w.file.path)) || !throughParametersOnly(w.file.path));
@@ -36724,7 +36918,7 @@ async function lint(paths, given) {
   for (const [i, r] of slots.entries()) {
     if (!r) continue;
     const analysed = work[i]?.file.path;
-    if (focus && (analysed !== void 0 && inFocus(analysedNamed, analysed) || inFocus(named, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
+    if (focus && (analysed !== void 0 && inFocus(analysedNamed, analysed) || inFocus(named2, r.result.path))) for (const f of r.result.findings) ofFocused.add(f);
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
@@ -36740,8 +36934,8 @@ async function lint(paths, given) {
   const every = withoutRepeats(results.flatMap((r) => r.findings), ofFocused, analysisOf).sort(compareFindings);
   const base = sourceRoot(opts.root, files.map((f) => f.path));
   assignFingerprints(every, base);
-  const all = named ? every.filter((f) => reportedInFocus(named, f, ofFocused)) : every;
-  if (named) for (const f of all) f.related = namedFirst(f.related, named);
+  const all = named2 ? every.filter((f) => reportedInFocus(named2, f, ofFocused)) : every;
+  if (named2) for (const f of all) f.related = namedFirst(f.related, named2);
   const findings = all.filter((f) => !f.suppressions);
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
@@ -36780,14 +36974,14 @@ function throughParents(slots, work) {
     r.passes = 0;
   });
 }
-function reportedInFocus(named, f, ofFocused) {
-  return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+function reportedInFocus(named2, f, ofFocused) {
+  return ofFocused.has(f) || inFocus(named2, f.location.file.path) || f.related.some((r) => inFocus(named2, r.file.path));
 }
-function namedFirst(related, named) {
+function namedFirst(related, named2) {
   if (related.length < 2) return related;
-  const inNamed = related.filter((r) => inFocus(named, r.file.path));
+  const inNamed = related.filter((r) => inFocus(named2, r.file.path));
   if (inNamed.length === 0 || inNamed.length === related.length) return related;
-  return [...inNamed, ...related.filter((r) => !inFocus(named, r.file.path))];
+  return [...inNamed, ...related.filter((r) => !inFocus(named2, r.file.path))];
 }
 function withoutRepeats(findings, ofFocused, analysisOf) {
   const byPlace = /* @__PURE__ */ new Map();
@@ -37017,8 +37211,7 @@ function unitKey(unit) {
   if (k === void 0) unitKeys.set(unit, k = ++unitKeyCounter);
   return k;
 }
-function suppliedRelated(deployed, span, resource, memo) {
-  const unit = resource?.unit;
+function suppliedRelated(deployed, span, unit, memo) {
   const key2 = unit ? `${span.identity()}\0${unitKey(unit)}` : span.identity();
   let related = memo.get(key2);
   if (related === void 0) {
@@ -37028,6 +37221,17 @@ function suppliedRelated(deployed, span, resource, memo) {
     memo.set(key2, related);
   }
   return related;
+}
+function namedBy(v) {
+  const out = [];
+  const add = (r, unit) => {
+    if (r?.displayedName === void 0) return;
+    const u = unit && unit.file === r.unit.file ? unit : r.unit;
+    if (!out.some((x) => x.r === r && x.unit === u)) out.push({ r, unit: u });
+  };
+  add(v.resource, void 0);
+  for (const s of v.sources ?? []) if (s.nic.kind === "resource") add(s.nic.resource, s.holder.unit);
+  return out;
 }
 function draftOf(o, deployed, sources) {
   const r = o.verdict.resource;
@@ -37043,7 +37247,12 @@ function draftOf(o, deployed, sources) {
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r2) => ({ span: r2.span, message: r2.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources)
+      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource?.unit, sources),
+      // An existing resource named by its name in a module loop (displayedName): where the name
+      // was given, which tells which entry of which list named it.
+      ...namedBy(o.verdict).flatMap(
+        ({ r: r2, unit }) => suppliedRelated(deployed, r2.nameSpan, unit, sources).map((src) => ({ span: src.span, message: `the name '${r2.displayedName ?? ""}' is given here` }))
+      )
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
     // config's resource suppressions keep matching whether or not another module shares the name.
@@ -38059,11 +38268,11 @@ Run 'vtaplint --help' for usage.
       io.stderr(`vtaplint: '${import_node_path23.default.relative(io.cwd, f.path) || f.path}' is not linted: "ignore" in ${import_node_path23.default.relative(io.cwd, f.config) || f.config} leaves it out
 `);
     }
-    const named = new Set(opts.paths.map((p) => import_node_path23.default.resolve(io.cwd, p)));
+    const named2 = new Set(opts.paths.map((p) => import_node_path23.default.resolve(io.cwd, p)));
     const templates = new Set(result.files.filter((f) => f.kind === "template").map((f) => import_node_path23.default.resolve(f.path)));
     const templateLinted = (params) => [".json", ".jsonc"].some((ext) => templates.has(params.replace(/\.parameters\.jsonc?$/i, ext)));
     for (const f of result.files) {
-      if (f.kind === "parameters" && named.has(import_node_path23.default.resolve(f.path)) && !templateLinted(import_node_path23.default.resolve(f.path))) {
+      if (f.kind === "parameters" && named2.has(import_node_path23.default.resolve(f.path)) && !templateLinted(import_node_path23.default.resolve(f.path))) {
         const rel = import_node_path23.default.relative(io.cwd, f.path) || f.path;
         if (hasTemplateByName(f.path) || await mappedInConfig(f.path, root, configFile)) {
           io.stderr(`vtaplint: '${rel}' is an ARM parameters file: vtaplint lints templates, with the values of their parameters files; name its template, or use --context DIR to lint the template that uses it (vtaplint --context . ${rel})
@@ -38184,4 +38393,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build dd19d1dd93fd8090272ecb6eb748be5d
+// vtaplint-build b6be8b1469a6fefb2df75806b6fde02f
