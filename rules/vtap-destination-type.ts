@@ -154,11 +154,12 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     // reported the same way, naming it and listing the checks it prevents.
     const key = v instanceof Unknown && v.reason.code === 'runtime-state' ? v.reason.resourceKey : undefined;
     const from = key === undefined ? undefined : ctx.graph.byResourceKey(key);
-    if (from && !from.existing && /^microsoft\.network\/(privatelinkservices|privateendpoints)$/.test(from.type.toLowerCase())) {
+    const isPls = from !== undefined && from.type.toLowerCase() === TYPES.privateLinkService.toLowerCase();
+    if (from && !from.existing && (isPls || from.type.toLowerCase() === TYPES.privateEndpoint.toLowerCase())) {
       // Read from what Azure sets on a private link service or private endpoint the template
       // deploys (`pls.properties.networkInterfaces[0].id`): its own network interface (the id of a
       // load balancer frontend it fronts is the template's, and known). A platform NIC, no VM's.
-      const what = from.type.toLowerCase() === 'microsoft.network/privatelinkservices' ? 'private link service' : 'private endpoint';
+      const what = isPls ? 'private link service' : 'private endpoint';
       ctx.fail({
         ...base,
         message: `the destination of TAP '${tap.displayName}' is read from what Azure sets on ${what} '${from.displayName}' when it deploys it (the ${what}'s own network interface), not a VM's network interface or an internal load balancer frontend: point it at the collector VM's NIC, or at the internal load balancer frontend in front of the collectors`,

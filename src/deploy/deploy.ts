@@ -16,7 +16,7 @@ import { classifyJson } from '../load/classify.js';
 import { isInsideRoot, outsideRootReason, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
-import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
+import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, deploymentLabel, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
@@ -1057,12 +1057,6 @@ function literalText(node: TNode | undefined): string | undefined {
  */
 function lookedUpFrom(r: { unit: DeploymentUnit }, unit: DeploymentUnit): boolean {
   return r.unit === unit || r.unit.parent === unit.parent;
-}
-
-/** A nested deployment as a user names it: a Bicep module by its symbolic name, an ARM deployment by its name. */
-function deploymentLabel(dep: DeployedResource): string {
-  if (dep.span.file.kind === 'bicep' && dep.symbolicName) return `module '${dep.symbolicName}'`;
-  return `deployment '${dep.plainDisplayName}'`;
 }
 
 /**

@@ -157,3 +157,9 @@ export function noteImplicitDependency(target: DeployedResource, value: Value, s
   const list = (current.implicit ??= []);
   if (!list.some((d) => d.target === target)) list.push({ value, span, target, implicit: true });
 }
+
+/** A nested deployment as a user names it: a Bicep module by its symbolic name, an ARM deployment by its name. */
+export function deploymentLabel(dep: DeployedResource): string {
+  if (dep.span.file.kind === 'bicep' && dep.symbolicName) return `module '${dep.symbolicName}'`;
+  return `deployment '${dep.plainDisplayName}'`;
+}

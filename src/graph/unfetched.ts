@@ -25,10 +25,15 @@ function linkedFrom(dep: DeployedResource): string | undefined {
   return typeof uri === 'string' ? uri : undefined;
 }
 
+/** The deployment's properties.parameters, as evaluated. */
+function parametersOf(dep: DeployedResource): Value | undefined {
+  const props = dep.body.get('properties');
+  return props instanceof ObjectValue ? props.get('parameters') : undefined;
+}
+
 /** Whether the deployment passes `name` as the value of one of its parameters (`params: { name: 'lb-web' }`). */
 function passesName(dep: DeployedResource, name: string): boolean {
-  const props = dep.body.get('properties');
-  const params = props instanceof ObjectValue ? props.get('parameters') : undefined;
+  const params = parametersOf(dep);
   if (!(params instanceof ObjectValue)) return false;
   const wanted = name.toLowerCase();
   return params.entries().some(([, p]) => {
@@ -71,8 +76,7 @@ export function unfetchedGivenIdOf(graph: ResourceGraph, resource: DeployedResou
   for (const dep of graph.ofType(DEPLOYMENTS)) {
     const from = linkedFrom(dep);
     if (from === undefined) continue;
-    const props = dep.body.get('properties');
-    const params = props instanceof ObjectValue ? props.get('parameters') : undefined;
+    const params = parametersOf(dep);
     if (params !== undefined && holdsIdOf(graph, params, resource, 0)) return { deployment: dep, from, passesName: false };
   }
   return undefined;

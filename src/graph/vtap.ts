@@ -3,7 +3,7 @@
 // virtual machine owns a network interface.
 import { Unknown, elementSpan, type Value } from '../expr/value.js';
 import { deepEquals, equalityHash } from '../expr/ops.js';
-import type { DeployedResource, DeploymentUnit } from '../deploy/model.js';
+import { deploymentLabel, type DeployedResource, type DeploymentUnit } from '../deploy/model.js';
 import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
@@ -23,6 +23,7 @@ export const TYPES = {
   publicIp: 'Microsoft.Network/publicIPAddresses',
   nsg: 'Microsoft.Network/networkSecurityGroups',
   privateLinkService: 'Microsoft.Network/privateLinkServices',
+  privateEndpoint: 'Microsoft.Network/privateEndpoints',
 } as const;
 
 /**
@@ -794,8 +795,7 @@ export function subscriptionScopeOf(r: DeployedResource, what: string): { span: 
     const given = at(dep.root, 'subscriptionId');
     if (given.value === undefined) continue;
     if (typeof given.value !== 'string' || given.value.toLowerCase() !== sub) return undefined;
-    const label = dep.span.file.kind === 'bicep' && dep.symbolicName ? `module '${dep.symbolicName}'` : `deployment '${dep.plainDisplayName}'`;
-    return { span: given.span, message: `${label} deploys ${what} to subscription '${sub}' here` };
+    return { span: given.span, message: `${deploymentLabel(dep)} deploys ${what} to subscription '${sub}' here` };
   }
   return undefined;
 }
@@ -805,19 +805,27 @@ function lowerEq(a: string, b: string): boolean {
 }
 
 /**
+ * A NIC's own id and lower-cased name, not how the template calls it: a Bicep `existing` NIC (or
+ * one the template declares) has a symbolic name of its own, and Azure creates a private
+ * endpoint's or private link service's NIC in that resource's group, named after it.
+ */
+function nicOwnName(nic: NicRef): { id: ResourceId; name: string } | undefined {
+  if (nic.kind === 'unknown' || nic.kind === 'scaleSet') return undefined;
+  const id = nic.kind === 'resource' ? nic.resource.id : nic.id;
+  if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== 'networkinterfaces') return undefined;
+  const name = segmentText(id.names[0] as Segment)?.toLowerCase();
+  return name === undefined ? undefined : { id, name };
+}
+
+/**
  * A private endpoint in the template that names its platform-created NIC like this source NIC
  * (`customNetworkInterfaceName`): such a NIC is not a VM's, so VM-related rules leave it alone.
  */
 export function privateEndpointOfNic(graph: ResourceGraph, nic: NicRef): { pe: DeployedResource; custom: LocatedValue } | undefined {
-  if (nic.kind === 'unknown' || nic.kind === 'scaleSet') return undefined;
-  // The NIC's own name and scope, not how the template calls it: a Bicep `existing` NIC (or one
-  // the template declares) has a symbolic name of its own, and Azure creates the endpoint's NIC
-  // in the endpoint's resource group.
-  const id = nic.kind === 'resource' ? nic.resource.id : nic.id;
-  if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== 'networkinterfaces') return undefined;
-  const name = segmentText(id.names[0] as Segment)?.toLowerCase();
-  if (name === undefined) return undefined;
-  for (const pe of deployedOfType(graph, 'Microsoft.Network/privateEndpoints')) {
+  const own = nicOwnName(nic);
+  if (own === undefined) return undefined;
+  const { id, name } = own;
+  for (const pe of deployedOfType(graph, TYPES.privateEndpoint)) {
     const custom = at(pe.root, 'properties', 'customNetworkInterfaceName');
     if (typeof custom.value === 'string' && custom.value.toLowerCase() === name && sameScope(pe.id.scope, id.scope) !== false) return { pe, custom };
   }
@@ -832,12 +840,10 @@ export function privateEndpointOfNic(graph: ResourceGraph, nic: NicRef): { pe: D
  * neither a TAP source nor a destination.
  */
 export function privateLinkServiceOfNic(graph: ResourceGraph, nic: NicRef): DeployedResource | undefined {
-  if (nic.kind === 'unknown' || nic.kind === 'scaleSet') return undefined;
-  const id = nic.kind === 'resource' ? nic.resource.id : nic.id;
-  if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== 'networkinterfaces') return undefined;
-  const name = segmentText(id.names[0] as Segment)?.toLowerCase();
-  const service = name === undefined ? undefined : /^(.+)\.nic\.[^.]+$/.exec(name)?.[1];
-  if (service === undefined) return undefined;
+  const own = nicOwnName(nic);
+  const service = own === undefined ? undefined : /^(.+)\.nic\.[^.]+$/.exec(own.name)?.[1];
+  if (own === undefined || service === undefined) return undefined;
+  const { id } = own;
   for (const pls of graph.ofType(TYPES.privateLinkService)) {
     if (pls.id.names.length !== 1) continue;
     const plsName = segmentText(pls.id.names[0] as Segment)?.toLowerCase();
