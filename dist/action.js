@@ -11021,6 +11021,31 @@ function addPiece(piece) {
   }
 }
 
+// src/deploy/model.ts
+var REPRESENTATIVE_INDEX = "copyIndex()";
+var evaluating = [];
+function bodyUnderEvaluation() {
+  return evaluating[evaluating.length - 1];
+}
+function collectingImplicitDependencies(into, f) {
+  evaluating.push(into);
+  try {
+    return f();
+  } finally {
+    evaluating.pop();
+  }
+}
+function noteImplicitDependency(target, value, span) {
+  const current = evaluating[evaluating.length - 1];
+  if (!current) return;
+  const list = current.implicit ??= [];
+  if (!list.some((d) => d.target === target)) list.push({ value, span, target, implicit: true });
+}
+function deploymentLabel(dep) {
+  if (dep.span.file.kind === "bicep" && dep.symbolicName) return `module '${dep.symbolicName}'`;
+  return `deployment '${dep.plainDisplayName}'`;
+}
+
 // src/expr/located.ts
 function at(base, ...path20) {
   let cur2 = base;
@@ -11600,7 +11625,8 @@ var TYPES = {
   peering: "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
   publicIp: "Microsoft.Network/publicIPAddresses",
   nsg: "Microsoft.Network/networkSecurityGroups",
-  privateLinkService: "Microsoft.Network/privateLinkServices"
+  privateLinkService: "Microsoft.Network/privateLinkServices",
+  privateEndpoint: "Microsoft.Network/privateEndpoints"
 };
 function deployedOfType(graph, type) {
   return graph.ofType(type).filter((r) => !r.existing);
@@ -11986,33 +12012,35 @@ function subscriptionScopeOf(r, what) {
     const given = at(dep.root, "subscriptionId");
     if (given.value === void 0) continue;
     if (typeof given.value !== "string" || given.value.toLowerCase() !== sub) return void 0;
-    const label2 = dep.span.file.kind === "bicep" && dep.symbolicName ? `module '${dep.symbolicName}'` : `deployment '${dep.plainDisplayName}'`;
-    return { span: given.span, message: `${label2} deploys ${what} to subscription '${sub}' here` };
+    return { span: given.span, message: `${deploymentLabel(dep)} deploys ${what} to subscription '${sub}' here` };
   }
   return void 0;
 }
 function lowerEq(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
-function privateEndpointOfNic(graph, nic) {
+function nicOwnName(nic) {
   if (nic.kind === "unknown" || nic.kind === "scaleSet") return void 0;
   const id = nic.kind === "resource" ? nic.resource.id : nic.id;
   if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== "networkinterfaces") return void 0;
   const name = segmentText(id.names[0])?.toLowerCase();
-  if (name === void 0) return void 0;
-  for (const pe of deployedOfType(graph, "Microsoft.Network/privateEndpoints")) {
+  return name === void 0 ? void 0 : { id, name };
+}
+function privateEndpointOfNic(graph, nic) {
+  const own2 = nicOwnName(nic);
+  if (own2 === void 0) return void 0;
+  const { id, name } = own2;
+  for (const pe of deployedOfType(graph, TYPES.privateEndpoint)) {
     const custom2 = at(pe.root, "properties", "customNetworkInterfaceName");
     if (typeof custom2.value === "string" && custom2.value.toLowerCase() === name && sameScope(pe.id.scope, id.scope) !== false) return { pe, custom: custom2 };
   }
   return void 0;
 }
 function privateLinkServiceOfNic(graph, nic) {
-  if (nic.kind === "unknown" || nic.kind === "scaleSet") return void 0;
-  const id = nic.kind === "resource" ? nic.resource.id : nic.id;
-  if (id.types.length !== 1 || id.types[0]?.toLowerCase() !== "networkinterfaces") return void 0;
-  const name = segmentText(id.names[0])?.toLowerCase();
-  const service = name === void 0 ? void 0 : /^(.+)\.nic\.[^.]+$/.exec(name)?.[1];
-  if (service === void 0) return void 0;
+  const own2 = nicOwnName(nic);
+  const service = own2 === void 0 ? void 0 : /^(.+)\.nic\.[^.]+$/.exec(own2.name)?.[1];
+  if (own2 === void 0 || service === void 0) return void 0;
+  const { id } = own2;
   for (const pls of graph.ofType(TYPES.privateLinkService)) {
     if (pls.id.names.length !== 1) continue;
     const plsName = segmentText(pls.id.names[0])?.toLowerCase();
@@ -12347,9 +12375,12 @@ function linkedFrom(dep) {
   const uri = link.get("uri") ?? link.get("id");
   return typeof uri === "string" ? uri : void 0;
 }
-function passesName(dep, name) {
+function parametersOf(dep) {
   const props = dep.body.get("properties");
-  const params = props instanceof ObjectValue ? props.get("parameters") : void 0;
+  return props instanceof ObjectValue ? props.get("parameters") : void 0;
+}
+function passesName(dep, name) {
+  const params = parametersOf(dep);
   if (!(params instanceof ObjectValue)) return false;
   const wanted = name.toLowerCase();
   return params.entries().some(([, p]) => {
@@ -12376,8 +12407,7 @@ function unfetchedGivenIdOf(graph, resource) {
   for (const dep of graph.ofType(DEPLOYMENTS2)) {
     const from = linkedFrom(dep);
     if (from === void 0) continue;
-    const props = dep.body.get("properties");
-    const params = props instanceof ObjectValue ? props.get("parameters") : void 0;
+    const params = parametersOf(dep);
     if (params !== void 0 && holdsIdOf(graph, params, resource, 0)) return { deployment: dep, from, passesName: false };
   }
   return void 0;
@@ -12509,8 +12539,9 @@ function checkDestination(ctx, tap, d) {
   if (res.kind === "none") {
     const key2 = v instanceof Unknown && v.reason.code === "runtime-state" ? v.reason.resourceKey : void 0;
     const from = key2 === void 0 ? void 0 : ctx.graph.byResourceKey(key2);
-    if (from && !from.existing && /^microsoft\.network\/(privatelinkservices|privateendpoints)$/.test(from.type.toLowerCase())) {
-      const what = from.type.toLowerCase() === "microsoft.network/privatelinkservices" ? "private link service" : "private endpoint";
+    const isPls = from !== void 0 && from.type.toLowerCase() === TYPES.privateLinkService.toLowerCase();
+    if (from && !from.existing && (isPls || from.type.toLowerCase() === TYPES.privateEndpoint.toLowerCase())) {
+      const what = isPls ? "private link service" : "private endpoint";
       ctx.fail({
         ...base,
         message: `the destination of TAP '${tap.displayName}' is read from what Azure sets on ${what} '${from.displayName}' when it deploys it (the ${what}'s own network interface), not a VM's network interface or an internal load balancer frontend: point it at the collector VM's NIC, or at the internal load balancer frontend in front of the collectors`,
@@ -30139,27 +30170,6 @@ function callProblem(e, def) {
   return arityFits(def, e.args.length) ? void 0 : arityMessage(e.name, def, e.args.length);
 }
 
-// src/deploy/model.ts
-var REPRESENTATIVE_INDEX = "copyIndex()";
-var evaluating = [];
-function bodyUnderEvaluation() {
-  return evaluating[evaluating.length - 1];
-}
-function collectingImplicitDependencies(into, f) {
-  evaluating.push(into);
-  try {
-    return f();
-  } finally {
-    evaluating.pop();
-  }
-}
-function noteImplicitDependency(target, value, span) {
-  const current = evaluating[evaluating.length - 1];
-  if (!current) return;
-  const list = current.implicit ??= [];
-  if (!list.some((d) => d.target === target)) list.push({ value, span, target, implicit: true });
-}
-
 // src/deploy/value-type.ts
 var MAX_DEPTH7 = 256;
 var EXPECTED_TYPE = {
@@ -33929,10 +33939,6 @@ function literalText(node) {
 }
 function lookedUpFrom(r, unit) {
   return r.unit === unit || r.unit.parent === unit.parent;
-}
-function deploymentLabel(dep) {
-  if (dep.span.file.kind === "bicep" && dep.symbolicName) return `module '${dep.symbolicName}'`;
-  return `deployment '${dep.plainDisplayName}'`;
 }
 function outsideView(v, span) {
   if (v === void 0 || !(typeof v === "string" || v instanceof Unknown && v.parts)) return void 0;
