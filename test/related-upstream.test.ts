@@ -45,8 +45,9 @@ async function givenHere(dir: string, args = ['.']): Promise<string[]> {
 
 function given(f: JsonFinding): string[] {
   return f.related.flatMap((r) => {
-    const m = /^the value of parameter '(.*)' is given here$/.exec(r.message);
-    return m ? [`${r.file}:${r.line}:${r.column} ${m[1]}`] : [];
+    // An entry of a parameter's value: "the value of 'vmConfig.size' (parameter 'vmConfig')".
+    const m = /^the value of (?:parameter '(.*)'|'(.*)' \(parameter '.*'\)) is given here$/.exec(r.message);
+    return m ? [`${r.file}:${r.line}:${r.column} ${m[1] ?? m[2]}`] : [];
   });
 }
 
@@ -134,7 +135,7 @@ describe('values given through modules and nested deployments', () => {
     expect(await givenHere(dir)).toEqual(['main.bicep:23:13 vmSize', 'prod.bicepparam:2:22 workloadSize', 'main.bicep:24:19 sizeOverride']);
   });
 
-  test('an object written out in the module call: the values read inside it', async () => {
+  test('an object written out in the module call: the entry the module read, and the values read inside it', async () => {
     const leaf = WEB_VM.replace('param vmSize string', 'param vmConfig object').replace('vmSize: vmSize', 'vmSize: vmConfig.size');
     const call = MODULE_CALL('workloadSize').replace('    vmSize: workloadSize', "    vmConfig: {\n      size: workloadSize\n      tier: 'web'\n    }");
     const dir = tempDir({
@@ -142,7 +143,8 @@ describe('values given through modules and nested deployments', () => {
       'modules/web-vm.bicep': leaf,
       'prod.bicepparam': "using 'main.bicep'\nparam workloadSize = 'Standard_D4s_v6'\n",
     });
-    expect(await givenHere(dir)).toEqual(['main.bicep:23:15 vmConfig', 'prod.bicepparam:2:22 workloadSize']);
+    // `vmConfig.size`: the `size: workloadSize` entry of the object (line 24), not the object's start.
+    expect(await givenHere(dir)).toEqual(['main.bicep:24:13 vmConfig.size', 'prod.bicepparam:2:22 workloadSize']);
   });
 
   test('a literal in the module call has no source further up', async () => {
@@ -257,7 +259,10 @@ describe('ARM: values given through nested and linked deployments', () => {
     });
     const sources = await givenHere(dir, ['main.json']);
     expect(sources).toHaveLength(2);
-    expect(sources[0]).toMatch(/^main\.json:\d+:\d+ vm$/);
+    // parameters('vm').size: the deployment's `size` entry, not the start of its object.
+    expect(sources[0]).toMatch(/^main\.json:\d+:\d+ vm\.size$/);
+    const line = Number(sources[0]?.split(':')[1]);
+    expect(readFileSync(path.join(dir, 'main.json'), 'utf8').split('\n')[line - 1]).toContain('"size": "[parameters(\'vmSize\')]"');
     expect(sources[1]).toBe('main.parameters.json:6:16 vmSize');
   });
 

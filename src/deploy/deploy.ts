@@ -20,6 +20,7 @@ import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependenci
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
+import type { LoopInstance } from './access-path.js';
 import { existingView, runtimeView } from './runtime.js';
 import { readOnlyType } from './read-only-types.js';
 import { TemplateChecker, resourcesBySymbol, undeclaredSymbol } from './check-template.js';
@@ -61,8 +62,10 @@ export interface DeployResult {
    * template, only what that deployment supplied: a module declared twice (`vm1`, `vm2` of one
    * vm.bicep) evaluates the same span with each entry's values, and a finding about `vm1.vm`
    * comes from `vm1`'s alone.
+   * `loop`: the copy-loop instance of the resource whose declaration `span` is in (with `unit`),
+   * for an expression that reads one entry of a parameter's value by copyIndex().
    */
-  suppliedSourcesAt(span: Span, unit?: DeploymentUnit): SuppliedSource[];
+  suppliedSourcesAt(span: Span, unit?: DeploymentUnit, loop?: LoopInstance): SuppliedSource[];
   /**
    * Whether evaluation has run out of steps (limit maxEvaluationSteps) by now. Resource bodies
    * are evaluated when rules read them, so this can become true while the rules run.
@@ -191,9 +194,9 @@ export class Deployment {
       diagnostics: this.diagnostics.items,
       scope,
       linkedTemplates: [...this.linkedTemplates],
-      suppliedSourcesAt: (span, of) => {
+      suppliedSourcesAt: (span, of, loop) => {
         const own = of ? this.unitScopes.get(of) : undefined;
-        return own?.holds(span) ? own.suppliedSourcesAt(span) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span));
+        return own?.holds(span) ? own.suppliedSourcesAt(span, loop) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span));
       },
       evaluationStopped,
     };
@@ -276,7 +279,8 @@ export class Deployment {
       parameters,
       unreadValues,
       // A parameter the parent passes in: where the parent's value came from (asked lazily).
-      upstream: parent ? (at) => parent.suppliedSourcesIn(at) : undefined,
+      // The parent's expressions there are evaluated in the deploying instance's copy loop.
+      upstream: parent ? (at) => parent.suppliedSourcesIn(at, undefined, unit.parent?.copy) : undefined,
       symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : '',
       deployment,
       diagnostics: this.diagnostics,

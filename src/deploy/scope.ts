@@ -20,6 +20,7 @@ import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
 import { PartIndex, namesReadIn, type ExpressionReads } from './part-reads.js';
+import { parameterPath, partGiven, type LoopInstance, type ParameterPath } from './access-path.js';
 
 /** A parameter value given from outside the template (parameters file, -p, a parent deployment). */
 export interface SuppliedParameter {
@@ -119,6 +120,8 @@ export interface SuppliedSource {
   span: Span;
   /** For an output: whose ("module 'collector'", "deployment 'network'"). */
   of?: string | undefined;
+  /** The entry of the parameter's value the expression read, as a path (`[1].size`); `span` is that entry's. */
+  part?: string | undefined;
 }
 
 export interface OutputValue {
@@ -276,7 +279,7 @@ export class TemplateScope implements EvalContext {
   // ---- Where values come from: parameters read by each evaluated expression ----
 
   /** Parameters read by the expression at a span (by Span.identity()), for "the value comes from here". */
-  private readonly readsBySpan = new Map<string, ReadonlySet<string>>();
+  private readonly readsBySpan = new Map<string, ExpressionReads>();
   /**
    * Expressions that read parameters, in evaluation order: indexed into readsBySpan (by
    * Span.identity(), a string built from the span's path) only when a finding asks, since most
@@ -429,10 +432,22 @@ export class TemplateScope implements EvalContext {
    * file entry, or the grandparent's module call, and so on up), each hop after the one it
    * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
-  suppliedSourcesAt(span: Span): SuppliedSource[] {
+  suppliedSourcesAt(span: Span, loop?: LoopInstance): SuppliedSource[] {
     this.indexReads();
-    const reads = this.readsBySpan.get(span.identity()) ?? this.partReads(span);
+    const exact = this.readsBySpan.get(span.identity());
+    if (exact) return this.sourcesOf(exact.reads, undefined, this.readPath(exact, loop));
+    const reads = this.partReads(span);
     return reads ? this.sourcesOf(reads) : [];
+  }
+
+  /**
+   * The part of a parameter's value the expression `e` is, when it is only a path into one
+   * (access-path.ts); `loop`: the copy-loop instance the finding is about, for copyIndex().
+   */
+  private readPath(e: ExpressionReads, loop: LoopInstance | undefined): ParameterPath | undefined {
+    if (e.expr === undefined || e.reads.size !== 1) return undefined;
+    const ast = typeof e.expr === 'string' ? parsedAst(e.expr, this.budget) : e.expr.ast;
+    return ast ? parameterPath(ast, loop) : undefined;
   }
 
   /**
@@ -457,11 +472,11 @@ export class TemplateScope implements EvalContext {
    * deployment or module: the expression there, else every expression inside it (an object or
    * array written out, `{ size: vmSize }`, whose parts the child reads as one parameter).
    */
-  suppliedSourcesIn(span: Span, walk?: OutputWalk): SuppliedSource[] {
+  suppliedSourcesIn(span: Span, walk?: OutputWalk, loop?: LoopInstance): SuppliedSource[] {
     this.indexReads();
     const id = span.identity();
     const exact = this.readsBySpan.get(id);
-    if (exact) return this.sourcesOf(exact, walk);
+    if (exact) return this.sourcesOf(exact.reads, walk, this.readPath(exact, loop));
     let reads = this.readsInside.get(id);
     if (reads === undefined) {
       // Asked once per module parameter entry, only when a finding asks: a scan of what was read.
@@ -477,7 +492,7 @@ export class TemplateScope implements EvalContext {
   private indexReads(): void {
     for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
       const r = this.readsAt[this.readsIndexed] as ExpressionReads;
-      this.readsBySpan.set(r.span.identity(), r.reads);
+      this.readsBySpan.set(r.span.identity(), r);
     }
   }
 
@@ -485,7 +500,7 @@ export class TemplateScope implements EvalContext {
    * Where the supplied values of parameters `reads` were given; a value a parent deployment passed
    * in is followed up (see TemplateScopeOptions.upstream).
    */
-  private sourcesOf(reads: ReadonlySet<string>, walk: OutputWalk = { hops: 0, left: { outputs: MAX_OUTPUTS_VISITED } }): SuppliedSource[] {
+  private sourcesOf(reads: ReadonlySet<string>, walk: OutputWalk = { hops: 0, left: { outputs: MAX_OUTPUTS_VISITED } }, path?: ParameterPath): SuppliedSource[] {
     const out: SuppliedSource[] = [];
     const seen = new Set<string>();
     const add = (s: SuppliedSource): void => {
@@ -502,9 +517,13 @@ export class TemplateScope implements EvalContext {
       const info = this.parameterInfo(name);
       const supplied = this.supplied.get(name.toLowerCase());
       if (info?.source !== 'supplied' || !supplied?.span) continue;
-      add({ name: info.name, span: supplied.span });
+      // The entry the expression reads, when it reads one (`vms[1].size` of a list given in a
+      // .bicepparam file, `vmConfig.size` of an object a module call writes out): which of many
+      // entries it is, and, given by a parent, what that entry alone was computed from.
+      const part = path && path.parameter.toLowerCase() === name.toLowerCase() ? partGiven(supplied.value, supplied.span, path.path) : undefined;
+      add(part ? { name: info.name, span: part.span, part: part.text } : { name: info.name, span: supplied.span });
       // The parent's own supplied sources of the value it passed (recursively, through its parent).
-      if (this.upstream) for (const up of this.upstream(supplied.span)) add(up);
+      if (this.upstream) for (const up of this.upstream(part ? part.span : supplied.span)) add(up);
     }
     return out;
   }
@@ -530,7 +549,7 @@ export class TemplateScope implements EvalContext {
   /** Whether the expression at `span` read one module output and nothing else (`inner.outputs.id`). */
   private passesOutputOn(span: Span): boolean {
     this.indexReads();
-    const reads = this.readsBySpan.get(span.identity());
+    const reads = this.readsBySpan.get(span.identity())?.reads;
     if (reads?.size !== 1) return false;
     for (const r of reads) return r.charCodeAt(0) === 0;
     return false;

@@ -851,16 +851,24 @@ function unitKey(unit: DeployedResource['unit']): number {
   return k;
 }
 
-function suppliedRelated(deployed: DeployResult, span: Span, unit: DeployedResource['unit'] | undefined, memo: SourcesBySpan): { span: Span; message: string }[] {
+function suppliedRelated(deployed: DeployResult, span: Span, r: DeployedResource | undefined, memo: SourcesBySpan, unit = r?.unit): { span: Span; message: string }[] {
   // In the template of the finding's resource, the values of that resource's deployment only (see
-  // DeployResult.suppliedSourcesAt): keyed by the deployment too, as its entries differ.
-  const key = unit ? `${span.identity()}\u0000${unitKey(unit)}` : span.identity();
+  // DeployResult.suppliedSourcesAt): keyed by the deployment too, as its entries differ. In the
+  // resource's own declaration, its copy-loop instance tells which entry of a list it read.
+  const loop = r?.copy?.index !== undefined && unit === r.unit && span.within(r.decl.span) ? r.copy : undefined;
+  const key = `${span.identity()}\u0000${unit ? unitKey(unit) : ''}\u0000${loop ? loop.index : ''}`;
   let related = memo.get(key);
   if (related === undefined) {
     related = distinctRelated(
-      deployed
-        .suppliedSourcesAt(span, unit)
-        .map((src) => ({ span: src.span, message: src.of !== undefined ? `the value of output '${src.name}' of ${src.of} is computed here` : `the value of parameter '${src.name}' is given here` })),
+      deployed.suppliedSourcesAt(span, unit, loop).map((src) => ({
+        span: src.span,
+        message:
+          src.of !== undefined
+            ? `the value of output '${src.name}' of ${src.of} is computed here`
+            : src.part !== undefined
+              ? `the value of '${src.name}${src.part}' (parameter '${src.name}') is given here`
+              : `the value of parameter '${src.name}' is given here`,
+      })),
     );
     memo.set(key, related);
   }
@@ -901,11 +909,11 @@ function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan)
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource?.unit, sources),
+      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources),
       // An existing resource named by its name in a module loop (displayedName): where the name
       // was given, which tells which entry of which list named it.
       ...namedBy(o.verdict).flatMap(({ r, unit }) =>
-        suppliedRelated(deployed, r.nameSpan, unit, sources).map((src) => ({ span: src.span, message: `the name '${r.displayedName ?? ''}' is given here` })),
+        suppliedRelated(deployed, r.nameSpan, r, sources, unit).map((src) => ({ span: src.span, message: `the name '${r.displayedName ?? ''}' is given here` })),
       ),
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
