@@ -54,6 +54,20 @@ describe('the entry of a list a loop read', () => {
   });
 });
 
+describe('the name of an existing NIC a module loop was given', () => {
+  test('points at the module parameter and at the entry of the .bicepparam list that named it', async () => {
+    const dir = workspace({ 'main.bicep': "param location string = 'eastus'\nparam nics array\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2023-09-01' existing = {\n  name: 'hub-tap'\n}\n\nmodule cfg 'tapcfg.bicep' = [for c in nics: {\n  name: 'tapcfg-${c.nic}'\n  params: {\n    nicName: c.nic\n    tapId: tap.id\n  }\n}]\n", 'tapcfg.bicep': "param nicName string\nparam tapId string\n\nresource nic 'Microsoft.Network/networkInterfaces@2023-09-01' existing = {\n  name: nicName\n}\n\nresource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2023-09-01' = {\n  parent: nic\n  name: 'tapcfg'\n  properties: {\n    virtualNetworkTap: { id: tapId }\n  }\n}\n", 'main.bicepparam': "using 'main.bicep'\n\nparam nics = [\n  { nic: 'web1-nic' }\n  { nic: 'web2-nic' }\n]\n" }, 'vtaplint-entries-');
+    const { findings } = await findingsOf(['.'], dir);
+    const named = findings
+      .filter((f) => f.ruleId === 'vtap-source-vm-nic')
+      .map((f) => f.related.filter((r) => r.message.startsWith('the name ')).map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`));
+    expect(named).toEqual([
+      ["main.bicep:11:14 the name 'web1-nic' is given here", "main.bicepparam:4:10 the name 'web1-nic' is given here"],
+      ["main.bicep:11:14 the name 'web2-nic' is given here", "main.bicepparam:5:10 the name 'web2-nic' is given here"],
+    ]);
+  });
+});
+
 describe('parameterPath', () => {
   const ast = (s: string): Expr => {
     const r = parseTemplateString(s);
