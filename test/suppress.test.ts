@@ -299,6 +299,31 @@ describe('Bicep pragmas', () => {
     // Bicep's directives cannot carry a reason and are not asked for one; the unused comment is reported.
     expect(sites.map((s) => siteProblem(s))).toEqual([undefined, undefined, undefined, expect.stringMatching(/is unused/)]);
   });
+
+  // `#disable-next-line vtap-source-vm-size-v7` (a typo of a vtaplint rule) and a bare
+  // `#disable-next-line` (which the Bicep compiler rejects, BCP226) suppressed nothing without a word.
+  test('a directive with no code, or a code spelt like a vtaplint rule that is none, is reported', async () => {
+    const main = [
+      "param location string = 'westeurope'", // 1
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {", // 2
+      "  name: 'tap1'", // 3
+      '  #disable-next-line vtap-suported-region no-hardcoded-location', // 4
+      '  location: location', // 5
+      '  properties: {}', // 6
+      '}', // 7
+      '#disable-next-line', // 8
+      'output o string = location', // 9
+      '#disable-diagnostics vtap-unknown-rule', // 10
+    ].join('\n');
+    const dir = workspace({ 'vtaplint.config.json': '{"rules": {"vtap-destination-type": "off"}}', 'main.bicep': main });
+    const { findings } = await findingsOf(['.'], dir);
+    expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([
+      ['unused-suppression', 4, "the #disable-next-line suppression of 'vtap-suported-region' names no vtaplint rule; did you mean 'vtap-supported-region'?"],
+      ['vtap-supported-region', 5, expect.stringMatching(/westeurope/)],
+      ['unused-suppression', 8, 'the #disable-next-line suppression names no rule id'],
+      ['unused-suppression', 10, "the #disable-diagnostics suppression of 'vtap-unknown-rule' names no vtaplint rule"],
+    ]);
+  });
 });
 
 // A finding decided by a parameters file's value lands in the template, with a related location

@@ -22,7 +22,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
 import { matchesConfigGlobs, type ConfigSuppression, type EffectiveConfig } from './config.js';
 import { locate, type Finding } from './finding.js';
-import { suggestion } from '../model/spelling.js';
+import { distance, suggestion } from '../model/spelling.js';
 import { pushAll } from '../model/push-all.js';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -118,10 +118,12 @@ export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<strin
       s.unsupported = true;
       out.push(s);
     } else if (p.kind === 'disable-next-line') {
+      pushAll(out, misspeltCodes(p, known));
       for (const id of p.ruleIds.filter((i) => known.has(i))) {
         out.push(placed(site('inSource', '#disable-next-line', id, undefined, p.span, false, true, (c) => c.finding.ruleId === id && where(c, file, (line) => line === p.line)), where, file, p.line, p.line + 1));
       }
     } else if (p.kind === 'disable-diagnostics') {
+      pushAll(out, misspeltCodes(p, known));
       for (const id of p.ruleIds.filter((i) => known.has(i))) {
         // In effect until a #restore-diagnostics of the same code further down, or the end of the file.
         const end = firstAfter(restores.get(`${file.path}\u0000${id}`), p.line) ?? Number.POSITIVE_INFINITY;
@@ -138,6 +140,21 @@ export function pragmaSites(pragmas: readonly Pragma[], known: ReadonlySet<strin
     }
   }
   return out;
+}
+
+/**
+ * Sites to report for a Bicep `#disable-next-line` / `#disable-diagnostics` that cannot do what
+ * it was written for: one with no code (the compiler rejects it, BCP226), and a code that is no
+ * vtaplint rule but is meant as one (it starts with `vtap-`, or is spelt like a rule id:
+ * `vtap-suported-region`). Other codes are Bicep's own (BCP081, no-unused-params) and left alone.
+ */
+function misspeltCodes(p: Pragma, known: ReadonlySet<string>): SuppressionSite[] {
+  const reported = (id: string) => site('inSource', `#${p.kind}`, id, undefined, p.span, false, false, () => false);
+  if (p.ruleIds.length === 0) return [reported('')];
+  const unknown = p.ruleIds.filter((id) => !known.has(id));
+  if (unknown.length === 0) return [];
+  const ids = [...known];
+  return unknown.filter((id) => id.toLowerCase().startsWith('vtap-') || ids.some((k) => distance(id.toLowerCase(), k, 3) <= 2)).map(reported);
 }
 
 function onLines(s: SuppressionSite, file: SourceText, from: number, to: number): SuppressionSite {
