@@ -52,6 +52,11 @@ describe('exit codes', () => {
     expect(await said('-x')).toBe("vtaplint: unknown option '-x' (a path that starts with '-' goes after '--': vtaplint -- -x)");
     expect(await said('--format')).toBe('vtaplint: option -f, --format needs a value');
     expect(await said('--quiet=yes')).toBe('vtaplint: option -q, --quiet takes no value');
+    // A misspelt format is named with the one meant, as a misspelt option is.
+    expect(await said('--format', 'sarfi')).toBe("vtaplint: unknown format 'sarfi'; did you mean 'sarif'? (use stylish, compact, json, sarif, github, unix, junit, codeclimate)");
+    expect(await said('-f', 'SARIF')).toBe("vtaplint: unknown format 'SARIF'; did you mean 'sarif'? (use stylish, compact, json, sarif, github, unix, junit, codeclimate)");
+    expect(await said('graph', 'x.json', '--format', 'txt')).toBe("vtaplint: unknown format 'txt'; did you mean 'text'? (use json, text)");
+    expect(await said('--format', 'xml')).toBe('vtaplint: unknown format \'xml\' (use stylish, compact, json, sarif, github, unix, junit, codeclimate)');
     // An empty path (`-o "$REPORT"` with REPORT unset) would silently read as not given.
     for (const [opt, name] of [['-o', '--output'], ['--config', '--config'], ['--baseline', '--baseline'], ['--context', '--context'], ['--parameters', '--parameters']]) {
       const r = await cli([opt as string, '', GOOD]);

@@ -198,7 +198,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   const allowed = command === 'graph' ? GRAPH_FORMATS : LINT_FORMATS;
   const format = (v.format ?? (command === 'graph' ? 'json' : 'stylish')) as Format;
-  if (!allowed.includes(format)) throw new UsageError(`unknown format '${v.format}' (use ${allowed.join(', ')})`);
+  if (!allowed.includes(format)) {
+    // As for options: within two edits (`sarfi`, a transposition, is two), or in another case.
+    const lower = format.toLowerCase();
+    const near = allowed.filter((f) => distance(lower, f) <= 2).sort((a, b) => distance(lower, a) - distance(lower, b))[0];
+    throw new UsageError(`unknown format '${v.format}'${near ? `; did you mean '${near}'?` : ''} (use ${allowed.join(', ')})`);
+  }
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings needs a whole number, got '${v['max-warnings']}'`);
