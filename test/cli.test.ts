@@ -230,6 +230,19 @@ describe('exit codes', () => {
     const tag = workspace({ 'c.json': '{"tags": {"temporay": "off"}}' });
     expect((await cli([GOOD, '--config', path.join(tag, 'c.json')])).stderr).toContain('unknown tag "temporay" in "tags"; did you mean "temporary"? (the rules\' tags: ');
   });
+  test('2 for a config that gives a key twice (JSON.parse kept the last silently)', async () => {
+    // A second "rules" at the end (pasted from another repository) dropped the first one whole.
+    const twice = ['{', '  "rules": { "vtap-supported-region": "off" },', '  "deployment": { "location": "eastus" },', '  "rules": { "vtap-no-ipv6": "warning" }', '}'].join('\n');
+    const dir = workspace({ 'vtaplint.config.json': twice, 't.json': readFileSync(GOOD, 'utf8') });
+    const r = await cli(['.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`vtaplint: ${path.join(dir, 'vtaplint.config.json')}:4:3: "rules" is given twice (first at line 2, column 3): JSON keeps only the last; merge them\n`);
+    // Within an object too: the level written first was not the one used.
+    const rule = workspace({ 'c.json': '{"rules": {"vtap-no-ipv6": "off",\n "vtap-no-ipv6": "error"}}' });
+    const r2 = await cli([GOOD, '--config', path.join(rule, 'c.json')]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('c.json:2:2: "rules.vtap-no-ipv6" is given twice (first at line 1, column 12)');
+  });
 });
 
 describe('a reader that stops early', () => {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { MAX_SEGMENT_WILDCARDS, matchesGlobList, tooManyWildcards } from './globs.js';
 import path from 'node:path';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import facts from '../../rules/data/vtap-facts.json' with { type: 'json' };
 import compiledValidator from './config-validator.generated.js';
 import type { DeploymentContext } from '../expr/context.js';
@@ -155,6 +155,32 @@ async function validate(data: unknown, file: string, text: string): Promise<void
   throw errorAt(place, `"${where}" ${first.message ?? 'is invalid'}`);
 }
 
+/**
+ * A key given twice in one object is an error at the second: JSON.parse keeps the last silently,
+ * so a second `"rules"` (pasted from another repository) dropped the first one whole.
+ */
+function duplicateKeys(file: string, text: string): void {
+  const seen: Map<string, number>[] = [];
+  let twice: { key: string; offset: number; first: number; path: (string | number)[] } | undefined;
+  visit(text, {
+    onObjectBegin: () => void seen.push(new Map()),
+    onObjectEnd: () => void seen.pop(),
+    onObjectProperty: (key, offset, _length, _line, _column, pathSupplier) => {
+      const keys = seen.at(-1);
+      if (!keys || twice) return;
+      const first = keys.get(key);
+      if (first === undefined) keys.set(key, offset);
+      else twice = { key, offset, first, path: pathSupplier() };
+    },
+  });
+  if (!twice) return;
+  const source = new SourceText(file, text, 'other');
+  const at = source.position(twice.offset);
+  const first = source.position(twice.first);
+  const where = [...twice.path, twice.key].map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
+  throw errorAt({ file, line: at.line, column: at.column }, `"${where}" is given twice (first at line ${first.line}, column ${first.column}): JSON keeps only the last; merge them`);
+}
+
 /** The globs of a `files` value (a glob or a list), each with where it is in the config. */
 function globsOf(files: string | string[] | undefined, where: (string | number)[]): [string, (string | number)[]][] {
   if (files === undefined) return [];
@@ -179,6 +205,7 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
     const at = first ? new SourceText(file, text, 'other').position(first.offset) : undefined;
     throw errorAt(at ? { file, line: at.line, column: at.column } : { file }, `the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
+  duplicateKeys(file, text);
   await validate(data, file, text);
   const cfg = data as ConfigFileShape;
   const rules = new Map<string, ConfiguredLevel>();
