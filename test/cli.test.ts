@@ -143,6 +143,19 @@ describe('exit codes', () => {
       expect(r.stderr).not.toContain('internal error');
     }
   });
+  test('-o naming a folder is said in plain words before anything is linted', async () => {
+    // Was 'EISDIR' alone, after the whole lint had run (minutes on a large repository).
+    const dir = workspace({ 't.json': readFileSync(GOOD, 'utf8'), 'reports/keep': '' });
+    for (const args of [['t.json', '-o', 'reports'], ['--list-rules', '-o', 'reports']]) {
+      const r = await cli(args, dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toBe("vtaplint: cannot write the report to 'reports': EISDIR (it is a folder: name a file in it, as -o reports/vtaplint.sarif)\n");
+    }
+    // Checked before the lint: the paths are not even looked at (no word about the missing one).
+    const r = await cli(['t.json', 'missing.json', '-o', 'reports'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("vtaplint: cannot write the report to 'reports': EISDIR (it is a folder: name a file in it, as -o reports/vtaplint.sarif)\n");
+  });
   test('makes the folders of --output, and a folder that cannot be made is an error, not a hang', async () => {
     const dir = workspace({ 't.json': readFileSync(GOOD, 'utf8') });
     const made = await cli(['t.json', '-f', 'json', '-o', 'reports/a/b/vtaplint.json'], dir);

@@ -147,6 +147,13 @@ function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: D
   pieces.flush();
 }
 
+/** Why `-o FILE` cannot be written: the error code, with plain words for a folder. */
+function writeProblem(e: unknown, output: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return `EISDIR (it is a folder: name a file in it, as -o ${printable(path.join(output, 'vtaplint.sarif').replaceAll('\\', '/'))})`;
+  return code ?? String(e);
+}
+
 /** Writes `text` to `-o FILE` (folders created) or standard output: exit 0, or 2 when FILE cannot be written. */
 function writeText(text: string, output: string | undefined, io: CliIo): number {
   if (!output) {
@@ -159,7 +166,7 @@ function writeText(text: string, output: string | undefined, io: CliIo): number 
     writeFileSync(out, text);
     return 0;
   } catch (e) {
-    io.stderr(`vtaplint: cannot write to '${output}': ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    io.stderr(`vtaplint: cannot write to '${output}': ${writeProblem(e, output)}\n`);
     return 2;
   }
 }
@@ -182,6 +189,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (opts.version) {
     io.stdout(`${VERSION}\n`);
     return 0;
+  }
+  // -o naming a folder is known before anything is linted (a large repository took minutes to
+  // end with a bare EISDIR).
+  if (opts.output !== undefined && isDirectory(path.resolve(io.cwd, opts.output))) {
+    io.stderr(`vtaplint: cannot write the report to '${printable(opts.output)}': ${writeProblem({ code: 'EISDIR' }, opts.output)}\n`);
+    return 2;
   }
   if (opts.listRules) return writeText(opts.format === 'json' ? listRulesJson(RULES) : listRules(RULES), opts.output, io);
   if (opts.explain !== undefined) {
@@ -341,7 +354,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       fd = openSync(out, 'w');
     } catch (e) {
       // A path the user gave that cannot be written (a folder, a file where a folder should be).
-      io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${writeProblem(e, opts.output)}\n`);
       return 2;
     }
     try {
