@@ -231,6 +231,27 @@ describe('config suppressions', () => {
     expect(r.findings.map((f) => f.ruleId)).toEqual(['vtap-supported-region']);
   });
 
+  // A `files` glob with a typo ('legacy/*.jsn') or a folder since renamed matched no file, so the
+  // entry was never judged, not even by a lint of the whole repository: kept forever, silently.
+  test('a files glob that matches no file is reported when the lint covers the folder of the config', async () => {
+    const dir = workspace({
+      't.json': BAD,
+      'legacy-old.json': BAD,
+      'vtaplint.config.json': config([
+        { rule: 'vtap-supported-region', files: 'legacy-*.jsn', reason: 'r' },
+        { rule: 'vtap-supported-region', files: 'legacy-*.json', reason: 'r' },
+      ]),
+    });
+    const r = await findingsOf(['.'], dir);
+    expect(r.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([
+      ['vtap-supported-region', 't.json', LOCATION_LINE],
+      ['unused-suppression', 'vtaplint.config.json', 3],
+    ]);
+    // A lint of a part of the tree does not judge it (pre-commit, a CI step per folder).
+    expect((await findingsOf(['t.json'], dir)).findings.map((f) => f.ruleId)).toEqual(['vtap-supported-region']);
+    expect((await findingsOf(['--context', '.', 't.json'], dir)).findings.map((f) => f.ruleId)).toEqual(['vtap-supported-region']);
+  });
+
   test('unused-suppression can be switched off like any rule', async () => {
     const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': JSON.stringify({ rules: { 'unused-suppression': 'off' }, suppressions: [{ rule: 'vtap-destination-type', reason: 'r' }] }) });
     expect((await findingsOf(['.'], dir)).findings.map((f) => f.ruleId)).toEqual(['vtap-supported-region']);

@@ -1,6 +1,7 @@
 // The lint pipeline for a set of files: discover → load → deploy → graph → rules → findings.
 import { pushAll } from '../model/push-all.js';
 import path from 'node:path';
+import { statSync } from 'node:fs';
 import { matchesGlobList } from './globs.js';
 import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
@@ -267,6 +268,17 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
       if (site && configConcerns(config, s, f.path)) ext.concerned.add(site);
     }
     work.push({ file: f, config, sites: ext.sites });
+  }
+  // A config in a folder this lint walks whole (a folder named, or the current one when none is;
+  // not with --context, which reports on the named files only) had every file its `files` globs
+  // could mean discovered: an entry that concerns none of them (a typo, 'legacy/*.jsn', or a
+  // folder since renamed) suppresses nothing and is judged too, instead of being kept silently.
+  if (opts.context === undefined && external.size) {
+    const walked = (paths.length ? paths : ['.']).map((p) => path.resolve(opts.cwd, p)).filter(isFolder);
+    for (const [config, ext] of external) {
+      const dir = config.file !== undefined ? path.dirname(config.file) : undefined;
+      if (dir !== undefined && walked.some((w) => isWithin(w, dir))) for (const s of ext.sites) ext.concerned.add(s);
+    }
   }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   // ARM parameters files named for an environment of a template beside them lint it too.
@@ -605,6 +617,20 @@ function unusedFindings(sites: readonly SuppressionSite[], rules: readonly Rule[
     out.push(placed({ ruleId: UNUSED_SUPPRESSION, level, kind: 'fail', message, span: s.span, related: [], logical: undefined, plainMessage: undefined }));
   }
   return out;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `inner` is `outer` or below it. */
+function isWithin(outer: string, inner: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function isIgnored(file: string, config: EffectiveConfig): boolean {
