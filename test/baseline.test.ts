@@ -149,6 +149,18 @@ describe('--baseline', () => {
     expect(r.stderr).toMatch(/not a SARIF log/);
     expect((await cli(['.', '--baseline', 'missing.sarif'], dir)).code).toBe(2);
   });
+  test('a baseline that is not JSON (a truncated artifact) is said on one line, at its line and column', async () => {
+    // Was JSON.parse's message, which quotes the text around the error, line breaks included:
+    // 'cannot read it: Unexpected token ...', the reason spread over several lines of the log.
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'cut.sarif'), '{\n  "version": "2.1.0",\n  "runs": [\n    {"tool":\n');
+    writeFileSync(path.join(dir, 'merge.sarif'), '<<<<<<< HEAD\n{"runs": []}\n');
+    const cut = await cli(['.', '--baseline', 'cut.sarif'], dir);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toBe(`vtaplint: baseline ${path.join(dir, 'cut.sarif')}:5:1: not valid JSON: value expected\n`);
+    const merge = await cli(['.', '--baseline', 'merge.sarif'], dir);
+    expect(merge.stderr).toBe(`vtaplint: baseline ${path.join(dir, 'merge.sarif')}:1:1: not valid JSON: invalid symbol\n`);
+  });
   test('in a git working tree, a baseline made from the top folder matches a run from a subfolder, and back', async () => {
     // Fingerprints hold the path from the working tree's top, as the SARIF URIs do: where the run
     // starts (the repository top in CI, the infra folder in a terminal) does not change them.

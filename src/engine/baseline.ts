@@ -4,6 +4,8 @@
 // baseline's results this run no longer has are kept as absent. New results count, and updated
 // ones now at a higher level than the baseline accepted (see Finding.baselineEscalated).
 import { readFileSync } from 'node:fs';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { SourceText } from '../model/source.js';
 import { ConfigError } from './config.js';
 import type { Finding } from './finding.js';
 
@@ -29,10 +31,22 @@ interface SarifShape {
 
 export function readBaseline(file: string): Baseline {
   let doc: SarifShape;
+  let text: string;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as SarifShape;
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`, { file });
+  }
+  try {
+    doc = JSON.parse(text) as SarifShape;
+  } catch {
+    // JSON.parse's message quotes the text around the error, line breaks and all: the place instead.
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const at = new SourceText(file, text, 'other').position(first?.offset ?? 0);
+    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'cannot parse it';
+    throw new ConfigError(`baseline ${file}:${at.line}:${at.column}: not valid JSON: ${what}`, { file, line: at.line, column: at.column });
   }
   if (!doc || typeof doc !== 'object' || !Array.isArray(doc.runs)) throw new ConfigError(`baseline ${file}: not a SARIF log (no "runs")`, { file });
   const byFingerprint = new Map<string, AbsentResult>();
