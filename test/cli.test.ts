@@ -401,6 +401,31 @@ describe('options', () => {
     const b = await cli(['eval', 'b.bicep', '-p', 'prefix=10'], dir);
     expect(JSON.parse(b.stdout)).toEqual({ outputs: { isText: { type: 'bool', value: true } } });
   });
+  test('a -p value that is no value of the parameter type (-p count=abc for an int) is an error at the parameter', async () => {
+    // Was taken as the string 'abc' without a word at the parameter: the template failed later, at
+    // whatever read it (an output's type), or not at all. ARM (and az, which converts the text to
+    // the parameter's type) rejects it before deploying anything.
+    const arm = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { count: { type: 'int', defaultValue: 1 }, enabled: { type: 'bool', defaultValue: true }, subnets: { type: 'array', defaultValue: [] } },
+        resources: [],
+      },
+      null,
+      2,
+    );
+    const dir = workspace({ 't.json': arm });
+    const r = await cli(['t.json', '-p', 'count=abc', '-p', 'enabled=yes', '-p', 'subnets={"a":1}', '--format', 'unix'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      "t.json:5:14: error: The provided value for the template parameter 'count' is not valid. Expected a value of type 'Integer', but received a value of type 'String'. [evaluation-error]",
+      "t.json:9:16: error: The provided value for the template parameter 'enabled' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'. [evaluation-error]",
+      "t.json:13:16: error: The provided value for the template parameter 'subnets' is not valid. Expected a value of type 'Array', but received a value of type 'Object'. [evaluation-error]",
+    ]);
+    // Values the conversion takes are fine: digits for an int, true/false in any case for a bool.
+    expect((await cli(['t.json', '-p', 'count=3', '-p', 'enabled=False', '-p', 'subnets=["a"]'], dir)).code).toBe(0);
+  });
   test('a -p value for a parameter no linted template declares is a warning naming it (a typo changed nothing)', async () => {
     const dir = workspace({
       'a.bicep': "param location string = 'westeurope'\noutput l string = location\n",

@@ -834,8 +834,11 @@ export class TemplateScope implements EvalContext {
       } else {
         // A value of the wrong type is reported once, not again for its allowedValues or bounds.
         // A type vtaplint could not work out (see TYPE_NOT_KNOWN) is never held against a value.
-        const typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value, type, supplied.span ?? span);
+        let typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value, type, supplied.span ?? span);
         value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
+        // A -p value that no conversion makes a value of the type ('abc' for an int, 'yes' for a
+        // bool, an object for an array) is rejected as ARM rejects it, here and not where it is read.
+        if (supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) && unconvertibleDefault(value, type)) typeOk = this.checkType(name, value, type, supplied.span ?? span);
         // A nullable parameter (languageVersion 2.0: its own `nullable` or its definition's) takes
         // null whatever its allowedValues (AVM's subnet module passes tryGet(subnet, 'sharingScope')
         // to a nullable parameter allowed 'DelegatedServices' or 'Tenant').
