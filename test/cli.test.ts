@@ -364,6 +364,20 @@ describe('options', () => {
     expect((await cli(['--explain', 'vtap-no-ipv6', 'main.bicep'])).code).toBe(2);
     expect((await cli(['eval', 'main.bicep', '--explain', 'vtap-no-ipv6'])).stderr).toContain('eval does not take --explain');
   });
+  test('--list-rules and --explain with options of the lint, or with each other, are bad usage, not options silently ignored', async () => {
+    // `--list-rules --explain vtap-no-ipv6` printed the list; `--explain X --baseline b.sarif
+    // --max-warnings 0` printed the page, as if the lint had run and passed.
+    const said = async (...args: string[]) => {
+      const r = await cli(args);
+      return [r.code, r.stdout, r.stderr.split('\n')[0]];
+    };
+    expect(await said('--list-rules', '--explain', 'vtap-no-ipv6')).toEqual([2, '', 'vtaplint: --list-rules and --explain do not go together: use one']);
+    expect(await said('--explain', 'vtap-no-ipv6', '--max-warnings', '0')).toEqual([2, '', 'vtaplint: --explain does not take --max-warnings (an option of the lint)']);
+    expect(await said('--list-rules', '--baseline', 'b.sarif')).toEqual([2, '', 'vtaplint: --list-rules does not take --baseline (an option of the lint)']);
+    expect(await said('--list-rules', '-p', 'a=1')).toEqual([2, '', 'vtaplint: --list-rules does not take --param (an option of the lint)']);
+    // What they do use is fine: the format, the output file, colours.
+    expect((await cli(['--list-rules', '--format', 'json', '--no-color'])).code).toBe(0);
+  });
   test('--output writes the report to a file', async () => {
     const dir = workspace({});
     const out = path.join(dir, 'reports', 'v.sarif');

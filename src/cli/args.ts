@@ -191,6 +191,23 @@ export function parseCli(argv: readonly string[]): CliOptions {
     throw new UsageError(`${v.explain !== undefined ? '--explain' : '--list-rules'} takes no paths, got '${positionals[0] ?? ''}'${v.explain === undefined ? ` (to read one rule's documentation: vtaplint --explain ${positionals[0] ?? 'RULE'})` : ''}`);
   }
   if (v.explain === '') throw new UsageError('option --explain needs a rule id');
+  // They print the rules and lint nothing: the lint's options next to them would be silently
+  // ignored (`--explain X --max-warnings 0` exited 0 as if a lint had passed), and so would one of them.
+  if (command === 'lint' && (v['list-rules'] || v.explain !== undefined)) {
+    if (v['list-rules'] && v.explain !== undefined) throw new UsageError('--list-rules and --explain do not go together: use one');
+    const lintOnly: [keyof typeof v, string][] = [
+      ['config', '--config'],
+      ['baseline', '--baseline'],
+      ['context', '--context'],
+      ['jobs', '--jobs'],
+      ['max-warnings', '--max-warnings'],
+      ['quiet', '--quiet'],
+      ['parameters', '--parameters'],
+      ['param', '--param'],
+    ];
+    const used = lintOnly.find(([k]) => v[k] !== undefined);
+    if (used) throw new UsageError(`${v.explain !== undefined ? '--explain' : '--list-rules'} does not take ${used[1]} (an option of the lint)`);
+  }
   // --list-rules and --explain print text, or JSON for scripts: a report format there would be
   // silently ignored (a script asking for SARIF would get Markdown).
   if ((v['list-rules'] || v.explain !== undefined) && v.format !== undefined && v.format !== 'json' && v.format !== 'stylish') {
