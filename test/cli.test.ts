@@ -546,6 +546,10 @@ describe('discovery', () => {
     // A hook names every staged file: there, leaving it out quietly is what is asked.
     expect(await cli(['--context', '.', 'legacy/t.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect((await cli(['.'], dir)).stderr).toBe('');
+    // A folder named that it leaves out whole: likewise (it printed nothing and exited 0).
+    const folder = await cli(['legacy'], dir);
+    expect([folder.code, folder.stdout]).toEqual([0, '']);
+    expect(folder.stderr).toBe(`vtaplint: 'legacy' is not linted: "ignore" in vtaplint.config.json leaves it out\n`);
   });
   test('a file named explicitly is reported even when it is not JSON', async () => {
     const dir = workspace({ 'notes.json': '{ not json' });

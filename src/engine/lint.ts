@@ -273,8 +273,15 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
   // not with --context, which reports on the named files only) had every file its `files` globs
   // could mean discovered: an entry that concerns none of them (a typo, 'legacy/*.jsn', or a
   // folder since renamed) suppresses nothing and is judged too, instead of being kept silently.
-  if (opts.context === undefined && external.size) {
-    const walked = (paths.length ? paths : ['.']).map((p) => path.resolve(opts.cwd, p)).filter(isFolder);
+  const walked = opts.context === undefined ? (paths.length ? paths : ['.']).map((p) => path.resolve(opts.cwd, p)).filter(isFolder) : [];
+  // A folder named that the config's "ignore" leaves out whole (`vtaplint legacy` with "legacy/**")
+  // is said, as a file named is: nothing printed and exit 0 read as "checked, no problems".
+  for (const dir of walked) {
+    const probe = path.join(dir, '_');
+    const config = await configs.forFile(probe);
+    if (config.file && isIgnored(probe, config) && !work.some((w) => isWithin(dir, w.file.path))) ignoredNamed.push({ path: dir, config: config.file });
+  }
+  if (walked.length && external.size) {
     for (const [config, ext] of external) {
       const dir = config.file !== undefined ? path.dirname(config.file) : undefined;
       if (dir !== undefined && walked.some((w) => isWithin(w, dir))) for (const s of ext.sites) ext.concerned.add(s);
