@@ -154,6 +154,10 @@ describe('--context', () => {
     const r = await cli(['--context', 'no/such/dir', 'main.bicep'], CONTEXT);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--context: no such folder 'no/such/dir'");
+    // A file given where the folder goes (`--context main.bicep main.bicep`, the folder forgotten)
+    // was 'no such folder' too, of a file that is there.
+    const file = await cli(['--context', 'main.bicep', 'main.bicep'], CONTEXT);
+    expect([file.code, file.stderr]).toEqual([2, "vtaplint: --context takes a folder (the top of what a full lint reads, e.g. --context .); 'main.bicep' is a file\n"]);
     expect((await cli(['eval', 'main.bicep', '--context', '.'], CONTEXT)).stderr).toContain('eval does not take --context');
   });
 });

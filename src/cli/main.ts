@@ -225,7 +225,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   if (opts.context !== undefined && !isDirectory(path.resolve(io.cwd, opts.context))) {
-    io.stderr(`vtaplint: --context: no such folder '${opts.context}'\n`);
+    io.stderr(
+      existsSync(path.resolve(io.cwd, opts.context))
+        ? `vtaplint: --context takes a folder (the top of what a full lint reads, e.g. --context .); '${opts.context}' is a file\n`
+        : `vtaplint: --context: no such folder '${opts.context}'\n`,
+    );
     return 2;
   }
   const configFile = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
