@@ -551,6 +551,17 @@ describe('discovery', () => {
     expect([folder.code, folder.stdout]).toEqual([0, '']);
     expect(folder.stderr).toBe(`vtaplint: 'legacy' is not linted: "ignore" in vtaplint.config.json leaves it out\n`);
   });
+  test('a JSON file named that is not a template is not linted, and the CLI says so (not with --context)', async () => {
+    // `vtaplint package.json` (or a template whose $schema was mistyped) printed nothing and
+    // exited 0, which reads as "checked, no problems".
+    const dir = workspace({ 'package.json': '{"name": "x", "version": "1.0.0"}', 't.json': readFileSync(GOOD, 'utf8'), 'vtaplint.config.json': '{}' });
+    const r = await cli(['package.json', 't.json', 'vtaplint.config.json', '--format', 'unix'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^t\.json:/);
+    expect(r.stderr).toBe("vtaplint: 'package.json' is not linted: it is not an ARM template (no $schema naming deploymentTemplate.json, no resources with contentVersion or languageVersion) nor a parameters file\n");
+    // A hook names every staged file: there, leaving it out quietly is what is asked.
+    expect(await cli(['--context', '.', 'package.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
   test('a file named explicitly is reported even when it is not JSON', async () => {
     const dir = workspace({ 'notes.json': '{ not json' });
     const { code, findings } = await findingsOf(['notes.json'], dir);

@@ -318,6 +318,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`vtaplint: '${path.relative(io.cwd, f.path) || f.path}' is not linted: "ignore" in ${path.relative(io.cwd, f.config) || f.config} leaves it out\n`);
     }
     const named = new Set(opts.paths.map((p) => path.resolve(io.cwd, p)));
+    // A JSON file named that is neither a template nor a parameters file (package.json, a template
+    // whose $schema is mistyped) is skipped, as in a folder; named, that is said (nothing on
+    // stdout and exit 0 read as "checked, no problems").
+    for (const p of result.skippedNamed ?? []) {
+      io.stderr(`vtaplint: '${path.relative(io.cwd, p) || p}' is not linted: it is not an ARM template (no $schema naming deploymentTemplate.json, no resources with contentVersion or languageVersion) nor a parameters file\n`);
+    }
     const templates = new Set(result.files.filter((f) => f.kind === 'template').map((f) => path.resolve(f.path)));
     // x.parameters.json is used when x.json (or x.jsonc) beside it is linted in the same run.
     const templateLinted = (params: string) => ['.json', '.jsonc'].some((ext) => templates.has(params.replace(/\.parameters\.jsonc?$/i, ext)));

@@ -118,6 +118,8 @@ export interface LintResult {
   unreadable?: UnreadableFolder[];
   /** Files named on the command line that a config's `ignore` leaves out (absolute), with that config. */
   ignoredNamed?: { path: string; config: string }[];
+  /** Files named on the command line that are neither a template nor a parameters file (package.json): skipped, as in a folder (absolute). */
+  skippedNamed?: string[];
   passes: number;
 }
 
@@ -357,6 +359,7 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
   // each .bicepparam file that uses it). Not the other parameters files of the template of a named
   // one: staging dev.bicepparam is not about what prod.bicepparam gives.
   const ofFocused = new Set<Finding>();
+  const skippedNamed: string[] = [];
   let passes = 0;
   for (const [i, r] of slots.entries()) {
     if (!r) continue;
@@ -365,6 +368,7 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === undefined || inFocus(focus, n.file)));
     if (r.result.kind !== 'skipped' || r.result.findings.length) results.push(r.result);
+    else if (work[i]?.file.explicit) skippedNamed.push(r.result.path);
   }
   for (const [config, ext] of external) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
@@ -386,7 +390,7 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
   const reported = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => kept.has(f)) })).filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result: LintResult = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
+  const result: LintResult = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, skippedNamed, passes };
   if (baseline && opts.baselineFile) {
     const absent = applyBaseline(every, baseline);
     // Results of other files are not absent: this run did not report on those files.
