@@ -1,10 +1,11 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { tapNetworkPairs } from '../src/graph/tap-network.js';
+import { tapNetworkPairs, type TapNetworkPair } from '../src/graph/tap-network.js';
 import { networkNames } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
+import { sameRegion } from '../src/graph/vtap.js';
 import docs from './vtap-destination-network.md';
 
 export default defineRule(
@@ -98,8 +99,24 @@ export default defineRule(
       }
       ctx.fail({
         ...base,
-        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}; put the collector in ${src} or peer the two networks in both directions`,
+        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}; ${advice(p, src, dst)}`,
       });
     }
   },
 );
+
+/**
+ * What to do about two networks not peered. Two networks in different regions cannot be peered
+ * for a TAP (it cannot send over global peering, vtap-peering-same-region), nor can the collector
+ * move to the source's network while its TAP stays in another region: say what can be done.
+ */
+function advice(p: TapNetworkPair, src: string, dst: string): string {
+  const regions = p.sourceNet.kind === 'vnet' && p.destNet.kind === 'vnet' ? [at(p.sourceNet.vnet.root, 'location').value, at(p.destNet.vnet.root, 'location').value] : [];
+  const [a, b] = regions;
+  if (typeof a !== 'string' || typeof b !== 'string' || sameRegion(a, b) !== false) return `put the collector in ${src} or peer the two networks in both directions`;
+  const tapLocation = at(p.tap.root, 'location').value;
+  const why = `${src} is in '${a}' and ${dst} in '${b}', and a TAP cannot send over global peering`;
+  return sameRegion(tapLocation, b) === true
+    ? `${why}: deploy a TAP and a collector in '${a}' for the VMs there, or mirror VMs in '${b}', the region of TAP '${p.tap.displayName}' and its collector`
+    : `${why}: put the collector in ${src}`;
+}

@@ -137,6 +137,21 @@ describe('messages', () => {
     ]);
   });
 
+  test('networks not peered in two regions: the advice does not say to peer them (global peering cannot carry mirrored traffic), and in one region it still does', async () => {
+    const found = await messages('fixtures/vtap-destination-network/fail-stamp-other-region-not-peered.bicep', 'vtap-destination-network');
+    const uk = found.filter((m) => m.includes("source NIC 'stamps[1]."));
+    const us = found.filter((m) => m.includes("source NIC 'stamps[0]."));
+    expect(uk).toHaveLength(2);
+    expect(us).toHaveLength(2);
+    for (const m of uk) {
+      expect(m).not.toContain('peer the two networks');
+      expect(m).toMatch(
+        /'stamps\[1\]\.vnet' is in 'uksouth' and 'collector\.vnet' in 'eastus', and a TAP cannot send over global peering: deploy a TAP and a collector in 'uksouth' for the VMs there, or mirror VMs in 'eastus', the region of TAP 'tap' and its collector$/,
+      );
+    }
+    for (const m of us) expect(m).toMatch(/; put the collector in 'stamps\[0\]\.vnet' or peer the two networks in both directions$/);
+  });
+
   test('a VM that exists mirrored to a TAP that exists (a spoke attaching its VMs to the hub\'s TAP): the restart is due before this deployment', async () => {
     expect(await messages('fixtures/vtap-cross-subscription/review-spoke-attaches-outside-nic.json', 'vtap-source-vm-restart')).toEqual(
       ['nic-app-01', 'nic-app-02'].map(
