@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { REPO, findingsOf } from '../helpers.js';
+import { REPO, findingsOf, workspace } from '../helpers.js';
 
 async function messages(file: string, ruleId: string): Promise<string[]> {
   const { findings } = await findingsOf([file]);
@@ -123,6 +123,26 @@ describe('messages', () => {
           `source NIC '${nic}' is in the deployment's subscription (only known at deployment) and TAP 'vtap-hub' is in subscription '11111111-1111-1111-1111-111111111111'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
       ),
     );
+  });
+
+  test('a source NIC a module deploys to another subscription is deployed there, not only referenced there; a destination given by id is referenced', async () => {
+    expect(await messages('fixtures/vtap-cross-subscription/review-module-nic-elsewhere.bicep', 'vtap-cross-subscription')).toEqual([
+      "source NIC 'spoke.nic' is deployed to subscription '44444444-4444-4444-4444-444444444444' and TAP 'tap' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json",
+    ]);
+    const dir = workspace({
+      'main.json': JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { collectorIpConfigurationId: { type: 'string', defaultValue: '/subscriptions/55555555-5555-5555-5555-555555555555/resourceGroups/rg-collector/providers/Microsoft.Network/networkInterfaces/collector-nic/ipConfigurations/ipconfig1' } },
+        resources: [
+          { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'ops-tap', location: 'eastus', properties: { destinationNetworkInterfaceIPConfiguration: { id: "[parameters('collectorIpConfigurationId')]" } } },
+        ],
+      }),
+    });
+    const { findings } = await findingsOf([dir]);
+    expect(findings.filter((f) => f.ruleId === 'vtap-cross-subscription').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^the destination of TAP 'ops-tap' \('collector-nic\/ipconfig1'\) is referenced in subscription '55555555-5555-5555-5555-555555555555' and TAP 'ops-tap' is deployed to the deployment's subscription/),
+    ]);
   });
 
   test('global peering: the advice moves the collector to the sources, or, when the TAP is with its collector, the sources to them', async () => {
