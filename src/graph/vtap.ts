@@ -456,6 +456,16 @@ function vmIndex(graph: ResourceGraph): VmIndex {
         if (res.kind === 'resource') push(index.byResource, res.resource.key, { vm, ref });
         else if (res.kind === 'external') push(index.byExternal, resourceKey(res.id), { vm, ref });
       }
+      // A VM that creates its NICs (networkInterfaceConfigurations, networkApiVersion 2020-11-01
+      // and later) makes each one a NIC of that name in the VM's resource group: a TAP
+      // configuration put on it by name (an `existing` NIC, or an id) is on this VM's NIC.
+      for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaceConfigurations'))) {
+        const ref = at(n, 'name');
+        if (typeof ref.value !== 'string' && !(ref.value instanceof Unknown)) continue;
+        const key = resourceKey({ scope: vm.id.scope, namespace: 'Microsoft.Network', types: ['networkInterfaces'], names: [[ref.value]] });
+        push(index.byResource, key, { vm, ref });
+        push(index.byExternal, key, { vm, ref });
+      }
     }
     vmsByNic.set(graph, index);
   }
