@@ -2,7 +2,7 @@ import { defineRule, type RuleContext, type Verdict } from '../src/engine/rule.j
 import type { Span } from '../src/model/span.js';
 import { at, type LocatedValue } from '../src/expr/located.js';
 import { declaredNic, destinationOf, destinationTarget, finalDeclarations, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
-import { addressOf, destinationCovers, ipConfigurationsOf, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, securityGroupsOfNic, securityRulesOf, sourceCovers, type LbRule } from '../src/graph/network.js';
+import { addressOf, destinationCovers, ipConfigurationsOf, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, scaleSetMembersOfPool, securityGroupsOfNic, securityGroupsOfScaleSet, securityRulesOf, sourceCovers, type LbRule, type SecurityGroupRef } from '../src/graph/network.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { unknownOrigin } from './lib/support.js';
 import { Unknown, type Value } from '../src/expr/value.js';
@@ -18,7 +18,7 @@ export default defineRule(
     id: 'vtap-collector-port-open',
     name: 'VtapCollectorPortOpen',
     shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it and collectors that let it in.`,
-    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT} from the virtual network to the NIC's address (its destination prefix or application security group covers it) must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT} (or all ports, HA ports), and the network security groups of the collector NICs in that rule's backend pools, on its backend port.`,
+    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT} from the virtual network to the NIC's address (its destination prefix or application security group covers it) must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT} (or all ports, HA ports), and the network security groups of the collector NICs (or scale set instances) in that rule's backend pools, on its backend port.`,
     defaultLevel: 'warning',
     tags: ['vtap'],
     precision: 'high',
@@ -42,7 +42,10 @@ export default defineRule(
 
 /** Where mirrored traffic arrives: a NIC's IP configuration, on a port, and how to name it in a message. */
 interface Arrival {
+  /** The NIC, or the scale set whose instances' NICs receive it. */
   nic: DeployedResource;
+  /** The NSGs in its way, when not the NIC's own and its subnet's (a scale set's). */
+  groups?: SecurityGroupRef[];
   ipConfig: LocatedValue | undefined;
   port: number;
   /** What receives it, in messages: "the destination of TAP 'tap' ('collector-nic')". */
@@ -133,7 +136,7 @@ type Outcome =
 type Verdicts = Pick<RuleContext, 'fail' | 'indeterminate' | 'pass'>;
 
 function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: Arrival, from: readonly Sender[], out: Verdicts = ctx): void {
-  for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
+  for (const g of to.groups ?? securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
     const nsgText = `network security group '${g.nsg.displayName}'`;
     // Each sender's traffic meets the rules on its own: a deny for one source's prefix blocks
@@ -397,6 +400,20 @@ function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, 
         nicText: `collector ${NAME}`,
         subnetText: `the subnet of collector ${NAME}`,
       }, from, { fail: collect('fail'), indeterminate: collect('indeterminate'), pass: collect('pass') });
+    }
+    // A scale set in the pool: each instance gets a NIC from its NIC configuration, with the
+    // configuration's NSG and its subnet's; the instances are named by their scale set.
+    for (const m of scaleSetMembersOfPool(ctx.graph, pool)) {
+      const instances = `the instances of scale set '${m.scaleSet.displayName}'`;
+      checkNsgs(ctx, tap, d, {
+        nic: m.scaleSet,
+        groups: securityGroupsOfScaleSet(ctx.graph, m),
+        ipConfig: m.ipConfig,
+        port,
+        what: `${instances} (the collectors) in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
+        nicText: `the NIC configuration of scale set '${m.scaleSet.displayName}'`,
+        subnetText: `the subnet of scale set '${m.scaleSet.displayName}'`,
+      }, from);
     }
     for (const { kind, v, names, related, involved } of merged.values()) {
       ctx[kind]({

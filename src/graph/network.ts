@@ -415,6 +415,49 @@ export function membersOfPool(graph: ResourceGraph, pool: LbPart): PoolMember[] 
 
 const poolMembers = new WeakMap<ResourceGraph, Map<DeployedResource, Map<string, PoolMember[]>>>();
 
+/** A scale set's IP configuration in a backend pool: every instance the scale set makes has a NIC there. */
+export interface ScaleSetPoolMember {
+  scaleSet: DeployedResource;
+  /** The networkInterfaceConfigurations entry, and its IP configuration that names the pool. */
+  nicConfig: LocatedValue;
+  ipConfig: LocatedValue;
+  via: LocatedValue;
+}
+
+/**
+ * The scale sets whose instances are in a backend pool (virtualMachineProfile.networkProfile
+ * .networkInterfaceConfigurations[].properties.ipConfigurations[].properties
+ * .loadBalancerBackendAddressPools): collectors shipped as a scale set behind an internal load
+ * balancer. Asked only for a load balancer destination; every scale set is read once per graph.
+ */
+export function scaleSetMembersOfPool(graph: ResourceGraph, pool: LbPart): ScaleSetPoolMember[] {
+  let byPool = scaleSetPoolMembers.get(graph);
+  if (!byPool) {
+    byPool = new Map();
+    for (const scaleSet of deployedOfType(graph, TYPES.vmss)) {
+      for (const nicConfig of elements(at(scaleSet.root, 'properties', 'virtualMachineProfile', 'networkProfile', 'networkInterfaceConfigurations'))) {
+        for (const ipConfig of elements(at(nicConfig, 'properties', 'ipConfigurations'))) {
+          for (const e of elements(at(ipConfig, 'properties', 'loadBalancerBackendAddressPools'))) {
+            const via = at(e, 'id');
+            const part = lbPartOf(graph, via.value);
+            if (part?.type !== 'backendAddressPools') continue;
+            let pools = byPool.get(part.lb);
+            if (!pools) byPool.set(part.lb, (pools = new Map()));
+            const member = { scaleSet, nicConfig, ipConfig, via };
+            const list = pools.get(part.key);
+            if (list) list.push(member);
+            else pools.set(part.key, [member]);
+          }
+        }
+      }
+    }
+    scaleSetPoolMembers.set(graph, byPool);
+  }
+  return byPool.get(pool.lb)?.get(pool.key) ?? [];
+}
+
+const scaleSetPoolMembers = new WeakMap<ResourceGraph, Map<DeployedResource, Map<string, ScaleSetPoolMember[]>>>();
+
 /** A load-balancing or inbound NAT rule of a load balancer. */
 export interface LbRule {
   lb: DeployedResource;
@@ -542,6 +585,19 @@ export interface SecurityGroupRef {
   /** The reference to the NSG (on the NIC or on the subnet). */
   ref: LocatedValue;
   on: 'nic' | 'subnet';
+}
+
+/** NSGs the template declares on a scale set's NIC configuration or on the subnet of its IP configuration. */
+export function securityGroupsOfScaleSet(graph: ResourceGraph, m: ScaleSetPoolMember): SecurityGroupRef[] {
+  const out: SecurityGroupRef[] = [];
+  const add = (ref: LocatedValue, on: 'nic' | 'subnet') => {
+    const res = graph.resolve(ref.value);
+    if (res.kind === 'resource' && lower(res.resource.type) === lower(TYPES.nsg) && !out.some((o) => o.nsg === res.resource)) out.push({ nsg: res.resource, ref, on });
+  };
+  add(at(m.nicConfig, 'properties', 'networkSecurityGroup', 'id'), 'nic');
+  const n = networkOf(graph, m.ipConfig);
+  if (n.kind === 'vnet' && n.subnet) add(at(n.subnet, 'properties', 'networkSecurityGroup', 'id'), 'subnet');
+  return out;
 }
 
 /** NSGs the template declares on a NIC or on the subnets of its IP configurations. */

@@ -145,6 +145,12 @@ describe('messages', () => {
     ]);
   });
 
+  test('collectors shipped as a scale set behind the destination load balancer: an NSG on its NIC configuration that denies VXLAN is named with the scale set', async () => {
+    expect(await messages('fixtures/vtap-collector-port-open/fail-lb-scale-set-collectors-nsg.bicep', 'vtap-collector-port-open')).toEqual([
+      "rule 'deny-vnet' of network security group 'brokerNsg' denies inbound UDP 4789 to the instances of scale set 'brokers' (the collectors) in pool 'brokers' of load balancer 'ilb', the destination of TAP 'tap'; the mirrored VXLAN traffic is dropped: allow inbound UDP 4789 from the virtual network at a higher priority (lower number)",
+    ]);
+  });
+
   test('global peering: the advice moves the collector to the sources, or, when the TAP is with its collector, the sources to them', async () => {
     // The TAP is with its sources (East US), the collector in West US: move the collector.
     expect(await messages('fixtures/vtap-peering-same-region/fail-global-peering.bicep', 'vtap-peering-same-region')).toEqual([
