@@ -26,13 +26,15 @@ const EXPECTED: Record<Destination['property'], { type: string; what: string }> 
  * subscription is left out when both ids write it out: vtap-destination-same-subscription
  * decides that from the ids alone.
  */
-function checksNeedingProperties(tap: DeployedResource, destination: ResourceId | undefined): string {
+function checksNeedingProperties(tap: DeployedResource, destination: ResourceId | undefined, property: Destination['property']): string {
   const literal = (id: ResourceId) => {
     const sub = subscriptionOf(id);
     return sub !== undefined && segmentText(sub) !== undefined;
   };
   const where = destination && literal(tap.id) && literal(destination) ? 'region and network' : 'region, subscription and network';
-  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
+  // The property says what the destination is (vtap-destination-type fails an id of another kind).
+  const own = property === 'destinationLoadBalancerFrontEndIPConfiguration' ? 'the frontend exists and is internal' : 'the IP configuration exists';
+  return `${own}, the destination is in the TAP ${where} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
 }
 
 export default defineRule(
@@ -169,13 +171,13 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     }
     if (from?.existing) {
       if (from.type.toLowerCase() === 'microsoft.network/networkinterfaces' && privateEndpointDestination(ctx, tap, { kind: 'resource', resource: from }, from.displayName, base)) return;
-      existingDestination(ctx, tap, from, base);
+      existingDestination(ctx, tap, from, d.property, base);
       return;
     }
     if (v instanceof Unknown && v.reason.code === 'external-resource') {
       // Read with reference() from a resource the template does not deploy: a destination
       // outside the template, reported as one named by its id is.
-      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that ${checksNeedingProperties(tap, undefined)}` });
+      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that ${checksNeedingProperties(tap, undefined, d.property)}` });
     } else if (v instanceof Unknown) {
       ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
     } else {
@@ -203,7 +205,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
   if (res.kind === 'external') {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, ${outsideText(ctx, tap, res.id)} vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`,
+      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, ${outsideText(ctx, tap, res.id)} vtaplint cannot check that ${checksNeedingProperties(tap, res.id, d.property)}`,
     });
     return;
   }
@@ -211,14 +213,14 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     // An `existing` declaration of the IP configuration or frontend of a NIC or load balancer
     // that is itself `existing` (Bicep `collectorNic::primary.id`): outside the template, as the
     // same id written as a string is.
-    existingDestination(ctx, tap, res.resource.parent ?? res.resource, base);
+    existingDestination(ctx, tap, res.resource.parent ?? res.resource, d.property, base);
     return;
   }
   if (res.kind !== 'sub') return;
   const holder = res.resource;
   const subName = segmentText(res.subNames[0] as Segment);
   if (holder.existing) {
-    existingDestination(ctx, tap, holder, base);
+    existingDestination(ctx, tap, holder, d.property, base);
     return;
   }
   if (!res.entry) {
@@ -294,10 +296,10 @@ function privateEndpointDestination(ctx: RuleContext, tap: DeployedResource, nic
 }
 
 /** One indeterminate result for a destination on an `existing` resource, listing what cannot be checked. */
-function existingDestination(ctx: RuleContext, tap: DeployedResource, holder: DeployedResource, base: { span: Span; resource: DeployedResource }): void {
+function existingDestination(ctx: RuleContext, tap: DeployedResource, holder: DeployedResource, property: Destination['property'], base: { span: Span; resource: DeployedResource }): void {
   ctx.indeterminate({
     ...base,
-    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
+    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id, property)}`,
     related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }],
   });
 }

@@ -55,7 +55,7 @@ describe('messages', () => {
   test('a destination outside the template is named with its type and where it is; the subscription check is not listed when both ids write it out', async () => {
     const [outside] = await messages('fixtures/vtap-destination-same-subscription/fail-other-subscription.json', 'vtap-destination-type');
     expect(outside).toBe(
-      "the destination of TAP 'tap1', 'collector-nic/ipconfig1' (Microsoft.Network/networkInterfaces/ipConfigurations in subscription '33333333-3333-3333-3333-333333333333', resource group 'collectors'), is outside the template, so vtaplint cannot check that the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it",
+      "the destination of TAP 'tap1', 'collector-nic/ipconfig1' (Microsoft.Network/networkInterfaces/ipConfigurations in subscription '33333333-3333-3333-3333-333333333333', resource group 'collectors'), is outside the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it",
     );
     // The TAP's subscription is the deployment's (unknown): the subscription stays on the list.
     const [unknownSub] = await messages('fixtures/vtap-destination-type/indeterminate-external.json', 'vtap-destination-type');
@@ -63,10 +63,30 @@ describe('messages', () => {
     expect(unknownSub).not.toContain('{subscription()');
   });
 
+  test('a load balancer frontend outside the template: what cannot be checked is the frontend, that it is internal, not an IP configuration', async () => {
+    const dir = workspace({
+      'main.bicep': [
+        "param frontendId string = '/subscriptions/8d1c2f3e-1111-4222-8333-944455556666/resourceGroups/rg-hub/providers/Microsoft.Network/loadBalancers/collector-ilb/frontendIPConfigurations/vxlan'",
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+        "  name: 'hub-tap'",
+        "  location: 'eastus'",
+        '  properties: {',
+        '    destinationLoadBalancerFrontEndIPConfiguration: { id: frontendId }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const { findings } = await findingsOf([dir]);
+    expect(findings.filter((f) => f.ruleId === 'vtap-destination-type').map((f) => f.message)).toEqual([
+      "the destination of TAP 'tap', 'collector-ilb/vxlan' (Microsoft.Network/loadBalancers/frontendIPConfigurations in subscription '8d1c2f3e-1111-4222-8333-944455556666', resource group 'rg-hub'), is outside the template, so vtaplint cannot check that the frontend exists and is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it",
+    ]);
+  });
+
   test('a destination read with reference() from a resource the template does not deploy is named as outside the template, not as state of a resource it deploys', async () => {
     const [outside] = await messages('fixtures/vtap-destination-type/indeterminate-reference-outside.json', 'vtap-destination-type');
     expect(outside).toBe(
-      "the destination of TAP 'tap1' is a property of 'collector-nic' (Microsoft.Network/networkInterfaces in resource group 'hub-network-rg'), a resource this template does not deploy, so vtaplint cannot check that the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it",
+      "the destination of TAP 'tap1' is a property of 'collector-nic' (Microsoft.Network/networkInterfaces in resource group 'hub-network-rg'), a resource this template does not deploy, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it",
     );
     expect(outside).not.toContain('read from a deployed resource');
   });
@@ -74,7 +94,7 @@ describe('messages', () => {
   test("a destination on an existing NIC reads the same whether its id is the NIC's property or built from the NIC's id", async () => {
     const file = 'fixtures/vtap-destination-type/indeterminate-existing-nic-property.bicep';
     const expected =
-      "the destination of TAP 'tap' is on 'collectorNic', an existing resource whose properties are not in the template, so vtaplint cannot check that the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
+      "the destination of TAP 'tap' is on 'collectorNic', an existing resource whose properties are not in the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
     expect(await messages(file, 'vtap-destination-type')).toEqual([expected]);
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
     const text = readFileSync(path.join(REPO, file), 'utf8');
