@@ -3,7 +3,7 @@
 // request changes, writes the job summary and sets the outputs errors, warnings, notes and
 // sarif-file. Exits with 1 when findings at or above `fail-on` remain (with a baseline, new ones),
 // when a path in `paths` matches nothing, or when vtaplint itself failed.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
@@ -112,7 +112,6 @@ async function runAction(runner: Runner): Promise<number> {
       : undefined;
 
   const sarifPath = path.resolve(workspace, sarifFile);
-  makeReportFolder(path.dirname(sarifPath));
   // As in the CLI's SARIF, the log says which paths matched nothing.
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m): ToolNotification => ({ level: 'warning', message: `no files match '${m}'` }))] };
   // The file is for code scanning, which rejects it whole past its results limit (sarif-limit.ts)
@@ -124,7 +123,16 @@ async function runAction(runner: Runner): Promise<number> {
     { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString(), maxResults: CODE_SCANNING_MAX_RESULTS, absent: false },
     (s) => pieces.push(s),
   );
-  writeFileSync(sarifPath, pieces.join(''));
+  // A SARIF file that cannot be written (`sarif-file: reports`, the folder) fails the step naming
+  // the input, after the findings are annotated and summarised: it threw, and the step said only
+  // "vtaplint failed: EISDIR: illegal operation on a directory", with no annotation, output or summary.
+  let sarifNotWritten: string | undefined;
+  try {
+    makeReportFolder(path.dirname(sarifPath));
+    writeFileSync(sarifPath, pieces.join(''));
+  } catch (e) {
+    sarifNotWritten = sarifWriteProblem(workspace, sarifFile, sarifPath, e);
+  }
   const sarifNote = leftOut > 0 ? `${plural(leftOut, 'result')} left out of the SARIF file: GitHub code scanning rejects a run with more than ${CODE_SCANNING_MAX_RESULTS.toLocaleString('en-US')} results, so it keeps the most severe (the job summary counts them all)` : undefined;
 
   // Annotations name files from the repository's top, as SARIF's URIs do (source-root.ts): with
@@ -139,6 +147,7 @@ async function runAction(runner: Runner): Promise<number> {
   // then the run's other messages, which the job summary has in full anyway.
   const sink = new AnnotationSink(runner.log);
   if (missing) sink.add('error', missing, { title: 'vtaplint' });
+  if (sarifNotWritten) sink.add('error', sarifNotWritten, { title: 'vtaplint' });
   if (nothingLinted) sink.add('warning', nothingLinted, { title: 'vtaplint' });
   if (failing > 0) sink.add('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' });
   const notify = (n: ToolNotification) =>
@@ -162,12 +171,13 @@ async function runAction(runner: Runner): Promise<number> {
     `vtaplint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}` +
       (changed ? ` (${annotated} annotated on lines this pull request changes)` : '') +
       (annotateFindings ? '' : ' (findings not annotated: input annotations is false)') +
-      `; SARIF written to ${relativePath(workspace, sarifPath)}`,
+      (sarifNotWritten ? '; no SARIF file written' : `; SARIF written to ${relativePath(workspace, sarifPath)}`),
   );
   if (sarifNote) runner.log(`vtaplint: ${sarifNote}`);
   if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut ? 'the job summary counts them all' : 'the job summary and the SARIF file have them all'}`);
   const runNotes: ToolNotification[] = [
     ...(missing ? [{ level: 'error' as const, message: missing }] : []),
+    ...(sarifNotWritten ? [{ level: 'error' as const, message: sarifNotWritten }] : []),
     ...(nothingLinted ? [{ level: 'warning' as const, message: nothingLinted }] : []),
     ...(sarifNote ? [{ level: 'warning' as const, message: sarifNote }] : []),
     ...result.notifications,
@@ -179,9 +189,9 @@ async function runAction(runner: Runner): Promise<number> {
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));
   setOutput(runner, 'notes', String(counts.note));
-  setOutput(runner, 'sarif-file', sarifPath);
+  if (!sarifNotWritten) setOutput(runner, 'sarif-file', sarifPath);
 
-  return missing || failing > 0 || result.notifications.some((n) => n.level === 'error') ? 1 : 0;
+  return missing || sarifNotWritten || failing > 0 || result.notifications.some((n) => n.level === 'error') ? 1 : 0;
 }
 
 /**
@@ -193,6 +203,21 @@ function failBeforeLint(runner: Runner, message: string, props: AnnotationProps 
   runner.log(annotation('error', message, props));
   appendSummary(runner, `## vtaplint\n\nNothing was linted.\n\n> **error**: ${message.split('\n')[0] ?? ''}\n`);
   return 1;
+}
+
+/** Why the SARIF file could not be written, naming the input and, when it can, what to write instead. */
+function sarifWriteProblem(workspace: string, sarifFile: string, sarifPath: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  let reason = code ?? (e instanceof Error ? e.message : String(e));
+  if (code === 'EISDIR') {
+    reason = `it is a folder; name a file in it, such as ${sarifFile.replace(/[\\/]+$/, '')}/vtaplint.sarif`;
+  } else if (code === 'ENOTDIR') {
+    // The nearest part of the path that exists is a file (makeReportFolder stops there).
+    let d = path.dirname(sarifPath);
+    while (!existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+    if (existsSync(d) && !statSync(d).isDirectory()) reason = `'${relativePath(workspace, d)}' is a file, not a folder`;
+  }
+  return `cannot write the SARIF file '${sarifFile}' (input 'sarif-file'): ${reason}`;
 }
 
 /**

@@ -255,6 +255,29 @@ describe('the action from its sources', () => {
   });
 });
 
+describe('the action from its sources: the sarif-file input', () => {
+  test('a folder, or a path under a file, fails the step naming the input; the findings are still annotated and summarised', async () => {
+    const { dir } = prWorkspace();
+    mkdirSync(path.join(dir, 'ws/reports'));
+    // `sarif-file: reports` (the folder, not a file in it) stopped the step with
+    // "vtaplint failed: EISDIR: illegal operation on a directory", after linting: no annotation,
+    // no output, no job summary, and nothing said which input was wrong.
+    const r = await runSource(dir, { 'sarif-file': 'reports', 'fail-on': 'never' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::error title=vtaplint::cannot write the SARIF file 'reports' (input 'sarif-file'): it is a folder; name a file in it, such as reports/vtaplint.sarif\n");
+    expect(r.stdout).not.toContain('vtaplint failed');
+    expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=new-error\.json,line=86/m);
+    expect(r.stdout).not.toContain('SARIF written to');
+    expect(r.outputs).toEqual({ errors: '2', warnings: '1', notes: '0' });
+    expect(r.summary).toContain("> **error**: cannot write the SARIF file 'reports' (input 'sarif-file'): it is a folder");
+    expect(r.summary).toContain('### Findings per file');
+    const underFile = await runSource(dir, { 'sarif-file': 'good.json/vtaplint.sarif', 'fail-on': 'never' });
+    expect(underFile.code).toBe(1);
+    expect(underFile.stdout).toContain("::error title=vtaplint::cannot write the SARIF file 'good.json/vtaplint.sarif' (input 'sarif-file'): 'good.json' is a file, not a folder\n");
+    expect(readFileSync(path.join(dir, 'ws/good.json'), 'utf8')).toBe(readFileSync(path.join(FIXTURES, 'pass-supported.json'), 'utf8'));
+  });
+});
+
 describe('the action from its sources: the annotations input', () => {
   test('false: no finding is annotated (code scanning, fed the SARIF file, annotates them), the failure reason still is; a bad value fails the step', async () => {
     const { dir } = prWorkspace();
