@@ -1,6 +1,6 @@
 // --baseline: results matched by fingerprint get baselineState new / unchanged / updated, the
 // baseline's vanished results are emitted as absent, and only new results count for the exit code.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -139,6 +139,33 @@ describe('--baseline', () => {
     await sarif(dir, ['--baseline', 'base.sarif', '-o', 'second.sarif']);
     const third = await sarif(dir, ['--baseline', 'second.sarif']);
     expect(states(third.results)).toEqual([['b.json', 'unchanged']]);
+  });
+
+  test('a run over some of the files: the results of files it did not lint are not absent; those of a deleted file are', async () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'hub'));
+    cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(dir, 'hub/c.json'));
+    expect((await cli(['.', '--format', 'sarif', '-o', 'base.sarif'], dir)).code).toBe(1);
+    const only = async (args: string[]) => {
+      const r = await cli([...args, '--format', 'sarif', '--baseline', 'base.sarif'], dir);
+      return { stderr: (await cli([...args, '--baseline', 'base.sarif'], dir)).stderr, states: states((JSON.parse(r.stdout) as { runs: { results: Result[] }[] }).runs[0]!.results) };
+    };
+    // A repository-wide baseline and a run over one file or one folder (the Action's `paths: hub`,
+    // a CI job per folder): b.json and hub/c.json were not linted, not fixed, and were reported
+    // "absent" (gone), as results the SARIF log said had disappeared.
+    const a = await only(['a.json']);
+    expect(a.states).toEqual([['a.json', 'unchanged']]);
+    expect(a.stderr).toContain('vtaplint: baseline base.sarif: 0 new, 1 unchanged, 0 updated, 0 absent;');
+    expect((await only(['hub'])).states).toEqual([['hub/c.json', 'unchanged']]);
+    // A file linted and fixed, and a file deleted, are gone: absent, also when the run does not name it.
+    cpSync(path.join(FIXTURES, 'pass-supported.json'), path.join(dir, 'hub/c.json'));
+    const fixed = await only(['hub']);
+    expect(fixed.states).toEqual([['hub/c.json', 'absent']]);
+    rmSync(path.join(dir, 'b.json'));
+    expect((await only(['a.json'])).states).toEqual([
+      ['a.json', 'unchanged'],
+      ['b.json', 'absent'],
+    ]);
   });
 
   test('an unreadable baseline is a usage error', async () => {

@@ -4,6 +4,7 @@
 // lint nothing (its template is not staged). With the templates around them read too, a module
 // is judged through the files that deploy it, and a parameters file through its template: the
 // hook then says what CI says about those files.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discover, type DiscoveredFile, type DiscoverResult } from '../discover/discover.js';
@@ -76,4 +77,21 @@ export function absentFile(a: AbsentResult, base: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The baseline's results this run no longer has that are gone (absent), not merely outside the
+ * run: with --context, those of the named files; otherwise those of a file this run linted or
+ * reported in, or of a file that is no longer there. A repository-wide baseline used by a run over
+ * one folder (the Action's `paths: infra/hub`, a CI job per folder) called every result of the
+ * other folders absent ("gone"), as a run with --context already did not.
+ */
+export function absentInRun(absent: readonly AbsentResult[], base: string, focus: ReadonlySet<string> | undefined, reportedOn: () => ReadonlySet<string>): AbsentResult[] {
+  if (absent.length === 0) return [];
+  if (focus) return absent.filter((a) => inFocus(focus, absentFile(a, base)));
+  const files = reportedOn();
+  return absent.filter((a) => {
+    const file = absentFile(a, base);
+    return file === undefined || files.has(path.resolve(file)) || !existsSync(file);
+  });
 }

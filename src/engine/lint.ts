@@ -12,7 +12,7 @@ import type { DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { distinctRelated } from './related.js';
 import { bicepparamTargetsByFile, environmentTemplateOf } from './bicepparam-targets.js';
-import { absentFile, discoverFocused, inFocus, widenFocus } from './focus.js';
+import { absentInRun, discoverFocused, inFocus, widenFocus } from './focus.js';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import { BicepSources } from './compiled-bicep.js';
 import { ParameterFileReads, associatedParameterFile, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
@@ -392,9 +392,8 @@ export async function lint(paths: readonly string[], given: LintOptions): Promis
   const reported = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => kept.has(f)) })).filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
   const result: LintResult = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, skippedNamed, passes };
   if (baseline && opts.baselineFile) {
-    const absent = applyBaseline(every, baseline);
-    // Results of other files are not absent: this run did not report on those files.
-    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
+    // Results of other files are not absent: this run did not report on those files (absentInRun).
+    result.absent = absentInRun(applyBaseline(every, baseline), base, focus, () => new Set([...files.map((f) => path.resolve(f.path)), ...every.map((f) => path.resolve(f.location.file.path))]));
     result.baseline = opts.baselineFile;
     result.baselineCounts = baselineCounts(findings, result.absent);
   }
