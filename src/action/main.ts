@@ -72,6 +72,24 @@ async function runAction(runner: Runner): Promise<number> {
       return failBeforeLint(runner, `'${p}' is a .bicepparam file, which names its template itself with 'using': list it in 'paths', not in 'parameters' (ARM parameters files, .json)`, { title: 'vtaplint' });
     }
   }
+  // A config or baseline named that is not there: said up front, naming the input. It was an
+  // annotation on that (absent) file with "cannot read the configuration: ENOENT: ...".
+  for (const [input, value, title, what, example] of [
+    ['config', config, 'vtaplint configuration', 'a config file', 'vtaplint.config.json'],
+    ['baseline', baseline, 'vtaplint baseline', 'a SARIF file', '<name>.sarif'],
+  ] as const) {
+    if (!value) continue;
+    const problem = namedParametersProblem(path.resolve(workspace, value));
+    const message =
+      problem === 'missing'
+        ? `no such file '${value}'`
+        : problem === 'folder'
+          ? `'${value}' is a folder, not ${what}: name the file (${value.replace(/[\\/]+$/, '')}/${example})`
+          : problem === 'special'
+            ? `'${value}' is not a regular file (a device, pipe or socket): name ${what}`
+            : undefined;
+    if (message) return failBeforeLint(runner, `${message} (input '${input}')`, { title });
+  }
   const started = new Date();
   let result: LintResult;
   try {

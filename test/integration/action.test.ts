@@ -357,6 +357,25 @@ describe('the action from its sources: a bad config or baseline', () => {
     expect(b.code).toBe(1);
     expect(b.stdout).toMatch(/^::error title=vtaplint baseline,file=old\.sarif::baseline \S+old\.sarif: not a SARIF log/);
   });
+
+  test('a config or baseline that is not there, or is a folder, fails the step naming the input, on no file', async () => {
+    const { dir } = prWorkspace();
+    mkdirSync(path.join(dir, 'ws/infra'));
+    // Were "::error title=vtaplint configuration,file=infra/vtaplint.json::/abs/infra/vtaplint.json:
+    // cannot read the configuration: ENOENT: no such file or directory, open '/abs/...'": an
+    // annotation on a file the repository does not have, and no word of which input to fix.
+    const config = await runSource(dir, { config: 'infra/vtaplint.json' });
+    expect(config.code).toBe(1);
+    expect(config.stdout).toBe("::error title=vtaplint configuration::no such file 'infra/vtaplint.json' (input 'config')\n");
+    expect(config.summary).toContain("Nothing was linted.\n\n> **error**: no such file 'infra/vtaplint.json' (input 'config')");
+    const configFolder = await runSource(dir, { config: 'infra/' });
+    expect(configFolder.stdout).toBe("::error title=vtaplint configuration::'infra/' is a folder, not a config file: name the file (infra/vtaplint.config.json) (input 'config')\n");
+    const baseline = await runSource(dir, { baseline: '.github/vtaplint-baseline.sarif' });
+    expect(baseline.code).toBe(1);
+    expect(baseline.stdout).toBe("::error title=vtaplint baseline::no such file '.github/vtaplint-baseline.sarif' (input 'baseline')\n");
+    const baselineFolder = await runSource(dir, { baseline: 'infra' });
+    expect(baselineFolder.stdout).toBe("::error title=vtaplint baseline::'infra' is a folder, not a SARIF file: name the file (infra/<name>.sarif) (input 'baseline')\n");
+  });
 });
 
 describe('the action from its sources, pull request checked out as its merge commit', () => {
