@@ -17,7 +17,7 @@ import { shownNotifications } from '../report/notification-tag.js';
 import { makeReportFolder } from '../report/report-folder.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
-import { changedLines, checkedOutCommit, touchesChange, type ChangedLines } from './changed.js';
+import { changedLines, checkedOutCommit, pullRequestBase, touchesChange, type ChangedLines } from './changed.js';
 import { annotation, appendSummary, getInput, getList, setOutput, type AnnotationProps, type Runner } from './runner.js';
 import { blobBase, formatSummary, plural } from './summary.js';
 
@@ -175,6 +175,12 @@ async function runAction(runner: Runner): Promise<number> {
   for (const n of notices) if (n.level === 'error') notify(n);
 
   const changed = annotateFindings ? changedLines(env, base) : undefined;
+  // A pull request whose diff git cannot make (actions/checkout's default fetch-depth: 1 has the
+  // merge commit alone): every finding is annotated, which looked like a bug without this.
+  const prBase = annotateFindings && !changed ? pullRequestBase(env) : undefined;
+  const noDiff = prBase
+    ? `cannot tell the lines this pull request changes: git cannot diff its base ${prBase.slice(0, 12)} with HEAD here (not in the clone? actions/checkout fetches one commit unless fetch-depth: 0); every finding is annotated`
+    : undefined;
   let annotated = 0;
   let notAnnotated = 0;
   for (const f of annotateFindings ? [...counted].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]) : []) {
@@ -192,6 +198,7 @@ async function runAction(runner: Runner): Promise<number> {
       (sarifNotWritten ? '; no SARIF file written' : `; SARIF written to ${relativePath(workspace, sarifPath)}`),
   );
   if (sarifNote) runner.log(`vtaplint: ${sarifNote}`);
+  if (noDiff) runner.log(`vtaplint: ${noDiff}`);
   if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut ? 'the job summary counts them all' : 'the job summary and the SARIF file have them all'}`);
   const runNotes: ToolNotification[] = [
     ...(missing ? [{ level: 'error' as const, message: missing }] : []),
@@ -202,7 +209,7 @@ async function runAction(runner: Runner): Promise<number> {
   ];
   appendSummary(
     runner,
-    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, changedOnly: changed !== undefined, annotationsOff: !annotateFindings }),
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, changedOnly: changed !== undefined, annotationsOff: !annotateFindings, noDiff }),
   );
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));

@@ -401,6 +401,27 @@ describe('the action from its sources, pull request checked out as its merge com
     const plain = await runSource(dir, {}, { GITHUB_SHA: merge });
     expect(plain.summary).toContain(`(https://github.com/contoso/infra/blob/${merge}/good.json#L86 "vtap-supported-region")`);
   });
+
+  test('a shallow clone without the base commit (actions/checkout without fetch-depth): every finding is annotated, and the log and summary say why', async () => {
+    const { dir, merge } = mergeWorkspace();
+    // What actions/checkout's default fetch-depth: 1 gives: the merge commit alone, no parent.
+    git(path.join(dir, 'ws'), 'branch', 'pull/2/merge', merge);
+    renameSync(path.join(dir, 'ws'), path.join(dir, 'full'));
+    git(dir, 'clone', '-q', '--depth', '1', '--branch', 'pull/2/merge', pathToFileURL(path.join(dir, 'full')).href, 'ws');
+    const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: merge });
+    expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=good\.json,line=91,/m);
+    // Every finding was annotated with no word of why: the README and action.yml promise the
+    // lines the pull request changes, and nothing said that the clone lacked the base commit.
+    const why = /cannot tell the lines this pull request changes: git cannot diff its base [0-9a-f]{12} with HEAD here \(not in the clone\? actions\/checkout fetches one commit unless fetch-depth: 0\); every finding is annotated/;
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('vtaplint: ')).join('\n')).toMatch(why);
+    expect(r.summary).toMatch(why);
+    expect(r.summary).not.toContain('on the lines this pull request changes ·');
+    // With the history there, nothing of the kind is said.
+    rmSync(path.join(dir, 'ws'), { recursive: true });
+    renameSync(path.join(dir, 'full'), path.join(dir, 'ws'));
+    const full = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
+    expect(full.stdout).not.toContain('cannot tell the lines');
+  });
 });
 
 describe('the action from its sources: the repository checked out in a folder of the workspace', () => {
