@@ -116,7 +116,7 @@ async function runAction(runner: Runner): Promise<number> {
   const unreadableNamed = (result.unreadable ?? []).filter((u) => u.arg !== undefined);
   const missing =
     [
-      ...(result.missing.length ? [`no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths'${spaceSeparatedHint(workspace, result.missing)})`] : []),
+      ...(result.missing.length ? [`no files match ${result.missing.map((m) => `'${m}'`).join(', ')} (input 'paths'${spaceSeparatedHint(workspace, result.missing) || exclusionHint(result.missing)})`] : []),
       ...unreadableNamed.map((u) => `cannot read the folder '${u.arg}': ${u.code} (input 'paths')`),
     ].join('; ') || undefined;
 
@@ -256,6 +256,14 @@ function spaceSeparatedHint(workspace: string, missing: readonly string[]): stri
     return parts.length > 1 && parts.every((p) => existsSync(path.resolve(workspace, p)));
   });
   return joined ? ', which takes one path per line: these look like paths separated by spaces' : '';
+}
+
+/**
+ * A hint when a path that matches nothing is an exclusion (`!infra/legacy/**`), as the path inputs
+ * of other actions take: here it is a path like any other, and the files it meant were linted.
+ */
+function exclusionHint(missing: readonly string[]): string {
+  return missing.some((m) => m.startsWith('!')) ? `, which takes no exclusions: leave files out with the config's "ignore" or a .gitignore` : '';
 }
 
 /** Annotation order: a level's cap then drops the least severe findings. */

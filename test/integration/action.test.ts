@@ -253,6 +253,16 @@ describe('the action from its sources', () => {
     const typo = await runSource(dir, { paths: 'new bad.json' });
     expect(typo.stdout).toContain("::error title=vtaplint::no files match 'new bad.json' (input 'paths')\n");
   });
+
+  test('paths: an exclusion (!pattern, as other actions take) fails with a hint to leave files out with the config or .gitignore', async () => {
+    const { dir } = prWorkspace();
+    // Was only "no files match '!old-bad.json'": it read as a typo, and the file was linted anyway.
+    const r = await runSource(dir, { paths: '.\n!old-bad.json' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "::error title=vtaplint::no files match '!old-bad.json' (input 'paths', which takes no exclusions: leave files out with the config's \"ignore\" or a .gitignore)\n",
+    );
+  });
 });
 
 describe('the action from its sources: the sarif-file input', () => {
