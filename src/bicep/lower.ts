@@ -1551,7 +1551,8 @@ export class FileLowerer extends ExprLowerer {
       const ref = this.symbolRef(sv, sctx);
       if (ref?.info.kind === 'resource') {
         if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
-          return call('resourceId', [this.fullName(ref.info, ref.idx, undefined), ...args], at);
+          const sub = this.groupSubscription(ref.info, ref.idx);
+          return call('resourceId', [...(sub ? [sub] : []), this.fullName(ref.info, ref.idx, undefined), ...args], at);
         }
         return call('extensionResourceId', [this.idExpr(ref.info, ref.idx, sv), ...args], at);
       }
@@ -1657,11 +1658,29 @@ export class FileLowerer extends ExprLowerer {
     return ['resourcegroup', 'subscription', 'tenant', 'managementgroup'].includes(fn) ? { fn, args: e.args } : undefined;
   }
 
+  /**
+   * The subscription of a Microsoft.Resources/resourceGroups declaration that a resource or module
+   * takes as its scope (`scope: monitoringRg`): the argument of the group's own
+   * `scope: subscription(x)`, which the compiler (ScopeHelper) writes with the group's name;
+   * undefined for the deployment's subscription.
+   */
+  private groupSubscription(rg: SymInfo, idx: Expr | undefined): Expr | undefined {
+    const sc = rg.kind === 'resource' && rg.scopeProp ? this.scopeCall(rg.scopeProp.value) : undefined;
+    const arg = sc?.fn === 'subscription' ? sc.args[0] : undefined;
+    return arg ? this.expr(arg, this.instanceCtx(rg, idx, undefined, arg)) : undefined;
+  }
+
   /** The id of a scope (for a resource's `scope` entry). */
   private scopeIdExpr(sv: Expression, ctx: LowerCtx): Expr {
     const ref = this.symbolRef(sv, ctx);
     if (ref?.info.kind === 'resource') {
       this.noteRef(ref.info, sv, ctx, ref.idx);
+      // A resource group declared as a resource is a resource group scope (in the subscription of
+      // its own scope), not a resource to extend: its id is /subscriptions/s/providers/Microsoft.Resources/resourceGroups/g.
+      if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
+        const sub = this.groupSubscription(ref.info, ref.idx) ?? member(call('subscription', [], sv), 'subscriptionId', sv);
+        return formatCall(['/subscriptions/', '/resourceGroups/', ''], [sub, this.fullName(ref.info, ref.idx, undefined)], sv);
+      }
       return this.idExpr(ref.info, ref.idx, sv);
     }
     const sc = this.scopeCall(sv);
@@ -1749,6 +1768,8 @@ export class FileLowerer extends ExprLowerer {
     // An extension's `scope` is one of its own properties (below), not an ARM scope.
     const scopeProp = own(out, 'import') !== undefined ? undefined : this.rootOf(r).scopeProp;
     const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : undefined;
+    const scopeRef = scopeProp && r.existing && !r.parent && !sc ? this.symbolRef(scopeProp.value, ctx) : undefined;
+    const groupRef = scopeRef?.info.kind === 'resource' && scopeRef.info.type.toLowerCase() === 'microsoft.resources/resourcegroups' ? scopeRef : undefined;
     if (scopeProp && sc && (sc.fn === 'resourcegroup' || sc.fn === 'subscription') && sc.args.length > 0) {
       // An existing resource in another resource group / subscription: the compiler writes
       // subscriptionId / resourceGroup (languageVersion 2.0), not a scope id.
@@ -1758,6 +1779,13 @@ export class FileLowerer extends ExprLowerer {
         this.set(out, 'subscriptionId', this.value(a0, ctx), a0);
         this.set(out, 'resourceGroup', this.value(a1, ctx), a1);
       } else this.set(out, 'resourceGroup', this.value(a0, ctx), a0);
+    } else if (scopeProp && r.existing && !r.parent && groupRef) {
+      // An existing resource scoped to a resource group declared as a resource: the same entries,
+      // from the group's name and its own scope's subscription.
+      this.noteRef(groupRef.info, scopeProp.value, ctx, groupRef.idx);
+      const sub = this.groupSubscription(groupRef.info, groupRef.idx);
+      if (sub) this.set(out, 'subscriptionId', this.texpr(sub), scopeProp.value);
+      this.set(out, 'resourceGroup', this.texpr(this.fullName(groupRef.info, groupRef.idx, undefined)), scopeProp.value, scopeProp.key);
     } else if (scopeProp) {
       // A child inherits its root ancestor's scope; the dependency on the scope resource is the
       // root's own (the compiler does not repeat it on the child).

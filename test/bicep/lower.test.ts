@@ -497,6 +497,54 @@ describe('Bicep lowering: resources', () => {
     expect(node(obj(section(r.root, 'outputs').otherId).value)).toBe("resourceId('net-rg', 'Microsoft.Network/virtualNetworks', 'shared')");
   });
 
+  it('scopes a resource to a resource group declared as a resource in the subscription that declaration names, as the compiler does', () => {
+    // `scope: monitoringRg`, a resource group declared `existing` with `scope: subscription(...)`:
+    // the compiler (ScopeHelper) takes the resource group's name and the subscription of its own
+    // scope. It writes the NIC's id as
+    //   extensionResourceId(format('/subscriptions/{0}/resourceGroups/{1}', parameters('monitoringSubscriptionId'), 'rg-monitoring'), 'Microsoft.Network/networkInterfaces', 'nic-collector')
+    // and, in languageVersion 2.0, the NIC as { "existing": true, "subscriptionId": "[parameters('monitoringSubscriptionId')]", "resourceGroup": "rg-monitoring", ... }.
+    const r = load(
+      [
+        "param monitoringSubscriptionId string = '33333333-3333-3333-3333-333333333333'",
+        "resource monitoringRg 'Microsoft.Resources/resourceGroups@2024-03-01' existing = {",
+        "  name: 'rg-monitoring'",
+        '  scope: subscription(monitoringSubscriptionId)',
+        '}',
+        "resource localRg 'Microsoft.Resources/resourceGroups@2024-03-01' existing = {",
+        "  name: 'rg-local'",
+        '}',
+        "resource collectorNic 'Microsoft.Network/networkInterfaces@2024-05-01' existing = {",
+        "  name: 'nic-collector'",
+        '  scope: monitoringRg',
+        "  resource ipConfig 'ipConfigurations' existing = {",
+        "    name: 'ipconfig1'",
+        '  }',
+        '}',
+        "resource localNic 'Microsoft.Network/networkInterfaces@2024-05-01' existing = {",
+        "  name: 'nic-local'",
+        '  scope: localRg',
+        '}',
+        'output nicId string = collectorNic.id',
+        'output ipConfigId string = collectorNic::ipConfig.id',
+        'output localNicId string = localNic.id',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    const res = section(r.root, 'resources');
+    const nic = obj(res.collectorNic);
+    expect(node(nic.subscriptionId as TNode)).toBe("parameters('monitoringSubscriptionId')");
+    expect(node(nic.resourceGroup)).toBe("'rg-monitoring'");
+    expect(nic.scope).toBeUndefined();
+    expect(obj(res.localNic).subscriptionId).toBeUndefined();
+    expect(node(obj(res.localNic).resourceGroup)).toBe("'rg-local'");
+    const s = new TemplateScope(r.root, r.span, { deployment: { subscriptionId: '11111111-1111-1111-1111-111111111111', resourceGroup: 'rg-app' } });
+    const outputs = new Map(s.outputs().map((o) => [o.name, o.value]));
+    const value = (k: string) => outputs.get(k);
+    expect(value('nicId')).toBe('/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-monitoring/providers/Microsoft.Network/networkInterfaces/nic-collector');
+    expect(value('ipConfigId')).toBe('/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-monitoring/providers/Microsoft.Network/networkInterfaces/nic-collector/ipConfigurations/ipconfig1');
+    expect(value('localNicId')).toBe('/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-local/providers/Microsoft.Network/networkInterfaces/nic-local');
+  });
+
   it('rejects, as the compiler does, a deployed resource whose scope or existing ancestor is outside the file scope (BCP139, BCP165)', () => {
     const r = load(
       [
