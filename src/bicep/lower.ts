@@ -2064,7 +2064,9 @@ export class FileLowerer extends ExprLowerer {
       this.noteRef(ref.info, sv, ctx, ref.idx);
       if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
         const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : undefined;
-        if (rgScope?.fn === 'subscription' && rgScope.args[0]) this.set(out, 'subscriptionId', this.value(rgScope.args[0], {}), rgScope.args[0]);
+        // (In the group's instance: `scope: subscription(s.sub)` of a loop of groups.)
+        const subArg = rgScope?.fn === 'subscription' ? rgScope.args[0] : undefined;
+        if (subArg) this.set(out, 'subscriptionId', this.value(subArg, this.instanceCtx(ref.info, ref.idx, undefined, subArg)), subArg);
         this.set(out, 'resourceGroup', this.texpr(this.fullName(ref.info, ref.idx, undefined)), sv, sp.key);
       } else this.set(out, 'scope', this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
       return;
@@ -2180,9 +2182,8 @@ export class FileLowerer extends ExprLowerer {
     const ref = m.scopeProp ? this.symbolRef(m.scopeProp.value, ctx) : undefined;
     if (ref?.info.kind === 'resource' && m.scopeProp) {
       if (ref.info.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
-        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : undefined;
-        const sub = rgScope?.fn === 'subscription' && rgScope.args[0] ? [this.expr(rgScope.args[0], {})] : [];
-        return call('resourceId', [...sub, this.fullName(ref.info, ref.idx, undefined), t, name], at);
+        const sub = this.groupSubscription(ref.info, ref.idx);
+        return call('resourceId', [...(sub ? [sub] : []), this.fullName(ref.info, ref.idx, undefined), t, name], at);
       }
       return call('extensionResourceId', [this.idExpr(ref.info, ref.idx, m.scopeProp.value), t, name], at);
     }

@@ -809,6 +809,35 @@ describe('Bicep lowering: modules and imports', () => {
     expect(m.resourceGroup).toBe('rg1');
   });
 
+  it('scopes a module loop to a loop of resource groups in their own subscriptions, as the compiler does', () => {
+    // `scope: spokeRgs[i]`: the compiler writes the group's subscription (its own
+    // `scope: subscription(s.sub)`) with the group's loop variable replaced by the module's index:
+    //   "subscriptionId": "[parameters('spokes')[copyIndex()].sub]", "resourceGroup": "[parameters('spokes')[copyIndex()].rg]"
+    const r = load(
+      [
+        "targetScope = 'subscription'",
+        'param spokes array = [',
+        "  { sub: '11111111-1111-1111-1111-111111111111', rg: 'rg-spoke1' }",
+        "  { sub: '22222222-2222-2222-2222-222222222222', rg: 'rg-spoke2' }",
+        ']',
+        "resource spokeRgs 'Microsoft.Resources/resourceGroups@2024-03-01' existing = [for s in spokes: {",
+        '  name: s.rg',
+        '  scope: subscription(s.sub)',
+        '}]',
+        "module spokeTaps 'spoke.bicep' = [for (s, i) in spokes: {",
+        "  name: 'spoke-tap-${i}'",
+        '  scope: spokeRgs[i]',
+        '}]',
+        'output subs array = [for (s, i) in spokes: spokeTaps[i].outputs.sub]',
+      ].join('\n'),
+      { 'spoke.bicep': 'output sub string = subscription().subscriptionId\n' },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const m = obj(section(r.root, 'resources').spokeTaps);
+    expect(node(m.subscriptionId)).toBe("parameters('spokes')[copyIndex()].sub");
+    expect(node(m.resourceGroup)).toBe("parameters('spokes')[copyIndex()].rg");
+  });
+
   it('refuses module paths outside the root, missing files and cycles', () => {
     const outside = load("module m '../../etc/x.bicep' = {\n  name: 'm'\n}\n");
     expect(outside.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('outside the lint root')]);
