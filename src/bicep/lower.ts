@@ -1419,9 +1419,12 @@ export class FileLowerer extends ExprLowerer {
   private output(s: Extract<Statement, { kind: 'Output' }>): TObject {
     const out: TObject = {};
     const secure = decorator(s.decorators, 'secure') !== undefined;
-    let type = 'string';
-    if (!s.resourceType) type = armType(s.type, this.types).type;
-    this.set(out, 'type', secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
+    const t = s.resourceType ? { type: 'string' } : armType(s.type, this.types);
+    this.set(out, 'type', secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
+    // The compiler writes the precise type of one vtaplint cannot work out (a resource-derived
+    // type such as resourceInput<'T@v'>.properties.ipConfigurations, an array): ARM's output type
+    // check is not made against the guess (as for parameters).
+    if (t.unknown) Object.defineProperty(out, TYPE_NOT_KNOWN, { value: true, enumerable: false });
     let value: TNode;
     if (s.resourceType) {
       const ref = this.symbolRef(s.value, {});

@@ -724,7 +724,8 @@ export class TemplateScope implements EvalContext {
       } else if (val) value = this.base.node(val.node, val.span);
       else value = null;
       if (mark !== undefined) this.diagnostics.rollBack(mark);
-      else this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
+      // A type vtaplint could not work out (a Bicep resource-derived type, see TYPE_NOT_KNOWN) is never held against the value.
+      else if (!(TYPE_NOT_KNOWN in d.node)) this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
       if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: 'secure', message: `the secure output '${name}' is never shown`, span: decl.span });
       out.push({ name, type, value, span: decl.span, valueSpan: (copy ?? val)?.span ?? decl.span });
     }
