@@ -260,7 +260,9 @@ function withoutRuntimeSymbols(j: Json): Json {
   if (Array.isArray(j)) return j.map(withoutRuntimeSymbols);
   if (j && typeof j === 'object') {
     const o = j as Obj;
-    const drop = o.$unknown === 'runtime-state' || o.$unknown === 'external-resource' || o.$unknown === 'error';
+    // (Also the label of another unknown built from a reference(): if(cond, reference(...).x, '')
+    // of a parameter without a value is labelled by its text in the one form, unlabelled in the other.)
+    const drop = o.$unknown === 'runtime-state' || o.$unknown === 'external-resource' || o.$unknown === 'error' || (typeof o.symbol === 'string' && o.symbol.includes('reference('));
     return Object.fromEntries(
       Object.entries(o)
         .filter(([k]) => !(drop && k === 'symbol'))
