@@ -1243,8 +1243,9 @@ class NodeContext implements EvalContext {
       const isCopy = k.length === 4 && k.toLowerCase() === 'copy';
       // Spans of literal values are derived when a finding asks for them (ObjectValue.origin).
       const vspan = isCopy || needsOwnSpan(child) ? span.child(o, k) : span;
-      // A property `copy` array makes one array property per entry (ARM property iteration).
-      if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, 'input') !== undefined)) {
+      // A property `copy` array makes one array property per entry (ARM property iteration); its
+      // keys are ARM's, read in any letter case ("Input", as "Copy" is).
+      if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && ownProp(e, 'input') !== undefined)) {
         child.forEach((e, i) => {
           const eloc: Located<TObject> = { node: e as TObject, span: vspan.child(child, i) };
           const nameNode = childOf(eloc, 'name');

@@ -1,0 +1,64 @@
+// One deployment written in the shapes ARM accepts for it: property names in another letter case
+// (ARM reads a template's keys case-insensitively), a property written by a `copy` loop instead of
+// as a literal array. Each shape of a failing fixture must give the canonical findings: the same
+// rule, level and kind, the same message, and a location on the same deciding property.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO, findingsOf, workspace } from '../helpers.js';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Obj = { [k: string]: Json };
+
+const fixture = (rel: string): Obj => JSON.parse(readFileSync(path.join(REPO, 'fixtures', rel), 'utf8')) as Obj;
+const clone = <T extends Json>(v: T): T => structuredClone(v);
+const resources = (t: Obj): Obj[] => (Array.isArray(t.resources) ? t.resources : Object.values(t.resources as Obj)) as Obj[];
+const find = (t: Obj, type: string, name: string): Obj => {
+  const r = resources(t).find((x) => x.type === type && x.name === name);
+  if (!r) throw new Error(`no ${type} '${name}'`);
+  return r;
+};
+
+/** Every finding as what it says and the source text it points at (the deciding property's token). */
+async function shapeFindings(template: Obj): Promise<string[]> {
+  const text = `${JSON.stringify(template, null, 2)}\n`;
+  const dir = workspace({ 'azuredeploy.json': text }, 'vtaplint-shapes-');
+  const { findings } = await findingsOf(['azuredeploy.json'], dir);
+  const lines = text.split('\n');
+  return findings
+    .map((f) => {
+      const at = (lines[f.line - 1] ?? '').slice(f.column - 1);
+      const token = /^("(?:[^"\\]|\\.)*"|[^\s,]+)/.exec(at)?.[1] ?? at;
+      return `${f.ruleId} ${f.level} ${f.kind}: ${f.message} @ ${token}`;
+    })
+    .sort();
+}
+
+/** The NIC's ipConfigurations written by a property copy loop over a variable, with its keys in `keys`' case. */
+function ipConfigurationsByPropertyCopy(t: Obj, nic: string, keys: { copy: string; name: string; count: string; input: string }): Obj {
+  const out = clone(t);
+  const props = find(out, 'Microsoft.Network/networkInterfaces', nic).properties as Obj;
+  const variables = (out.variables ??= {}) as Obj;
+  variables.sourceIpConfigurations = props.ipConfigurations as Json;
+  delete props.ipConfigurations;
+  props[keys.copy] = [
+    {
+      [keys.name]: 'ipConfigurations',
+      [keys.count]: "[length(variables('sourceIpConfigurations'))]",
+      [keys.input]: "[variables('sourceIpConfigurations')[copyIndex('ipConfigurations')]]",
+    },
+  ];
+  return out;
+}
+
+describe('the same deployment in every shape ARM accepts gives the same findings', () => {
+  test("a source NIC's ipConfigurations written by a property copy loop whose keys are capitalised (Copy, Name, Count, Input)", async () => {
+    const basic = fixture('vtap-source-basic-lb/fail-basic.json');
+    const canonical = await shapeFindings(basic);
+    expect(canonical).toContainEqual(expect.stringMatching(/^vtap-source-basic-lb error fail: source NIC 'web-nic' is behind load balancer 'web-lb', which is Basic;.* @ "Basic"$/));
+    const lower = { copy: 'copy', name: 'name', count: 'count', input: 'input' };
+    expect(await shapeFindings(ipConfigurationsByPropertyCopy(basic, 'web-nic', lower))).toEqual(canonical);
+    const upper = { copy: 'Copy', name: 'Name', count: 'Count', input: 'Input' };
+    expect(await shapeFindings(ipConfigurationsByPropertyCopy(basic, 'web-nic', upper))).toEqual(canonical);
+  });
+});
