@@ -5,7 +5,7 @@ import { pushAll } from '../model/push-all.js';
 import { isExpressionString } from '../expr/parser.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
+import { childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
 import { InexactInteger, ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { typeName } from '../expr/ops.js';
 import { fullType, resourceKey, segmentDisplay, segmentText, splitSegments, parseResourceId, type ResourceId, type Segment } from './resource-id.js';
@@ -314,7 +314,8 @@ export class ResourceExpander {
     if (at > 0) type = type.slice(0, at);
     if (parent) ({ type, name } = qualifyChild(parent, type, name));
     const apiVersion = ev('apiVersion').value ?? typeVersion;
-    const existing = own(decl.node, 'existing') === true;
+    // ARM reads the template's keys in any letter case: "Existing": true is an existing resource.
+    const existing = ownProp(decl.node, 'existing') === true;
     const scope = this.scopeFor(decl, loop);
     const id = buildId(scope, type, name);
     // An extension type written with "providers" ("Microsoft.Sql/servers/databases/providers/diagnosticSettings")
@@ -410,7 +411,7 @@ export class ResourceExpander {
    */
   private deploymentScope(decl: Located<TObject>, loop: ResourceLoop | undefined): TargetScope | undefined {
     const t = own(decl.node, 'type');
-    if (typeof t !== 'string' || (t.toLowerCase() !== DEPLOYMENTS && own(decl.node, 'existing') !== true)) return undefined;
+    if (typeof t !== 'string' || (t.toLowerCase() !== DEPLOYMENTS && ownProp(decl.node, 'existing') !== true)) return undefined;
     const at = (key: string): Segment | undefined => {
       const c = childOf(decl, key);
       return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : undefined;

@@ -1,7 +1,8 @@
 // One deployment written in the shapes ARM accepts for it: property names in another letter case
 // (ARM reads a template's keys case-insensitively), a property written by a `copy` loop instead of
-// as a literal array. Each shape of a failing fixture must give the canonical findings: the same
-// rule, level and kind, the same message, and a location on the same deciding property.
+// as a literal array, a languageVersion 2.0 template with `existing` resources. Each shape of a
+// failing fixture must give the canonical findings: the same rule, level and kind, the same
+// message, and a location on the same deciding property.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -51,6 +52,22 @@ function ipConfigurationsByPropertyCopy(t: Obj, nic: string, keys: { copy: strin
   return out;
 }
 
+/** The template in languageVersion 2.0 form (resources keyed by symbolic name). */
+function symbolic(t: Obj): Obj {
+  const out = clone(t);
+  const byName: Obj = {};
+  for (const r of resources(out)) byName[String(r.name).replace(/[^A-Za-z0-9]/g, '_')] = r;
+  return { ...out, languageVersion: '2.0', resources: byName };
+}
+
+/** The collector NIC an `existing` resource (with the key spelt `existingKey`), not one the template deploys. */
+function existingCollector(t: Obj, existingKey: string): Obj {
+  const out = symbolic(t);
+  const nic = (out.resources as Obj).collector_nic as Obj;
+  (out.resources as Obj).collector_nic = { type: nic.type as string, apiVersion: nic.apiVersion as string, name: nic.name as string, [existingKey]: true };
+  return out;
+}
+
 describe('the same deployment in every shape ARM accepts gives the same findings', () => {
   test("a source NIC's ipConfigurations written by a property copy loop whose keys are capitalised (Copy, Name, Count, Input)", async () => {
     const basic = fixture('vtap-source-basic-lb/fail-basic.json');
@@ -60,5 +77,14 @@ describe('the same deployment in every shape ARM accepts gives the same findings
     expect(await shapeFindings(ipConfigurationsByPropertyCopy(basic, 'web-nic', lower))).toEqual(canonical);
     const upper = { copy: 'Copy', name: 'Name', count: 'Count', input: 'Input' };
     expect(await shapeFindings(ipConfigurationsByPropertyCopy(basic, 'web-nic', upper))).toEqual(canonical);
+  });
+
+  test("an existing destination NIC declared with 'Existing': true in a languageVersion 2.0 template", async () => {
+    const v6 = fixture('vtap-source-vm-size-v6/fail-v6.json');
+    const canonical = await shapeFindings(existingCollector(v6, 'existing'));
+    expect(canonical).toContainEqual(expect.stringMatching(/^vtap-destination-type note review: the destination of TAP 'tap1' is on 'collector_nic', an existing resource whose properties are not in the template/));
+    expect(canonical).toContainEqual(expect.stringMatching(/^vtap-source-vm-size-v6 error fail: .* @ "Standard_D2s_v6"$/));
+    expect(await shapeFindings(existingCollector(v6, 'Existing'))).toEqual(canonical);
+    expect(await shapeFindings(existingCollector(v6, 'EXISTING'))).toEqual(canonical);
   });
 });
