@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
-import { childOf, isTObject, own, type Located, type TNode, type TObject } from '../model/template.js';
+import { childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
@@ -341,7 +341,7 @@ export class Deployment {
   private declareUndeployed(decl: Located<TObject>, loop: ResourceLoop | undefined, unit: DeploymentUnit, scope: TemplateScope): void {
     const props = childOf(decl, 'properties');
     if (!props || !isTObject(props.node)) return;
-    const inline = own(props.node, 'template');
+    const inline = ownProp(props.node, 'template');
     if (isTObject(inline)) {
       this.declareLinkedIn(inline, unit.file.path);
       return;
@@ -359,19 +359,19 @@ export class Deployment {
     if (value !== undefined) this.declareLinkedFile(path.resolve(path.dirname(unit.file.path), value));
   }
 
-  /** The links of a template as written (literal relativePaths), inline nested templates included. */
+  /** The links of a template as written (literal relativePaths), inline nested templates included; keys in any case, as ARM reads them. */
   private declareLinkedIn(template: TObject, file: string): void {
-    const section = own(template, 'resources');
+    const section = ownProp(template, 'resources');
     const decls = Array.isArray(section) ? section : isTObject(section) ? Object.values(section) : [];
     for (const d of decls) {
       if (!isTObject(d)) continue;
-      const type = own(d, 'type');
-      const props = own(d, 'properties');
+      const type = ownProp(d, 'type');
+      const props = ownProp(d, 'properties');
       if (typeof type !== 'string' || type.toLowerCase() !== DEPLOYMENTS || !isTObject(props)) continue;
-      const inline = own(props, 'template');
-      const link = own(props, 'templateLink');
+      const inline = ownProp(props, 'template');
+      const link = ownProp(props, 'templateLink');
       if (isTObject(inline)) this.declareLinkedIn(inline, file);
-      const rel = isTObject(link) ? literalText(own(link, 'relativePath')) : undefined;
+      const rel = isTObject(link) ? literalText(ownProp(link, 'relativePath')) : undefined;
       if (rel !== undefined) this.declareLinkedFile(path.resolve(path.dirname(file), rel));
     }
   }

@@ -399,7 +399,7 @@ export class ResourceExpander {
 
   /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
   private noteUndeployed(decl: Located<TObject>, loop: ResourceLoop | undefined): void {
-    const t = own(decl.node, 'type');
+    const t = ownProp(decl.node, 'type');
     if (typeof t === 'string' && t.toLowerCase() === DEPLOYMENTS) this.undeployedDeployments.push({ decl, loop });
   }
 
@@ -410,7 +410,7 @@ export class ResourceExpander {
    * (languageVersion 2.0) is looked up in the resource group / subscription they name.
    */
   private deploymentScope(decl: Located<TObject>, loop: ResourceLoop | undefined): TargetScope | undefined {
-    const t = own(decl.node, 'type');
+    const t = ownProp(decl.node, 'type');
     if (typeof t !== 'string' || (t.toLowerCase() !== DEPLOYMENTS && ownProp(decl.node, 'existing') !== true)) return undefined;
     const at = (key: string): Segment | undefined => {
       const c = childOf(decl, key);

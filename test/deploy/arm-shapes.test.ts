@@ -88,3 +88,42 @@ describe('the same deployment in every shape ARM accepts gives the same findings
     expect(await shapeFindings(existingCollector(v6, 'EXISTING'))).toEqual(canonical);
   });
 });
+
+/**
+ * The v6 fixture with its TAP and TAP configuration moved to a linked template (tap.json) that a
+ * deployment deploys only when `deployTap` is true; `keys` spell the deployment's keys, and
+ * `inline` wraps that deployment in an inline nested deployment (which is then the one under the
+ * condition).
+ */
+function optionalLinkedTap(keys: { type: string; properties: string; template: string }, inline: boolean): Record<string, string> {
+  const t = fixture('vtap-source-vm-size-v6/fail-v6.json');
+  const isTap = (r: Obj) => r.type === 'Microsoft.Network/virtualNetworkTaps' || r.type === 'Microsoft.Network/networkInterfaces/tapConfigurations';
+  const moved = resources(t).filter(isTap);
+  const rest = resources(t).filter((r) => !isTap(r));
+  for (const r of rest) if (Array.isArray(r.dependsOn)) r.dependsOn = r.dependsOn.filter((d) => !String(d).includes('virtualNetworkTaps'));
+  for (const r of moved) r.dependsOn = ((r.dependsOn ?? []) as Json[]).filter((d) => String(d).includes('virtualNetworkTaps'));
+  const linked: Obj = { $schema: t.$schema as string, contentVersion: '1.0.0.0', resources: moved };
+  const link: Obj = { [keys.type]: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'tap', [keys.properties]: { mode: 'Incremental', templateLink: { relativePath: 'tap.json' } } };
+  const deployment: Obj = inline
+    ? { [keys.type]: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'tap-wrapper', [keys.properties]: { mode: 'Incremental', [keys.template]: { $schema: t.$schema as string, contentVersion: '1.0.0.0', resources: [link] } } }
+    : link;
+  deployment.condition = "[parameters('deployTap')]";
+  const main: Obj = { ...t, parameters: { deployTap: { type: 'bool', defaultValue: false } }, resources: [...rest, deployment] };
+  return { 'azuredeploy.json': `${JSON.stringify(main, null, 2)}\n`, 'tap.json': `${JSON.stringify(linked, null, 2)}\n` };
+}
+
+describe('a linked template that a deployment under a false condition would deploy is its parent\'s, whatever the keys\' case', () => {
+  const lintFolder = async (files: Record<string, string>) => (await findingsOf(['.'], workspace(files, 'vtaplint-shapes-'))).findings.map((f) => `${f.file} ${f.ruleId} ${f.kind}`);
+  const lower = { type: 'type', properties: 'properties', template: 'template' };
+  const upper = { type: 'Type', properties: 'Properties', template: 'Template' };
+
+  test('the deployment that links it declared with "Type"', async () => {
+    expect(await lintFolder(optionalLinkedTap(lower, false))).toEqual([]);
+    expect(await lintFolder(optionalLinkedTap(upper, false))).toEqual([]);
+  });
+
+  test('the link inside an inline nested template declared with "Type", "Properties" and "Template"', async () => {
+    expect(await lintFolder(optionalLinkedTap(lower, true))).toEqual([]);
+    expect(await lintFolder(optionalLinkedTap(upper, true))).toEqual([]);
+  });
+});
