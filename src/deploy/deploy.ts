@@ -507,10 +507,10 @@ export class Deployment {
    * location for every module deployed at such a scope.
    */
   private checkDeploymentLocation(dep: DeployedResource, target: TargetScope): void {
-    if (target.kind === 'resourceGroup' || dep.span.file.kind !== 'arm' || own(dep.decl.node, 'location') !== undefined) return;
+    if (target.kind === 'resourceGroup' || dep.span.file.kind !== 'arm' || ownProp(dep.decl.node, 'location') !== undefined) return;
     // A `scope` that names something else than a management group or the tenant (a resource, for
     // an extension-scope deployment) is not worked out as a scope here: nothing is said of it.
-    if (own(dep.decl.node, 'scope') !== undefined && target.kind === 'subscription') return;
+    if (ownProp(dep.decl.node, 'scope') !== undefined && target.kind === 'subscription') return;
     const where = target.kind === 'managementGroup' ? 'a management group' : target.kind === 'tenant' ? 'the tenant' : 'a subscription';
     this.diagnostics.add({
       code: 'invalid-template',
@@ -695,7 +695,7 @@ export class Deployment {
     // a tenant or management group template deploys into a management group.
     // (`scope` steers deployment and is not in the body: the deployment's id is scoped by it.)
     // "scope": "/" is the tenant ("Scope to tenant: a nested deployment with scope and location").
-    if (own(dep.decl.node, 'scope') === undefined) return parent;
+    if (ownProp(dep.decl.node, 'scope') === undefined) return parent;
     if (dep.id.scope.length === 0) return { ...parent, kind: 'tenant' };
     const group = managementGroupOf(dep.id.scope);
     if (group) return { ...parent, kind: 'managementGroup', managementGroup: group };

@@ -112,6 +112,31 @@ function optionalLinkedTap(keys: { type: string; properties: string; template: s
   return { 'azuredeploy.json': `${JSON.stringify(main, null, 2)}\n`, 'tap.json': `${JSON.stringify(linked, null, 2)}\n` };
 }
 
+/** Each nested deployment's top-level `location` and `scope` keys spelt as `key` gives them. */
+function deploymentKeys(t: Obj, key: (k: string) => string): Obj {
+  const out = clone(t);
+  for (const r of resources(out)) {
+    if (r.type !== 'Microsoft.Resources/deployments') continue;
+    for (const k of ['location', 'scope']) {
+      if (!(k in r)) continue;
+      r[key(k)] = r[k] as Json;
+      if (key(k) !== k) delete r[k];
+    }
+  }
+  return out;
+}
+
+describe('a subscription-scope template whose nested deployment spells its keys in another case', () => {
+  test('"Location" on a deployment to the subscription is its location', async () => {
+    const sub = fixture('vtap-supported-region/fail-subscription-scope-deployment-output.json');
+    const canonical = await shapeFindings(sub);
+    expect(canonical).toContainEqual(expect.stringMatching(/^vtap-supported-region error fail: TAP 'tap' is in 'westeurope'/));
+    expect(canonical.some((f) => f.startsWith('invalid-template'))).toBe(false);
+    expect(await shapeFindings(deploymentKeys(sub, (k) => k[0]!.toUpperCase() + k.slice(1)))).toEqual(canonical);
+    expect(await shapeFindings(deploymentKeys(sub, (k) => k.toUpperCase()))).toEqual(canonical);
+  });
+});
+
 describe('a linked template that a deployment under a false condition would deploy is its parent\'s, whatever the keys\' case', () => {
   const lintFolder = async (files: Record<string, string>) => (await findingsOf(['.'], workspace(files, 'vtaplint-shapes-'))).findings.map((f) => `${f.file} ${f.ruleId} ${f.kind}`);
   const lower = { type: 'type', properties: 'properties', template: 'template' };
