@@ -199,7 +199,7 @@ async function runAction(runner: Runner): Promise<number> {
   );
   if (sarifNote) runner.log(`vtaplint: ${sarifNote}`);
   if (noDiff) runner.log(`vtaplint: ${noDiff}`);
-  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut ? 'the job summary counts them all' : 'the job summary and the SARIF file have them all'}`);
+  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut || sarifNotWritten ? 'the job summary counts them all' : 'the job summary and the SARIF file have them all'}`);
   const runNotes: ToolNotification[] = [
     ...(missing ? [{ level: 'error' as const, message: missing }] : []),
     ...(sarifNotWritten ? [{ level: 'error' as const, message: sarifNotWritten }] : []),
@@ -209,7 +209,7 @@ async function runAction(runner: Runner): Promise<number> {
   ];
   appendSummary(
     runner,
-    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, changedOnly: changed !== undefined, annotationsOff: !annotateFindings, noDiff }),
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, sarifWritten: !sarifNotWritten, changedOnly: changed !== undefined, annotationsOff: !annotateFindings, noDiff }),
   );
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));

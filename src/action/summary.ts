@@ -70,7 +70,7 @@ export function blobBase(env: Env, commit: string | undefined): string | undefin
 export function formatSummary(
   result: LintResult,
   counted: readonly Finding[],
-  opts: { blobBase: string | undefined; annotated: number; notAnnotated: number; sarifLeftOut?: number; changedOnly: boolean; annotationsOff?: boolean; noDiff?: string; maxBytes?: number },
+  opts: { blobBase: string | undefined; annotated: number; notAnnotated: number; sarifLeftOut?: number; sarifWritten?: boolean; changedOnly: boolean; annotationsOff?: boolean; noDiff?: string; maxBytes?: number },
 ): string {
   const total = countByLevel(counted);
   const budget = new Budget(opts.maxBytes ?? SUMMARY_MAX_BYTES);
@@ -93,7 +93,7 @@ export function formatSummary(
   if (opts.annotationsOff) extra.push('findings not annotated (input annotations: false)');
   if (opts.noDiff) extra.push(cell(opts.noDiff));
   if (extra.length) out.push('', extra.join(' · '));
-  if (opts.notAnnotated) out.push('', `**${plural(opts.notAnnotated, 'finding')} not annotated**: ${ANNOTATION_LIMIT_TEXT}. ${opts.sarifLeftOut ? 'The tables below count them.' : 'The tables below and the SARIF file have them.'}`);
+  if (opts.notAnnotated) out.push('', `**${plural(opts.notAnnotated, 'finding')} not annotated**: ${ANNOTATION_LIMIT_TEXT}. ${opts.sarifLeftOut || opts.sarifWritten === false ? 'The tables below count them.' : 'The tables below and the SARIF file have them.'}`);
   const notes = result.notifications;
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i] as (typeof notes)[number];

@@ -286,6 +286,16 @@ describe('the action from its sources: the sarif-file input', () => {
     expect(underFile.stdout).toContain("::error title=vtaplint::cannot write the SARIF file 'good.json/vtaplint.sarif' (input 'sarif-file'): 'good.json' is a file, not a folder\n");
     expect(readFileSync(path.join(dir, 'ws/good.json'), 'utf8')).toBe(readFileSync(path.join(FIXTURES, 'pass-supported.json'), 'utf8'));
   });
+
+  test('past the annotation caps, what is said of the findings not annotated does not send the user to a SARIF file that was not written', async () => {
+    const { dir } = prWorkspace();
+    for (let i = 0; i < 11; i++) cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(dir, `ws/copy-${i}.json`));
+    mkdirSync(path.join(dir, 'ws/reports'));
+    const r = await runSource(dir, { 'sarif-file': 'reports', 'fail-on': 'never' });
+    expect(r.stdout).toContain('findings not annotated (GitHub shows at most 10 error, 10 warning and 10 notice annotations per step); the job summary counts them all\n');
+    expect(r.summary).toMatch(/\*\*\d+ findings not annotated\*\*: [^\n]*\. The tables below count them\.\n/);
+    expect(r.stdout + r.summary).not.toMatch(/SARIF file ha(s|ve) (them|it)/);
+  });
 });
 
 describe('the action from its sources: the annotations input', () => {
