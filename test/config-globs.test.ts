@@ -33,6 +33,16 @@ describe('config globs', () => {
     expect(matchesGlobList('legacy.json', ['legacy/'])).toBe(false);
   });
 
+  test('a leading "/" anchors the glob at the config folder, as in .gitignore (it matched nothing: paths are relative)', () => {
+    // "/legacy/**", written as a .gitignore line would be, left every file in legacy/ linted, silently.
+    expect(matchesGlob('legacy/old.json', '/legacy/**')).toBe(true);
+    expect(matchesGlobList('legacy/sub/x.json', ['/legacy/'])).toBe(true);
+    expect(matchesGlobList('legacy/keep.json', ['/legacy/**', '!/legacy/keep.json'])).toBe(false);
+    expect(matchesGlob('env/prod/main.json', '/env/{prod,test}/*.json')).toBe(true);
+    // Anchored: not the same name deeper down.
+    expect(matchesGlob('apps/legacy/old.json', '/legacy/**')).toBe(false);
+  });
+
   test('ignore with a negation lints the files taken back, and only those (not every file outside the first pattern)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-globs-'));
     const bad = readFileSync(path.join(REPO, 'test/data/unsupported-region.json'), 'utf8');
@@ -83,7 +93,9 @@ describe('globs that would backtrack', () => {
     const paths = words(pathAtoms).filter((p) => !p.startsWith('/') && !p.endsWith('/') && !p.includes('//'));
     const differ: string[] = [];
     for (const g of words(globAtoms)) {
-      const reference = picomatch(g.endsWith('/') ? `${g}**` : g);
+      // A leading '/' anchors the glob at the config folder (the paths are relative to it), as in .gitignore.
+      const anchored = g.replace(/^\/+/, '');
+      const reference = anchored === '' ? () => false : picomatch(anchored.endsWith('/') ? `${anchored}**` : anchored);
       for (const p of paths) if (matchesGlob(p, g) !== reference(p)) differ.push(`${g} ${p}`);
     }
     expect(differ).toEqual([]);

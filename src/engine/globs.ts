@@ -9,8 +9,11 @@ export function matchesGlob(path: string, glob: string): boolean {
   let m = compiled.get(glob);
   if (!m) {
     // A pattern that ends with '/' names a folder: everything in it (as in .gitignore and ESLint's ignores).
-    const full = glob.endsWith('/') ? `${glob}**` : glob;
-    m = plainMatcher(full) ?? picomatch(full);
+    // One that starts with '/' is anchored at the config's folder, as in .gitignore: the paths
+    // matched are relative to it, so the '/' goes ('/legacy/**' matched nothing, silently).
+    const anchored = glob.startsWith('/') ? glob.replace(/^\/+/, '') : glob;
+    const full = anchored.endsWith('/') ? `${anchored}**` : anchored;
+    m = full === '' ? () => false : (plainMatcher(full) ?? picomatch(full));
     compiled.set(glob, m);
   }
   return m(path);
