@@ -54,12 +54,13 @@ describe('modules linted through their parents', () => {
     expect(regions).toHaveLength(2 ** (levels - 1));
     const region = regions[0];
     expect(region?.file).toBe(`w${levels}.bicep`);
-    // The chain of module calls that deployed this instance (every 'a'), and the parent's: each
-    // place once. Not the 'b' calls: they deployed the other instances, each with a finding of its own.
-    expect(region?.related.map((r) => `${r.file}:${r.line}`).sort()).toEqual([...Array.from({ length: levels - 1 }, (_, i) => `w${i + 1}.bicep:4`), 'main.bicep:4'].sort());
-    // Over all instances, every call: each level's two module calls, and the parent's.
+    // The chain of module calls that deployed this instance (every 'a'), the parent's, and the
+    // parent's default that gave the value (main.bicep:1): each place once. Not the 'b' calls: they
+    // deployed the other instances, each with a finding of its own.
+    expect(region?.related.map((r) => `${r.file}:${r.line}`).sort()).toEqual([...Array.from({ length: levels - 1 }, (_, i) => `w${i + 1}.bicep:4`), 'main.bicep:4', 'main.bicep:1'].sort());
+    // Over all instances, every call: each level's two module calls, the parent's, and the default.
     expect([...new Set(regions.flatMap((f) => f.related.map((r) => `${r.file}:${r.line}`)))].sort()).toEqual(
-      [...Array.from({ length: levels - 1 }, (_, i) => [`w${i + 1}.bicep:4`, `w${i + 1}.bicep:8`]).flat(), 'main.bicep:4'].sort(),
+      [...Array.from({ length: levels - 1 }, (_, i) => [`w${i + 1}.bicep:4`, `w${i + 1}.bicep:8`]).flat(), 'main.bicep:4', 'main.bicep:1'].sort(),
     );
   }, 60_000);
 

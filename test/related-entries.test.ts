@@ -54,6 +54,29 @@ describe('the entry of a list a loop read', () => {
   });
 });
 
+describe('a default decides too', () => {
+  test('Bicep: a loop over a parameter with no value given points at the entry of its default', async () => {
+    const dir = workspace({ 'main.bicep': "param location string = 'eastus'\nparam vms array = [\n  {\n    name: 'web1'\n    size: 'Standard_D2s_v5'\n  }\n  {\n    name: 'web2'\n    size: 'Standard_D4s_v6'\n  }\n]\n\nresource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vtap-vnet'\n  location: location\n  properties: {\n    addressSpace: { addressPrefixes: [ '10.40.0.0/16' ] }\n    subnets: [ { name: 'default', properties: { addressPrefix: '10.40.0.0/24' } } ]\n  }\n}\n\nresource collectorNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {\n  name: 'collector-nic'\n  location: location\n  properties: {\n    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: vnet.properties.subnets[0].id } } } ]\n  }\n}\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: location\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n\nresource nics 'Microsoft.Network/networkInterfaces@2024-05-01' = [for v in vms: {\n  name: '${v.name}-nic'\n  location: location\n  properties: {\n    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: vnet.properties.subnets[0].id } } } ]\n  }\n}]\n\nresource tapConfigs 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = [for (v, i) in vms: {\n  parent: nics[i]\n  name: 'tapcfg'\n  properties: {\n    virtualNetworkTap: { id: tap.id }\n  }\n}]\n\nresource vmRes 'Microsoft.Compute/virtualMachines@2024-07-01' = [for (v, i) in vms: {\n  name: v.name\n  location: location\n  properties: {\n    hardwareProfile: { vmSize: v.size }\n    networkProfile: { networkInterfaces: [ { id: nics[i].id } ] }\n  }\n}]\n" }, 'vtaplint-entries-');
+    // Nothing was given: no "given here", the default instead.
+    expect(await givenHere(dir)).toEqual([[]]);
+    const { findings } = await findingsOf(['.'], dir);
+    const v6 = findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(v6.map((f) => f.related.filter((r) => r.message.includes('default')).map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`))).toEqual([
+      ["main.bicep:9:11 the value of parameter 'vms' (vms[1].size) is its default, written here"],
+    ]);
+  });
+
+  test('ARM: a default read whole is pointed at whole', async () => {
+    const withDefault = ARM_TEMPLATE.replace('"vms": { "type": "array" }', '"vms": { "type": "array", "defaultValue": [ { "name": "web1", "size": "Standard_D2s_v6" } ] }').replace(`"[parameters('vms')[copyIndex()].size]"`, `"[parameters('size')]"`).replace('"location": { "type": "string", "defaultValue": "eastus" },', '"location": { "type": "string", "defaultValue": "eastus" },\n    "size": { "type": "string", "defaultValue": "Standard_E2s_v6" },');
+    const dir = workspace({ 'azuredeploy.json': withDefault }, 'vtaplint-entries-');
+    const { findings } = await findingsOf(['.'], dir);
+    const v6 = findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(v6.map((f) => f.related.filter((r) => r.message.includes('default')).map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`))).toEqual([
+      ["azuredeploy.json:6:49 the value of parameter 'size' is its default, written here"],
+    ]);
+  });
+});
+
 describe('the name of an existing NIC a module loop was given', () => {
   test('points at the module parameter and at the entry of the .bicepparam list that named it', async () => {
     const dir = workspace({ 'main.bicep': "param location string = 'eastus'\nparam nics array\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2023-09-01' existing = {\n  name: 'hub-tap'\n}\n\nmodule cfg 'tapcfg.bicep' = [for c in nics: {\n  name: 'tapcfg-${c.nic}'\n  params: {\n    nicName: c.nic\n    tapId: tap.id\n  }\n}]\n", 'tapcfg.bicep': "param nicName string\nparam tapId string\n\nresource nic 'Microsoft.Network/networkInterfaces@2023-09-01' existing = {\n  name: nicName\n}\n\nresource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2023-09-01' = {\n  parent: nic\n  name: 'tapcfg'\n  properties: {\n    virtualNetworkTap: { id: tapId }\n  }\n}\n", 'main.bicepparam': "using 'main.bicep'\n\nparam nics = [\n  { nic: 'web1-nic' }\n  { nic: 'web2-nic' }\n]\n" }, 'vtaplint-entries-');

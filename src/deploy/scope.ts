@@ -122,6 +122,8 @@ export interface SuppliedSource {
   of?: string | undefined;
   /** The entry of the parameter's value the expression read, as a path (`[1].size`); `span` is that entry's. */
   part?: string | undefined;
+  /** The value is the parameter's defaultValue (none was given): `span` is the default's. */
+  isDefault?: boolean | undefined;
 }
 
 export interface OutputValue {
@@ -515,6 +517,13 @@ export class TemplateScope implements EvalContext {
         continue;
       }
       const info = this.parameterInfo(name);
+      if (info?.source === 'default' && info.valueSpan) {
+        // A default decides too: a pull request that changes it changes the finding, and a gate
+        // that annotates changed lines (the Action) finds it through this related location.
+        const part = path && path.parameter.toLowerCase() === name.toLowerCase() ? partGiven(info.value, info.valueSpan, path.path) : undefined;
+        add({ name: info.name, span: part ? part.span : info.valueSpan, part: part?.text, isDefault: true });
+        continue;
+      }
       const supplied = this.supplied.get(name.toLowerCase());
       if (info?.source !== 'supplied' || !supplied?.span) continue;
       // The entry the expression reads, when it reads one (`vms[1].size` of a list given in a

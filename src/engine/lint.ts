@@ -901,9 +901,11 @@ function suppliedRelated(deployed: DeployResult, span: Span, r: DeployedResource
         message:
           src.of !== undefined
             ? `the value of output '${src.name}' of ${src.of} is computed here`
-            : src.part !== undefined
-              ? `the value of '${src.name}${src.part}' (parameter '${src.name}') is given here`
-              : `the value of parameter '${src.name}' is given here`,
+            : src.isDefault
+              ? `the value of parameter '${src.name}'${src.part !== undefined ? ` (${src.name}${src.part})` : ''} is its default, written here`
+              : src.part !== undefined
+                ? `the value of '${src.name}${src.part}' (parameter '${src.name}') is given here`
+                : `the value of parameter '${src.name}' is given here`,
       })),
     );
     memo.set(key, related);

@@ -409,6 +409,31 @@ describe('the action from its sources, pull request checked out as its merge com
     expect(r.code).toBe(1);
   });
 
+  test("a pull request that changes only a parameter's default is annotated at the default it changed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
+    const ws = path.join(dir, 'ws');
+    mkdirSync(ws);
+    git(ws, 'init', '-q', '-b', 'main');
+    const rules = Object.fromEntries(RULES.filter((r) => r.meta.id !== 'vtap-supported-region').map((r) => [r.meta.id, 'off']));
+    writeFileSync(path.join(ws, 'vtaplint.config.json'), JSON.stringify({ rules }, null, 2));
+    const bicep = (location: string) =>
+      [`param location string = '${location}'`, '', "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {", "  name: 'hub-tap'", '  location: location', '  properties: {}', '}', ''].join('\n');
+    writeFileSync(path.join(ws, 'main.bicep'), bicep('eastus'));
+    git(ws, 'add', '.');
+    git(ws, 'commit', '-q', '-m', 'base');
+    const base = git(ws, 'rev-parse', 'HEAD');
+    writeFileSync(path.join(ws, 'main.bicep'), bicep('westeurope'));
+    git(ws, 'commit', '-q', '-am', 'move the TAP');
+    const head = git(ws, 'rev-parse', 'HEAD');
+    writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 3, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'topic' } } }));
+    const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: head });
+    // The finding is at `location: location` (line 5), which the pull request does not change; the
+    // default it changed (line 1) decided it: annotated there, saying where the finding is.
+    expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=main\.bicep,line=1,endLine=1,col=25,endColumn=37::TAP 'tap' is in 'westeurope'.*\(reported at main\.bicep:5:13; the value of parameter 'location' is its default, written here\)/m);
+    expect(r.summary).toContain('1 annotation on the lines this pull request changes');
+    expect(r.code).toBe(1);
+  });
+
   test('links use the checked-out commit, GITHUB_SHA when the workspace is not a git checkout', async () => {
     const { dir, merge } = mergeWorkspace();
     // A checkout of the PR's head (actions/checkout with ref: the head sha): HEAD, not GITHUB_SHA.
