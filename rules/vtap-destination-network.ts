@@ -1,7 +1,7 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
 import { tapNetworkPairs, type TapNetworkPair } from '../src/graph/tap-network.js';
-import { networkNames } from '../src/graph/network.js';
+import { hubsOfNetwork, networkNames } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
@@ -99,7 +99,7 @@ export default defineRule(
       }
       ctx.fail({
         ...base,
-        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}; ${advice(p, src, dst)}`,
+        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}${viaHub(ctx, p)}; ${advice(p, src, dst)}`,
       });
     }
   },
@@ -119,4 +119,15 @@ function advice(p: TapNetworkPair, src: string, dst: string): string {
   return sameRegion(tapLocation, b) === true
     ? `${why}: deploy a TAP and a collector in '${a}' for the VMs there, or mirror VMs in '${b}', the region of TAP '${p.tap.displayName}' and its collector`
     : `${why}: put the collector in ${src}`;
+}
+
+/**
+ * Two Virtual WAN spokes connected to one hub are not peered with each other: say so, for a reader
+ * who sees them connected.
+ */
+function viaHub(ctx: RuleContext, p: TapNetworkPair): string {
+  if (p.sourceNet.kind !== 'vnet' || p.destNet.kind !== 'vnet') return '';
+  const theirs = hubsOfNetwork(ctx.graph, p.destNet.vnet);
+  const hub = hubsOfNetwork(ctx.graph, p.sourceNet.vnet).find((h) => theirs.includes(h));
+  return hub ? ` (both are connected to virtual hub '${hub.displayName}', but a hub connection peers a network with the hub, not with the other networks connected to it)` : '';
 }

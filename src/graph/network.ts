@@ -35,6 +35,28 @@ export type NetworkRef =
   /** No subnet, or an id that cannot be decided. */
   | { kind: 'unknown'; value: Value | undefined; ref: LocatedValue };
 
+/**
+ * The Virtual WAN hubs a virtual network is connected to (a virtualHubs/hubVirtualNetworkConnections
+ * resource, or an entry of a hub's inline virtualNetworkConnections, whose remoteVirtualNetwork is
+ * it). Such a connection peers the network with the hub, not with the hub's other networks. Asked
+ * only to explain a finding.
+ */
+export function hubsOfNetwork(graph: ResourceGraph, vnet: DeployedResource): DeployedResource[] {
+  const out: DeployedResource[] = [];
+  const add = (hub: DeployedResource | undefined, remote: LocatedValue) => {
+    const res = graph.resolve(remote.value);
+    if (hub && res.kind === 'resource' && res.resource.key === vnet.key && !out.includes(hub)) out.push(hub);
+  };
+  for (const c of graph.ofType(HUB_CONNECTION)) add(c.parent, at(c.root, 'properties', 'remoteVirtualNetwork', 'id'));
+  for (const hub of graph.ofType(HUB)) {
+    for (const e of elements(at(hub.root, 'properties', 'virtualNetworkConnections'))) add(hub, at(e, 'properties', 'remoteVirtualNetwork', 'id'));
+  }
+  return out;
+}
+
+const HUB = 'Microsoft.Network/virtualHubs';
+const HUB_CONNECTION = 'Microsoft.Network/virtualHubs/hubVirtualNetworkConnections';
+
 /** The virtual network of an IP configuration or LB frontend entry, through `properties.subnet.id`. */
 export function networkOf(graph: ResourceGraph, ipConfig: LocatedValue): NetworkRef {
   const ref = at(ipConfig, 'properties', 'subnet', 'id');

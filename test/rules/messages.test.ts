@@ -198,6 +198,12 @@ describe('messages', () => {
     for (const m of us) expect(m).toMatch(/; put the collector in 'stamps\[0\]\.vnet' or peer the two networks in both directions$/);
   });
 
+  test('two Virtual WAN spokes connected to one hub: the message says the hub connections do not peer them', async () => {
+    expect(await messages('fixtures/vtap-destination-network/fail-virtual-wan-spokes.bicep', 'vtap-destination-network')).toEqual([
+      "the destination of TAP 'tap' is in 'collectorVnet' but source NIC 'appNic' is in 'workloadVnet', and no peering connects them from 'workloadVnet' to 'collectorVnet' and from 'collectorVnet' to 'workloadVnet' (both are connected to virtual hub 'hub', but a hub connection peers a network with the hub, not with the other networks connected to it); put the collector in 'workloadVnet' or peer the two networks in both directions",
+    ]);
+  });
+
   test('a VM that exists mirrored to a TAP that exists (a spoke attaching its VMs to the hub\'s TAP): the restart is due before this deployment', async () => {
     expect(await messages('fixtures/vtap-cross-subscription/review-spoke-attaches-outside-nic.json', 'vtap-source-vm-restart')).toEqual(
       ['nic-app-01', 'nic-app-02'].map(
