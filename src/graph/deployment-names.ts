@@ -7,7 +7,7 @@
 // deploy stage's "defined multiple times" error (the Bicep compiler's BCP122): this finds those
 // of different templates (a module deploying one of the name of another, or of itself).
 import type { DeployedResource } from '../deploy/model.js';
-import { isTObject, own } from '../model/template.js';
+import { isTObject, ownProp } from '../model/template.js';
 import type { ResourceGraph } from './graph.js';
 import { orderedAfter } from './vtap.js';
 
@@ -64,8 +64,9 @@ export function sharedDeploymentNames(graph: ResourceGraph): SharedDeploymentNam
  * cycle of modules, which the compiler rejects): it never runs, so its name clashes with nothing.
  */
 function deploysSomething(d: DeployedResource): boolean {
-  const props = own(d.decl.node, 'properties');
-  return isTObject(props) && (own(props, 'template') !== undefined || own(props, 'templateLink') !== undefined);
+  // ARM reads these keys in any letter case ("Properties", "Template").
+  const props = ownProp(d.decl.node, 'properties');
+  return isTObject(props) && (ownProp(props, 'template') !== undefined || ownProp(props, 'templateLink') !== undefined);
 }
 
 function relationOf(graph: ResourceGraph, a: DeployedResource, b: DeployedResource): SharedDeploymentName['relation'] {

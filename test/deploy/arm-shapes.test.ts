@@ -152,3 +152,30 @@ describe('a linked template that a deployment under a false condition would depl
     expect(await lintFolder(optionalLinkedTap(upper, true))).toEqual([]);
   });
 });
+
+describe('deployments of one name in one scope, written with capitalised keys', () => {
+  /** Deployments 'web' and 'app', in parallel, each running an inline deployment named 'nic-deployment' (its keys spelt `keys`) that deploys the collector NIC of the v6 fixture. */
+  function parallelSameName(keys: { properties: string; template: string }): Obj {
+    const t = fixture('vtap-source-vm-size-v6/fail-v6.json');
+    const nic = find(t, 'Microsoft.Network/networkInterfaces', 'collector-nic');
+    const inner = (): Obj => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'nic-deployment',
+      [keys.properties]: { mode: 'Incremental', [keys.template]: { $schema: t.$schema as string, contentVersion: '1.0.0.0', resources: [clone(nic)] } },
+    });
+    const outer = (name: string): Obj => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      properties: { mode: 'Incremental', template: { $schema: t.$schema as string, contentVersion: '1.0.0.0', resources: [inner()] } },
+    });
+    return { $schema: t.$schema as string, contentVersion: '1.0.0.0', resources: [outer('web'), outer('app')] };
+  }
+
+  test('"Properties" and "Template" on the inner deployments: still both deployment \'nic-deployment\', started at once', async () => {
+    const canonical = await shapeFindings(parallelSameName({ properties: 'properties', template: 'template' }));
+    expect(canonical).toContainEqual(expect.stringMatching(/^evaluation-error error fail: 'nic-deployment' \(in 'app'\) and 'nic-deployment' \(in 'web'\) are both deployment 'nic-deployment' in the same scope/));
+    expect(await shapeFindings(parallelSameName({ properties: 'Properties', template: 'Template' }))).toEqual(canonical);
+  });
+});
