@@ -5928,11 +5928,11 @@ var require_out = __commonJS({
       async.read(path20, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync5(path20, optionsOrSettings) {
+    function statSync7(path20, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path20, settings);
     }
-    exports.statSync = statSync5;
+    exports.statSync = statSync7;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -10295,7 +10295,7 @@ var init_globby = __esm({
 });
 
 // src/action/main.ts
-import { existsSync as existsSync4, writeFileSync } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync6, writeFileSync } from "node:fs";
 import path19 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
@@ -10366,7 +10366,7 @@ function childOf(parent, key2) {
   if (k === void 0) return void 0;
   return { node: parent.node[k], span: parent.span.child(parent.node, k) };
 }
-function forEachUserFunction(section, span, visit2) {
+function forEachUserFunction(section, span, visit3) {
   if (!Array.isArray(section)) return;
   section.forEach((ns, i) => {
     if (!isTObject(ns)) return;
@@ -10375,7 +10375,7 @@ function forEachUserFunction(section, span, visit2) {
     const membersSpan = span.child(section, i).child(ns, "members");
     for (const name of Object.keys(members2)) {
       const f = members2[name];
-      if (isTObject(f)) visit2(f, membersSpan.child(members2, name));
+      if (isTObject(f)) visit3(f, membersSpan.child(members2, name));
     }
   });
 }
@@ -11831,6 +11831,13 @@ function vmIndex(graph) {
         if (res.kind === "resource") push(index2.byResource, res.resource.key, { vm, ref });
         else if (res.kind === "external") push(index2.byExternal, resourceKey(res.id), { vm, ref });
       }
+      for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaceConfigurations"))) {
+        const ref = at(n, "name");
+        if (typeof ref.value !== "string" && !(ref.value instanceof Unknown)) continue;
+        const key2 = resourceKey({ scope: vm.id.scope, namespace: "Microsoft.Network", types: ["networkInterfaces"], names: [[ref.value]] });
+        push(index2.byResource, key2, { vm, ref });
+        push(index2.byExternal, key2, { vm, ref });
+      }
     }
     vmsByNic.set(graph, index2);
   }
@@ -12076,8 +12083,8 @@ function sharedDeploymentNames(graph) {
   return out;
 }
 function deploysSomething(d) {
-  const props = own(d.decl.node, "properties");
-  return isTObject(props) && (own(props, "template") !== void 0 || own(props, "templateLink") !== void 0);
+  const props = ownProp(d.decl.node, "properties");
+  return isTObject(props) && (ownProp(props, "template") !== void 0 || ownProp(props, "templateLink") !== void 0);
 }
 function relationOf(graph, a, b) {
   if (inside(a, b) || inside(b, a)) return "nested";
@@ -12158,7 +12165,7 @@ var limit_exceeded_default2 = defineRule(
 );
 
 // rules/unused-suppression.md
-var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| Bicep, ARM JSON with comments | `// vtaplint-disable-line <rule-id> -- <reason>` at the end of the finding\'s line |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt);\n- it is not a vtaplint directive: ESLint\'s block forms `// vtaplint-disable` and\n  `// vtaplint-enable`, which vtaplint does not have.\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
+var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| Bicep, ARM JSON with comments | `// vtaplint-disable-line <rule-id> -- <reason>` at the end of the finding\'s line |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have, or none (a Bicep `#disable-next-line` or\n  `#disable-diagnostics` also names Bicep\'s own codes: one of those is reported only when it\n  starts with `vtap-` or is spelt like a rule id, `vtap-suported-region`);\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt);\n- it is not a vtaplint directive: ESLint\'s block forms `// vtaplint-disable` and\n  `// vtaplint-enable`, which vtaplint does not have.\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others; a lint that walks the whole\nfolder of the config (`vtaplint .` at the repository\'s top) judges every entry, and one whose\n`files` match no file there (a typo, a folder since renamed) is reported as well.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
 
 // rules/unused-suppression.ts
 var unused_suppression_default2 = defineRule(
@@ -12435,13 +12442,14 @@ var EXPECTED = {
   destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
   destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" }
 };
-function checksNeedingProperties(tap, destination) {
+function checksNeedingProperties(tap, destination, property) {
   const literal = (id) => {
     const sub = subscriptionOf(id);
     return sub !== void 0 && segmentText(sub) !== void 0;
   };
   const where2 = destination && literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
-  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where2} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
+  const own2 = property === "destinationLoadBalancerFrontEndIPConfiguration" ? "the frontend exists and is internal" : "the IP configuration exists";
+  return `${own2}, the destination is in the TAP ${where2} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
 }
 var vtap_destination_type_default2 = defineRule(
   {
@@ -12551,11 +12559,11 @@ function checkDestination(ctx, tap, d) {
     }
     if (from?.existing) {
       if (from.type.toLowerCase() === "microsoft.network/networkinterfaces" && privateEndpointDestination(ctx, tap, { kind: "resource", resource: from }, from.displayName, base)) return;
-      existingDestination(ctx, tap, from, base);
+      existingDestination(ctx, tap, from, d.property, base);
       return;
     }
     if (v instanceof Unknown && v.reason.code === "external-resource") {
-      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that ${checksNeedingProperties(tap, void 0)}` });
+      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that ${checksNeedingProperties(tap, void 0, d.property)}` });
     } else if (v instanceof Unknown) {
       ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
     } else {
@@ -12580,19 +12588,19 @@ function checkDestination(ctx, tap, d) {
   if (res.kind === "external") {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, ${outsideText(ctx, tap, res.id)} vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`
+      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, ${outsideText(ctx, tap, res.id)} vtaplint cannot check that ${checksNeedingProperties(tap, res.id, d.property)}`
     });
     return;
   }
   if (res.kind === "resource" && res.resource.existing) {
-    existingDestination(ctx, tap, res.resource.parent ?? res.resource, base);
+    existingDestination(ctx, tap, res.resource.parent ?? res.resource, d.property, base);
     return;
   }
   if (res.kind !== "sub") return;
   const holder = res.resource;
   const subName = segmentText(res.subNames[0]);
   if (holder.existing) {
-    existingDestination(ctx, tap, holder, base);
+    existingDestination(ctx, tap, holder, d.property, base);
     return;
   }
   if (!res.entry) {
@@ -12651,10 +12659,10 @@ function privateEndpointDestination(ctx, tap, nic, name, base) {
   });
   return true;
 }
-function existingDestination(ctx, tap, holder, base) {
+function existingDestination(ctx, tap, holder, property, base) {
   ctx.indeterminate({
     ...base,
-    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
+    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id, property)}`,
     related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
   });
 }
@@ -12969,7 +12977,7 @@ var vtap_cross_subscription_default2 = defineRule(
           return;
         }
         ctx.indeterminate({
-          message: tapSub === void 0 ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+          message: tapSub === void 0 ? `${what} ${other && !other.resource.existing ? "is deployed to" : "is referenced in"} subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
           span,
           related: related(),
           resource: tap
@@ -13034,6 +13042,20 @@ var lower = (s) => s.toLowerCase();
 function ipConfigurationsOf(nic) {
   return elements(at(nic.root, "properties", "ipConfigurations"));
 }
+function hubsOfNetwork(graph, vnet) {
+  const out = [];
+  const add = (hub, remote) => {
+    const res = graph.resolve(remote.value);
+    if (hub && res.kind === "resource" && res.resource.key === vnet.key && !out.includes(hub)) out.push(hub);
+  };
+  for (const c of graph.ofType(HUB_CONNECTION)) add(c.parent, at(c.root, "properties", "remoteVirtualNetwork", "id"));
+  for (const hub of graph.ofType(HUB)) {
+    for (const e of elements(at(hub.root, "properties", "virtualNetworkConnections"))) add(hub, at(e, "properties", "remoteVirtualNetwork", "id"));
+  }
+  return out;
+}
+var HUB = "Microsoft.Network/virtualHubs";
+var HUB_CONNECTION = "Microsoft.Network/virtualHubs/hubVirtualNetworkConnections";
 function networkOf(graph, ipConfig) {
   const ref = at(ipConfig, "properties", "subnet", "id");
   return networkOfSubnetId(graph, ref);
@@ -13265,6 +13287,32 @@ function membersOfPool(graph, pool) {
   return byPool.get(pool.lb)?.get(pool.key) ?? [];
 }
 var poolMembers = /* @__PURE__ */ new WeakMap();
+function scaleSetMembersOfPool(graph, pool) {
+  let byPool = scaleSetPoolMembers.get(graph);
+  if (!byPool) {
+    byPool = /* @__PURE__ */ new Map();
+    for (const scaleSet of deployedOfType(graph, TYPES.vmss)) {
+      for (const nicConfig of elements(at(scaleSet.root, "properties", "virtualMachineProfile", "networkProfile", "networkInterfaceConfigurations"))) {
+        for (const ipConfig of elements(at(nicConfig, "properties", "ipConfigurations"))) {
+          for (const e of elements(at(ipConfig, "properties", "loadBalancerBackendAddressPools"))) {
+            const via = at(e, "id");
+            const part2 = lbPartOf(graph, via.value);
+            if (part2?.type !== "backendAddressPools") continue;
+            let pools = byPool.get(part2.lb);
+            if (!pools) byPool.set(part2.lb, pools = /* @__PURE__ */ new Map());
+            const member2 = { scaleSet, nicConfig, ipConfig, via };
+            const list = pools.get(part2.key);
+            if (list) list.push(member2);
+            else pools.set(part2.key, [member2]);
+          }
+        }
+      }
+    }
+    scaleSetPoolMembers.set(graph, byPool);
+  }
+  return byPool.get(pool.lb)?.get(pool.key) ?? [];
+}
+var scaleSetPoolMembers = /* @__PURE__ */ new WeakMap();
 function lbRules(lb) {
   const out = [];
   for (const kind of ["loadBalancingRules", "inboundNatRules"]) {
@@ -13333,6 +13381,17 @@ function peeringFromTo(graph, a, b) {
 function hasUnknownPeering(graph, a) {
   if (a.kind !== "vnet") return false;
   return peeringsOf(graph, a.vnet).some((p) => graph.resolve(p.remote.value).kind === "none");
+}
+function securityGroupsOfScaleSet(graph, m) {
+  const out = [];
+  const add = (ref, on2) => {
+    const res = graph.resolve(ref.value);
+    if (res.kind === "resource" && lower(res.resource.type) === lower(TYPES.nsg) && !out.some((o) => o.nsg === res.resource)) out.push({ nsg: res.resource, ref, on: on2 });
+  };
+  add(at(m.nicConfig, "properties", "networkSecurityGroup", "id"), "nic");
+  const n = networkOf(graph, m.ipConfig);
+  if (n.kind === "vnet" && n.subnet) add(at(n.subnet, "properties", "networkSecurityGroup", "id"), "subnet");
+  return out;
 }
 function securityGroupsOfNic(graph, nic, ipConfig) {
   const out = [];
@@ -13547,7 +13606,7 @@ function tapNetworkPairs(graph) {
 }
 
 // rules/vtap-destination-network.md
-var vtap_destination_network_default = '# vtap-destination-network\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe destination\'s virtual network (the subnet of the destination NIC IP configuration, or of the\nload balancer frontend) is the virtual network of each source NIC, or the template declares\npeerings between the two networks in both directions (inline `virtualNetworkPeerings` or\n`virtualNetworks/virtualNetworkPeerings` child resources, matched by `remoteVirtualNetwork.id`).\nWhen one of the networks is outside the template (or `existing`), its peerings cannot be seen and\nthe result is *indeterminate*. Networks are compared by their whole id: a `vnet1` in resource\ngroup `other-rg` is not the template\'s `vnet1` when the config\'s `deployment.resourceGroup` says\nthe template goes elsewhere, and the message then names each network with its resource group. Peerings both ways of which one sets\n`allowVirtualNetworkAccess: false` give an *indeterminate* result: that setting blocks traffic\nbetween the networks, so the mirrored packets may not reach the collector.\nA peering deployed only under a condition known at deployment (a parameter without a value in\n`if (...)`, on the peering or on the module that deploys it) gives an *indeterminate* result when\nthe source is deployed without that condition: the networks may stay unpeered. A source under the\nsame condition as the peering passes.\n\n## Where it comes from\n[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):\n\n> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.\n\n## Why it matters\nA collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.\n\n## How to fix\nPut the collector in the source network, or peer the two networks in both directions.\n\n## Examples\nFailing (Bicep):\n```bicep\n// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: { destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' } }\n}\n```\nPassing (Bicep):\n```bicep\nresource toCollector \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: vnet\n  name: \'to-collector-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }\n}\nresource toSource \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: collectorVnet\n  name: \'to-vtap-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]" }\n// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'vtap-vnet\', \'to-collector-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'collector-vnet\')]" } }\n},\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'collector-vnet\', \'to-vtap-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'vtap-vnet\')]" } }\n}\n```\n';
+var vtap_destination_network_default = '# vtap-destination-network\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe destination\'s virtual network (the subnet of the destination NIC IP configuration, or of the\nload balancer frontend) is the virtual network of each source NIC, or the template declares\npeerings between the two networks in both directions (inline `virtualNetworkPeerings` or\n`virtualNetworks/virtualNetworkPeerings` child resources, matched by `remoteVirtualNetwork.id`).\nWhen one of the networks is outside the template (or `existing`), its peerings cannot be seen and\nthe result is *indeterminate*. Networks are compared by their whole id: a `vnet1` in resource\ngroup `other-rg` is not the template\'s `vnet1` when the config\'s `deployment.resourceGroup` says\nthe template goes elsewhere, and the message then names each network with its resource group. Peerings both ways of which one sets\n`allowVirtualNetworkAccess: false` give an *indeterminate* result: that setting blocks traffic\nbetween the networks, so the mirrored packets may not reach the collector.\nA peering deployed only under a condition known at deployment (a parameter without a value in\n`if (...)`, on the peering or on the module that deploys it) gives an *indeterminate* result when\nthe source is deployed without that condition: the networks may stay unpeered. A source under the\nsame condition as the peering passes.\n\n## Where it comes from\n[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):\n\n> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.\n\n## Why it matters\nA collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.\n\n## How to fix\nPut the collector in the source network, or peer the two networks in both directions. Peering\nhelps only for two networks in one region: a TAP cannot send over global peering\n(`vtap-peering-same-region`), so for sources in another region than the TAP and its collector,\ndeploy a TAP and a collector in the sources\' region.\n\n## Examples\nFailing (Bicep):\n```bicep\n// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: { destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' } }\n}\n```\nPassing (Bicep):\n```bicep\nresource toCollector \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: vnet\n  name: \'to-collector-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }\n}\nresource toSource \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: collectorVnet\n  name: \'to-vtap-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]" }\n// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'vtap-vnet\', \'to-collector-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'collector-vnet\')]" } }\n},\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'collector-vnet\', \'to-vtap-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'vtap-vnet\')]" } }\n}\n```\n';
 
 // rules/vtap-destination-network.ts
 var vtap_destination_network_default2 = defineRule(
@@ -13631,11 +13690,25 @@ var vtap_destination_network_default2 = defineRule(
       }
       ctx.fail({
         ...base,
-        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}; put the collector in ${src} or peer the two networks in both directions`
+        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}${viaHub(ctx, p)}; ${advice(p, src, dst)}`
       });
     }
   }
 );
+function advice(p, src, dst) {
+  const regions = p.sourceNet.kind === "vnet" && p.destNet.kind === "vnet" ? [at(p.sourceNet.vnet.root, "location").value, at(p.destNet.vnet.root, "location").value] : [];
+  const [a, b] = regions;
+  if (typeof a !== "string" || typeof b !== "string" || sameRegion(a, b) !== false) return `put the collector in ${src} or peer the two networks in both directions`;
+  const tapLocation = at(p.tap.root, "location").value;
+  const why = `${src} is in '${a}' and ${dst} in '${b}', and a TAP cannot send over global peering`;
+  return sameRegion(tapLocation, b) === true ? `${why}: deploy a TAP and a collector in '${a}' for the VMs there, or mirror VMs in '${b}', the region of TAP '${p.tap.displayName}' and its collector` : `${why}: put the collector in ${src}`;
+}
+function viaHub(ctx, p) {
+  if (p.sourceNet.kind !== "vnet" || p.destNet.kind !== "vnet") return "";
+  const theirs = hubsOfNetwork(ctx.graph, p.destNet.vnet);
+  const hub = hubsOfNetwork(ctx.graph, p.sourceNet.vnet).find((h) => theirs.includes(h));
+  return hub ? ` (both are connected to virtual hub '${hub.displayName}', but a hub connection peers a network with the hub, not with the other networks connected to it)` : "";
+}
 
 // rules/vtap-peering-same-region.md
 var vtap_peering_same_region_default = '# vtap-peering-same-region\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nWhen the destination is in another virtual network than a source NIC, both networks (when the\ntemplate declares them) have the same `location`: global peering does not carry mirrored traffic.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> Additionally, the monitored network interfaces, and the destination endpoint for aggregating the TAP traffic can be in peered virtual networks in the same region.\n\n## Why it matters\nMirrored traffic is not sent over global (cross-region) peering; the collector receives nothing.\n\n## How to fix\nPlace the collector in a network in the source network\'s region and peer those.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource collectorVnet \'Microsoft.Network/virtualNetworks@2024-05-01\' = {\n  name: \'collector-vnet\'\n  location: \'westus\'    // the source network is in eastus\n  ...\n}\n```\nPassing (Bicep):\n```bicep\nresource collectorVnet \'Microsoft.Network/virtualNetworks@2024-05-01\' = {\n  name: \'collector-vnet\'\n  location: location    // eastus, like the source network\n  ...\n}\n```\nFailing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworks",\n"name": "collector-vnet",\n"location": "westus"\n```\nPassing (ARM JSON):\n```json\n"type": "Microsoft.Network/virtualNetworks",\n"name": "collector-vnet",\n"location": "[parameters(\'location\')]"\n```\n';
@@ -13670,10 +13743,10 @@ var vtap_peering_same_region_default2 = defineRule(
       if (same === true) ctx.pass({ ...base, message: "peered networks in one region" });
       else if (same === false) {
         const tapLocation = at(p.tap.root, "location").value;
-        const advice = tapLocation !== void 0 && sameRegion(tapLocation, lb.value) === true ? `mirror VMs in '${String(lb.value)}', the region of TAP '${p.tap.displayName}' and its collector, or deploy a TAP and a collector in '${String(la.value)}' for the VMs there` : `put the collector in a network in '${String(la.value)}'`;
+        const advice2 = tapLocation !== void 0 && sameRegion(tapLocation, lb.value) === true ? `mirror VMs in '${String(lb.value)}', the region of TAP '${p.tap.displayName}' and its collector, or deploy a TAP and a collector in '${String(la.value)}' for the VMs there` : `put the collector in a network in '${String(la.value)}'`;
         ctx.fail({
           ...base,
-          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: ${advice}`
+          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: ${advice2}`
         });
       } else if (la.value instanceof Unknown || lb.value instanceof Unknown) {
         const u = la.value instanceof Unknown ? la.value : lb.value;
@@ -13723,7 +13796,7 @@ function reportMissing(ctx, p, missing) {
   const what = p.source.declaration === "child" ? "the TAP configuration" : `NIC '${p.nic.displayName}'`;
   const all = missing.length > 1 ? dependsOnAcrossModulesAll(holder, missing.map((x) => x.holder), what, "the peerings") : void 0;
   const across = all ? [all] : missing.map((peering) => dependsOnAcrossModules(holder, peering.holder, what, "the peering"));
-  const advice = across.every((a) => a === void 0) ? `add ${missing.length > 1 ? "them" : "it"} to dependsOn` : [...new Set(across.map((a, i) => a?.advice ?? `add the peering from '${missing[i]?.from.displayName ?? ""}' to dependsOn`))].join("; ");
+  const advice2 = across.every((a) => a === void 0) ? `add ${missing.length > 1 ? "them" : "it"} to dependsOn` : [...new Set(across.map((a, i) => a?.advice ?? `add the peering from '${missing[i]?.from.displayName ?? ""}' to dependsOn`))].join("; ");
   const related = [...missing.map(peeringRelated), sourceRelated(p.source)];
   for (const a of across) if (a && !related.some((r) => r.span === a.related.span && r.message === a.related.message)) related.push(a.related);
   const named2 = (peering) => `'${peering.holder.displayName}' from '${peering.from.displayName}'`;
@@ -13734,7 +13807,7 @@ function reportMissing(ctx, p, missing) {
     involved: [...missing.map((x) => x.holder), p.tap],
     sources: [p.source],
     related,
-    message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice}`
+    message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice2}`
   });
 }
 
@@ -14708,9 +14781,9 @@ var vtap_one_config_per_nic_default2 = defineRule(
         }
         const count = list.filter((o) => o === s || coexist(o, s)).length;
         const tap = sameTap(s, prior);
-        const advice = tap === void 0 ? "keep one TAP configuration and mirror to one TAP" : `keep one of them (both send to TAP '${tap}'): remove this ${HOW[s.declaration]}`;
+        const advice2 = tap === void 0 ? "keep one TAP configuration and mirror to one TAP" : `keep one of them (both send to TAP '${tap}'): remove this ${HOW[s.declaration]}`;
         ctx.fail({
-          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: ${advice}`,
+          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: ${advice2}`,
           span: s.tapId.span,
           related: [{ ...sourceRelated(prior), message: `the first TAP configuration of '${nicName(prior.nic)}'` }],
           resource: s.holder,
@@ -15278,7 +15351,7 @@ var vtap_destination_same_subscription_default2 = defineRule(
 );
 
 // rules/vtap-collector-port-open.md
-var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\na sender of the mirrored traffic to the NIC's address, the first by priority must not be `Deny`.\nThe mirrored traffic comes, as VXLAN, from the host of each source NIC with the source NIC's\nprivate address, so a rule's source matches it when it is the whole network (`*`, `Any`,\n`VirtualNetwork`, which holds peered networks too), or an IPv4 address or block, or an application\nsecurity group, that holds a source NIC's address (its static IP, or the whole subnet a dynamic IP\ncomes from). A deny for the source subnet's prefix ahead of the allow fails for the sources in it;\na deny for other prefixes or service tags (`Internet`, `AzureLoadBalancer`) does not block the\nmirrored traffic; when the relation is not known (a block holding part of the subnet of a dynamic\nIP, a source NIC outside the template, a TAP whose sources are not in the template) the rule may\nor may not apply, as below.\n\nA rule's destination (`destinationAddressPrefix`, `destinationAddressPrefixes`,\n`destinationApplicationSecurityGroups`) covers the NIC when it is `*` or `VirtualNetwork`, an IPv4\naddress or CIDR block holding the NIC's static private IP (for a dynamic IP: holding the whole\nsubnet Azure assigns it from), or an application security group the NIC's IP configuration is in.\nOther service tags (`Internet`, `AzureLoadBalancer`, `Storage`, ...) and IPv6 prefixes do not cover\nit. When that cannot be decided (a destination known only at deployment, a block holding part of\nthe subnet of a dynamic IP, an IP or subnet outside the template), the rule may or may not apply:\nif it would decide otherwise than the first rule that certainly applies (an `Allow` ahead of a\n`Deny`, or a `Deny` ahead of an `Allow` or of the default rules), the result is *indeterminate*.\nFor a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists; a pool named inline and filled by a child\n`loadBalancers/backendAddressPools` resource is one pool) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports).\n\nA NIC deployed more than once (made by one module, deployed again by another with its network\nsecurity group, as the Azure Verified Modules network-interface module is used) has the group of\nthe declaration deployed last: each is a PUT that replaces the NIC's body.\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nA network security group shared by several subnets, denying VXLAN only to one of them\n(`destinationAddressPrefix: '10.20.1.0/24'`), does not block a collector at `10.20.2.4`.\n\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
+var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\na sender of the mirrored traffic to the NIC's address, the first by priority must not be `Deny`.\nThe mirrored traffic comes, as VXLAN, from the host of each source NIC with the source NIC's\nprivate address, so a rule's source matches it when it is the whole network (`*`, `Any`,\n`VirtualNetwork`, which holds peered networks too), or an IPv4 address or block, or an application\nsecurity group, that holds a source NIC's address (its static IP, or the whole subnet a dynamic IP\ncomes from). A deny for the source subnet's prefix ahead of the allow fails for the sources in it;\na deny for other prefixes or service tags (`Internet`, `AzureLoadBalancer`) does not block the\nmirrored traffic; when the relation is not known (a block holding part of the subnet of a dynamic\nIP, a source NIC outside the template, a TAP whose sources are not in the template) the rule may\nor may not apply, as below.\n\nA rule's destination (`destinationAddressPrefix`, `destinationAddressPrefixes`,\n`destinationApplicationSecurityGroups`) covers the NIC when it is `*` or `VirtualNetwork`, an IPv4\naddress or CIDR block holding the NIC's static private IP (for a dynamic IP: holding the whole\nsubnet Azure assigns it from), or an application security group the NIC's IP configuration is in.\nOther service tags (`Internet`, `AzureLoadBalancer`, `Storage`, ...) and IPv6 prefixes do not cover\nit. When that cannot be decided (a destination known only at deployment, a block holding part of\nthe subnet of a dynamic IP, an IP or subnet outside the template), the rule may or may not apply:\nif it would decide otherwise than the first rule that certainly applies (an `Allow` ahead of a\n`Deny`, or a `Deny` ahead of an `Allow` or of the default rules), the result is *indeterminate*.\nFor a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists; a pool named inline and filled by a child\n`loadBalancers/backendAddressPools` resource is one pool) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports). So are\nthe instances of a scale set whose NIC configuration puts them in such a pool (collector appliances\nshipped as a scale set): the group of that NIC configuration and the group of its subnet.\n\nA NIC deployed more than once (made by one module, deployed again by another with its network\nsecurity group, as the Azure Verified Modules network-interface module is used) has the group of\nthe declaration deployed last: each is a PUT that replaces the NIC's body.\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nA network security group shared by several subnets, denying VXLAN only to one of them\n(`destinationAddressPrefix: '10.20.1.0/24'`), does not block a collector at `10.20.2.4`.\n\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
 
 // rules/vtap-collector-port-open.ts
 var PORT2 = vtap_facts_default.defaultDestinationPort;
@@ -15288,7 +15361,7 @@ var vtap_collector_port_open_default2 = defineRule(
     id: "vtap-collector-port-open",
     name: "VtapCollectorPortOpen",
     shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT2}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it and collectors that let it in.`,
-    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network to the NIC's address (its destination prefix or application security group covers it) must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports), and the network security groups of the collector NICs in that rule's backend pools, on its backend port.`,
+    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network to the NIC's address (its destination prefix or application security group covers it) must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports), and the network security groups of the collector NICs (or scale set instances) in that rule's backend pools, on its backend port.`,
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "high",
@@ -15346,7 +15419,7 @@ function sendersOf(ctx, tap) {
   return out.length > 0 ? out : [{ names: [], ipConfig: void 0 }];
 }
 function checkNsgs(ctx, tap, d, to, from, out = ctx) {
-  for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
+  for (const g of to.groups ?? securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
     const nsgText = `network security group '${g.nsg.displayName}'`;
     const outcomes = from.map((sender) => ({ sender, outcome: decide(ctx, g.nsg, to, sender, nsgText) }));
@@ -15561,6 +15634,18 @@ function checkBackends(ctx, tap, d, t, r, from) {
         nicText: `collector ${NAME}`,
         subnetText: `the subnet of collector ${NAME}`
       }, from, { fail: collect("fail"), indeterminate: collect("indeterminate"), pass: collect("pass") });
+    }
+    for (const m of scaleSetMembersOfPool(ctx.graph, pool)) {
+      const instances = `the instances of scale set '${m.scaleSet.displayName}'`;
+      checkNsgs(ctx, tap, d, {
+        nic: m.scaleSet,
+        groups: securityGroupsOfScaleSet(ctx.graph, m),
+        ipConfig: m.ipConfig,
+        port,
+        what: `${instances} (the collectors) in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
+        nicText: `the NIC configuration of scale set '${m.scaleSet.displayName}'`,
+        subnetText: `the subnet of scale set '${m.scaleSet.displayName}'`
+      }, from);
     }
     for (const { kind, v, names: names2, related, involved } of merged.values()) {
       ctx[kind]({
@@ -15813,8 +15898,9 @@ var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path20, glob) {
   let m = compiled.get(glob);
   if (!m) {
-    const full = glob.endsWith("/") ? `${glob}**` : glob;
-    m = plainMatcher(full) ?? (0, import_picomatch.default)(full);
+    const anchored = glob.startsWith("/") ? glob.replace(/^\/+/, "") : glob;
+    const full = anchored.endsWith("/") ? `${anchored}**` : anchored;
+    m = full === "" ? () => false : plainMatcher(full) ?? (0, import_picomatch.default)(full);
     compiled.set(glob, m);
   }
   return m(path20);
@@ -16835,6 +16921,7 @@ var SyntaxKind;
 var parse2 = parse;
 var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -18573,6 +18660,27 @@ async function validate(data, file, text) {
   }
   throw errorAt(place, `"${where2}" ${first.message ?? "is invalid"}`);
 }
+function duplicateKeys(file, text) {
+  const seen = [];
+  let twice;
+  visit2(text, {
+    onObjectBegin: () => void seen.push(/* @__PURE__ */ new Map()),
+    onObjectEnd: () => void seen.pop(),
+    onObjectProperty: (key2, offset, _length, _line, _column, pathSupplier) => {
+      const keys = seen.at(-1);
+      if (!keys || twice) return;
+      const first2 = keys.get(key2);
+      if (first2 === void 0) keys.set(key2, offset);
+      else twice = { key: key2, offset, first: first2, path: pathSupplier() };
+    }
+  });
+  if (!twice) return;
+  const source = new SourceText(file, text, "other");
+  const at2 = source.position(twice.offset);
+  const first = source.position(twice.first);
+  const where2 = [...twice.path, twice.key].map((seg, i) => typeof seg === "number" ? `[${seg}]` : i === 0 ? seg : `.${seg}`).join("");
+  throw errorAt({ file, line: at2.line, column: at2.column }, `"${where2}" is given twice (first at line ${first.line}, column ${first.column}): JSON keeps only the last; merge them`);
+}
 function globsOf(files, where2) {
   if (files === void 0) return [];
   return typeof files === "string" ? [[files, where2]] : files.map((g, i) => [g, [...where2, i]]);
@@ -18594,6 +18702,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
     const at2 = first ? new SourceText(file, text, "other").position(first.offset) : void 0;
     throw errorAt(at2 ? { file, line: at2.line, column: at2.column } : { file }, `the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
+  duplicateKeys(file, text);
   await validate(data, file, text);
   const cfg = data;
   const rules = /* @__PURE__ */ new Map();
@@ -18736,6 +18845,7 @@ function notAFileMessage(problem, p) {
 
 // src/engine/lint.ts
 import path17 from "node:path";
+import { statSync as statSync4 } from "node:fs";
 
 // src/discover/discover.ts
 import { readFileSync as readFileSync2, readdirSync, statSync as statSync2 } from "node:fs";
@@ -22464,7 +22574,7 @@ var LoopVariableCheck = class {
    */
   runtimeReads(node, self) {
     const out = [];
-    const visit2 = (e) => {
+    const visit3 = (e) => {
       if (this.deployTimeIndex(e)) return;
       const fn = runtimeCall(e);
       if (fn) return void out.push({ at: e, chain: [fn] });
@@ -22474,9 +22584,9 @@ var LoopVariableCheck = class {
         if (chain) out.push({ at: e, chain: [v, ...chain] });
         return;
       }
-      for (const c of children(e)) visit2(c);
+      for (const c of children(e)) visit3(c);
     };
-    for (const e of expressions(node)) visit2(e);
+    for (const e of expressions(node)) visit3(e);
     return out;
   }
   /** How a variable reads runtime state (the variables after it, then the function), or null. */
@@ -22487,7 +22597,7 @@ var LoopVariableCheck = class {
     seen.add(name);
     const node = this.variableNode(name);
     let found = null;
-    const visit2 = (e) => {
+    const visit3 = (e) => {
       if (found || this.deployTimeIndex(e)) return;
       const fn = runtimeCall(e);
       if (fn) return void (found = [fn]);
@@ -22497,9 +22607,9 @@ var LoopVariableCheck = class {
         if (chain) found = [v, ...chain];
         return;
       }
-      for (const c of children(e)) visit2(c);
+      for (const c of children(e)) visit3(c);
     };
-    if (node !== void 0) for (const e of expressions(node)) visit2(e);
+    if (node !== void 0) for (const e of expressions(node)) visit3(e);
     this.memo.set(name, found);
     return found;
   }
@@ -23378,20 +23488,20 @@ function unknownTypeNames(statements, known2, extensions = false) {
   forEachDeclaredType(statements, (t) => walk(t, 0));
   return out;
 }
-function forEachDeclaredType(statements, visit2) {
+function forEachDeclaredType(statements, visit3) {
   for (const s of statements) {
     switch (s.kind) {
       case "Parameter":
       case "Output":
       case "Variable":
-        visit2(s.type);
+        visit3(s.type);
         break;
       case "TypeDeclaration":
-        visit2(s.value);
+        visit3(s.value);
         break;
       case "Function":
-        for (const p of s.parameters) visit2(p.type);
-        visit2(s.returnType);
+        for (const p of s.parameters) visit3(p.type);
+        visit3(s.returnType);
         break;
       default:
         break;
@@ -24669,10 +24779,10 @@ var FileLowerer = class extends ExprLowerer {
       }
     }
     const names2 = declared;
-    const visit2 = (node, depth) => {
+    const visit3 = (node, depth) => {
       if (depth > 2048 || node === null || typeof node !== "object") return;
       if (Array.isArray(node)) {
-        for (const x of node) visit2(x, depth + 1);
+        for (const x of node) visit3(x, depth + 1);
         return;
       }
       const n = node;
@@ -24690,9 +24800,9 @@ var FileLowerer = class extends ExprLowerer {
           if (problem) this.error(d.name, problem);
         }
       }
-      for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit2(v, depth + 1);
+      for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit3(v, depth + 1);
     };
-    visit2(this.program.statements, 0);
+    visit3(this.program.statements, 0);
   }
   /**
    * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
@@ -24888,10 +24998,10 @@ var FileLowerer = class extends ExprLowerer {
     const position = new Map(funcs.map((f, i) => [f.name.name, i]));
     const calls2 = funcs.map((f) => {
       const out = /* @__PURE__ */ new Map();
-      const visit2 = (node, depth) => {
+      const visit3 = (node, depth) => {
         if (depth > 2048 || node === null || typeof node !== "object") return;
         if (Array.isArray(node)) {
-          for (const x of node) visit2(x, depth + 1);
+          for (const x of node) visit3(x, depth + 1);
           return;
         }
         const n = node;
@@ -24899,9 +25009,9 @@ var FileLowerer = class extends ExprLowerer {
           const j = position.get(n.name.name);
           if (j !== void 0 && !out.has(j)) out.set(j, n.name);
         }
-        for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit2(v, depth + 1);
+        for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit3(v, depth + 1);
       };
-      visit2(f.body, 0);
+      visit3(f.body, 0);
       return out;
     });
     const inCycle = /* @__PURE__ */ new Set();
@@ -25224,9 +25334,9 @@ var FileLowerer = class extends ExprLowerer {
   output(s) {
     const out = {};
     const secure = decorator(s.decorators, "secure") !== void 0;
-    let type = "string";
-    if (!s.resourceType) type = armType(s.type, this.types).type;
-    this.set(out, "type", secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
+    const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
+    this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
+    if (t.unknown) Object.defineProperty(out, TYPE_NOT_KNOWN, { value: true, enumerable: false });
     let value;
     if (s.resourceType) {
       const ref = this.symbolRef(s.value, {});
@@ -25339,7 +25449,8 @@ var FileLowerer = class extends ExprLowerer {
       const ref = this.symbolRef(sv, sctx);
       if (ref?.info.kind === "resource") {
         if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-          return call("resourceId", [this.fullName(ref.info, ref.idx, void 0), ...args], at2);
+          const sub = this.groupSubscription(ref.info, ref.idx);
+          return call("resourceId", [...sub ? [sub] : [], this.fullName(ref.info, ref.idx, void 0), ...args], at2);
         }
         return call("extensionResourceId", [this.idExpr(ref.info, ref.idx, sv), ...args], at2);
       }
@@ -25439,11 +25550,26 @@ var FileLowerer = class extends ExprLowerer {
     const fn = e.name.name.toLowerCase();
     return ["resourcegroup", "subscription", "tenant", "managementgroup"].includes(fn) ? { fn, args: e.args } : void 0;
   }
+  /**
+   * The subscription of a Microsoft.Resources/resourceGroups declaration that a resource or module
+   * takes as its scope (`scope: monitoringRg`): the argument of the group's own
+   * `scope: subscription(x)`, which the compiler (ScopeHelper) writes with the group's name;
+   * undefined for the deployment's subscription.
+   */
+  groupSubscription(rg, idx) {
+    const sc = rg.kind === "resource" && rg.scopeProp ? this.scopeCall(rg.scopeProp.value) : void 0;
+    const arg = sc?.fn === "subscription" ? sc.args[0] : void 0;
+    return arg ? this.expr(arg, this.instanceCtx(rg, idx, void 0, arg)) : void 0;
+  }
   /** The id of a scope (for a resource's `scope` entry). */
   scopeIdExpr(sv, ctx) {
     const ref = this.symbolRef(sv, ctx);
     if (ref?.info.kind === "resource") {
       this.noteRef(ref.info, sv, ctx, ref.idx);
+      if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+        const sub = this.groupSubscription(ref.info, ref.idx) ?? member(call("subscription", [], sv), "subscriptionId", sv);
+        return formatCall(["/subscriptions/", "/resourceGroups/", ""], [sub, this.fullName(ref.info, ref.idx, void 0)], sv);
+      }
       return this.idExpr(ref.info, ref.idx, sv);
     }
     const sc = this.scopeCall(sv);
@@ -25519,6 +25645,8 @@ var FileLowerer = class extends ExprLowerer {
     if (!r.existing && !(this.hasResourceExtensions && this.ofExtension(r))) this.checkDeployableScope(r);
     const scopeProp = own(out, "import") !== void 0 ? void 0 : this.rootOf(r).scopeProp;
     const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
+    const scopeRef = scopeProp && r.existing && !r.parent && !sc ? this.symbolRef(scopeProp.value, ctx) : void 0;
+    const groupRef = scopeRef?.info.kind === "resource" && scopeRef.info.type.toLowerCase() === "microsoft.resources/resourcegroups" ? scopeRef : void 0;
     if (scopeProp && sc && (sc.fn === "resourcegroup" || sc.fn === "subscription") && sc.args.length > 0) {
       const [a0, a1] = sc.args;
       if (sc.fn === "subscription") this.set(out, "subscriptionId", this.value(a0, ctx), a0);
@@ -25526,6 +25654,11 @@ var FileLowerer = class extends ExprLowerer {
         this.set(out, "subscriptionId", this.value(a0, ctx), a0);
         this.set(out, "resourceGroup", this.value(a1, ctx), a1);
       } else this.set(out, "resourceGroup", this.value(a0, ctx), a0);
+    } else if (scopeProp && r.existing && !r.parent && groupRef) {
+      this.noteRef(groupRef.info, scopeProp.value, ctx, groupRef.idx);
+      const sub = this.groupSubscription(groupRef.info, groupRef.idx);
+      if (sub) this.set(out, "subscriptionId", this.texpr(sub), scopeProp.value);
+      this.set(out, "resourceGroup", this.texpr(this.fullName(groupRef.info, groupRef.idx, void 0)), scopeProp.value, scopeProp.key);
     } else if (scopeProp) {
       const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: void 0 };
       this.set(out, "scope", this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
@@ -25779,7 +25912,8 @@ var FileLowerer = class extends ExprLowerer {
       this.noteRef(ref.info, sv, ctx, ref.idx);
       if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
         const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
-        if (rgScope?.fn === "subscription" && rgScope.args[0]) this.set(out, "subscriptionId", this.value(rgScope.args[0], {}), rgScope.args[0]);
+        const subArg = rgScope?.fn === "subscription" ? rgScope.args[0] : void 0;
+        if (subArg) this.set(out, "subscriptionId", this.value(subArg, this.instanceCtx(ref.info, ref.idx, void 0, subArg)), subArg);
         this.set(out, "resourceGroup", this.texpr(this.fullName(ref.info, ref.idx, void 0)), sv, sp.key);
       } else this.set(out, "scope", this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
       return;
@@ -25878,9 +26012,8 @@ var FileLowerer = class extends ExprLowerer {
     const ref = m.scopeProp ? this.symbolRef(m.scopeProp.value, ctx) : void 0;
     if (ref?.info.kind === "resource" && m.scopeProp) {
       if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-        const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
-        const sub = rgScope?.fn === "subscription" && rgScope.args[0] ? [this.expr(rgScope.args[0], {})] : [];
-        return call("resourceId", [...sub, this.fullName(ref.info, ref.idx, void 0), t, name], at2);
+        const sub = this.groupSubscription(ref.info, ref.idx);
+        return call("resourceId", [...sub ? [sub] : [], this.fullName(ref.info, ref.idx, void 0), t, name], at2);
       }
       return call("extensionResourceId", [this.idExpr(ref.info, ref.idx, m.scopeProp.value), t, name], at2);
     }
@@ -30938,6 +31071,50 @@ var PartIndex = class {
   }
 };
 
+// src/deploy/access-path.ts
+function parameterPath(ast, loop) {
+  const path20 = [];
+  let n = ast;
+  for (; ; ) {
+    if (n.k === "member") {
+      path20.push(n.name);
+      n = n.obj;
+    } else if (n.k === "index") {
+      const key2 = indexKey(n.index, loop);
+      if (key2 === void 0) return void 0;
+      path20.push(key2);
+      n = n.obj;
+    } else break;
+  }
+  if (path20.length === 0 || n.k !== "call" || n.ns !== void 0 || n.name.toLowerCase() !== "parameters" || n.args.length !== 1) return void 0;
+  const name = n.args[0];
+  if (name?.k !== "lit" || typeof name.value !== "string") return void 0;
+  return { parameter: name.value, path: path20.reverse() };
+}
+function indexKey(e, loop) {
+  if (e.k === "lit") return typeof e.value === "string" || typeof e.value === "number" && Number.isInteger(e.value) ? e.value : void 0;
+  if (e.k !== "call" || e.ns !== void 0 || e.name.toLowerCase() !== "copyindex" || loop?.index === void 0) return void 0;
+  let offset = 0;
+  for (const [i, a] of e.args.entries()) {
+    if (a.k !== "lit") return void 0;
+    if (typeof a.value === "string" && i === 0) {
+      if (a.value.toLowerCase() !== loop.name.toLowerCase()) return void 0;
+    } else if (typeof a.value === "number" && Number.isInteger(a.value) && i === e.args.length - 1) offset = a.value;
+    else return void 0;
+  }
+  return loop.index + offset;
+}
+function partGiven(value, span, path20) {
+  let cur2 = { value, span };
+  for (const key2 of path20) {
+    const next = at(cur2, key2);
+    if (next === cur2 || next.value === void 0 || next.span === cur2.span) return void 0;
+    cur2 = next;
+  }
+  const text = path20.map((p) => typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `['${p.replaceAll("'", "\\'")}']`).join("");
+  return { span: cur2.span, text };
+}
+
 // src/deploy/scope.ts
 var MAX_OUTPUT_HOPS = 8;
 var MAX_OUTPUTS_VISITED = 16;
@@ -31173,10 +31350,21 @@ var TemplateScope = class {
    * file entry, or the grandparent's module call, and so on up), each hop after the one it
    * explains, innermost first. Without repeats; in the order the expression read its parameters.
    */
-  suppliedSourcesAt(span) {
+  suppliedSourcesAt(span, loop) {
     this.indexReads();
-    const reads = this.readsBySpan.get(span.identity()) ?? this.partReads(span);
+    const exact = this.readsBySpan.get(span.identity());
+    if (exact) return this.sourcesOf(exact.reads, void 0, this.readPath(exact, loop));
+    const reads = this.partReads(span);
     return reads ? this.sourcesOf(reads) : [];
+  }
+  /**
+   * The part of a parameter's value the expression `e` is, when it is only a path into one
+   * (access-path.ts); `loop`: the copy-loop instance the finding is about, for copyIndex().
+   */
+  readPath(e, loop) {
+    if (e.expr === void 0 || e.reads.size !== 1) return void 0;
+    const ast = typeof e.expr === "string" ? parsedAst(e.expr, this.budget) : e.expr.ast;
+    return ast ? parameterPath(ast, loop) : void 0;
   }
   /**
    * What the part of an expression at `span` read (a value built inside it: part-reads.ts), when
@@ -31199,11 +31387,11 @@ var TemplateScope = class {
    * deployment or module: the expression there, else every expression inside it (an object or
    * array written out, `{ size: vmSize }`, whose parts the child reads as one parameter).
    */
-  suppliedSourcesIn(span, walk) {
+  suppliedSourcesIn(span, walk, loop) {
     this.indexReads();
     const id = span.identity();
     const exact = this.readsBySpan.get(id);
-    if (exact) return this.sourcesOf(exact, walk);
+    if (exact) return this.sourcesOf(exact.reads, walk, this.readPath(exact, loop));
     let reads = this.readsInside.get(id);
     if (reads === void 0) {
       const found = /* @__PURE__ */ new Set();
@@ -31217,14 +31405,14 @@ var TemplateScope = class {
   indexReads() {
     for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
       const r = this.readsAt[this.readsIndexed];
-      this.readsBySpan.set(r.span.identity(), r.reads);
+      this.readsBySpan.set(r.span.identity(), r);
     }
   }
   /**
    * Where the supplied values of parameters `reads` were given; a value a parent deployment passed
    * in is followed up (see TemplateScopeOptions.upstream).
    */
-  sourcesOf(reads, walk = { hops: 0, left: { outputs: MAX_OUTPUTS_VISITED } }) {
+  sourcesOf(reads, walk = { hops: 0, left: { outputs: MAX_OUTPUTS_VISITED } }, path20) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     const add = (s) => {
@@ -31239,10 +31427,16 @@ var TemplateScope = class {
         continue;
       }
       const info = this.parameterInfo(name);
+      if (info?.source === "default" && info.valueSpan) {
+        const part3 = path20 && path20.parameter.toLowerCase() === name.toLowerCase() ? partGiven(info.value, info.valueSpan, path20.path) : void 0;
+        add({ name: info.name, span: part3 ? part3.span : info.valueSpan, part: part3?.text, isDefault: true });
+        continue;
+      }
       const supplied = this.supplied.get(name.toLowerCase());
       if (info?.source !== "supplied" || !supplied?.span) continue;
-      add({ name: info.name, span: supplied.span });
-      if (this.upstream) for (const up of this.upstream(supplied.span)) add(up);
+      const part2 = path20 && path20.parameter.toLowerCase() === name.toLowerCase() ? partGiven(supplied.value, supplied.span, path20.path) : void 0;
+      add(part2 ? { name: info.name, span: part2.span, part: part2.text } : { name: info.name, span: supplied.span });
+      if (this.upstream) for (const up of this.upstream(part2 ? part2.span : supplied.span)) add(up);
     }
     return out;
   }
@@ -31266,7 +31460,7 @@ var TemplateScope = class {
   /** Whether the expression at `span` read one module output and nothing else (`inner.outputs.id`). */
   passesOutputOn(span) {
     this.indexReads();
-    const reads = this.readsBySpan.get(span.identity());
+    const reads = this.readsBySpan.get(span.identity())?.reads;
     if (reads?.size !== 1) return false;
     for (const r of reads) return r.charCodeAt(0) === 0;
     return false;
@@ -31419,7 +31613,7 @@ var TemplateScope = class {
       } else if (val) value = this.base.node(val.node, val.span);
       else value = null;
       if (mark !== void 0) this.diagnostics.rollBack(mark);
-      else this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
+      else if (!(TYPE_NOT_KNOWN in d.node)) this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
       if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: "secure", message: `the secure output '${name}' is never shown`, span: decl.span });
       out.push({ name, type, value, span: decl.span, valueSpan: (copy ?? val)?.span ?? decl.span });
     }
@@ -31513,8 +31707,9 @@ var TemplateScope = class {
       if (secure || isKeyVaultReference(value2) || value2 instanceof Unknown && value2.reason.code === "secure") {
         value2 = secureUnknown(name, supplied.span ?? span);
       } else {
-        const typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value2, type, supplied.span ?? span);
+        let typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value2, type, supplied.span ?? span);
         value2 = coerce(supplied.text !== void 0 ? commandLineValue(supplied.text, value2, type) : value2, type);
+        if (supplied.text !== void 0 && !(TYPE_NOT_KNOWN in d.node) && unconvertibleDefault(value2, type)) typeOk = this.checkType(name, value2, type, supplied.span ?? span);
         const nullOk = value2 === null && this.isNullable(d.node);
         if (typeOk && !nullOk) {
           const at2 = supplied.span ?? span;
@@ -31847,7 +32042,7 @@ var NodeContext = class _NodeContext {
       const child = o[k];
       const isCopy = k.length === 4 && k.toLowerCase() === "copy";
       const vspan = isCopy || needsOwnSpan(child) ? span.child(o, k) : span;
-      if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, "input") !== void 0)) {
+      if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && ownProp(e, "input") !== void 0)) {
         child.forEach((e, i) => {
           const eloc = { node: e, span: vspan.child(child, i) };
           const nameNode = childOf(eloc, "name");
@@ -32222,7 +32417,7 @@ var ResourceExpander = class {
     if (at2 > 0) type = type.slice(0, at2);
     if (parent) ({ type, name } = qualifyChild(parent, type, name));
     const apiVersion = ev("apiVersion").value ?? typeVersion;
-    const existing = own(decl.node, "existing") === true;
+    const existing = ownProp(decl.node, "existing") === true;
     const scope = this.scopeFor(decl, loop);
     const id = buildId(scope, type, name);
     if (id && /\/providers\//i.test(type)) type = fullType(id);
@@ -32296,7 +32491,7 @@ var ResourceExpander = class {
   }
   /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
   noteUndeployed(decl, loop) {
-    const t = own(decl.node, "type");
+    const t = ownProp(decl.node, "type");
     if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS3) this.undeployedDeployments.push({ decl, loop });
   }
   /**
@@ -32306,8 +32501,8 @@ var ResourceExpander = class {
    * (languageVersion 2.0) is looked up in the resource group / subscription they name.
    */
   deploymentScope(decl, loop) {
-    const t = own(decl.node, "type");
-    if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS3 && own(decl.node, "existing") !== true) return void 0;
+    const t = ownProp(decl.node, "type");
+    if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS3 && ownProp(decl.node, "existing") !== true) return void 0;
     const at2 = (key2) => {
       const c = childOf(decl, key2);
       return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
@@ -33228,9 +33423,9 @@ var Deployment = class {
       diagnostics: this.diagnostics.items,
       scope,
       linkedTemplates: [...this.linkedTemplates],
-      suppliedSourcesAt: (span2, of) => {
+      suppliedSourcesAt: (span2, of, loop) => {
         const own2 = of ? this.unitScopes.get(of) : void 0;
-        return own2?.holds(span2) ? own2.suppliedSourcesAt(span2) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2));
+        return own2?.holds(span2) ? own2.suppliedSourcesAt(span2, loop) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2));
       },
       evaluationStopped
     };
@@ -33296,7 +33491,8 @@ var Deployment = class {
       parameters,
       unreadValues,
       // A parameter the parent passes in: where the parent's value came from (asked lazily).
-      upstream: parent ? (at2) => parent.suppliedSourcesIn(at2) : void 0,
+      // The parent's expressions there are evaluated in the deploying instance's copy loop.
+      upstream: parent ? (at2) => parent.suppliedSourcesIn(at2, void 0, unit.parent?.copy) : void 0,
       symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : "",
       deployment,
       diagnostics: this.diagnostics,
@@ -33347,7 +33543,7 @@ var Deployment = class {
   declareUndeployed(decl, loop, unit, scope) {
     const props = childOf(decl, "properties");
     if (!props || !isTObject(props.node)) return;
-    const inline = own(props.node, "template");
+    const inline = ownProp(props.node, "template");
     if (isTObject(inline)) {
       this.declareLinkedIn(inline, unit.file.path);
       return;
@@ -33364,19 +33560,19 @@ var Deployment = class {
     }
     if (value !== void 0) this.declareLinkedFile(path12.resolve(path12.dirname(unit.file.path), value));
   }
-  /** The links of a template as written (literal relativePaths), inline nested templates included. */
+  /** The links of a template as written (literal relativePaths), inline nested templates included; keys in any case, as ARM reads them. */
   declareLinkedIn(template, file) {
-    const section = own(template, "resources");
+    const section = ownProp(template, "resources");
     const decls = Array.isArray(section) ? section : isTObject(section) ? Object.values(section) : [];
     for (const d of decls) {
       if (!isTObject(d)) continue;
-      const type = own(d, "type");
-      const props = own(d, "properties");
+      const type = ownProp(d, "type");
+      const props = ownProp(d, "properties");
       if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS3 || !isTObject(props)) continue;
-      const inline = own(props, "template");
-      const link = own(props, "templateLink");
+      const inline = ownProp(props, "template");
+      const link = ownProp(props, "templateLink");
       if (isTObject(inline)) this.declareLinkedIn(inline, file);
-      const rel = isTObject(link) ? literalText(own(link, "relativePath")) : void 0;
+      const rel = isTObject(link) ? literalText(ownProp(link, "relativePath")) : void 0;
       if (rel !== void 0) this.declareLinkedFile(path12.resolve(path12.dirname(file), rel));
     }
   }
@@ -33500,8 +33696,8 @@ var Deployment = class {
    * location for every module deployed at such a scope.
    */
   checkDeploymentLocation(dep, target) {
-    if (target.kind === "resourceGroup" || dep.span.file.kind !== "arm" || own(dep.decl.node, "location") !== void 0) return;
-    if (own(dep.decl.node, "scope") !== void 0 && target.kind === "subscription") return;
+    if (target.kind === "resourceGroup" || dep.span.file.kind !== "arm" || ownProp(dep.decl.node, "location") !== void 0) return;
+    if (ownProp(dep.decl.node, "scope") !== void 0 && target.kind === "subscription") return;
     const where2 = target.kind === "managementGroup" ? "a management group" : target.kind === "tenant" ? "the tenant" : "a subscription";
     this.diagnostics.add({
       code: "invalid-template",
@@ -33657,7 +33853,7 @@ var Deployment = class {
     const seg = (v, fallback) => typeof v === "string" ? [v] : v instanceof Unknown ? [v] : fallback;
     if (rg !== void 0) return { ...parent, kind: "resourceGroup", resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
     if (sub !== void 0) return { ...parent, kind: "subscription", subscriptionId: seg(sub, parent.subscriptionId) };
-    if (own(dep.decl.node, "scope") === void 0) return parent;
+    if (ownProp(dep.decl.node, "scope") === void 0) return parent;
     if (dep.id.scope.length === 0) return { ...parent, kind: "tenant" };
     const group2 = managementGroupOf(dep.id.scope);
     if (group2) return { ...parent, kind: "managementGroup", managementGroup: group2 };
@@ -34935,6 +35131,7 @@ function environmentTemplateOf(file, limits, root) {
 }
 
 // src/engine/focus.ts
+import { existsSync as existsSync4 } from "node:fs";
 import path14 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 async function discoverFocused(paths, context, cwd, root = cwd) {
@@ -34974,6 +35171,15 @@ function absentFile(a, base) {
   } catch {
     return void 0;
   }
+}
+function absentInRun(absent, base, focus, reportedOn) {
+  if (absent.length === 0) return [];
+  if (focus) return absent.filter((a) => inFocus(focus, absentFile(a, base)));
+  const files = reportedOn();
+  return absent.filter((a) => {
+    const file = absentFile(a, base);
+    return file === void 0 || files.has(path14.resolve(file)) || !existsSync4(file);
+  });
 }
 
 // src/engine/compiled-bicep.ts
@@ -35227,10 +35433,21 @@ import { readFileSync as readFileSync4 } from "node:fs";
 var FINGERPRINT_KEY = "vtaplint/v1";
 function readBaseline(file) {
   let doc;
+  let text;
   try {
-    doc = JSON.parse(readFileSync4(file, "utf8").replace(/^\uFEFF/, ""));
+    text = readFileSync4(file, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`, { file });
+  }
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    const errors = [];
+    parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const at2 = new SourceText(file, text, "other").position(first?.offset ?? 0);
+    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : "cannot parse it";
+    throw new ConfigError(`baseline ${file}:${at2.line}:${at2.column}: not valid JSON: ${what}`, { file, line: at2.line, column: at2.column });
   }
   if (!doc || typeof doc !== "object" || !Array.isArray(doc.runs)) throw new ConfigError(`baseline ${file}: not a SARIF log (no "runs")`, { file });
   const byFingerprint = /* @__PURE__ */ new Map();
@@ -35312,10 +35529,12 @@ function pragmaSites(pragmas, known2, where2 = atFinding) {
       s.unsupported = true;
       out.push(s);
     } else if (p.kind === "disable-next-line") {
+      pushAll(out, misspeltCodes(p, known2));
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
         out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where2(c, file, (line) => line === p.line)), where2, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-diagnostics") {
+      pushAll(out, misspeltCodes(p, known2));
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
         const end = firstAfter(restores.get(`${file.path}\0${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
@@ -35331,6 +35550,14 @@ function pragmaSites(pragmas, known2, where2 = atFinding) {
     }
   }
   return out;
+}
+function misspeltCodes(p, known2) {
+  const reported = (id) => site("inSource", `#${p.kind}`, id, void 0, p.span, false, false, () => false);
+  if (p.ruleIds.length === 0) return [reported("")];
+  const unknown = p.ruleIds.filter((id) => !known2.has(id));
+  if (unknown.length === 0) return [];
+  const ids = [...known2];
+  return unknown.filter((id) => id.toLowerCase().startsWith("vtap-") || ids.some((k) => distance(id.toLowerCase(), k, 3) <= 2)).map(reported);
 }
 function onLines(s, file, from, to) {
   s.lines = { path: file.path, from, to };
@@ -35625,6 +35852,18 @@ async function lint(paths, given) {
     }
     work.push({ file: f, config, sites: ext.sites });
   }
+  const walked = opts.context === void 0 ? (paths.length ? paths : ["."]).map((p) => path17.resolve(opts.cwd, p)).filter(isFolder) : [];
+  for (const dir of walked) {
+    const probe = path17.join(dir, "_");
+    const config = await configs.forFile(probe);
+    if (config.file && isIgnored(probe, config) && !work.some((w) => isWithin(dir, w.file.path))) ignoredNamed.push({ path: dir, config: config.file });
+  }
+  if (walked.length && external.size) {
+    for (const [config, ext] of external) {
+      const dir = config.file !== void 0 ? path17.dirname(config.file) : void 0;
+      if (dir !== void 0 && walked.some((w) => isWithin(w, dir))) for (const s of ext.sites) ext.concerned.add(s);
+    }
+  }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   for (const w of work) {
     const template = /\.jsonc?$/i.test(w.file.path) ? environmentTemplateOf(w.file.path, w.config.limits, opts.root) : void 0;
@@ -35682,6 +35921,7 @@ async function lint(paths, given) {
   notifications.push(...unusedSuppliedParameters(opts, slots));
   const results = [];
   const ofFocused = /* @__PURE__ */ new Set();
+  const skippedNamed = [];
   let passes = 0;
   for (const [i, r] of slots.entries()) {
     if (!r) continue;
@@ -35690,6 +35930,7 @@ async function lint(paths, given) {
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
+    else if (work[i]?.file.explicit) skippedNamed.push(r.result.path);
   }
   for (const [config, ext] of external) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
@@ -35708,10 +35949,9 @@ async function lint(paths, given) {
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
   const reported = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => kept.has(f)) })).filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
+  const result = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, skippedNamed, passes };
   if (baseline && opts.baselineFile) {
-    const absent = applyBaseline(every, baseline);
-    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
+    result.absent = absentInRun(applyBaseline(every, baseline), base, focus, () => /* @__PURE__ */ new Set([...files.map((f) => path17.resolve(f.path)), ...every.map((f) => path17.resolve(f.location.file.path))]));
     result.baseline = opts.baselineFile;
     result.baselineCounts = baselineCounts(findings, result.absent);
   }
@@ -35841,6 +36081,17 @@ function unusedFindings(sites, rules, config) {
     out.push(placed2({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0, plainMessage: void 0 }));
   }
   return out;
+}
+function isFolder(p) {
+  try {
+    return statSync4(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isWithin(outer, inner) {
+  const rel = path17.relative(outer, inner);
+  return rel === "" || !rel.startsWith("..") && !path17.isAbsolute(rel);
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
@@ -35979,12 +36230,16 @@ function unitKey(unit) {
   if (k === void 0) unitKeys.set(unit, k = ++unitKeyCounter);
   return k;
 }
-function suppliedRelated(deployed, span, unit, memo) {
-  const key2 = unit ? `${span.identity()}\0${unitKey(unit)}` : span.identity();
+function suppliedRelated(deployed, span, r, memo, unit = r?.unit) {
+  const loop = r?.copy?.index !== void 0 && unit === r.unit && span.within(r.decl.span) ? r.copy : void 0;
+  const key2 = `${span.identity()}\0${unit ? unitKey(unit) : ""}\0${loop ? loop.index : ""}`;
   let related = memo.get(key2);
   if (related === void 0) {
     related = distinctRelated(
-      deployed.suppliedSourcesAt(span, unit).map((src) => ({ span: src.span, message: src.of !== void 0 ? `the value of output '${src.name}' of ${src.of} is computed here` : `the value of parameter '${src.name}' is given here` }))
+      deployed.suppliedSourcesAt(span, unit, loop).map((src) => ({
+        span: src.span,
+        message: src.of !== void 0 ? `the value of output '${src.name}' of ${src.of} is computed here` : src.isDefault ? `the value of parameter '${src.name}'${src.part !== void 0 ? ` (${src.name}${src.part})` : ""} is its default, written here` : src.part !== void 0 ? `the value of '${src.name}${src.part}' (parameter '${src.name}') is given here` : `the value of parameter '${src.name}' is given here`
+      }))
     );
     memo.set(key2, related);
   }
@@ -36015,11 +36270,11 @@ function draftOf(o, deployed, sources) {
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r2) => ({ span: r2.span, message: r2.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource?.unit, sources),
+      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources),
       // An existing resource named by its name in a module loop (displayedName): where the name
       // was given, which tells which entry of which list named it.
       ...namedBy(o.verdict).flatMap(
-        ({ r: r2, unit }) => suppliedRelated(deployed, r2.nameSpan, unit, sources).map((src) => ({ span: src.span, message: `the name '${r2.displayedName ?? ""}' is given here` }))
+        ({ r: r2, unit }) => suppliedRelated(deployed, r2.nameSpan, r2, sources, unit).map((src) => ({ span: src.span, message: `the name '${r2.displayedName ?? ""}' is given here` }))
       )
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
@@ -36237,7 +36492,7 @@ ${n.sameAsFinding}`));
 }
 
 // src/report/report-folder.ts
-import { mkdirSync, statSync as statSync4 } from "node:fs";
+import { mkdirSync, statSync as statSync5 } from "node:fs";
 import path18 from "node:path";
 function makeReportFolder(dir) {
   const missing = [];
@@ -36260,7 +36515,7 @@ function makeReportFolder(dir) {
 }
 function statKind(p) {
   try {
-    return statSync4(p).isDirectory() ? "folder" : "other";
+    return statSync5(p).isDirectory() ? "folder" : "other";
   } catch (e) {
     if (e.code === "ENOENT") return "missing";
     throw e;
@@ -36572,8 +36827,9 @@ function formatSummary(result, counted, opts) {
   }
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, "annotation")} on the lines this pull request changes`);
   if (opts.annotationsOff) extra.push("findings not annotated (input annotations: false)");
+  if (opts.noDiff) extra.push(cell(opts.noDiff));
   if (extra.length) out.push("", extra.join(" \xB7 "));
-  if (opts.notAnnotated) out.push("", `**${plural(opts.notAnnotated, "finding")} not annotated**: ${ANNOTATION_LIMIT_TEXT}. ${opts.sarifLeftOut ? "The tables below count them." : "The tables below and the SARIF file have them."}`);
+  if (opts.notAnnotated) out.push("", `**${plural(opts.notAnnotated, "finding")} not annotated**: ${ANNOTATION_LIMIT_TEXT}. ${opts.sarifLeftOut || opts.sarifWritten === false ? "The tables below count them." : "The tables below and the SARIF file have them."}`);
   const notes = result.notifications;
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i];
@@ -36677,6 +36933,15 @@ async function runAction(runner) {
       return failBeforeLint(runner, `'${p}' is a .bicepparam file, which names its template itself with 'using': list it in 'paths', not in 'parameters' (ARM parameters files, .json)`, { title: "vtaplint" });
     }
   }
+  for (const [input, value, title, what, example] of [
+    ["config", config, "vtaplint configuration", "a config file", "vtaplint.config.json"],
+    ["baseline", baseline, "vtaplint baseline", "a SARIF file", "<name>.sarif"]
+  ]) {
+    if (!value) continue;
+    const problem = namedParametersProblem(path19.resolve(workspace, value));
+    const message = problem === "missing" ? `no such file '${value}'` : problem === "folder" ? `'${value}' is a folder, not ${what}: name the file (${value.replace(/[\\/]+$/, "")}/${example})` : problem === "special" ? `'${value}' is not a regular file (a device, pipe or socket): name ${what}` : void 0;
+    if (message) return failBeforeLint(runner, `${message} (input '${input}')`, { title });
+  }
   const started = /* @__PURE__ */ new Date();
   let result;
   try {
@@ -36698,13 +36963,12 @@ async function runAction(runner) {
   }
   const unreadableNamed = (result.unreadable ?? []).filter((u) => u.arg !== void 0);
   const missing = [
-    ...result.missing.length ? [`no files match ${result.missing.map((m) => `'${m}'`).join(", ")} (input 'paths'${spaceSeparatedHint(workspace, result.missing)})`] : [],
+    ...result.missing.length ? [`no files match ${result.missing.map((m) => `'${m}'`).join(", ")} (input 'paths'${spaceSeparatedHint(workspace, result.missing) || exclusionHint(result.missing)})`] : [],
     ...unreadableNamed.map((u) => `cannot read the folder '${u.arg}': ${u.code} (input 'paths')`)
   ].join("; ") || void 0;
   const linted = result.files.filter((f) => f.kind !== "skipped").length;
   const nothingLinted = linted === 0 && !missing ? `nothing was linted: no ARM template, parameters file or Bicep file to lint in ${(paths.length ? paths : ["."]).map((p) => `'${p}'`).join(", ")} (input 'paths'); is the repository checked out (actions/checkout) before this step?` : void 0;
   const sarifPath = path19.resolve(workspace, sarifFile);
-  makeReportFolder(path19.dirname(sarifPath));
   const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m) => ({ level: "warning", message: `no files match '${m}'` }))] };
   const pieces = [];
   const { leftOut } = writeSarif(
@@ -36713,7 +36977,13 @@ async function runAction(runner) {
     { version: package_default.version, startTime: started.toISOString(), endTime: (/* @__PURE__ */ new Date()).toISOString(), maxResults: CODE_SCANNING_MAX_RESULTS, absent: false },
     (s) => pieces.push(s)
   );
-  writeFileSync(sarifPath, pieces.join(""));
+  let sarifNotWritten;
+  try {
+    makeReportFolder(path19.dirname(sarifPath));
+    writeFileSync(sarifPath, pieces.join(""));
+  } catch (e) {
+    sarifNotWritten = sarifWriteProblem(workspace, sarifFile, sarifPath, e);
+  }
   const sarifNote = leftOut > 0 ? `${plural(leftOut, "result")} left out of the SARIF file: GitHub code scanning rejects a run with more than ${CODE_SCANNING_MAX_RESULTS.toLocaleString("en-US")} results, so it keeps the most severe (the job summary counts them all)` : void 0;
   const base = result.sourceRoot ?? workspace;
   const counted = countedFindings(result);
@@ -36721,12 +36991,15 @@ async function runAction(runner) {
   const failing = failOn === "never" ? 0 : failOn === "error" ? counts.error : failOn === "warning" ? counts.error + counts.warning : counted.length;
   const sink = new AnnotationSink(runner.log);
   if (missing) sink.add("error", missing, { title: "vtaplint" });
+  if (sarifNotWritten) sink.add("error", sarifNotWritten, { title: "vtaplint" });
   if (nothingLinted) sink.add("warning", nothingLinted, { title: "vtaplint" });
   if (failing > 0) sink.add("error", `vtaplint found ${failing} ${failing === 1 ? "problem" : "problems"} at or above fail-on: ${failOn}`, { title: "vtaplint" });
   const notify = (n) => sink.add(n.level === "note" ? "notice" : n.level, n.message.split("\n")[0] ?? "", { title: "vtaplint", ...n.file ? { file: relativePath(base, n.file) } : {} });
   const notices = shownNotifications({ findings: counted, notifications: result.notifications });
   for (const n of notices) if (n.level === "error") notify(n);
   const changed = annotateFindings ? changedLines(env, base) : void 0;
+  const prBase = annotateFindings && !changed ? pullRequestBase(env) : void 0;
+  const noDiff = prBase ? `cannot tell the lines this pull request changes: git cannot diff its base ${prBase.slice(0, 12)} with HEAD here (not in the clone? actions/checkout fetches one commit unless fetch-depth: 0); every finding is annotated` : void 0;
   let annotated = 0;
   let notAnnotated = 0;
   for (const f of annotateFindings ? [...counted].sort((a, b) => LEVEL_ORDER2[a.level] - LEVEL_ORDER2[b.level]) : []) {
@@ -36737,25 +37010,27 @@ async function runAction(runner) {
   }
   for (const n of notices) if (n.level !== "error") notify(n);
   runner.log(
-    `vtaplint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}` + (changed ? ` (${annotated} annotated on lines this pull request changes)` : "") + (annotateFindings ? "" : " (findings not annotated: input annotations is false)") + `; SARIF written to ${relativePath(workspace, sarifPath)}`
+    `vtaplint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}` + (changed ? ` (${annotated} annotated on lines this pull request changes)` : "") + (annotateFindings ? "" : " (findings not annotated: input annotations is false)") + (sarifNotWritten ? "; no SARIF file written" : `; SARIF written to ${relativePath(workspace, sarifPath)}`)
   );
   if (sarifNote) runner.log(`vtaplint: ${sarifNote}`);
-  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, "finding")} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut ? "the job summary counts them all" : "the job summary and the SARIF file have them all"}`);
+  if (noDiff) runner.log(`vtaplint: ${noDiff}`);
+  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, "finding")} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut || sarifNotWritten ? "the job summary counts them all" : "the job summary and the SARIF file have them all"}`);
   const runNotes = [
     ...missing ? [{ level: "error", message: missing }] : [],
+    ...sarifNotWritten ? [{ level: "error", message: sarifNotWritten }] : [],
     ...nothingLinted ? [{ level: "warning", message: nothingLinted }] : [],
     ...sarifNote ? [{ level: "warning", message: sarifNote }] : [],
     ...result.notifications
   ];
   appendSummary(
     runner,
-    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, changedOnly: changed !== void 0, annotationsOff: !annotateFindings })
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, sarifWritten: !sarifNotWritten, changedOnly: changed !== void 0, annotationsOff: !annotateFindings, noDiff })
   );
   setOutput(runner, "errors", String(counts.error));
   setOutput(runner, "warnings", String(counts.warning));
   setOutput(runner, "notes", String(counts.note));
-  setOutput(runner, "sarif-file", sarifPath);
-  return missing || failing > 0 || result.notifications.some((n) => n.level === "error") ? 1 : 0;
+  if (!sarifNotWritten) setOutput(runner, "sarif-file", sarifPath);
+  return missing || sarifNotWritten || failing > 0 || result.notifications.some((n) => n.level === "error") ? 1 : 0;
 }
 function failBeforeLint(runner, message, props = {}) {
   runner.log(annotation("error", message, props));
@@ -36767,12 +37042,27 @@ Nothing was linted.
 `);
   return 1;
 }
+function sarifWriteProblem(workspace, sarifFile, sarifPath, e) {
+  const code = e.code;
+  let reason = code ?? (e instanceof Error ? e.message : String(e));
+  if (code === "EISDIR") {
+    reason = `it is a folder; name a file in it, such as ${sarifFile.replace(/[\\/]+$/, "")}/vtaplint.sarif`;
+  } else if (code === "ENOTDIR") {
+    let d = path19.dirname(sarifPath);
+    while (!existsSync5(d) && path19.dirname(d) !== d) d = path19.dirname(d);
+    if (existsSync5(d) && !statSync6(d).isDirectory()) reason = `'${relativePath(workspace, d)}' is a file, not a folder`;
+  }
+  return `cannot write the SARIF file '${sarifFile}' (input 'sarif-file'): ${reason}`;
+}
 function spaceSeparatedHint(workspace, missing) {
   const joined = missing.some((m) => {
     const parts = m.split(/\s+/).filter((p) => p.length > 0);
-    return parts.length > 1 && parts.every((p) => existsSync4(path19.resolve(workspace, p)));
+    return parts.length > 1 && parts.every((p) => existsSync5(path19.resolve(workspace, p)));
   });
   return joined ? ", which takes one path per line: these look like paths separated by spaces" : "";
+}
+function exclusionHint(missing) {
+  return missing.some((m) => m.startsWith("!")) ? `, which takes no exclusions: leave files out with the config's "ignore" or a .gitignore` : "";
 }
 var LEVEL_ORDER2 = { error: 0, warning: 1, note: 2 };
 function annotationPlace(f, base, changed) {

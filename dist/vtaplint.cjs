@@ -75,7 +75,7 @@ function childOf(parent, key2) {
   if (k === void 0) return void 0;
   return { node: parent.node[k], span: parent.span.child(parent.node, k) };
 }
-function forEachUserFunction(section, span, visit2) {
+function forEachUserFunction(section, span, visit3) {
   if (!Array.isArray(section)) return;
   section.forEach((ns, i) => {
     if (!isTObject(ns)) return;
@@ -84,7 +84,7 @@ function forEachUserFunction(section, span, visit2) {
     const membersSpan = span.child(section, i).child(ns, "members");
     for (const name of Object.keys(members2)) {
       const f = members2[name];
-      if (isTObject(f)) visit2(f, membersSpan.child(members2, name));
+      if (isTObject(f)) visit3(f, membersSpan.child(members2, name));
     }
   });
 }
@@ -4189,7 +4189,7 @@ function printParseErrorCode(code) {
   }
   return "<unknown ParseErrorCode>";
 }
-var createScanner2, ScanError, SyntaxKind, parse2, parseTree2, findNodeAtLocation2, ParseErrorCode;
+var createScanner2, ScanError, SyntaxKind, parse2, parseTree2, findNodeAtLocation2, visit2, ParseErrorCode;
 var init_main = __esm({
   "node_modules/jsonc-parser/lib/esm/main.js"() {
     "use strict";
@@ -4229,6 +4229,7 @@ var init_main = __esm({
     parse2 = parse;
     parseTree2 = parseTree;
     findNodeAtLocation2 = findNodeAtLocation;
+    visit2 = visit;
     (function(ParseErrorCode2) {
       ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
       ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
@@ -9133,11 +9134,11 @@ var require_out = __commonJS({
       async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat;
-    function statSync6(path23, optionsOrSettings) {
+    function statSync7(path23, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path23, settings);
     }
-    exports2.statSync = statSync6;
+    exports2.statSync = statSync7;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -16781,7 +16782,7 @@ var init_lower_loop_vars = __esm({
        */
       runtimeReads(node, self) {
         const out = [];
-        const visit2 = (e) => {
+        const visit3 = (e) => {
           if (this.deployTimeIndex(e)) return;
           const fn = runtimeCall(e);
           if (fn) return void out.push({ at: e, chain: [fn] });
@@ -16791,9 +16792,9 @@ var init_lower_loop_vars = __esm({
             if (chain) out.push({ at: e, chain: [v, ...chain] });
             return;
           }
-          for (const c of children(e)) visit2(c);
+          for (const c of children(e)) visit3(c);
         };
-        for (const e of expressions(node)) visit2(e);
+        for (const e of expressions(node)) visit3(e);
         return out;
       }
       /** How a variable reads runtime state (the variables after it, then the function), or null. */
@@ -16804,7 +16805,7 @@ var init_lower_loop_vars = __esm({
         seen.add(name);
         const node = this.variableNode(name);
         let found = null;
-        const visit2 = (e) => {
+        const visit3 = (e) => {
           if (found || this.deployTimeIndex(e)) return;
           const fn = runtimeCall(e);
           if (fn) return void (found = [fn]);
@@ -16814,9 +16815,9 @@ var init_lower_loop_vars = __esm({
             if (chain) found = [v, ...chain];
             return;
           }
-          for (const c of children(e)) visit2(c);
+          for (const c of children(e)) visit3(c);
         };
-        if (node !== void 0) for (const e of expressions(node)) visit2(e);
+        if (node !== void 0) for (const e of expressions(node)) visit3(e);
         this.memo.set(name, found);
         return found;
       }
@@ -17761,20 +17762,20 @@ function unknownTypeNames(statements, known2, extensions = false) {
   forEachDeclaredType(statements, (t) => walk(t, 0));
   return out;
 }
-function forEachDeclaredType(statements, visit2) {
+function forEachDeclaredType(statements, visit3) {
   for (const s of statements) {
     switch (s.kind) {
       case "Parameter":
       case "Output":
       case "Variable":
-        visit2(s.type);
+        visit3(s.type);
         break;
       case "TypeDeclaration":
-        visit2(s.value);
+        visit3(s.value);
         break;
       case "Function":
-        for (const p of s.parameters) visit2(p.type);
-        visit2(s.returnType);
+        for (const p of s.parameters) visit3(p.type);
+        visit3(s.returnType);
         break;
       default:
         break;
@@ -19238,10 +19239,10 @@ var init_lower = __esm({
           }
         }
         const names2 = declared;
-        const visit2 = (node, depth) => {
+        const visit3 = (node, depth) => {
           if (depth > 2048 || node === null || typeof node !== "object") return;
           if (Array.isArray(node)) {
-            for (const x of node) visit2(x, depth + 1);
+            for (const x of node) visit3(x, depth + 1);
             return;
           }
           const n = node;
@@ -19259,9 +19260,9 @@ var init_lower = __esm({
               if (problem) this.error(d.name, problem);
             }
           }
-          for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit2(v, depth + 1);
+          for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit3(v, depth + 1);
         };
-        visit2(this.program.statements, 0);
+        visit3(this.program.statements, 0);
       }
       /**
        * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
@@ -19457,10 +19458,10 @@ var init_lower = __esm({
         const position = new Map(funcs.map((f, i) => [f.name.name, i]));
         const calls2 = funcs.map((f) => {
           const out = /* @__PURE__ */ new Map();
-          const visit2 = (node, depth) => {
+          const visit3 = (node, depth) => {
             if (depth > 2048 || node === null || typeof node !== "object") return;
             if (Array.isArray(node)) {
-              for (const x of node) visit2(x, depth + 1);
+              for (const x of node) visit3(x, depth + 1);
               return;
             }
             const n = node;
@@ -19468,9 +19469,9 @@ var init_lower = __esm({
               const j = position.get(n.name.name);
               if (j !== void 0 && !out.has(j)) out.set(j, n.name);
             }
-            for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit2(v, depth + 1);
+            for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit3(v, depth + 1);
           };
-          visit2(f.body, 0);
+          visit3(f.body, 0);
           return out;
         });
         const inCycle = /* @__PURE__ */ new Set();
@@ -19793,9 +19794,9 @@ var init_lower = __esm({
       output(s) {
         const out = {};
         const secure = decorator(s.decorators, "secure") !== void 0;
-        let type = "string";
-        if (!s.resourceType) type = armType(s.type, this.types).type;
-        this.set(out, "type", secure ? secureType(type) : type, s.type ?? s.resourceType ?? s.name);
+        const t = s.resourceType ? { type: "string" } : armType(s.type, this.types);
+        this.set(out, "type", secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
+        if (t.unknown) Object.defineProperty(out, TYPE_NOT_KNOWN, { value: true, enumerable: false });
         let value;
         if (s.resourceType) {
           const ref = this.symbolRef(s.value, {});
@@ -19908,7 +19909,8 @@ var init_lower = __esm({
           const ref = this.symbolRef(sv, sctx);
           if (ref?.info.kind === "resource") {
             if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-              return call("resourceId", [this.fullName(ref.info, ref.idx, void 0), ...args], at2);
+              const sub = this.groupSubscription(ref.info, ref.idx);
+              return call("resourceId", [...sub ? [sub] : [], this.fullName(ref.info, ref.idx, void 0), ...args], at2);
             }
             return call("extensionResourceId", [this.idExpr(ref.info, ref.idx, sv), ...args], at2);
           }
@@ -20008,11 +20010,26 @@ var init_lower = __esm({
         const fn = e.name.name.toLowerCase();
         return ["resourcegroup", "subscription", "tenant", "managementgroup"].includes(fn) ? { fn, args: e.args } : void 0;
       }
+      /**
+       * The subscription of a Microsoft.Resources/resourceGroups declaration that a resource or module
+       * takes as its scope (`scope: monitoringRg`): the argument of the group's own
+       * `scope: subscription(x)`, which the compiler (ScopeHelper) writes with the group's name;
+       * undefined for the deployment's subscription.
+       */
+      groupSubscription(rg, idx) {
+        const sc = rg.kind === "resource" && rg.scopeProp ? this.scopeCall(rg.scopeProp.value) : void 0;
+        const arg = sc?.fn === "subscription" ? sc.args[0] : void 0;
+        return arg ? this.expr(arg, this.instanceCtx(rg, idx, void 0, arg)) : void 0;
+      }
       /** The id of a scope (for a resource's `scope` entry). */
       scopeIdExpr(sv, ctx) {
         const ref = this.symbolRef(sv, ctx);
         if (ref?.info.kind === "resource") {
           this.noteRef(ref.info, sv, ctx, ref.idx);
+          if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+            const sub = this.groupSubscription(ref.info, ref.idx) ?? member(call("subscription", [], sv), "subscriptionId", sv);
+            return formatCall(["/subscriptions/", "/resourceGroups/", ""], [sub, this.fullName(ref.info, ref.idx, void 0)], sv);
+          }
           return this.idExpr(ref.info, ref.idx, sv);
         }
         const sc = this.scopeCall(sv);
@@ -20088,6 +20105,8 @@ var init_lower = __esm({
         if (!r.existing && !(this.hasResourceExtensions && this.ofExtension(r))) this.checkDeployableScope(r);
         const scopeProp = own(out, "import") !== void 0 ? void 0 : this.rootOf(r).scopeProp;
         const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : void 0;
+        const scopeRef = scopeProp && r.existing && !r.parent && !sc ? this.symbolRef(scopeProp.value, ctx) : void 0;
+        const groupRef = scopeRef?.info.kind === "resource" && scopeRef.info.type.toLowerCase() === "microsoft.resources/resourcegroups" ? scopeRef : void 0;
         if (scopeProp && sc && (sc.fn === "resourcegroup" || sc.fn === "subscription") && sc.args.length > 0) {
           const [a0, a1] = sc.args;
           if (sc.fn === "subscription") this.set(out, "subscriptionId", this.value(a0, ctx), a0);
@@ -20095,6 +20114,11 @@ var init_lower = __esm({
             this.set(out, "subscriptionId", this.value(a0, ctx), a0);
             this.set(out, "resourceGroup", this.value(a1, ctx), a1);
           } else this.set(out, "resourceGroup", this.value(a0, ctx), a0);
+        } else if (scopeProp && r.existing && !r.parent && groupRef) {
+          this.noteRef(groupRef.info, scopeProp.value, ctx, groupRef.idx);
+          const sub = this.groupSubscription(groupRef.info, groupRef.idx);
+          if (sub) this.set(out, "subscriptionId", this.texpr(sub), scopeProp.value);
+          this.set(out, "resourceGroup", this.texpr(this.fullName(groupRef.info, groupRef.idx, void 0)), scopeProp.value, scopeProp.key);
         } else if (scopeProp) {
           const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: void 0 };
           this.set(out, "scope", this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
@@ -20348,7 +20372,8 @@ var init_lower = __esm({
           this.noteRef(ref.info, sv, ctx, ref.idx);
           if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
             const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
-            if (rgScope?.fn === "subscription" && rgScope.args[0]) this.set(out, "subscriptionId", this.value(rgScope.args[0], {}), rgScope.args[0]);
+            const subArg = rgScope?.fn === "subscription" ? rgScope.args[0] : void 0;
+            if (subArg) this.set(out, "subscriptionId", this.value(subArg, this.instanceCtx(ref.info, ref.idx, void 0, subArg)), subArg);
             this.set(out, "resourceGroup", this.texpr(this.fullName(ref.info, ref.idx, void 0)), sv, sp.key);
           } else this.set(out, "scope", this.texpr(this.idExpr(ref.info, ref.idx, sv)), sv, sp.key);
           return;
@@ -20447,9 +20472,8 @@ var init_lower = __esm({
         const ref = m.scopeProp ? this.symbolRef(m.scopeProp.value, ctx) : void 0;
         if (ref?.info.kind === "resource" && m.scopeProp) {
           if (ref.info.type.toLowerCase() === "microsoft.resources/resourcegroups") {
-            const rgScope = ref.info.scopeProp ? this.scopeCall(ref.info.scopeProp.value) : void 0;
-            const sub = rgScope?.fn === "subscription" && rgScope.args[0] ? [this.expr(rgScope.args[0], {})] : [];
-            return call("resourceId", [...sub, this.fullName(ref.info, ref.idx, void 0), t, name], at2);
+            const sub = this.groupSubscription(ref.info, ref.idx);
+            return call("resourceId", [...sub ? [sub] : [], this.fullName(ref.info, ref.idx, void 0), t, name], at2);
           }
           return call("extensionResourceId", [this.idExpr(ref.info, ref.idx, m.scopeProp.value), t, name], at2);
         }
@@ -25636,6 +25660,56 @@ var init_part_reads = __esm({
   }
 });
 
+// src/deploy/access-path.ts
+function parameterPath(ast, loop) {
+  const path23 = [];
+  let n = ast;
+  for (; ; ) {
+    if (n.k === "member") {
+      path23.push(n.name);
+      n = n.obj;
+    } else if (n.k === "index") {
+      const key2 = indexKey(n.index, loop);
+      if (key2 === void 0) return void 0;
+      path23.push(key2);
+      n = n.obj;
+    } else break;
+  }
+  if (path23.length === 0 || n.k !== "call" || n.ns !== void 0 || n.name.toLowerCase() !== "parameters" || n.args.length !== 1) return void 0;
+  const name = n.args[0];
+  if (name?.k !== "lit" || typeof name.value !== "string") return void 0;
+  return { parameter: name.value, path: path23.reverse() };
+}
+function indexKey(e, loop) {
+  if (e.k === "lit") return typeof e.value === "string" || typeof e.value === "number" && Number.isInteger(e.value) ? e.value : void 0;
+  if (e.k !== "call" || e.ns !== void 0 || e.name.toLowerCase() !== "copyindex" || loop?.index === void 0) return void 0;
+  let offset = 0;
+  for (const [i, a] of e.args.entries()) {
+    if (a.k !== "lit") return void 0;
+    if (typeof a.value === "string" && i === 0) {
+      if (a.value.toLowerCase() !== loop.name.toLowerCase()) return void 0;
+    } else if (typeof a.value === "number" && Number.isInteger(a.value) && i === e.args.length - 1) offset = a.value;
+    else return void 0;
+  }
+  return loop.index + offset;
+}
+function partGiven(value, span, path23) {
+  let cur2 = { value, span };
+  for (const key2 of path23) {
+    const next = at(cur2, key2);
+    if (next === cur2 || next.value === void 0 || next.span === cur2.span) return void 0;
+    cur2 = next;
+  }
+  const text = path23.map((p) => typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `.${p}` : `['${p.replaceAll("'", "\\'")}']`).join("");
+  return { span: cur2.span, text };
+}
+var init_access_path = __esm({
+  "src/deploy/access-path.ts"() {
+    "use strict";
+    init_located();
+  }
+});
+
 // src/deploy/scope.ts
 function needsOwnSpan(n) {
   return typeof n === "object" ? n !== null : typeof n === "string" && isExpressionString(n);
@@ -25739,6 +25813,7 @@ var init_scope = __esm({
     init_value();
     init_invariant_parts();
     init_part_reads();
+    init_access_path();
     MAX_OUTPUT_HOPS = 8;
     MAX_OUTPUTS_VISITED = 16;
     OutputsValue = class extends TracedObject {
@@ -25958,10 +26033,21 @@ var init_scope = __esm({
        * file entry, or the grandparent's module call, and so on up), each hop after the one it
        * explains, innermost first. Without repeats; in the order the expression read its parameters.
        */
-      suppliedSourcesAt(span) {
+      suppliedSourcesAt(span, loop) {
         this.indexReads();
-        const reads = this.readsBySpan.get(span.identity()) ?? this.partReads(span);
+        const exact = this.readsBySpan.get(span.identity());
+        if (exact) return this.sourcesOf(exact.reads, void 0, this.readPath(exact, loop));
+        const reads = this.partReads(span);
         return reads ? this.sourcesOf(reads) : [];
+      }
+      /**
+       * The part of a parameter's value the expression `e` is, when it is only a path into one
+       * (access-path.ts); `loop`: the copy-loop instance the finding is about, for copyIndex().
+       */
+      readPath(e, loop) {
+        if (e.expr === void 0 || e.reads.size !== 1) return void 0;
+        const ast = typeof e.expr === "string" ? parsedAst(e.expr, this.budget) : e.expr.ast;
+        return ast ? parameterPath(ast, loop) : void 0;
       }
       /**
        * What the part of an expression at `span` read (a value built inside it: part-reads.ts), when
@@ -25984,11 +26070,11 @@ var init_scope = __esm({
        * deployment or module: the expression there, else every expression inside it (an object or
        * array written out, `{ size: vmSize }`, whose parts the child reads as one parameter).
        */
-      suppliedSourcesIn(span, walk) {
+      suppliedSourcesIn(span, walk, loop) {
         this.indexReads();
         const id = span.identity();
         const exact = this.readsBySpan.get(id);
-        if (exact) return this.sourcesOf(exact, walk);
+        if (exact) return this.sourcesOf(exact.reads, walk, this.readPath(exact, loop));
         let reads = this.readsInside.get(id);
         if (reads === void 0) {
           const found = /* @__PURE__ */ new Set();
@@ -26002,14 +26088,14 @@ var init_scope = __esm({
       indexReads() {
         for (; this.readsIndexed < this.readsAt.length; this.readsIndexed++) {
           const r = this.readsAt[this.readsIndexed];
-          this.readsBySpan.set(r.span.identity(), r.reads);
+          this.readsBySpan.set(r.span.identity(), r);
         }
       }
       /**
        * Where the supplied values of parameters `reads` were given; a value a parent deployment passed
        * in is followed up (see TemplateScopeOptions.upstream).
        */
-      sourcesOf(reads, walk = { hops: 0, left: { outputs: MAX_OUTPUTS_VISITED } }) {
+      sourcesOf(reads, walk = { hops: 0, left: { outputs: MAX_OUTPUTS_VISITED } }, path23) {
         const out = [];
         const seen = /* @__PURE__ */ new Set();
         const add = (s) => {
@@ -26024,10 +26110,16 @@ var init_scope = __esm({
             continue;
           }
           const info = this.parameterInfo(name);
+          if (info?.source === "default" && info.valueSpan) {
+            const part3 = path23 && path23.parameter.toLowerCase() === name.toLowerCase() ? partGiven(info.value, info.valueSpan, path23.path) : void 0;
+            add({ name: info.name, span: part3 ? part3.span : info.valueSpan, part: part3?.text, isDefault: true });
+            continue;
+          }
           const supplied = this.supplied.get(name.toLowerCase());
           if (info?.source !== "supplied" || !supplied?.span) continue;
-          add({ name: info.name, span: supplied.span });
-          if (this.upstream) for (const up of this.upstream(supplied.span)) add(up);
+          const part2 = path23 && path23.parameter.toLowerCase() === name.toLowerCase() ? partGiven(supplied.value, supplied.span, path23.path) : void 0;
+          add(part2 ? { name: info.name, span: part2.span, part: part2.text } : { name: info.name, span: supplied.span });
+          if (this.upstream) for (const up of this.upstream(part2 ? part2.span : supplied.span)) add(up);
         }
         return out;
       }
@@ -26051,7 +26143,7 @@ var init_scope = __esm({
       /** Whether the expression at `span` read one module output and nothing else (`inner.outputs.id`). */
       passesOutputOn(span) {
         this.indexReads();
-        const reads = this.readsBySpan.get(span.identity());
+        const reads = this.readsBySpan.get(span.identity())?.reads;
         if (reads?.size !== 1) return false;
         for (const r of reads) return r.charCodeAt(0) === 0;
         return false;
@@ -26204,7 +26296,7 @@ var init_scope = __esm({
           } else if (val) value = this.base.node(val.node, val.span);
           else value = null;
           if (mark !== void 0) this.diagnostics.rollBack(mark);
-          else this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
+          else if (!(TYPE_NOT_KNOWN in d.node)) this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
           if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: "secure", message: `the secure output '${name}' is never shown`, span: decl.span });
           out.push({ name, type, value, span: decl.span, valueSpan: (copy ?? val)?.span ?? decl.span });
         }
@@ -26298,8 +26390,9 @@ var init_scope = __esm({
           if (secure || isKeyVaultReference(value2) || value2 instanceof Unknown && value2.reason.code === "secure") {
             value2 = secureUnknown(name, supplied.span ?? span);
           } else {
-            const typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value2, type, supplied.span ?? span);
+            let typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value2, type, supplied.span ?? span);
             value2 = coerce(supplied.text !== void 0 ? commandLineValue(supplied.text, value2, type) : value2, type);
+            if (supplied.text !== void 0 && !(TYPE_NOT_KNOWN in d.node) && unconvertibleDefault(value2, type)) typeOk = this.checkType(name, value2, type, supplied.span ?? span);
             const nullOk = value2 === null && this.isNullable(d.node);
             if (typeOk && !nullOk) {
               const at2 = supplied.span ?? span;
@@ -26632,7 +26725,7 @@ var init_scope = __esm({
           const child = o[k];
           const isCopy = k.length === 4 && k.toLowerCase() === "copy";
           const vspan = isCopy || needsOwnSpan(child) ? span.child(o, k) : span;
-          if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && own(e, "input") !== void 0)) {
+          if (isCopy && Array.isArray(child) && child.length > 0 && child.every((e) => isTObject(e) && ownProp(e, "input") !== void 0)) {
             child.forEach((e, i) => {
               const eloc = { node: e, span: vspan.child(child, i) };
               const nameNode = childOf(eloc, "name");
@@ -27061,7 +27154,7 @@ var init_resources = __esm({
         if (at2 > 0) type = type.slice(0, at2);
         if (parent) ({ type, name } = qualifyChild(parent, type, name));
         const apiVersion = ev("apiVersion").value ?? typeVersion;
-        const existing = own(decl.node, "existing") === true;
+        const existing = ownProp(decl.node, "existing") === true;
         const scope = this.scopeFor(decl, loop);
         const id = buildId(scope, type, name);
         if (id && /\/providers\//i.test(type)) type = fullType(id);
@@ -27135,7 +27228,7 @@ var init_resources = __esm({
       }
       /** A declaration that deploys nothing: kept when it is a nested deployment (see undeployedDeployments). */
       noteUndeployed(decl, loop) {
-        const t = own(decl.node, "type");
+        const t = ownProp(decl.node, "type");
         if (typeof t === "string" && t.toLowerCase() === DEPLOYMENTS3) this.undeployedDeployments.push({ decl, loop });
       }
       /**
@@ -27145,8 +27238,8 @@ var init_resources = __esm({
        * (languageVersion 2.0) is looked up in the resource group / subscription they name.
        */
       deploymentScope(decl, loop) {
-        const t = own(decl.node, "type");
-        if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS3 && own(decl.node, "existing") !== true) return void 0;
+        const t = ownProp(decl.node, "type");
+        if (typeof t !== "string" || t.toLowerCase() !== DEPLOYMENTS3 && ownProp(decl.node, "existing") !== true) return void 0;
         const at2 = (key2) => {
           const c = childOf(decl, key2);
           return c ? scopeSegment(this.ev.evaluateNode(c.node, c.span, loop)) : void 0;
@@ -28089,9 +28182,9 @@ var init_deploy = __esm({
           diagnostics: this.diagnostics.items,
           scope,
           linkedTemplates: [...this.linkedTemplates],
-          suppliedSourcesAt: (span2, of) => {
+          suppliedSourcesAt: (span2, of, loop) => {
             const own2 = of ? this.unitScopes.get(of) : void 0;
-            return own2?.holds(span2) ? own2.suppliedSourcesAt(span2) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2));
+            return own2?.holds(span2) ? own2.suppliedSourcesAt(span2, loop) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span2));
           },
           evaluationStopped
         };
@@ -28157,7 +28250,8 @@ var init_deploy = __esm({
           parameters,
           unreadValues,
           // A parameter the parent passes in: where the parent's value came from (asked lazily).
-          upstream: parent ? (at2) => parent.suppliedSourcesIn(at2) : void 0,
+          // The parent's expressions there are evaluated in the deploying instance's copy loop.
+          upstream: parent ? (at2) => parent.suppliedSourcesIn(at2, void 0, unit.parent?.copy) : void 0,
           symbolPrefix: unit.parent ? `deployment#${unit.parent.index}:` : "",
           deployment,
           diagnostics: this.diagnostics,
@@ -28208,7 +28302,7 @@ var init_deploy = __esm({
       declareUndeployed(decl, loop, unit, scope) {
         const props = childOf(decl, "properties");
         if (!props || !isTObject(props.node)) return;
-        const inline = own(props.node, "template");
+        const inline = ownProp(props.node, "template");
         if (isTObject(inline)) {
           this.declareLinkedIn(inline, unit.file.path);
           return;
@@ -28225,19 +28319,19 @@ var init_deploy = __esm({
         }
         if (value !== void 0) this.declareLinkedFile(import_node_path14.default.resolve(import_node_path14.default.dirname(unit.file.path), value));
       }
-      /** The links of a template as written (literal relativePaths), inline nested templates included. */
+      /** The links of a template as written (literal relativePaths), inline nested templates included; keys in any case, as ARM reads them. */
       declareLinkedIn(template, file) {
-        const section = own(template, "resources");
+        const section = ownProp(template, "resources");
         const decls = Array.isArray(section) ? section : isTObject(section) ? Object.values(section) : [];
         for (const d of decls) {
           if (!isTObject(d)) continue;
-          const type = own(d, "type");
-          const props = own(d, "properties");
+          const type = ownProp(d, "type");
+          const props = ownProp(d, "properties");
           if (typeof type !== "string" || type.toLowerCase() !== DEPLOYMENTS3 || !isTObject(props)) continue;
-          const inline = own(props, "template");
-          const link = own(props, "templateLink");
+          const inline = ownProp(props, "template");
+          const link = ownProp(props, "templateLink");
           if (isTObject(inline)) this.declareLinkedIn(inline, file);
-          const rel = isTObject(link) ? literalText(own(link, "relativePath")) : void 0;
+          const rel = isTObject(link) ? literalText(ownProp(link, "relativePath")) : void 0;
           if (rel !== void 0) this.declareLinkedFile(import_node_path14.default.resolve(import_node_path14.default.dirname(file), rel));
         }
       }
@@ -28361,8 +28455,8 @@ var init_deploy = __esm({
        * location for every module deployed at such a scope.
        */
       checkDeploymentLocation(dep, target) {
-        if (target.kind === "resourceGroup" || dep.span.file.kind !== "arm" || own(dep.decl.node, "location") !== void 0) return;
-        if (own(dep.decl.node, "scope") !== void 0 && target.kind === "subscription") return;
+        if (target.kind === "resourceGroup" || dep.span.file.kind !== "arm" || ownProp(dep.decl.node, "location") !== void 0) return;
+        if (ownProp(dep.decl.node, "scope") !== void 0 && target.kind === "subscription") return;
         const where3 = target.kind === "managementGroup" ? "a management group" : target.kind === "tenant" ? "the tenant" : "a subscription";
         this.diagnostics.add({
           code: "invalid-template",
@@ -28518,7 +28612,7 @@ var init_deploy = __esm({
         const seg = (v, fallback) => typeof v === "string" ? [v] : v instanceof Unknown ? [v] : fallback;
         if (rg !== void 0) return { ...parent, kind: "resourceGroup", resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
         if (sub !== void 0) return { ...parent, kind: "subscription", subscriptionId: seg(sub, parent.subscriptionId) };
-        if (own(dep.decl.node, "scope") === void 0) return parent;
+        if (ownProp(dep.decl.node, "scope") === void 0) return parent;
         if (dep.id.scope.length === 0) return { ...parent, kind: "tenant" };
         const group2 = managementGroupOf(dep.id.scope);
         if (group2) return { ...parent, kind: "managementGroup", managementGroup: group2 };
@@ -30046,7 +30140,7 @@ var init_graph2 = __esm({
 });
 
 // src/cli/main.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_os2 = require("node:os");
 var import_node_url4 = require("node:url");
 var import_node_path23 = __toESM(require("node:path"), 1);
@@ -30339,6 +30433,13 @@ function vmIndex(graph) {
         if (res.kind === "resource") push(index2.byResource, res.resource.key, { vm, ref });
         else if (res.kind === "external") push(index2.byExternal, resourceKey(res.id), { vm, ref });
       }
+      for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaceConfigurations"))) {
+        const ref = at(n, "name");
+        if (typeof ref.value !== "string" && !(ref.value instanceof Unknown)) continue;
+        const key2 = resourceKey({ scope: vm.id.scope, namespace: "Microsoft.Network", types: ["networkInterfaces"], names: [[ref.value]] });
+        push(index2.byResource, key2, { vm, ref });
+        push(index2.byExternal, key2, { vm, ref });
+      }
     }
     vmsByNic.set(graph, index2);
   }
@@ -30584,8 +30685,8 @@ function sharedDeploymentNames(graph) {
   return out;
 }
 function deploysSomething(d) {
-  const props = own(d.decl.node, "properties");
-  return isTObject(props) && (own(props, "template") !== void 0 || own(props, "templateLink") !== void 0);
+  const props = ownProp(d.decl.node, "properties");
+  return isTObject(props) && (ownProp(props, "template") !== void 0 || ownProp(props, "templateLink") !== void 0);
 }
 function relationOf(graph, a, b) {
   if (inside(a, b) || inside(b, a)) return "nested";
@@ -30666,7 +30767,7 @@ var limit_exceeded_default2 = defineRule(
 );
 
 // rules/unused-suppression.md
-var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| Bicep, ARM JSON with comments | `// vtaplint-disable-line <rule-id> -- <reason>` at the end of the finding\'s line |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have;\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt);\n- it is not a vtaplint directive: ESLint\'s block forms `// vtaplint-disable` and\n  `// vtaplint-enable`, which vtaplint does not have.\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
+var unused_suppression_default = '# unused-suppression\n\n**Level:** warning \xB7 **Tags:** core\n\n## What it checks\nEvery suppression vtaplint reads:\n\n| Where | Form |\n| --- | --- |\n| Bicep | `// vtaplint-disable-next-line <rule-id> -- <reason>` (also in a `/* */` comment) |\n| Bicep | `#disable-next-line <rule-id>` and `#disable-diagnostics` / `#restore-diagnostics` with vtaplint rule ids (Bicep\'s own codes are left to Bicep) |\n| ARM JSON with comments | `// vtaplint-disable-next-line <rule-id> -- <reason>` |\n| Bicep, ARM JSON with comments | `// vtaplint-disable-line <rule-id> -- <reason>` at the end of the finding\'s line |\n| ARM JSON | a resource\'s `"metadata": {"vtaplint": {"suppress": {"<rule-id>": "<reason>"}}}` (findings inside that resource declaration, or about that resource) |\n| Parameters file (`.bicepparam`, ARM parameters JSON) | `// vtaplint-disable-next-line <rule-id> -- <reason>` (a `.bicepparam` also takes `#disable-next-line`) on the line before a value: the findings that value decides (they land in the template) |\n| `vtaplint.config.json` | `"suppressions": [{"rule": "<rule-id>", "files": "<glob>", "resource": "<name>", "reason": "...", "expires": "YYYY-MM-DD"}]` |\n\nA suppression is reported when:\n- it suppresses no finding (the problem was fixed, or the rule is off, or it is on the wrong line);\n- its `expires` date has passed (the suppressed finding is reported again as well);\n- it names a rule vtaplint does not have, or none (a Bicep `#disable-next-line` or\n  `#disable-diagnostics` also names Bicep\'s own codes: one of those is reported only when it\n  starts with `vtap-` or is spelt like a rule id, `vtap-suported-region`);\n- it gives no reason (Bicep\'s `#` directives have no place for one and are exempt);\n- it is not a vtaplint directive: ESLint\'s block forms `// vtaplint-disable` and\n  `// vtaplint-enable`, which vtaplint does not have.\n\nA config suppression is only called unused when a linted file matches its `files`, so linting a\nfew files (pre-commit) does not flag the suppressions of the others; a lint that walks the whole\nfolder of the config (`vtaplint .` at the repository\'s top) judges every entry, and one whose\n`files` match no file there (a typo, a folder since renamed) is reported as well.\nLikewise, a suppression in a parameters file is judged where that file alone gives the values: the\n`.bicepparam` file linted, `x.parameters.json` beside `x.json`; not in a file that many templates\nmay use (`--parameters`, one mapped by the config, one a `.bicepparam` file `extends`).\n\n## Why it matters\nSuppressed findings are accepted risks. When the code changes, a forgotten suppression silently\nhides the next real problem on that line; a suppression without a reason cannot be reviewed.\n\n## How to fix\nRemove the suppression, renew it with a new date and a reason, or add the reason.\n\n## Examples\nFailing: the comment is above a line without a `vtap-destination-type` finding.\n```bicep\n// vtaplint-disable-next-line vtap-destination-type -- collector VM is a partner appliance\nparam location string = \'eastus\'\n```\nPassing: the TAP is in a region without virtual network TAP, so the suppression has a\n`vtap-supported-region` finding to suppress.\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2023-09-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "metadata": { "vtaplint": { "suppress": { "vtap-supported-region": "region enabled for our subscription by support ticket 1234" } } },\n  "properties": {}\n}\n```\n';
 
 // rules/unused-suppression.ts
 var unused_suppression_default2 = defineRule(
@@ -30945,13 +31046,14 @@ var EXPECTED = {
   destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
   destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" }
 };
-function checksNeedingProperties(tap, destination) {
+function checksNeedingProperties(tap, destination, property) {
   const literal = (id) => {
     const sub = subscriptionOf(id);
     return sub !== void 0 && segmentText(sub) !== void 0;
   };
   const where3 = destination && literal(tap.id) && literal(destination) ? "region and network" : "region, subscription and network";
-  return `the IP configuration exists, a load balancer frontend is internal, the destination is in the TAP ${where3} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
+  const own2 = property === "destinationLoadBalancerFrontEndIPConfiguration" ? "the frontend exists and is internal" : "the IP configuration exists";
+  return `${own2}, the destination is in the TAP ${where3} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
 }
 var vtap_destination_type_default2 = defineRule(
   {
@@ -31061,11 +31163,11 @@ function checkDestination(ctx, tap, d) {
     }
     if (from?.existing) {
       if (from.type.toLowerCase() === "microsoft.network/networkinterfaces" && privateEndpointDestination(ctx, tap, { kind: "resource", resource: from }, from.displayName, base)) return;
-      existingDestination(ctx, tap, from, base);
+      existingDestination(ctx, tap, from, d.property, base);
       return;
     }
     if (v instanceof Unknown && v.reason.code === "external-resource") {
-      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that ${checksNeedingProperties(tap, void 0)}` });
+      ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that ${checksNeedingProperties(tap, void 0, d.property)}` });
     } else if (v instanceof Unknown) {
       ctx.indeterminate({ ...base, message: `the destination of TAP '${tap.displayName}' is ${describeUnknown(v)}, so it cannot be checked` });
     } else {
@@ -31090,19 +31192,19 @@ function checkDestination(ctx, tap, d) {
   if (res.kind === "external") {
     ctx.indeterminate({
       ...base,
-      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, ${outsideText(ctx, tap, res.id)} vtaplint cannot check that ${checksNeedingProperties(tap, res.id)}`
+      message: `the destination of TAP '${tap.displayName}', ${describeId(res.id)}, ${outsideText(ctx, tap, res.id)} vtaplint cannot check that ${checksNeedingProperties(tap, res.id, d.property)}`
     });
     return;
   }
   if (res.kind === "resource" && res.resource.existing) {
-    existingDestination(ctx, tap, res.resource.parent ?? res.resource, base);
+    existingDestination(ctx, tap, res.resource.parent ?? res.resource, d.property, base);
     return;
   }
   if (res.kind !== "sub") return;
   const holder = res.resource;
   const subName = segmentText(res.subNames[0]);
   if (holder.existing) {
-    existingDestination(ctx, tap, holder, base);
+    existingDestination(ctx, tap, holder, d.property, base);
     return;
   }
   if (!res.entry) {
@@ -31161,10 +31263,10 @@ function privateEndpointDestination(ctx, tap, nic, name, base) {
   });
   return true;
 }
-function existingDestination(ctx, tap, holder, base) {
+function existingDestination(ctx, tap, holder, property, base) {
   ctx.indeterminate({
     ...base,
-    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id)}`,
+    message: `the destination of TAP '${tap.displayName}' is on '${holder.displayName}', an existing resource whose properties are not in the template, so vtaplint cannot check that ${checksNeedingProperties(tap, holder.id, property)}`,
     related: [{ span: holder.span, message: `'${holder.displayName}' is declared here` }]
   });
 }
@@ -31495,7 +31597,7 @@ var vtap_cross_subscription_default2 = defineRule(
           return;
         }
         ctx.indeterminate({
-          message: tapSub === void 0 ? `${what} is referenced in subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+          message: tapSub === void 0 ? `${what} ${other && !other.resource.existing ? "is deployed to" : "is referenced in"} subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json` : `${what} is in subscription '${sub}' but TAP '${tap.displayName}' is in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
           span,
           related: related(),
           resource: tap
@@ -31551,6 +31653,20 @@ var lower = (s) => s.toLowerCase();
 function ipConfigurationsOf(nic) {
   return elements(at(nic.root, "properties", "ipConfigurations"));
 }
+function hubsOfNetwork(graph, vnet) {
+  const out = [];
+  const add = (hub, remote) => {
+    const res = graph.resolve(remote.value);
+    if (hub && res.kind === "resource" && res.resource.key === vnet.key && !out.includes(hub)) out.push(hub);
+  };
+  for (const c of graph.ofType(HUB_CONNECTION)) add(c.parent, at(c.root, "properties", "remoteVirtualNetwork", "id"));
+  for (const hub of graph.ofType(HUB)) {
+    for (const e of elements(at(hub.root, "properties", "virtualNetworkConnections"))) add(hub, at(e, "properties", "remoteVirtualNetwork", "id"));
+  }
+  return out;
+}
+var HUB = "Microsoft.Network/virtualHubs";
+var HUB_CONNECTION = "Microsoft.Network/virtualHubs/hubVirtualNetworkConnections";
 function networkOf(graph, ipConfig) {
   const ref = at(ipConfig, "properties", "subnet", "id");
   return networkOfSubnetId(graph, ref);
@@ -31782,6 +31898,32 @@ function membersOfPool(graph, pool) {
   return byPool.get(pool.lb)?.get(pool.key) ?? [];
 }
 var poolMembers = /* @__PURE__ */ new WeakMap();
+function scaleSetMembersOfPool(graph, pool) {
+  let byPool = scaleSetPoolMembers.get(graph);
+  if (!byPool) {
+    byPool = /* @__PURE__ */ new Map();
+    for (const scaleSet of deployedOfType(graph, TYPES.vmss)) {
+      for (const nicConfig of elements(at(scaleSet.root, "properties", "virtualMachineProfile", "networkProfile", "networkInterfaceConfigurations"))) {
+        for (const ipConfig of elements(at(nicConfig, "properties", "ipConfigurations"))) {
+          for (const e of elements(at(ipConfig, "properties", "loadBalancerBackendAddressPools"))) {
+            const via = at(e, "id");
+            const part2 = lbPartOf(graph, via.value);
+            if (part2?.type !== "backendAddressPools") continue;
+            let pools = byPool.get(part2.lb);
+            if (!pools) byPool.set(part2.lb, pools = /* @__PURE__ */ new Map());
+            const member2 = { scaleSet, nicConfig, ipConfig, via };
+            const list = pools.get(part2.key);
+            if (list) list.push(member2);
+            else pools.set(part2.key, [member2]);
+          }
+        }
+      }
+    }
+    scaleSetPoolMembers.set(graph, byPool);
+  }
+  return byPool.get(pool.lb)?.get(pool.key) ?? [];
+}
+var scaleSetPoolMembers = /* @__PURE__ */ new WeakMap();
 function lbRules(lb) {
   const out = [];
   for (const kind of ["loadBalancingRules", "inboundNatRules"]) {
@@ -31850,6 +31992,17 @@ function peeringFromTo(graph, a, b) {
 function hasUnknownPeering(graph, a) {
   if (a.kind !== "vnet") return false;
   return peeringsOf(graph, a.vnet).some((p) => graph.resolve(p.remote.value).kind === "none");
+}
+function securityGroupsOfScaleSet(graph, m) {
+  const out = [];
+  const add = (ref, on2) => {
+    const res = graph.resolve(ref.value);
+    if (res.kind === "resource" && lower(res.resource.type) === lower(TYPES.nsg) && !out.some((o) => o.nsg === res.resource)) out.push({ nsg: res.resource, ref, on: on2 });
+  };
+  add(at(m.nicConfig, "properties", "networkSecurityGroup", "id"), "nic");
+  const n = networkOf(graph, m.ipConfig);
+  if (n.kind === "vnet" && n.subnet) add(at(n.subnet, "properties", "networkSecurityGroup", "id"), "subnet");
+  return out;
 }
 function securityGroupsOfNic(graph, nic, ipConfig) {
   const out = [];
@@ -32067,7 +32220,7 @@ function tapNetworkPairs(graph) {
 init_value();
 
 // rules/vtap-destination-network.md
-var vtap_destination_network_default = '# vtap-destination-network\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe destination\'s virtual network (the subnet of the destination NIC IP configuration, or of the\nload balancer frontend) is the virtual network of each source NIC, or the template declares\npeerings between the two networks in both directions (inline `virtualNetworkPeerings` or\n`virtualNetworks/virtualNetworkPeerings` child resources, matched by `remoteVirtualNetwork.id`).\nWhen one of the networks is outside the template (or `existing`), its peerings cannot be seen and\nthe result is *indeterminate*. Networks are compared by their whole id: a `vnet1` in resource\ngroup `other-rg` is not the template\'s `vnet1` when the config\'s `deployment.resourceGroup` says\nthe template goes elsewhere, and the message then names each network with its resource group. Peerings both ways of which one sets\n`allowVirtualNetworkAccess: false` give an *indeterminate* result: that setting blocks traffic\nbetween the networks, so the mirrored packets may not reach the collector.\nA peering deployed only under a condition known at deployment (a parameter without a value in\n`if (...)`, on the peering or on the module that deploys it) gives an *indeterminate* result when\nthe source is deployed without that condition: the networks may stay unpeered. A source under the\nsame condition as the peering passes.\n\n## Where it comes from\n[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):\n\n> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.\n\n## Why it matters\nA collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.\n\n## How to fix\nPut the collector in the source network, or peer the two networks in both directions.\n\n## Examples\nFailing (Bicep):\n```bicep\n// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: { destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' } }\n}\n```\nPassing (Bicep):\n```bicep\nresource toCollector \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: vnet\n  name: \'to-collector-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }\n}\nresource toSource \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: collectorVnet\n  name: \'to-vtap-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]" }\n// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'vtap-vnet\', \'to-collector-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'collector-vnet\')]" } }\n},\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'collector-vnet\', \'to-vtap-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'vtap-vnet\')]" } }\n}\n```\n';
+var vtap_destination_network_default = '# vtap-destination-network\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nThe destination\'s virtual network (the subnet of the destination NIC IP configuration, or of the\nload balancer frontend) is the virtual network of each source NIC, or the template declares\npeerings between the two networks in both directions (inline `virtualNetworkPeerings` or\n`virtualNetworks/virtualNetworkPeerings` child resources, matched by `remoteVirtualNetwork.id`).\nWhen one of the networks is outside the template (or `existing`), its peerings cannot be seen and\nthe result is *indeterminate*. Networks are compared by their whole id: a `vnet1` in resource\ngroup `other-rg` is not the template\'s `vnet1` when the config\'s `deployment.resourceGroup` says\nthe template goes elsewhere, and the message then names each network with its resource group. Peerings both ways of which one sets\n`allowVirtualNetworkAccess: false` give an *indeterminate* result: that setting blocks traffic\nbetween the networks, so the mirrored packets may not reach the collector.\nA peering deployed only under a condition known at deployment (a parameter without a value in\n`if (...)`, on the peering or on the module that deploys it) gives an *indeterminate* result when\nthe source is deployed without that condition: the networks may stay unpeered. A source under the\nsame condition as the peering passes.\n\n## Where it comes from\n[Virtual network TAP overview](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview):\n\n> The destination is a virtual network IP address in the same virtual network as the monitored network interface or a peered virtual network.\n\n## Why it matters\nA collector in an unconnected network never receives the mirrored packets: the TAP deploys, but nothing arrives.\n\n## How to fix\nPut the collector in the source network, or peer the two networks in both directions. Peering\nhelps only for two networks in one region: a TAP cannot send over global peering\n(`vtap-peering-same-region`), so for sources in another region than the TAP and its collector,\ndeploy a TAP and a collector in the sources\' region.\n\n## Examples\nFailing (Bicep):\n```bicep\n// collectorNic is in collectorVnet, webNic (the source) in vnet, and no peering connects them\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: location\n  properties: { destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' } }\n}\n```\nPassing (Bicep):\n```bicep\nresource toCollector \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: vnet\n  name: \'to-collector-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: collectorVnet.id } }\n}\nresource toSource \'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01\' = {\n  parent: collectorVnet\n  name: \'to-vtap-vnet\'\n  properties: { allowVirtualNetworkAccess: true, remoteVirtualNetwork: { id: vnet.id } }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationNetworkInterfaceIPConfiguration": { "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]" }\n// collector-nic is in collector-vnet; only vtap-vnet -> collector-vnet is peered\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'vtap-vnet\', \'to-collector-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'collector-vnet\')]" } }\n},\n{\n  "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",\n  "apiVersion": "2024-05-01",\n  "name": "[format(\'{0}/{1}\', \'collector-vnet\', \'to-vtap-vnet\')]",\n  "properties": { "remoteVirtualNetwork": { "id": "[resourceId(\'Microsoft.Network/virtualNetworks\', \'vtap-vnet\')]" } }\n}\n```\n';
 
 // rules/vtap-destination-network.ts
 var vtap_destination_network_default2 = defineRule(
@@ -32151,11 +32304,25 @@ var vtap_destination_network_default2 = defineRule(
       }
       ctx.fail({
         ...base,
-        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}; put the collector in ${src} or peer the two networks in both directions`
+        message: `the destination of TAP '${p.tap.displayName}' is in ${dst} but source NIC '${p.nic.displayName}' is in ${src}, and no peering connects them ${missing}${viaHub(ctx, p)}; ${advice(p, src, dst)}`
       });
     }
   }
 );
+function advice(p, src, dst) {
+  const regions = p.sourceNet.kind === "vnet" && p.destNet.kind === "vnet" ? [at(p.sourceNet.vnet.root, "location").value, at(p.destNet.vnet.root, "location").value] : [];
+  const [a, b] = regions;
+  if (typeof a !== "string" || typeof b !== "string" || sameRegion(a, b) !== false) return `put the collector in ${src} or peer the two networks in both directions`;
+  const tapLocation = at(p.tap.root, "location").value;
+  const why = `${src} is in '${a}' and ${dst} in '${b}', and a TAP cannot send over global peering`;
+  return sameRegion(tapLocation, b) === true ? `${why}: deploy a TAP and a collector in '${a}' for the VMs there, or mirror VMs in '${b}', the region of TAP '${p.tap.displayName}' and its collector` : `${why}: put the collector in ${src}`;
+}
+function viaHub(ctx, p) {
+  if (p.sourceNet.kind !== "vnet" || p.destNet.kind !== "vnet") return "";
+  const theirs = hubsOfNetwork(ctx.graph, p.destNet.vnet);
+  const hub = hubsOfNetwork(ctx.graph, p.sourceNet.vnet).find((h) => theirs.includes(h));
+  return hub ? ` (both are connected to virtual hub '${hub.displayName}', but a hub connection peers a network with the hub, not with the other networks connected to it)` : "";
+}
 
 // rules/vtap-peering-same-region.ts
 init_located();
@@ -32194,10 +32361,10 @@ var vtap_peering_same_region_default2 = defineRule(
       if (same === true) ctx.pass({ ...base, message: "peered networks in one region" });
       else if (same === false) {
         const tapLocation = at(p.tap.root, "location").value;
-        const advice = tapLocation !== void 0 && sameRegion(tapLocation, lb.value) === true ? `mirror VMs in '${String(lb.value)}', the region of TAP '${p.tap.displayName}' and its collector, or deploy a TAP and a collector in '${String(la.value)}' for the VMs there` : `put the collector in a network in '${String(la.value)}'`;
+        const advice2 = tapLocation !== void 0 && sameRegion(tapLocation, lb.value) === true ? `mirror VMs in '${String(lb.value)}', the region of TAP '${p.tap.displayName}' and its collector, or deploy a TAP and a collector in '${String(la.value)}' for the VMs there` : `put the collector in a network in '${String(la.value)}'`;
         ctx.fail({
           ...base,
-          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: ${advice}`
+          message: `the destination network '${b.displayName}' is in '${String(lb.value)}' but the source network '${a.displayName}' is in '${String(la.value)}'; a TAP cannot send over global peering: ${advice2}`
         });
       } else if (la.value instanceof Unknown || lb.value instanceof Unknown) {
         const u = la.value instanceof Unknown ? la.value : lb.value;
@@ -32247,7 +32414,7 @@ function reportMissing(ctx, p, missing) {
   const what = p.source.declaration === "child" ? "the TAP configuration" : `NIC '${p.nic.displayName}'`;
   const all = missing.length > 1 ? dependsOnAcrossModulesAll(holder, missing.map((x) => x.holder), what, "the peerings") : void 0;
   const across = all ? [all] : missing.map((peering) => dependsOnAcrossModules(holder, peering.holder, what, "the peering"));
-  const advice = across.every((a) => a === void 0) ? `add ${missing.length > 1 ? "them" : "it"} to dependsOn` : [...new Set(across.map((a, i) => a?.advice ?? `add the peering from '${missing[i]?.from.displayName ?? ""}' to dependsOn`))].join("; ");
+  const advice2 = across.every((a) => a === void 0) ? `add ${missing.length > 1 ? "them" : "it"} to dependsOn` : [...new Set(across.map((a, i) => a?.advice ?? `add the peering from '${missing[i]?.from.displayName ?? ""}' to dependsOn`))].join("; ");
   const related = [...missing.map(peeringRelated), sourceRelated(p.source)];
   for (const a of across) if (a && !related.some((r) => r.span === a.related.span && r.message === a.related.message)) related.push(a.related);
   const named2 = (peering) => `'${peering.holder.displayName}' from '${peering.from.displayName}'`;
@@ -32258,7 +32425,7 @@ function reportMissing(ctx, p, missing) {
     involved: [...missing.map((x) => x.holder), p.tap],
     sources: [p.source],
     related,
-    message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice}`
+    message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice2}`
   });
 }
 
@@ -33265,9 +33432,9 @@ var vtap_one_config_per_nic_default2 = defineRule(
         }
         const count = list.filter((o) => o === s || coexist(o, s)).length;
         const tap = sameTap(s, prior);
-        const advice = tap === void 0 ? "keep one TAP configuration and mirror to one TAP" : `keep one of them (both send to TAP '${tap}'): remove this ${HOW[s.declaration]}`;
+        const advice2 = tap === void 0 ? "keep one TAP configuration and mirror to one TAP" : `keep one of them (both send to TAP '${tap}'): remove this ${HOW[s.declaration]}`;
         ctx.fail({
-          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: ${advice}`,
+          message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: ${advice2}`,
           span: s.tapId.span,
           related: [{ ...sourceRelated(prior), message: `the first TAP configuration of '${nicName(prior.nic)}'` }],
           resource: s.holder,
@@ -33862,7 +34029,7 @@ init_located();
 init_value();
 
 // rules/vtap-collector-port-open.md
-var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\na sender of the mirrored traffic to the NIC's address, the first by priority must not be `Deny`.\nThe mirrored traffic comes, as VXLAN, from the host of each source NIC with the source NIC's\nprivate address, so a rule's source matches it when it is the whole network (`*`, `Any`,\n`VirtualNetwork`, which holds peered networks too), or an IPv4 address or block, or an application\nsecurity group, that holds a source NIC's address (its static IP, or the whole subnet a dynamic IP\ncomes from). A deny for the source subnet's prefix ahead of the allow fails for the sources in it;\na deny for other prefixes or service tags (`Internet`, `AzureLoadBalancer`) does not block the\nmirrored traffic; when the relation is not known (a block holding part of the subnet of a dynamic\nIP, a source NIC outside the template, a TAP whose sources are not in the template) the rule may\nor may not apply, as below.\n\nA rule's destination (`destinationAddressPrefix`, `destinationAddressPrefixes`,\n`destinationApplicationSecurityGroups`) covers the NIC when it is `*` or `VirtualNetwork`, an IPv4\naddress or CIDR block holding the NIC's static private IP (for a dynamic IP: holding the whole\nsubnet Azure assigns it from), or an application security group the NIC's IP configuration is in.\nOther service tags (`Internet`, `AzureLoadBalancer`, `Storage`, ...) and IPv6 prefixes do not cover\nit. When that cannot be decided (a destination known only at deployment, a block holding part of\nthe subnet of a dynamic IP, an IP or subnet outside the template), the rule may or may not apply:\nif it would decide otherwise than the first rule that certainly applies (an `Allow` ahead of a\n`Deny`, or a `Deny` ahead of an `Allow` or of the default rules), the result is *indeterminate*.\nFor a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists; a pool named inline and filled by a child\n`loadBalancers/backendAddressPools` resource is one pool) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports).\n\nA NIC deployed more than once (made by one module, deployed again by another with its network\nsecurity group, as the Azure Verified Modules network-interface module is used) has the group of\nthe declaration deployed last: each is a PUT that replaces the NIC's body.\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nA network security group shared by several subnets, denying VXLAN only to one of them\n(`destinationAddressPrefix: '10.20.1.0/24'`), does not block a collector at `10.20.2.4`.\n\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
+var vtap_collector_port_open_default = "# vtap-collector-port-open\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nMirrored traffic (VXLAN, UDP 4789) can reach the destination. For a NIC destination, every network\nsecurity group the template puts on the NIC or its subnet (inline `securityRules` and child\n`securityRules`) is checked: among inbound rules for UDP (or any protocol) covering port 4789 from\na sender of the mirrored traffic to the NIC's address, the first by priority must not be `Deny`.\nThe mirrored traffic comes, as VXLAN, from the host of each source NIC with the source NIC's\nprivate address, so a rule's source matches it when it is the whole network (`*`, `Any`,\n`VirtualNetwork`, which holds peered networks too), or an IPv4 address or block, or an application\nsecurity group, that holds a source NIC's address (its static IP, or the whole subnet a dynamic IP\ncomes from). A deny for the source subnet's prefix ahead of the allow fails for the sources in it;\na deny for other prefixes or service tags (`Internet`, `AzureLoadBalancer`) does not block the\nmirrored traffic; when the relation is not known (a block holding part of the subnet of a dynamic\nIP, a source NIC outside the template, a TAP whose sources are not in the template) the rule may\nor may not apply, as below.\n\nA rule's destination (`destinationAddressPrefix`, `destinationAddressPrefixes`,\n`destinationApplicationSecurityGroups`) covers the NIC when it is `*` or `VirtualNetwork`, an IPv4\naddress or CIDR block holding the NIC's static private IP (for a dynamic IP: holding the whole\nsubnet Azure assigns it from), or an application security group the NIC's IP configuration is in.\nOther service tags (`Internet`, `AzureLoadBalancer`, `Storage`, ...) and IPv6 prefixes do not cover\nit. When that cannot be decided (a destination known only at deployment, a block holding part of\nthe subnet of a dynamic IP, an IP or subnet outside the template), the rule may or may not apply:\nif it would decide otherwise than the first rule that certainly applies (an `Allow` ahead of a\n`Deny`, or a `Deny` ahead of an `Allow` or of the default rules), the result is *indeterminate*.\nFor a load balancer destination, a\n`loadBalancingRules` entry on that frontend must forward UDP 4789, or all ports (protocol `All`,\nport 0: HA ports); the NICs the template puts in that rule's backend pools (by their pool\nreferences, or a static IP an IP-based pool lists; a pool named inline and filled by a child\n`loadBalancers/backendAddressPools` resource is one pool) are the collectors, and their network security\ngroups are checked as a NIC destination's, on the rule's backend port (4789 for HA ports). So are\nthe instances of a scale set whose NIC configuration puts them in such a pool (collector appliances\nshipped as a scale set): the group of that NIC configuration and the group of its subnet.\n\nA NIC deployed more than once (made by one module, deployed again by another with its network\nsecurity group, as the Azure Verified Modules network-interface module is used) has the group of\nthe declaration deployed last: each is a PUT that replaces the NIC's body.\n\n## Where it comes from\n[Virtual network TAP REST API: destinationPort](https://learn.microsoft.com/rest/api/virtualnetwork/virtual-network-taps/create-or-update):\n\n> The VXLAN destination port that will receive the tapped traffic.\n\nThe default and, since 2024, only port is 4789 (\"VTAP destination port is no longer configurable\", MicrosoftDocs/azure-docs#119717).\n\n## Why it matters\nPackets the NSG drops or the load balancer does not forward never reach the collector: the TAP looks healthy and the tool sees nothing.\n\n## How to fix\nAllow inbound UDP 4789 from the virtual network ahead of any deny (on the destination NIC, or on the collector NICs behind a load balancer destination), and give an internal load balancer destination a UDP 4789 or HA-ports rule.\n\n## Examples\nA network security group shared by several subnets, denying VXLAN only to one of them\n(`destinationAddressPrefix: '10.20.1.0/24'`), does not block a collector at `10.20.2.4`.\n\nFailing (Bicep):\n```bicep\nsecurityRules: [ { name: 'deny-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Udp'\n  sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nPassing (Bicep):\n```bicep\nsecurityRules: [ { name: 'allow-vxlan', properties: {\n  priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Udp'\n  sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '4789'\n} } ]\n```\nFailing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"Tcp\", \"frontendPort\": 80, \"backendPort\": 80 } } ]\n```\nPassing (ARM JSON):\n```json\n\"loadBalancingRules\": [ { \"name\": \"vxlan\", \"properties\": { \"protocol\": \"All\", \"frontendPort\": 0, \"backendPort\": 0 } } ]\n```\n";
 
 // rules/vtap-collector-port-open.ts
 var PORT2 = vtap_facts_default.defaultDestinationPort;
@@ -33872,7 +34039,7 @@ var vtap_collector_port_open_default2 = defineRule(
     id: "vtap-collector-port-open",
     name: "VtapCollectorPortOpen",
     shortDescription: `Mirrored traffic (VXLAN, UDP ${PORT2}) can reach the destination: no NSG denies it first, and a load balancer destination has a rule for it and collectors that let it in.`,
-    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network to the NIC's address (its destination prefix or application security group covers it) must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports), and the network security groups of the collector NICs in that rule's backend pools, on its backend port.`,
+    fullDescription: `Virtual network TAP sends mirrored packets as VXLAN to UDP port ${PORT2} of the destination. The rule checks the network security groups the template puts on the destination NIC and its subnet: the first inbound rule (by priority) that matches UDP ${PORT2} from the virtual network to the NIC's address (its destination prefix or application security group covers it) must not deny it. For a load balancer destination it checks that a load-balancing rule on that frontend forwards UDP ${PORT2} (or all ports, HA ports), and the network security groups of the collector NICs (or scale set instances) in that rule's backend pools, on its backend port.`,
     defaultLevel: "warning",
     tags: ["vtap"],
     precision: "high",
@@ -33930,7 +34097,7 @@ function sendersOf(ctx, tap) {
   return out.length > 0 ? out : [{ names: [], ipConfig: void 0 }];
 }
 function checkNsgs(ctx, tap, d, to, from, out = ctx) {
-  for (const g of securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
+  for (const g of to.groups ?? securityGroupsOfNic(ctx.graph, to.nic, to.ipConfig)) {
     if (g.nsg.existing) continue;
     const nsgText = `network security group '${g.nsg.displayName}'`;
     const outcomes = from.map((sender) => ({ sender, outcome: decide(ctx, g.nsg, to, sender, nsgText) }));
@@ -34145,6 +34312,18 @@ function checkBackends(ctx, tap, d, t, r, from) {
         nicText: `collector ${NAME}`,
         subnetText: `the subnet of collector ${NAME}`
       }, from, { fail: collect("fail"), indeterminate: collect("indeterminate"), pass: collect("pass") });
+    }
+    for (const m of scaleSetMembersOfPool(ctx.graph, pool)) {
+      const instances = `the instances of scale set '${m.scaleSet.displayName}'`;
+      checkNsgs(ctx, tap, d, {
+        nic: m.scaleSet,
+        groups: securityGroupsOfScaleSet(ctx.graph, m),
+        ipConfig: m.ipConfig,
+        port,
+        what: `${instances} (the collectors) in pool '${pool.name}' of load balancer '${t.resource.displayName}', the destination of TAP '${tap.displayName}'`,
+        nicText: `the NIC configuration of scale set '${m.scaleSet.displayName}'`,
+        subnetText: `the subnet of scale set '${m.scaleSet.displayName}'`
+      }, from);
     }
     for (const { kind, v, names: names2, related, involved } of merged.values()) {
       ctx[kind]({
@@ -34404,8 +34583,9 @@ var compiled = /* @__PURE__ */ new Map();
 function matchesGlob(path23, glob) {
   let m = compiled.get(glob);
   if (!m) {
-    const full = glob.endsWith("/") ? `${glob}**` : glob;
-    m = plainMatcher(full) ?? (0, import_picomatch.default)(full);
+    const anchored = glob.startsWith("/") ? glob.replace(/^\/+/, "") : glob;
+    const full = anchored.endsWith("/") ? `${anchored}**` : anchored;
+    m = full === "" ? () => false : plainMatcher(full) ?? (0, import_picomatch.default)(full);
     compiled.set(glob, m);
   }
   return m(path23);
@@ -35749,6 +35929,27 @@ async function validate(data, file, text) {
   }
   throw errorAt(place, `"${where3}" ${first.message ?? "is invalid"}`);
 }
+function duplicateKeys(file, text) {
+  const seen = [];
+  let twice;
+  visit2(text, {
+    onObjectBegin: () => void seen.push(/* @__PURE__ */ new Map()),
+    onObjectEnd: () => void seen.pop(),
+    onObjectProperty: (key2, offset, _length, _line, _column, pathSupplier) => {
+      const keys = seen.at(-1);
+      if (!keys || twice) return;
+      const first2 = keys.get(key2);
+      if (first2 === void 0) keys.set(key2, offset);
+      else twice = { key: key2, offset, first: first2, path: pathSupplier() };
+    }
+  });
+  if (!twice) return;
+  const source = new SourceText(file, text, "other");
+  const at2 = source.position(twice.offset);
+  const first = source.position(twice.first);
+  const where3 = [...twice.path, twice.key].map((seg, i) => typeof seg === "number" ? `[${seg}]` : i === 0 ? seg : `.${seg}`).join("");
+  throw errorAt({ file, line: at2.line, column: at2.column }, `"${where3}" is given twice (first at line ${first.line}, column ${first.column}): JSON keeps only the last; merge them`);
+}
 function globsOf(files, where3) {
   if (files === void 0) return [];
   return typeof files === "string" ? [[files, where3]] : files.map((g, i) => [g, [...where3, i]]);
@@ -35770,6 +35971,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
     const at2 = first ? new SourceText(file, text, "other").position(first.offset) : void 0;
     throw errorAt(at2 ? { file, line: at2.line, column: at2.column } : { file }, `the configuration is not valid JSON: ${first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : e instanceof Error ? e.message : String(e)}`);
   }
+  duplicateKeys(file, text);
   await validate(data, file, text);
   const cfg = data;
   const rules = /* @__PURE__ */ new Map();
@@ -35913,6 +36115,7 @@ function notAFileMessage(problem, p) {
 // src/engine/lint.ts
 init_push_all();
 var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
 init_discover();
 
 // src/discover/source-root.ts
@@ -36152,6 +36355,7 @@ function environmentTemplateOf(file, limits, root) {
 }
 
 // src/engine/focus.ts
+var import_node_fs10 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 init_discover();
@@ -36194,6 +36398,15 @@ function absentFile(a, base) {
   } catch {
     return void 0;
   }
+}
+function absentInRun(absent, base, focus, reportedOn) {
+  if (absent.length === 0) return [];
+  if (focus) return absent.filter((a) => inFocus(focus, absentFile(a, base)));
+  const files = reportedOn();
+  return absent.filter((a) => {
+    const file = absentFile(a, base);
+    return file === void 0 || files.has(import_node_path16.default.resolve(file)) || !(0, import_node_fs10.existsSync)(file);
+  });
 }
 
 // src/engine/lint.ts
@@ -36453,14 +36666,27 @@ function findGc() {
 }
 
 // src/engine/baseline.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
+init_main();
+init_source();
 var FINGERPRINT_KEY = "vtaplint/v1";
 function readBaseline(file) {
   let doc;
+  let text;
   try {
-    doc = JSON.parse((0, import_node_fs10.readFileSync)(file, "utf8").replace(/^\uFEFF/, ""));
+    text = (0, import_node_fs11.readFileSync)(file, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     throw new ConfigError(`baseline ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`, { file });
+  }
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    const errors = [];
+    parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const at2 = new SourceText(file, text, "other").position(first?.offset ?? 0);
+    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : "cannot parse it";
+    throw new ConfigError(`baseline ${file}:${at2.line}:${at2.column}: not valid JSON: ${what}`, { file, line: at2.line, column: at2.column });
   }
   if (!doc || typeof doc !== "object" || !Array.isArray(doc.runs)) throw new ConfigError(`baseline ${file}: not a SARIF log (no "runs")`, { file });
   const byFingerprint = /* @__PURE__ */ new Map();
@@ -36551,10 +36777,12 @@ function pragmaSites(pragmas, known2, where3 = atFinding) {
       s.unsupported = true;
       out.push(s);
     } else if (p.kind === "disable-next-line") {
+      pushAll(out, misspeltCodes(p, known2));
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
         out.push(placed(site("inSource", "#disable-next-line", id, void 0, p.span, false, true, (c) => c.finding.ruleId === id && where3(c, file, (line) => line === p.line)), where3, file, p.line, p.line + 1));
       }
     } else if (p.kind === "disable-diagnostics") {
+      pushAll(out, misspeltCodes(p, known2));
       for (const id of p.ruleIds.filter((i) => known2.has(i))) {
         const end = firstAfter(restores.get(`${file.path}\0${id}`), p.line) ?? Number.POSITIVE_INFINITY;
         out.push(
@@ -36570,6 +36798,14 @@ function pragmaSites(pragmas, known2, where3 = atFinding) {
     }
   }
   return out;
+}
+function misspeltCodes(p, known2) {
+  const reported = (id) => site("inSource", `#${p.kind}`, id, void 0, p.span, false, false, () => false);
+  if (p.ruleIds.length === 0) return [reported("")];
+  const unknown = p.ruleIds.filter((id) => !known2.has(id));
+  if (unknown.length === 0) return [];
+  const ids = [...known2];
+  return unknown.filter((id) => id.toLowerCase().startsWith("vtap-") || ids.some((k) => distance(id.toLowerCase(), k, 3) <= 2)).map(reported);
 }
 function onLines(s, file, from, to) {
   s.lines = { path: file.path, from, to };
@@ -36864,6 +37100,18 @@ async function lint(paths, given) {
     }
     work.push({ file: f, config, sites: ext.sites });
   }
+  const walked = opts.context === void 0 ? (paths.length ? paths : ["."]).map((p) => import_node_path18.default.resolve(opts.cwd, p)).filter(isFolder) : [];
+  for (const dir of walked) {
+    const probe = import_node_path18.default.join(dir, "_");
+    const config = await configs.forFile(probe);
+    if (config.file && isIgnored(probe, config) && !work.some((w) => isWithin(dir, w.file.path))) ignoredNamed.push({ path: dir, config: config.file });
+  }
+  if (walked.length && external.size) {
+    for (const [config, ext] of external) {
+      const dir = config.file !== void 0 ? import_node_path18.default.dirname(config.file) : void 0;
+      if (dir !== void 0 && walked.some((w) => isWithin(w, dir))) for (const s of ext.sites) ext.concerned.add(s);
+    }
+  }
   const targetsByParams = bicepparamTargetsByFile(work.map((w) => ({ file: w.file, limits: w.config.limits })), opts.root);
   for (const w of work) {
     const template = /\.jsonc?$/i.test(w.file.path) ? environmentTemplateOf(w.file.path, w.config.limits, opts.root) : void 0;
@@ -36921,6 +37169,7 @@ async function lint(paths, given) {
   notifications.push(...unusedSuppliedParameters(opts, slots));
   const results = [];
   const ofFocused = /* @__PURE__ */ new Set();
+  const skippedNamed = [];
   let passes = 0;
   for (const [i, r] of slots.entries()) {
     if (!r) continue;
@@ -36929,6 +37178,7 @@ async function lint(paths, given) {
     passes += r.passes;
     pushAll(notifications, r.notifications.filter((n) => n.file === void 0 || inFocus(focus, n.file)));
     if (r.result.kind !== "skipped" || r.result.findings.length) results.push(r.result);
+    else if (work[i]?.file.explicit) skippedNamed.push(r.result.path);
   }
   for (const [config, ext] of external) {
     const extra = unusedFindings([...ext.concerned], opts.rules, config);
@@ -36947,10 +37197,9 @@ async function lint(paths, given) {
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
   const reported = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => kept.has(f)) })).filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, passes };
+  const result = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, skippedNamed, passes };
   if (baseline && opts.baselineFile) {
-    const absent = applyBaseline(every, baseline);
-    result.absent = focus ? absent.filter((a) => inFocus(focus, absentFile(a, base))) : absent;
+    result.absent = absentInRun(applyBaseline(every, baseline), base, focus, () => /* @__PURE__ */ new Set([...files.map((f) => import_node_path18.default.resolve(f.path)), ...every.map((f) => import_node_path18.default.resolve(f.location.file.path))]));
     result.baseline = opts.baselineFile;
     result.baselineCounts = baselineCounts(findings, result.absent);
   }
@@ -37080,6 +37329,17 @@ function unusedFindings(sites, rules, config) {
     out.push(placed2({ ruleId: UNUSED_SUPPRESSION, level, kind: "fail", message, span: s.span, related: [], logical: void 0, plainMessage: void 0 }));
   }
   return out;
+}
+function isFolder(p) {
+  try {
+    return (0, import_node_fs12.statSync)(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isWithin(outer, inner) {
+  const rel = import_node_path18.default.relative(outer, inner);
+  return rel === "" || !rel.startsWith("..") && !import_node_path18.default.isAbsolute(rel);
 }
 function isIgnored(file, config) {
   if (!config.file || config.ignore.length === 0) return false;
@@ -37218,12 +37478,16 @@ function unitKey(unit) {
   if (k === void 0) unitKeys.set(unit, k = ++unitKeyCounter);
   return k;
 }
-function suppliedRelated(deployed, span, unit, memo) {
-  const key2 = unit ? `${span.identity()}\0${unitKey(unit)}` : span.identity();
+function suppliedRelated(deployed, span, r, memo, unit = r?.unit) {
+  const loop = r?.copy?.index !== void 0 && unit === r.unit && span.within(r.decl.span) ? r.copy : void 0;
+  const key2 = `${span.identity()}\0${unit ? unitKey(unit) : ""}\0${loop ? loop.index : ""}`;
   let related = memo.get(key2);
   if (related === void 0) {
     related = distinctRelated(
-      deployed.suppliedSourcesAt(span, unit).map((src) => ({ span: src.span, message: src.of !== void 0 ? `the value of output '${src.name}' of ${src.of} is computed here` : `the value of parameter '${src.name}' is given here` }))
+      deployed.suppliedSourcesAt(span, unit, loop).map((src) => ({
+        span: src.span,
+        message: src.of !== void 0 ? `the value of output '${src.name}' of ${src.of} is computed here` : src.isDefault ? `the value of parameter '${src.name}'${src.part !== void 0 ? ` (${src.name}${src.part})` : ""} is its default, written here` : src.part !== void 0 ? `the value of '${src.name}${src.part}' (parameter '${src.name}') is given here` : `the value of parameter '${src.name}' is given here`
+      }))
     );
     memo.set(key2, related);
   }
@@ -37254,11 +37518,11 @@ function draftOf(o, deployed, sources) {
     related: distinctRelated([
       ...(o.verdict.related ?? []).map((r2) => ({ span: r2.span, message: r2.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource?.unit, sources),
+      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources),
       // An existing resource named by its name in a module loop (displayedName): where the name
       // was given, which tells which entry of which list named it.
       ...namedBy(o.verdict).flatMap(
-        ({ r: r2, unit }) => suppliedRelated(deployed, r2.nameSpan, unit, sources).map((src) => ({ span: src.span, message: `the name '${r2.displayedName ?? ""}' is given here` }))
+        ({ r: r2, unit }) => suppliedRelated(deployed, r2.nameSpan, r2, sources, unit).map((src) => ({ span: src.span, message: `the name '${r2.displayedName ?? ""}' is given here` }))
       )
     ]),
     // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
@@ -37727,7 +37991,7 @@ function formatUnix(result, opts) {
 }
 
 // src/report/report-folder.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 function makeReportFolder(dir) {
   const missing = [];
@@ -37742,7 +38006,7 @@ function makeReportFolder(dir) {
   }
   for (const d of missing.reverse()) {
     try {
-      (0, import_node_fs11.mkdirSync)(d);
+      (0, import_node_fs13.mkdirSync)(d);
     } catch (e) {
       if (e.code !== "EEXIST" || statKind(d) !== "folder") throw e;
     }
@@ -37750,7 +38014,7 @@ function makeReportFolder(dir) {
 }
 function statKind(p) {
   try {
-    return (0, import_node_fs11.statSync)(p).isDirectory() ? "folder" : "other";
+    return (0, import_node_fs13.statSync)(p).isDirectory() ? "folder" : "other";
   } catch (e) {
     if (e.code === "ENOENT") return "missing";
     throw e;
@@ -37907,12 +38171,31 @@ function parseCli(argv) {
     throw new UsageError(`${v.explain !== void 0 ? "--explain" : "--list-rules"} takes no paths, got '${positionals[0] ?? ""}'${v.explain === void 0 ? ` (to read one rule's documentation: vtaplint --explain ${positionals[0] ?? "RULE"})` : ""}`);
   }
   if (v.explain === "") throw new UsageError("option --explain needs a rule id");
+  if (command === "lint" && (v["list-rules"] || v.explain !== void 0)) {
+    if (v["list-rules"] && v.explain !== void 0) throw new UsageError("--list-rules and --explain do not go together: use one");
+    const lintOnly = [
+      ["config", "--config"],
+      ["baseline", "--baseline"],
+      ["context", "--context"],
+      ["jobs", "--jobs"],
+      ["max-warnings", "--max-warnings"],
+      ["quiet", "--quiet"],
+      ["parameters", "--parameters"],
+      ["param", "--param"]
+    ];
+    const used = lintOnly.find(([k]) => v[k] !== void 0);
+    if (used) throw new UsageError(`${v.explain !== void 0 ? "--explain" : "--list-rules"} does not take ${used[1]} (an option of the lint)`);
+  }
   if ((v["list-rules"] || v.explain !== void 0) && v.format !== void 0 && v.format !== "json" && v.format !== "stylish") {
     throw new UsageError(`${v.explain !== void 0 ? "--explain" : "--list-rules"} prints text, or JSON with --format json; it has no format '${v.format}'`);
   }
   const allowed = command === "graph" ? GRAPH_FORMATS : LINT_FORMATS;
   const format2 = v.format ?? (command === "graph" ? "json" : "stylish");
-  if (!allowed.includes(format2)) throw new UsageError(`unknown format '${v.format}' (use ${allowed.join(", ")})`);
+  if (!allowed.includes(format2)) {
+    const lower4 = format2.toLowerCase();
+    const near = allowed.filter((f) => distance(lower4, f) <= 2).sort((a, b) => distance(lower4, a) - distance(lower4, b))[0];
+    throw new UsageError(`unknown format '${v.format}'${near ? `; did you mean '${near}'?` : ""} (use ${allowed.join(", ")})`);
+  }
   let maxWarnings;
   if (v["max-warnings"] !== void 0) {
     if (!/^\d+$/.test(v["max-warnings"])) throw new UsageError(`--max-warnings needs a whole number, got '${v["max-warnings"]}'`);
@@ -38050,7 +38333,7 @@ var CODE_CACHE_MAX_FILES = 16;
 function bundledWorker() {
   if (!__vtaplintBundleUrl.endsWith("/dist/vtaplint.cjs")) return void 0;
   const url = new URL("../bin/worker.cjs", __vtaplintBundleUrl);
-  return url.protocol === "file:" && (0, import_node_fs12.existsSync)((0, import_node_url4.fileURLToPath)(url)) ? url : void 0;
+  return url.protocol === "file:" && (0, import_node_fs14.existsSync)((0, import_node_url4.fileURLToPath)(url)) ? url : void 0;
 }
 var CHUNK = 1 << 20;
 function writeChunks(text, write) {
@@ -38124,6 +38407,11 @@ function writeReport(result, opts, io, started, write) {
   }
   pieces.flush();
 }
+function writeProblem(e, output) {
+  const code = e.code;
+  if (code === "EISDIR") return `EISDIR (it is a folder: name a file in it, as -o ${printable(import_node_path23.default.join(output, "vtaplint.sarif").replaceAll("\\", "/"))})`;
+  return code ?? String(e);
+}
 function writeText(text, output, io) {
   if (!output) {
     io.stdout(text);
@@ -38132,10 +38420,10 @@ function writeText(text, output, io) {
   try {
     const out = import_node_path23.default.resolve(io.cwd, output);
     makeReportFolder(import_node_path23.default.dirname(out));
-    (0, import_node_fs12.writeFileSync)(out, text);
+    (0, import_node_fs14.writeFileSync)(out, text);
     return 0;
   } catch (e) {
-    io.stderr(`vtaplint: cannot write to '${output}': ${e.code ?? String(e)}
+    io.stderr(`vtaplint: cannot write to '${output}': ${writeProblem(e, output)}
 `);
     return 2;
   }
@@ -38161,6 +38449,11 @@ Run 'vtaplint --help' for usage.
     io.stdout(`${VERSION}
 `);
     return 0;
+  }
+  if (opts.output !== void 0 && isDirectory2(import_node_path23.default.resolve(io.cwd, opts.output))) {
+    io.stderr(`vtaplint: cannot write the report to '${printable(opts.output)}': ${writeProblem({ code: "EISDIR" }, opts.output)}
+`);
+    return 2;
   }
   if (opts.listRules) return writeText(opts.format === "json" ? listRulesJson(RULES) : listRules(RULES), opts.output, io);
   if (opts.explain !== void 0) {
@@ -38189,8 +38482,11 @@ Run 'vtaplint --help' for usage.
     return 2;
   }
   if (opts.context !== void 0 && !isDirectory2(import_node_path23.default.resolve(io.cwd, opts.context))) {
-    io.stderr(`vtaplint: --context: no such folder '${opts.context}'
-`);
+    io.stderr(
+      (0, import_node_fs14.existsSync)(import_node_path23.default.resolve(io.cwd, opts.context)) ? `vtaplint: --context takes a folder (the top of what a full lint reads, e.g. --context .); '${opts.context}' is a file
+` : `vtaplint: --context: no such folder '${opts.context}'
+`
+    );
     return 2;
   }
   const configFile = opts.config ? import_node_path23.default.resolve(io.cwd, opts.config) : void 0;
@@ -38276,6 +38572,10 @@ Run 'vtaplint --help' for usage.
 `);
     }
     const named2 = new Set(opts.paths.map((p) => import_node_path23.default.resolve(io.cwd, p)));
+    for (const p of result.skippedNamed ?? []) {
+      io.stderr(`vtaplint: '${import_node_path23.default.relative(io.cwd, p) || p}' is not linted: it is not an ARM template (no $schema naming deploymentTemplate.json, no resources with contentVersion or languageVersion) nor a parameters file
+`);
+    }
     const templates = new Set(result.files.filter((f) => f.kind === "template").map((f) => import_node_path23.default.resolve(f.path)));
     const templateLinted = (params) => [".json", ".jsonc"].some((ext) => templates.has(params.replace(/\.parameters\.jsonc?$/i, ext)));
     for (const f of result.files) {
@@ -38305,16 +38605,16 @@ Run 'vtaplint --help' for usage.
     let fd;
     try {
       makeReportFolder(import_node_path23.default.dirname(out));
-      fd = (0, import_node_fs12.openSync)(out, "w");
+      fd = (0, import_node_fs14.openSync)(out, "w");
     } catch (e) {
-      io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${e.code ?? String(e)}
+      io.stderr(`vtaplint: cannot write the report to '${opts.output}': ${writeProblem(e, opts.output)}
 `);
       return 2;
     }
     try {
-      emit((chunk) => (0, import_node_fs12.writeSync)(fd, chunk));
+      emit((chunk) => (0, import_node_fs14.writeSync)(fd, chunk));
     } finally {
-      (0, import_node_fs12.closeSync)(fd);
+      (0, import_node_fs14.closeSync)(fd);
     }
   } else emit(io.stdout);
   if (result.baselineCounts && result.baseline !== void 0 && opts.format !== "sarif" && opts.format !== "json") {
@@ -38338,7 +38638,7 @@ Run 'vtaplint --help' for usage.
 }
 function hasTemplateByName(parametersFile) {
   const m = /^(.*)\.parameters\.jsonc?$/i.exec(import_node_path23.default.resolve(parametersFile));
-  return m !== null && [".json", ".jsonc"].some((ext) => (0, import_node_fs12.existsSync)(`${m[1]}${ext}`));
+  return m !== null && [".json", ".jsonc"].some((ext) => (0, import_node_fs14.existsSync)(`${m[1]}${ext}`));
 }
 async function mappedInConfig(parametersFile, root, configFile) {
   try {
@@ -38373,7 +38673,7 @@ function quietOnClosedPipe(stream) {
 }
 function isDirectory2(p) {
   try {
-    return (0, import_node_fs12.statSync)(p).isDirectory();
+    return (0, import_node_fs14.statSync)(p).isDirectory();
   } catch {
     return false;
   }
@@ -38400,4 +38700,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 4bee483187c0d2b67f3e1271bbd4c9ce
+// vtaplint-build 73713e7ce436a70ae5ed785f01512811
