@@ -150,6 +150,15 @@ describe('--context', () => {
     expect(rules(await sarif(['--context', '.', 'vtaplint.config.json'], dir))).toEqual(['infra/web/main.bicep:3 vtap-supported-region']);
   });
 
+  test('with no file named, nothing is linted or reported (a script whose list of changed files is empty), and stderr says so', async () => {
+    // The folder has findings: a lint of it reports them; `--context .` alone reported them all.
+    expect((await sarif(['.'])).findings.length).toBeGreaterThan(0);
+    const r = await sarif(['--context', '.']);
+    expect(r.findings).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('vtaplint: --context . names no files after it: nothing is linted or reported\n');
+  });
+
   test('is bad usage with a folder that does not exist, and for eval and graph', async () => {
     const r = await cli(['--context', 'no/such/dir', 'main.bicep'], CONTEXT);
     expect(r.code).toBe(2);

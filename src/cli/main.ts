@@ -281,6 +281,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     printProblems(r.problems, io);
     return r.exitCode;
   }
+  // A hook or script that names the changed files, with none changed: nothing is linted.
+  if (opts.context !== undefined && opts.paths.length === 0) io.stderr(`vtaplint: --context ${opts.context} names no files after it: nothing is linted or reported\n`);
   const started = new Date();
   let result: LintResult;
   try {

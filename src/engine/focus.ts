@@ -23,6 +23,9 @@ export interface FocusedDiscovery extends DiscoverResult {
  * named ones (a named file the folder walk leaves out, as ignored, is still linted as named).
  */
 export async function discoverFocused(paths: readonly string[], context: string | undefined, cwd: string, root: string = cwd): Promise<FocusedDiscovery> {
+  // With --context, no file named is nothing to report (a script whose list of changed files is
+  // empty), not the whole folder, which is what no path means without it.
+  if (context !== undefined && paths.length === 0) return { files: [], missing: [], unreadable: [], focus: new Set() };
   const named = await discover(paths, cwd, root);
   if (context === undefined) return { ...named, focus: undefined };
   const around = await discover([context], cwd, root);
