@@ -265,7 +265,7 @@ export class ResourceGraph {
       // Per resource as before: its parent edge, its references, its dependsOn edges.
       let k = order.start[i] as number;
       const end = order.start[i + 1] as number;
-      if (r.parent) out.push(orderEdge(r, order, k++));
+      if (r.parent) out.push(parentEdge(r, r.parent));
       this.collectReferences(r, r.body, walk, out);
       for (; k < end; k++) out.push(orderEdge(r, order, k));
     });
@@ -284,7 +284,7 @@ export class ResourceGraph {
     const out: Edge[] = [];
     let k = order.start[i] as number;
     const end = order.start[i + 1] as number;
-    if (r.parent) out.push(orderEdge(r, order, k++));
+    if (r.parent) out.push(parentEdge(r, r.parent));
     this.collectReferences(r, r.body, new ReferenceWalk(), out);
     for (; k < end; k++) out.push(orderEdge(r, order, k));
     return out;
@@ -296,8 +296,8 @@ export class ResourceGraph {
   }
 
   /**
-   * Parent/child and dependsOn edges: what orders a deployment (an id in a property orders
-   * nothing). Computed once, without walking every resource's values for ids as edges() does.
+   * dependsOn edges, written or implicit (reference() / list*() by name): what orders a deployment.
+   * Neither an id in a property nor the parent/child relation orders anything (see ordering()). Computed once, without walking every resource's values for ids as edges() does.
    */
   orderEdges(): Edge[] {
     const order = this.ordering();
@@ -347,20 +347,24 @@ export class ResourceGraph {
 
   /**
    * The order edges as targets, kept compactly (a large deployment has tens of thousands): those
-   * of resource i are at [start[i], start[i + 1]), each with the dependsOn entry that made it
-   * (undefined for the parent edge, which comes first).
+   * of resource i are at [start[i], start[i + 1]), each with the dependsOn entry that made it.
+   *
+   * A child is not ordered after its parent by being one: "An implicit deployment dependency isn't
+   * automatically created between a child resource and the parent resource. If you need to deploy
+   * the child resource after the parent resource, set the dependsOn property" (ARM docs, "Define
+   * the order for deploying resources", Child resources), for a child nested in its parent's
+   * `resources` array as for one declared at top level ("nic/cfg"). The Bicep compiler writes that
+   * dependsOn itself for `parent:` and for a nested resource, and the lowering does the same, so a
+   * Bicep file's child is ordered by its dependsOn entry; one named "nic/cfg" without `parent:`
+   * gets none, as from the compiler.
    */
   private ordering(): Ordering {
     if (this.orderCache) return this.orderCache;
     const targets: DeployedResource[] = [];
-    const entries: (Dependency | undefined)[] = [];
+    const entries: Dependency[] = [];
     const start = new Int32Array(this.resources.length + 1);
     this.resources.forEach((r, i) => {
       start[i] = targets.length;
-      if (r.parent) {
-        targets.push(r.parent);
-        entries.push(undefined);
-      }
       for (const d of r.dependsOn) {
         if (targets.length >= this.maxOrderEdges) {
           this.cutOrder(d.span);
@@ -391,7 +395,7 @@ export class ResourceGraph {
       }
       for (const d of r.implicitDependencies) {
         if (d.target === r) this.reportSelfReference(r, d);
-        // Only what dependsOn (or the parent) does not already order.
+        // Only what dependsOn does not already order.
         if (!d.target || d.target === r || targets.lastIndexOf(d.target) >= (start[i] as number)) continue;
         targets.push(d.target);
         entries.push(d);
@@ -626,7 +630,7 @@ export class ResourceGraph {
       for (let k = order.start[i] as number; k < (order.start[i + 1] as number); k++) {
         const d = order.entries[k];
         const j = position.get(order.targets[k] as DeployedResource);
-        if (d && j !== undefined) out.push([j, d]); // no entry: the parent edge
+        if (d && j !== undefined) out.push([j, d]);
       }
       return out;
     };
@@ -770,7 +774,7 @@ function partialKey(v: Unknown): string | undefined {
 
 interface Ordering {
   targets: DeployedResource[];
-  entries: (Dependency | undefined)[];
+  entries: Dependency[];
   start: Int32Array;
 }
 
@@ -806,11 +810,15 @@ function acyclic(resources: readonly DeployedResource[], order: Ordering, positi
   return tail === counted;
 }
 
+/** The parent/child relation of `from` as an edge object: a relation shown, not an order (see ResourceGraph.ordering). */
+function parentEdge(from: DeployedResource, to: DeployedResource): Edge {
+  return { from, to, sub: undefined, path: '(parent)', span: from.nameSpan, kind: 'parent' };
+}
+
 /** Order edge k of `from` (see ResourceGraph.ordering) as an edge object. */
 function orderEdge(from: DeployedResource, order: Ordering, k: number): Edge {
   const to = order.targets[k] as DeployedResource;
-  const d = order.entries[k];
-  if (d === undefined) return { from, to, sub: undefined, path: '(parent)', span: from.nameSpan, kind: 'parent' };
+  const d = order.entries[k] as Dependency;
   return { from, to, sub: undefined, path: d.implicit ? '(reference)' : 'dependsOn', span: d.span, kind: 'dependsOn' };
 }
 

@@ -1523,22 +1523,56 @@ describe('resource ids and edges', () => {
     expect(a.graph.unresolvedDependsOn.map((u) => u.value)).toEqual(['no-such-thing']);
   });
 
-  test('the order edges are the parent and dependsOn edges, without the references edges() adds', () => {
+  test('the order edges are the dependsOn edges, without the parent and reference relations edges() adds', () => {
     const vnet = { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'eastus' };
     const subnet = { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2024-05-01', name: 'vnet/web', dependsOn: ['vnet'] };
     const subnetId = "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'web')]";
     const t = arm([vnet, subnet, nic('nic1', { dependsOn: ['no-such-thing'], properties: { ipConfigurations: [{ name: 'ip', properties: { subnet: { id: subnetId } } }] } })]);
     const { a } = analyze({ 'main.json': t });
     const show = (es: readonly { from: { name: unknown }; to: { name: unknown }; kind: string }[]) => es.map((e) => `${String(e.from.name)} ${e.kind} ${String(e.to.name)}`);
-    expect(show(a.graph.orderEdges())).toEqual(['vnet/web parent vnet', 'vnet/web dependsOn vnet']);
+    // The parent relation orders nothing in ARM JSON: the subnet is after the VNet by its dependsOn.
+    expect(show(a.graph.orderEdges())).toEqual(['vnet/web dependsOn vnet']);
     const pairs: string[] = [];
     a.graph.forEachOrderEdge((from, to) => pairs.push(`${String(from.name)} ${String(to.name)}`));
-    expect(pairs).toEqual(['vnet/web vnet', 'vnet/web vnet']);
+    expect(pairs).toEqual(['vnet/web vnet']);
     expect(a.graph.unresolvedDependsOn.map((u) => u.value)).toEqual(['no-such-thing']);
     // All edges: per resource its parent edge, its references, then its dependsOn edges; the
     // dependsOn entries are resolved once.
     expect(show(a.graph.edges())).toEqual(['vnet/web parent vnet', 'vnet/web dependsOn vnet', 'nic1 reference vnet/web']);
     expect(a.graph.unresolvedDependsOn).toHaveLength(1);
+  });
+
+  test('a child is ordered after its parent only by dependsOn in ARM JSON (nested or top level); Bicep `parent:` and nesting get the dependsOn the compiler writes', () => {
+    const vnet = { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'eastus' };
+    const nested = { ...vnet, resources: [{ type: 'subnets', apiVersion: '2024-05-01', name: 'web' }, { type: 'subnets', apiVersion: '2024-05-01', name: 'app', dependsOn: ['vnet'] }] };
+    const top = { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2024-05-01', name: 'vnet/db' };
+    const { a } = analyze({ 'main.json': arm([nested, top]) });
+    const pairs: string[] = [];
+    a.graph.forEachOrderEdge((from, to) => pairs.push(`${String(from.name)} ${String(to.name)}`));
+    expect(pairs).toEqual(['vnet/app vnet']);
+    // The relation is still a parent edge of edges() (what `vtaplint graph` shows).
+    expect(a.graph.edges().filter((e) => e.kind === 'parent').map((e) => String(e.from.name))).toEqual(['vnet/web', 'vnet/app', 'vnet/db']);
+    const bicep = [
+      "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+      "  name: 'vnet'",
+      "  location: 'eastus'",
+      "  resource web 'subnets' = {",
+      "    name: 'web'",
+      '  }',
+      '}',
+      "resource app 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {",
+      '  parent: vnet',
+      "  name: 'app'",
+      '}',
+      "resource db 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {",
+      "  name: 'vnet/db'",
+      '}',
+      '',
+    ].join('\n');
+    const b = analyze({ 'main.bicep': bicep }).a;
+    const bicepPairs: string[] = [];
+    b.graph.forEachOrderEdge((from, to) => bicepPairs.push(`${String(from.name)} ${String(to.name)}`));
+    expect(bicepPairs.sort()).toEqual(['vnet/app vnet', 'vnet/web vnet']);
   });
 });
 
