@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { TYPES, orderedAfter, resolvedName, tapDeclarations } from '../src/graph/vtap.js';
+import { TYPES, orderedAfter, resolvedName, tapDeclarations, nicName, vmsCreatingNic, type TapSource } from '../src/graph/vtap.js';
+import type { RuleContext } from '../src/engine/rule.js';
 import { describeId, formatId, fullType } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -10,9 +11,9 @@ export default defineRule(
   {
     id: 'vtap-config-target',
     name: 'VtapConfigTarget',
-    shortDescription: "A TAP configuration's virtualNetworkTap.id is the id of a virtual network TAP, and the configuration is deployed after that TAP.",
+    shortDescription: "A TAP configuration's virtualNetworkTap.id is the id of a virtual network TAP, and the configuration is deployed after that TAP and after its NIC.",
     fullDescription:
-      'A TAP configuration (a tapConfigurations child resource, an inline tapConfigurations entry, or a virtualNetworkTaps entry of an IP configuration) names the TAP it sends to by id. The rule checks that the id is the id of a Microsoft.Network/virtualNetworkTaps resource and, when that TAP is in the template, that the configuration depends on it (dependsOn, a Bicep symbolic reference or a parent chain): ARM does not order resources by ids in their properties.',
+      'A TAP configuration (a tapConfigurations child resource, an inline tapConfigurations entry, or a virtualNetworkTaps entry of an IP configuration) names the TAP it sends to by id. The rule checks that the id is the id of a Microsoft.Network/virtualNetworkTaps resource and, when that TAP is in the template, that the configuration depends on it (dependsOn, a Bicep symbolic reference or a parent chain): ARM does not order resources by ids in their properties. A tapConfigurations resource whose NIC the template deploys (or whose NIC a VM of the template creates from networkInterfaceConfigurations) must also depend on that NIC (or VM): ARM does not deploy a child after its parent unless dependsOn says so, in ARM JSON even for a child nested in the resources array of its parent; the Bicep compiler writes that dependsOn for `parent:` and nested resources.',
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'very-high',
@@ -26,6 +27,9 @@ export default defineRule(
       if (s.declaration === 'scaleset') continue;
       const v = s.tapId.value;
       const base = { span: s.tapId.span, resource: s.holder, sources: [s] };
+      // Is the configuration on a NIC that the template deploys, after that NIC? Not asked of one
+      // naming no TAP or something else (its only finding is that, below).
+      if (s.declaration === 'child' && mayNameTap(s)) checkParentOrder(ctx, s);
       if (v === undefined || v === null) {
         ctx.fail({ ...base, message: `TAP configuration '${s.holder.displayName}' names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
@@ -81,3 +85,50 @@ export default defineRule(
     }
   },
 );
+
+/** Whether the configuration's TAP reference may be a TAP's id (not empty, not text, not another resource's id). */
+function mayNameTap(s: TapSource): boolean {
+  const v = s.tapId.value;
+  if (v === undefined || v === null) return false;
+  if (s.tap.kind === 'none') return v instanceof Unknown;
+  return fullType(s.tap.id).toLowerCase() === TYPES.tap.toLowerCase();
+}
+
+/**
+ * A tapConfigurations resource is created on its NIC: when the template deploys that NIC (or a VM
+ * that creates it from networkInterfaceConfigurations), the configuration must be deployed after
+ * it. ARM does not order a child after its parent by itself ("An implicit deployment dependency
+ * isn't automatically created between a child resource and the parent resource"), nested in the
+ * parent's `resources` array or not; the Bicep compiler writes the dependsOn for `parent:` and
+ * nested resources, not for a name "nic/cfg".
+ */
+function checkParentOrder(ctx: RuleContext, s: TapSource): void {
+  const cfg = s.holder;
+  if (cfg.existing) return;
+  const nic = s.nic.kind === 'resource' && !s.nic.resource.existing ? s.nic.resource : undefined;
+  const before = nic ? [{ r: nic, related: undefined }] : vmsCreatingNic(ctx.graph, s.nic).map((v) => ({ r: v.vm, related: v.ref.span }));
+  const nicText = `NIC '${nicName(s.nic)}'`;
+  const bicep = cfg.unit.file.kind === 'bicep';
+  for (const { r, related } of before) {
+    if (orderedAfter(ctx.graph, cfg, r)) continue;
+    const isVm = r !== nic;
+    const what = isVm ? `VM '${r.displayName}'` : nicText;
+    const across = dependsOnAcrossModules(cfg, r, 'the TAP configuration', isVm ? 'the VM' : 'the NIC');
+    const own = isVm ? (bicep ? `add ${r.symbolicName ?? 'the VM'} to dependsOn` : 'add the VM to dependsOn') : bicep ? `declare the configuration with \`parent: ${r.symbolicName ?? r.plainDisplayName}\` (or add the NIC to dependsOn)` : 'add the NIC to dependsOn';
+    ctx.fail({
+      span: cfg.nameSpan,
+      resource: cfg,
+      sources: [s],
+      involved: [r],
+      related: [
+        isVm
+          ? { span: related ?? r.nameSpan, message: `VM '${r.displayName}' creates ${nicText} here (networkInterfaceConfigurations)` }
+          : { span: r.nameSpan, message: `${nicText} is declared here` },
+        ...(across ? [across.related] : []),
+      ],
+      message: isVm
+        ? `TAP configuration '${cfg.displayName}' is on ${nicText}, which ${what} creates in this deployment, but does not depend on that VM, so ARM may create the configuration before the VM has made the NIC and the deployment fails (ParentResourceNotFound): ${across?.advice ?? own}`
+        : `TAP configuration '${cfg.displayName}' is on ${nicText}, which this template deploys, but does not depend on it, so ARM may create the configuration before the NIC exists and the deployment fails (ParentResourceNotFound; ARM does not deploy a child after its parent unless dependsOn says so): ${across?.advice ?? own}`,
+    });
+  }
+}

@@ -418,7 +418,7 @@ export function sourcesOfTap(graph: ResourceGraph, tap: DeployedResource): TapSo
 }
 
 /** Virtual machines whose networkProfile lists the NIC. */
-export function vmsOfNic(graph: ResourceGraph, nic: DeployedResource): { vm: DeployedResource; ref: LocatedValue }[] {
+export function vmsOfNic(graph: ResourceGraph, nic: DeployedResource): VmOfNic[] {
   return vmIndex(graph).byResource.get(nic.key) ?? [];
 }
 
@@ -427,7 +427,7 @@ export function vmsOfNic(graph: ResourceGraph, nic: DeployedResource): { vm: Dep
  * NIC is: declared, `existing`, or named only by its id (a VM created here with a NIC made
  * elsewhere). `existing` VMs are left out: their network profile is not in the template.
  */
-export function vmsOfNicRef(graph: ResourceGraph, nic: NicRef): { vm: DeployedResource; ref: LocatedValue }[] {
+export function vmsOfNicRef(graph: ResourceGraph, nic: NicRef): VmOfNic[] {
   const found = nic.kind === 'resource' ? vmsOfNic(graph, nic.resource) : nic.kind === 'external' ? (vmIndex(graph).byExternal.get(resourceKey(nic.id)) ?? []) : [];
   return found.filter((v) => !v.vm.existing);
 }
@@ -439,9 +439,16 @@ interface VmIndex {
    * `virtualNetworkTaps` once the TAP exists, as the AVM network-interface module is used), and
    * the VM's id finds only one of them; the other declaration is the same NIC, on the same VM.
    */
-  byResource: Map<string, { vm: DeployedResource; ref: LocatedValue }[]>;
+  byResource: Map<string, VmOfNic[]>;
   /** NICs the template does not declare, by resourceKey() of their id. */
-  byExternal: Map<string, { vm: DeployedResource; ref: LocatedValue }[]>;
+  byExternal: Map<string, VmOfNic[]>;
+}
+
+/** A VM with a NIC: `ref` is its networkInterfaces[].id, or (`creates`) the networkInterfaceConfigurations[].name that makes the NIC. */
+export interface VmOfNic {
+  vm: DeployedResource;
+  ref: LocatedValue;
+  creates?: true;
 }
 
 function vmIndex(graph: ResourceGraph): VmIndex {
@@ -463,8 +470,8 @@ function vmIndex(graph: ResourceGraph): VmIndex {
         const ref = at(n, 'name');
         if (typeof ref.value !== 'string' && !(ref.value instanceof Unknown)) continue;
         const key = resourceKey({ scope: vm.id.scope, namespace: 'Microsoft.Network', types: ['networkInterfaces'], names: [[ref.value]] });
-        push(index.byResource, key, { vm, ref });
-        push(index.byExternal, key, { vm, ref });
+        push(index.byResource, key, { vm, ref, creates: true });
+        push(index.byExternal, key, { vm, ref, creates: true });
       }
     }
     vmsByNic.set(graph, index);
@@ -479,6 +486,16 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 const vmsByNic = new WeakMap<ResourceGraph, VmIndex>();
+
+/**
+ * VMs the template deploys that create a NIC themselves (networkProfile.networkInterfaceConfigurations
+ * with that NIC's name, networkApiVersion 2020-11-01 and later): the NIC exists only once the VM
+ * does, so what goes on it (a tapConfigurations child) must be deployed after the VM.
+ */
+export function vmsCreatingNic(graph: ResourceGraph, nic: NicRef): { vm: DeployedResource; ref: LocatedValue }[] {
+  const found = nic.kind === 'resource' ? vmsOfNic(graph, nic.resource) : nic.kind === 'external' ? (vmIndex(graph).byExternal.get(resourceKey(nic.id)) ?? []) : [];
+  return found.filter((v) => v.creates && !v.vm.existing);
+}
 
 /** The VM of a NIC: declared, or unknown (external NIC or a VM only referenced). */
 export function vmOfNic(graph: ResourceGraph, nic: NicRef): DeployedResource | undefined {
