@@ -628,9 +628,8 @@ export class ResourceGraph {
       const out: [number, Dependency][] = [];
       if (!position.has(this.resources[i] as DeployedResource)) return out;
       for (let k = order.start[i] as number; k < (order.start[i + 1] as number); k++) {
-        const d = order.entries[k];
         const j = position.get(order.targets[k] as DeployedResource);
-        if (d && j !== undefined) out.push([j, d]);
+        if (j !== undefined) out.push([j, order.entries[k] as Dependency]);
       }
       return out;
     };
@@ -787,7 +786,7 @@ interface Ordering {
 function acyclic(resources: readonly DeployedResource[], order: Ordering, position: ReadonlyMap<DeployedResource, number>): boolean {
   const n = resources.length;
   const indegree = new Int32Array(n);
-  const target = (k: number): number => (order.entries[k] === undefined ? -1 : (position.get(order.targets[k] as DeployedResource) ?? -1));
+  const target = (k: number): number => position.get(order.targets[k] as DeployedResource) ?? -1;
   let counted = 0;
   for (let i = 0; i < n; i++) {
     if (!position.has(resources[i] as DeployedResource)) continue;
