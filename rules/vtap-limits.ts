@@ -168,8 +168,17 @@ export default defineRule(
       // Sources that never exist together (chosen by opposite conditions) do not add up.
       const s = sources[MAX_CONFIGS];
       if (!s || mostTogether(sources, sourceGuard) <= MAX_CONFIGS) continue;
+      // The count is said when it is known: every source exists for certain (each copy loop
+      // expanded), or at most so many exist together; a copy loop of unknown count leaves "more than".
+      const guards = sources.map(sourceGuard);
+      const most = mostTogether(sources, sourceGuard);
+      const count = guards.every((g) => g !== 'unknown' && g.length === 0)
+        ? `${sources.length}`
+        : sources.some((x) => x.holder.copy && x.holder.copy.index === undefined)
+          ? `more than ${MAX_CONFIGS}`
+          : `up to ${most}`;
       ctx.fail({
-        message: `${tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`} gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+        message: `${tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`} gets ${count} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
         span: s.tapId.span,
         related: tap.decl ? [{ span: at(tap.decl.root, 'name').span, message: `TAP '${tap.name}'` }] : [],
         resource: s.holder,

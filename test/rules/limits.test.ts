@@ -107,16 +107,22 @@ function spokeJson(count: number): string {
 
 test('101 tap configurations on a TAP that exists already (Bicep existing, in another resource group): one warning', () => {
   expect(limitFindingsOf('spoke.bicep', spokeBicep(101))).toEqual([
-    ['vtap-limits', 'warning', 'fail', "TAP 'hubTap' gets more than 100 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
+    ['vtap-limits', 'warning', 'fail', "TAP 'hubTap' gets 101 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
   ]);
   expect(limitFindingsOf('spoke.bicep', spokeBicep(100))).toEqual([]);
 });
 
 test('101 tap configurations on a TAP named by id (outside the template): one warning', () => {
   expect(limitFindingsOf('spoke.json', spokeJson(101))).toEqual([
-    ['vtap-limits', 'warning', 'fail', "TAP 'hub-tap' (outside the template) gets more than 100 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
+    ['vtap-limits', 'warning', 'fail', "TAP 'hub-tap' (outside the template) gets 101 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
   ]);
   expect(limitFindingsOf('spoke.json', spokeJson(100))).toEqual([]);
+});
+
+test('120 tap configurations on one TAP: the message says 120, not "more than 100"', () => {
+  expect(limitFindingsOf('many.json', template(120))).toEqual([
+    ['vtap-limits', 'warning', 'fail', "TAP 'tap1' gets 120 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
+  ]);
 });
 
 /** A Bicep file declaring `count` TAPs per entry of `locations` (each a Bicep expression). */
