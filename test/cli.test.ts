@@ -197,7 +197,7 @@ describe('exit codes', () => {
     const cases: [string, string][] = [
       ['{\n  "rules": {\n    "vtap-supported-region": "warn"\n  }\n}\n', ':3:30: "rules.vtap-supported-region" must be one of off, note, warning, error'],
       ['{\n  "rules": {\n    "no-such-rule": "off"\n  }\n}\n', ':3:5: unknown rule "no-such-rule" in "rules"'],
-      ['{\n  "suppressions": [\n    {"rule": "vtap-no-ipv6", "reson": "y"}\n  ]\n}\n', ':3:30: unknown key "suppressions.0.reson"'],
+      ['{\n  "suppressions": [\n    {"rule": "vtap-no-ipv6", "reson": "y"}\n  ]\n}\n', ':3:30: unknown key "suppressions[0].reson"; did you mean "reason"?'],
       ['{\n  "tags": {"temprary": "off"}\n}\n', ':2:12: unknown tag "temprary"'],
       ['{\n  "suppressions": [{"rule": "vtap-no-ipv6", "expires": "2026-02-30"}]\n}\n', ':2:56: "suppressions[0].expires" is not a date'],
       ['{\n  "rulez": {}\n}\n', ':2:3: unknown key "rulez"'],

@@ -118,7 +118,7 @@ describe('globs that would backtrack', () => {
     writeFileSync(path.join(dir, 't.json'), readFileSync(path.join(REPO, 'examples/arm-vtap/azuredeploy.json'), 'utf8'));
     const r = await cli(['t.json'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('vtaplint.config.json:10:9: "suppressions.0.files.1": the glob \'*a*a*a*a[bc]\' has more than 3 wildcards');
+    expect(r.stderr).toContain('vtaplint.config.json:10:9: "suppressions[0].files[1]": the glob \'*a*a*a*a[bc]\' has more than 3 wildcards');
   });
 
   test('the built CLI with such an ignore glob and a file it does not match ends (real process, time limit)', () => {

@@ -13,12 +13,15 @@ test('the committed validator matches the schema', () => {
 });
 
 test.each([
-  [{ ignore: [''] }, '"ignore.0" must NOT have fewer than 1 characters'],
+  [{ ignore: [''] }, '"ignore[0]" must NOT have fewer than 1 characters'],
   [{ deployment: { location: '' } }, '"deployment.location" must NOT have fewer than 1 characters'],
-  [{ suppressions: [{ rule: 'vtap-no-ipv6', expires: '2026-1-1' }] }, '"suppressions.0.expires" must match pattern'],
+  [{ suppressions: [{ rule: 'vtap-no-ipv6', expires: '2026-1-1' }] }, '"suppressions[0].expires" must match pattern'],
   [{ limits: { maxJsonDepth: 0 } }, '"limits.maxJsonDepth" must be >= 1'],
   [{ limits: { maxJsonDepth: 100_000 } }, '"limits.maxJsonDepth" must be <= 2048'],
   [{ rules: { 'vtap-no-ipv6': { level: 'loud' } } }, '"rules.vtap-no-ipv6" must be one of off, note, warning, error'],
+  [{ parameters: [{ files: 'env/*.json' }] }, `"parameters[0]" must have required property 'parameterFile'`],
+  [{ limits: { maxJsonDeph: 100 } }, 'unknown key "limits.maxJsonDeph"; did you mean "maxJsonDepth"?'],
+  [{ suppressions: [{ rule: 'vtap-no-ipv6', expiers: '2026-01-01' }] }, 'unknown key "suppressions[0].expiers"; did you mean "expires"?'],
 ])('%j is refused: %s', async (config, message) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-config-'));
   writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify(config));

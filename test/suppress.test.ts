@@ -261,7 +261,7 @@ describe('config suppressions', () => {
     const dir = workspace({ 't.json': BAD, 'vtaplint.config.json': config([{ rule: 'vtap-supported-region', reasn: 'x' }]) });
     const r = await cli(['.'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown key "suppressions\.0\.reasn"/);
+    expect(r.stderr).toMatch(/unknown key "suppressions\[0\]\.reasn"; did you mean "reason"\?/);
   });
 });
 

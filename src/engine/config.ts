@@ -7,6 +7,7 @@ import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import facts from '../../rules/data/vtap-facts.json' with { type: 'json' };
 import compiledValidator from './config-validator.generated.js';
+import configSchema from '../../schema/vtaplint.config.schema.json' with { type: 'json' };
 import type { DeploymentContext } from '../expr/context.js';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../model/limits.js';
 import { SourceText } from '../model/source.js';
@@ -127,6 +128,21 @@ const placeText = (p: ConfigErrorPlace) => (p.line !== undefined ? `${p.file}:${
 /** A ConfigError at a place: the message starts with it, and the error carries it. */
 const errorAt = (place: ConfigErrorPlace, message: string) => new ConfigError(`${placeText(place)}: ${message}`, place);
 
+/** A place in the config as its messages write it: `suppressions[0].files[1]`, `limits.maxJsonDepth`. */
+function pathText(location: readonly (string | number)[]): string {
+  return location.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
+}
+
+/** The object schema an `additionalProperties` error's schemaPath (`#/properties/limits/additionalProperties`) is in. */
+function schemaAt(schemaPath: string): { properties?: Record<string, unknown> } | undefined {
+  let node: unknown = configSchema;
+  for (const seg of schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[decodeURIComponent(seg).replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return typeof node === 'object' && node !== null ? (node as { properties?: Record<string, unknown> }) : undefined;
+}
+
 async function validate(data: unknown, file: string, text: string): Promise<void> {
   // The schema compiled ahead of time by ajv (scripts/gen-config-validator.mjs): compiling it here
   // took ~55 ms of every run with a config file.
@@ -134,7 +150,6 @@ async function validate(data: unknown, file: string, text: string): Promise<void
   if (validator(data)) return;
   const first = validator.errors?.[0];
   if (!first) throw errorAt({ file }, 'invalid configuration');
-  const where = first.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : '(top level)';
   // A JSON pointer: '~1' is '/', '~0' is '~'; array indexes are numbers.
   const location = first.instancePath
     ? first.instancePath
@@ -143,9 +158,12 @@ async function validate(data: unknown, file: string, text: string): Promise<void
         .map((seg) => seg.replaceAll('~1', '/').replaceAll('~0', '~'))
         .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg))
     : [];
+  const where = location.length ? pathText(location) : '(top level)';
   if (first.keyword === 'additionalProperties') {
     const key = (first.params as { additionalProperty: string }).additionalProperty;
-    throw errorAt(placeIn(file, text, location, key), `unknown key "${where === '(top level)' ? key : `${where}.${key}`}"`);
+    // The keys the schema allows there, for a spelling suggestion ("maxJsonDeph": "maxJsonDepth").
+    const near = suggestion(key, Object.keys(schemaAt(first.schemaPath)?.properties ?? {}));
+    throw errorAt(placeIn(file, text, location, key), `unknown key "${pathText([...location, key])}"${near ? `; did you mean "${near}"?` : ''}`);
   }
   const place = placeIn(file, text, location);
   if (first.keyword === 'enum') {
@@ -177,7 +195,7 @@ function duplicateKeys(file: string, text: string): void {
   const source = new SourceText(file, text, 'other');
   const at = source.position(twice.offset);
   const first = source.position(twice.first);
-  const where = [...twice.path, twice.key].map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('');
+  const where = pathText([...twice.path, twice.key]);
   throw errorAt({ file, line: at.line, column: at.column }, `"${where}" is given twice (first at line ${first.line}, column ${first.column}): JSON keeps only the last; merge them`);
 }
 
@@ -232,7 +250,7 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
   ];
   for (const [g, where] of globsAt) {
     if (tooManyWildcards(g)) {
-      throw errorAt(placeIn(file, text, where), `"${where.join('.')}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
+      throw errorAt(placeIn(file, text, where), `"${pathText(where)}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
     }
   }
   // The schema checks the form YYYY-MM-DD; a date that does not exist (2026-02-30) is an error too.
