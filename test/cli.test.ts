@@ -537,6 +537,15 @@ describe('discovery', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
   });
+  test('a template without $schema whose top-level keys are written "Resources"/"ContentVersion" is a template (ARM reads them in any case)', async () => {
+    const t = JSON.parse(readFileSync(BAD_REGION, 'utf8')) as Record<string, unknown>;
+    const upper = { ContentVersion: t.contentVersion, Resources: t.resources };
+    const dir = workspace({ 'upper.json': JSON.stringify(upper, null, 2), 'lower.json': JSON.stringify({ contentVersion: t.contentVersion, resources: t.resources }, null, 2) });
+    const { findings } = await findingsOf(['.'], dir);
+    const of = (file: string) => findings.filter((f) => f.file === file).map((f) => [f.ruleId, f.line]);
+    expect(of('lower.json').length).toBeGreaterThan(0);
+    expect(of('upper.json')).toEqual(of('lower.json'));
+  });
   test('a file named that the config\'s "ignore" leaves out is not linted, and the CLI says so (not with --context)', async () => {
     const dir = workspace({ 'vtaplint.config.json': '{"ignore": ["legacy/**"]}', 'legacy/t.json': readFileSync(BAD_REGION, 'utf8') });
     // It printed nothing and exited 0, which reads as "checked, no problems".
