@@ -33,17 +33,31 @@ function open(v: Value, reason: UnknownReason): Value {
   return v;
 }
 
+/**
+ * The child type Azure names a part with where it is not the property's name (by resource type and
+ * property, both lower case): an Azure Firewall's ipConfigurations are
+ * `azureFirewalls/x/azureFirewallIpConfigurations/y`, a Bastion host's `bastionHostIpConfigurations`.
+ * Elsewhere (load balancers' and application gateways' frontendIPConfigurations, NICs'
+ * ipConfigurations, subnets, ...) the property's name is the child type.
+ */
+const PART_TYPES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['microsoft.network/azurefirewalls', new Map([['ipconfigurations', 'azureFirewallIpConfigurations']])],
+  ['microsoft.network/bastionhosts', new Map([['ipconfigurations', 'bastionHostIpConfigurations']])],
+]);
+
 /** Adds the id Azure gives each named element of the resource's property collections. */
 function withPartIds(props: Value, r: DeployedResource): Value {
   if (!(props instanceof ObjectValue)) return props;
   const base = idValue(r.id);
+  const renamed = PART_TYPES.get(r.type.toLowerCase());
   for (const e of props.located()) {
     if (!Array.isArray(e.value)) continue;
+    const part = renamed?.get(e.key.toLowerCase()) ?? e.key;
     for (const item of e.value) {
       if (!(item instanceof ObjectValue) || item.has('id')) continue;
       const name = item.get('name');
       if (typeof name !== 'string') continue;
-      item.set('id', concatId(base, `/${e.key}/${name}`));
+      item.set('id', concatId(base, `/${part}/${name}`));
     }
   }
   return props;

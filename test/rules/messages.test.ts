@@ -83,6 +83,65 @@ describe('messages', () => {
     ]);
   });
 
+  test("a part's id made up from its resource uses Azure's child type: an Azure Firewall IP configuration is an azureFirewallIpConfigurations, a Bastion one a bastionHostIpConfigurations", async () => {
+    const firewall = [
+        "param location string = 'eastus'",
+        '',
+        "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+        "  name: 'hub-vnet'",
+        '  location: location',
+        '  properties: {',
+        "    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }",
+        '    subnets: [',
+        "      { name: 'AzureFirewallSubnet', properties: { addressPrefix: '10.0.1.0/26' } }",
+        '    ]',
+        '  }',
+        '}',
+        '',
+        "resource fwPip 'Microsoft.Network/publicIPAddresses@2024-05-01' = {",
+        "  name: 'fw-pip'",
+        '  location: location',
+        "  sku: { name: 'Standard' }",
+        "  properties: { publicIPAllocationMethod: 'Static' }",
+        '}',
+        '',
+        "resource fw 'Microsoft.Network/azureFirewalls@2024-05-01' = {",
+        "  name: 'hub-fw'",
+        '  location: location',
+        '  properties: {',
+        '    ipConfigurations: [',
+        '      {',
+        "        name: 'fw-ipconfig'",
+        '        properties: {',
+        '          subnet: { id: vnet.properties.subnets[0].id }',
+        '          publicIPAddress: { id: fwPip.id }',
+        '        }',
+        '      }',
+        '    ]',
+        '  }',
+        '}',
+        '',
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+        "  name: 'tap1'",
+        '  location: location',
+        '  properties: {',
+        '    destinationNetworkInterfaceIPConfiguration: {',
+        '      id: fw.properties.ipConfigurations[0].id',
+        '    }',
+        '  }',
+        '}',
+      ''].join('\n');
+    const bastion = firewall
+      .replace("Microsoft.Network/azureFirewalls@2024-05-01", "Microsoft.Network/bastionHosts@2024-05-01")
+      .replace("'AzureFirewallSubnet'", "'AzureBastionSubnet'");
+    const typeOf = async (text: string) => {
+      const { findings } = await findingsOf([workspace({ 'main.bicep': text })]);
+      return findings.filter((f) => f.ruleId === 'vtap-destination-type').map((f) => /a (Microsoft\.Network\/[\w/]+)/.exec(f.message)?.[1]);
+    };
+    expect(await typeOf(firewall)).toEqual(['Microsoft.Network/azureFirewalls/azureFirewallIpConfigurations']);
+    expect(await typeOf(bastion)).toEqual(['Microsoft.Network/bastionHosts/bastionHostIpConfigurations']);
+  });
+
   test('a destination read with reference() from a resource the template does not deploy is named as outside the template, not as state of a resource it deploys', async () => {
     const [outside] = await messages('fixtures/vtap-destination-type/indeterminate-reference-outside.json', 'vtap-destination-type');
     expect(outside).toBe(
