@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { sourceNics } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, privateLinkFrontends, rulesOfFrontend, rulesReaching } from '../src/graph/network.js';
-import { sourceRelated } from './lib/support.js';
+import { lbMembershipRelated, sourceRelated } from './lib/support.js';
 import docs from './vtap-private-link-inbound.md';
 
 export default defineRule(
@@ -37,7 +37,7 @@ export default defineRule(
             resource: f.pls,
             involved: [m.lb, nic, m.declaration, ...(source.config ? [source.config] : [])],
             sources: [source],
-            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
+            related: [lbMembershipRelated(nic, m), sourceRelated(source)],
           });
         }
       }

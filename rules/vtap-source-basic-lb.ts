@@ -7,7 +7,7 @@ import type { DeployedResource } from '../src/deploy/model.js';
 import { deployedByUnfetched, unfetchedDeployerOf } from '../src/graph/unfetched.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { sourceRelated, unknownOrigin } from './lib/support.js';
+import { lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-basic-lb.md';
 
 export default defineRule(
@@ -40,7 +40,7 @@ export default defineRule(
           resource: m.lb,
           involved: [nic, m.declaration, ...(source.config ? [source.config] : [])],
           sources: [source],
-          related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
+          related: [lbMembershipRelated(nic, m), sourceRelated(source)],
         };
         if (v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic'))
           ctx.fail({

@@ -4,7 +4,7 @@ import { sourceNics } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { sourceRelated, unknownOrigin } from './lib/support.js';
+import { lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-floating-ip.md';
 
 export default defineRule(
@@ -38,7 +38,7 @@ export default defineRule(
             resource: m.lb,
             involved: [nic, m.declaration, ...(source.config ? [source.config] : [])],
             sources: [source],
-            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)],
+            related: [lbMembershipRelated(nic, m), sourceRelated(source)],
           };
           if (fip.value === true)
             ctx.fail({

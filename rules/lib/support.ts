@@ -7,6 +7,7 @@ import type { Span } from '../../src/model/span.js';
 import type { TapSource } from '../../src/graph/vtap.js';
 import { dependencyPlace, describeSource, type DependencyPlace } from '../../src/graph/vtap.js';
 import type { DeployedResource, DeploymentUnit } from '../../src/deploy/model.js';
+import type { LbMembership } from '../../src/graph/network.js';
 
 /** "the value comes from here" at the expression that made a value unknown (when it is elsewhere). */
 export function unknownOrigin(v: Value | undefined, span: Span): RelatedLocation[] {
@@ -106,4 +107,14 @@ function displayPath(unit: DeploymentUnit): string {
   while (root.parent) root = root.parent.unit;
   const rel = path.relative(path.dirname(root.file.path), unit.file.path);
   return (rel === '' ? path.basename(unit.file.path) : rel).split(path.sep).join('/');
+}
+
+/**
+ * The related location of how a source NIC sits behind a load balancer: the NIC's reference to a
+ * backend pool or inbound NAT rule ("NIC 'web' is in backend pool 'web-pool' of load balancer
+ * 'lb' here"), or an IP-based pool's entry listing the NIC's address.
+ */
+export function lbMembershipRelated(nic: DeployedResource, m: LbMembership): RelatedLocation {
+  const part = `${m.part.type === 'inboundNatRules' ? 'inbound NAT rule' : 'backend pool'} '${m.part.name}' of load balancer '${m.lb.displayName}'`;
+  return { span: m.via.span, message: m.byAddress ? `${part} lists the IP address of NIC '${nic.displayName}' here` : `NIC '${nic.displayName}' is in ${part} here` };
 }

@@ -278,6 +278,8 @@ export interface LbMembership {
   ipConfig: LocatedValue;
   /** The reference that puts it there: the NIC's pool / NAT rule id, or the pool's address entry. */
   via: LocatedValue;
+  /** Set when `via` is an IP-based pool's address entry listing the NIC's static IP. */
+  byAddress?: true;
 }
 
 /** The pool and inbound NAT rule references of one of a NIC's IP configurations. */
@@ -325,7 +327,7 @@ function loadBalancersOfDeclaration(graph: ResourceGraph, nic: DeployedResource)
           const entryNetwork = subnetRef.value !== undefined ? networkOfSubnetId(graph, subnetRef) : networkOfId(graph, at(addr, 'properties', 'virtualNetwork', 'id'));
           nicNetwork ??= networkOf(graph, ipc);
           if (sameNetwork(nicNetwork, entryNetwork) === false) continue;
-          out.push({ lb, declaration: nic, part: pool, ipConfig: ipc, via: a });
+          out.push({ lb, declaration: nic, part: pool, ipConfig: ipc, via: a, byAddress: true });
         }
       }
     }

@@ -142,6 +142,17 @@ describe('messages', () => {
     expect(await typeOf(bastion)).toEqual(['Microsoft.Network/bastionHosts/bastionHostIpConfigurations']);
   });
 
+  test('a source NIC behind a load balancer: the related location says whether it is in a backend pool or an inbound NAT rule, and of which load balancer', async () => {
+    const related = async (file: string, ruleId: string) =>
+      (await findingsOf([`fixtures/${file}`])).findings.filter((f) => f.ruleId === ruleId).map((f) => f.related[0]?.message);
+    expect(await related('vtap-source-basic-lb/fail-basic.bicep', 'vtap-source-basic-lb')).toEqual(["NIC 'webNic' is in backend pool 'web-pool' of load balancer 'webLb' here"]);
+    expect(await related('vtap-source-floating-ip/fail-floating-ip.bicep', 'vtap-source-floating-ip')).toEqual(["NIC 'webNic' is in backend pool 'web-pool' of load balancer 'webLb' here"]);
+    expect(await related('vtap-source-floating-ip/fail-nat-rule-on-existing-lb.bicep', 'vtap-source-floating-ip')).toEqual(["NIC 'webNic' is in inbound NAT rule 'web-ssh' of load balancer 'webLb' here"]);
+    expect(await related('vtap-private-link-inbound/fail-pls-to-source.bicep', 'vtap-private-link-inbound')).toEqual(["NIC 'webNic' is in backend pool 'web-pool' of load balancer 'webLb' here"]);
+    // An IP-based pool lists the NIC's address: the entry is the pool's, not the NIC's.
+    expect(await related('vtap-source-floating-ip/fail-ip-based-pool.json', 'vtap-source-floating-ip')).toEqual(["backend pool 'web-pool' of load balancer 'web-lb' lists the IP address of NIC 'web-nic' here"]);
+  });
+
   test('a destination read with reference() from a resource the template does not deploy is named as outside the template, not as state of a resource it deploys', async () => {
     const [outside] = await messages('fixtures/vtap-destination-type/indeterminate-reference-outside.json', 'vtap-destination-type');
     expect(outside).toBe(
