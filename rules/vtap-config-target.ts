@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { TYPES, orderedAfter, resolvedName, tapDeclarations, nicName, vmsCreatingNic, type TapSource } from '../src/graph/vtap.js';
+import { TYPES, orderedAfter, resolvedName, sourceEntryName, tapDeclarations, nicName, vmsCreatingNic, type TapSource } from '../src/graph/vtap.js';
 import type { RuleContext } from '../src/engine/rule.js';
 import { describeId, formatId, fullType } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
@@ -30,19 +30,22 @@ export default defineRule(
       // Is the configuration on a NIC that the template deploys, after that NIC? Not asked of one
       // naming no TAP or something else (its only finding is that, below).
       if (s.declaration === 'child' && mayNameTap(s)) checkParentOrder(ctx, s);
+      // A tapConfigurations resource or an inline entry by its name ('web-nic/to-collector'); an IP
+      // configuration's virtualNetworkTaps entry by its NIC.
+      const entry = s.declaration === 'ipconfig' ? `'${s.holder.displayName}'` : sourceEntryName(s);
       if (v === undefined || v === null) {
-        ctx.fail({ ...base, message: `TAP configuration '${s.holder.displayName}' names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `TAP configuration ${entry} names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       const res = s.tap;
       if (res.kind === 'none') {
-        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of '${s.holder.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
-        else ctx.fail({ ...base, message: `the TAP reference of '${s.holder.displayName}' is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
+        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of ${entry} is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
+        else ctx.fail({ ...base, message: `the TAP reference of ${entry} is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
         continue;
       }
       const type = fullType(res.id);
       if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
-        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${res.kind === 'external' ? describeId(res.id) : `'${resolvedName(res) ?? ''}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `${entry} sends to ${res.kind === 'external' ? describeId(res.id) : `'${resolvedName(res) ?? ''}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       if (res.kind === 'external' && ctx.graph.notDeployedAt(res.id)) {

@@ -1,6 +1,6 @@
 import { defineRule, type RelatedLocation, type RuleContext } from '../src/engine/rule.js';
 import { tapNetworkPairs, type TapNetworkPair } from '../src/graph/tap-network.js';
-import { orderedAfter } from '../src/graph/vtap.js';
+import { orderedAfter, sourceEntryName } from '../src/graph/vtap.js';
 import type { Peering } from '../src/graph/network.js';
 import { dependsOnAcrossModules, dependsOnAcrossModulesAll, sourceRelated } from './lib/support.js';
 import docs from './vtap-peering-before-tap.md';
@@ -70,6 +70,6 @@ function reportMissing(ctx: RuleContext, p: TapNetworkPair, missing: Peering[]):
     involved: [...missing.map((x) => x.holder), p.tap],
     sources: [p.source],
     related,
-    message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice}`,
+    message: `${sourceEntryName(p.source)} attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice}`,
   });
 }

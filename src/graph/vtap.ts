@@ -598,6 +598,20 @@ export function describeSource(source: TapSource): string {
   }
 }
 
+/**
+ * The name a message gives a source's own declaration: a tapConfigurations resource's name, an
+ * inline tapConfigurations entry as `nic/entry` (its name as a child resource would be), else
+ * what describeSource says (a virtualNetworkTaps entry has no name of its own). Quoted.
+ */
+export function sourceEntryName(source: TapSource): string {
+  if (source.declaration === 'child') return `'${source.holder.displayName}'`;
+  if (source.declaration === 'inline') {
+    const n = at(source.at, 'name').value;
+    if (typeof n === 'string') return `'${nicName(source.nic)}/${n}'`;
+  }
+  return describeSource(source);
+}
+
 /** Identity of a NIC for grouping sources (declared resource key, or the id below its scope); undefined for an unknown NIC or a scale set's. */
 export function nicKey(nic: NicRef): string | undefined {
   if (nic.kind === 'resource') return nic.resource.key;

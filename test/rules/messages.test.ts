@@ -153,6 +153,27 @@ describe('messages', () => {
     expect(await related('vtap-source-floating-ip/fail-ip-based-pool.json', 'vtap-source-floating-ip')).toEqual(["backend pool 'web-pool' of load balancer 'web-lb' lists the IP address of NIC 'web-nic' here"]);
   });
 
+  test('an inline tapConfigurations entry (API before 2019-09-01) is named as the entry, not as its NIC', async () => {
+    const fixture = JSON.parse(readFileSync(path.join(REPO, 'fixtures/vtap-peering-before-tap/fail-config-not-after-peering.json'), 'utf8')) as { resources: Record<string, unknown>[] };
+    // The same deployment with the TAP configuration inline in the NIC, as the 2019-07-01 API allowed.
+    const child = fixture.resources.find((r) => String(r.type).endsWith('/tapConfigurations')) as { properties: unknown };
+    fixture.resources = fixture.resources.filter((r) => r !== child);
+    const nic = fixture.resources.find((r) => r.name === 'web-nic') as { apiVersion: string; dependsOn: string[]; properties: Record<string, unknown> };
+    nic.apiVersion = '2019-07-01';
+    nic.dependsOn.push("[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]");
+    nic.properties.tapConfigurations = [{ name: 'to-collector', properties: child.properties }];
+    const { findings } = await findingsOf([workspace({ 'inline.json': JSON.stringify(fixture, null, 2) })]);
+    expect(findings.filter((f) => f.ruleId === 'vtap-peering-before-tap').map((f) => f.message)).toEqual([
+      "'web-nic/to-collector' attaches NIC 'web-nic' to TAP 'tap1' without waiting for the peerings in both directions ('vtap-vnet/to-collector-vnet' from 'vtap-vnet' and 'collector-vnet/to-vtap-vnet' from 'collector-vnet'); the peerings must be in place first: add them to dependsOn",
+    ]);
+    // The entry sending to a NIC, not a TAP: vtap-config-target names the entry too.
+    nic.properties.tapConfigurations = [{ name: 'to-collector', properties: { virtualNetworkTap: { id: "[resourceId('Microsoft.Network/networkInterfaces', 'collector-nic')]" } } }];
+    const wrong = await findingsOf([workspace({ 'inline.json': JSON.stringify(fixture, null, 2) })]);
+    expect(wrong.findings.filter((f) => f.ruleId === 'vtap-config-target').map((f) => f.message)).toEqual([
+      "'web-nic/to-collector' sends to 'collector-nic' (a Microsoft.Network/networkInterfaces), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
+    ]);
+  });
+
   test('a destination read with reference() from a resource the template does not deploy is named as outside the template, not as state of a resource it deploys', async () => {
     const [outside] = await messages('fixtures/vtap-destination-type/indeterminate-reference-outside.json', 'vtap-destination-type');
     expect(outside).toBe(
