@@ -148,6 +148,10 @@ describe('values from parameters files', () => {
     expect(findings.find((f) => f.ruleId === 'vtap-supported-region')?.message).toContain(
       "the region of TAP 'tap' is not known to vtaplint: readEnvironmentVariable('VTAPLINT_TEST_NEVER_SET_LOCATION'): the environment variable is not set where vtaplint runs",
     );
+    // One related location at the readEnvironmentVariable() call: where the parameter's value is
+    // given, not also "the value comes from here" at the same place.
+    const atCall = findings.find((f) => f.ruleId === 'vtap-supported-region')?.related.filter((r) => r.file === 'prod.bicepparam' && r.line === 3);
+    expect(atCall?.map((r) => [r.column, r.message])).toEqual([[18, "the value of parameter 'location' is given here"]]);
   });
 
   test('two .bicepparam files using one template: a finding they share is reported once, one they decide once per file', async () => {

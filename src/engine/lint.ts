@@ -10,7 +10,7 @@ import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
 import type { DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
-import { distinctRelated } from './related.js';
+import { distinctRelated, withSupplied } from './related.js';
 import { bicepparamTargetsByFile, environmentTemplateOf } from './bicepparam-targets.js';
 import { absentInRun, discoverFocused, inFocus, widenFocus } from './focus.js';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
@@ -945,9 +945,11 @@ function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan)
     message: o.verdict.message,
     span: o.verdict.span,
     related: distinctRelated([
-      ...(o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources),
+      ...withSupplied(
+        (o.verdict.related ?? []).map((r) => ({ span: r.span, message: r.message })),
+        suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources),
+      ),
       // An existing resource named by its name in a module loop (displayedName): where the name
       // was given, which tells which entry of which list named it.
       ...namedBy(o.verdict).flatMap(({ r, unit }) =>

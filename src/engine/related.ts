@@ -15,3 +15,17 @@ export function distinctRelated(list: { span: Span; message: string }[]): { span
     return true;
   });
 }
+
+/** What a rule says at the expression that made a value unknown (rules/lib/support.ts unknownOrigin, vtap-supported-region, vtap-destination-type write it). */
+export const VALUE_ORIGIN = 'the value comes from here';
+
+/**
+ * A rule's related locations with the places supplied values were given: a rule's "the value
+ * comes from here" at the very place a parameter's value is given (readEnvironmentVariable() in a
+ * .bicepparam) is left out, as the supplied one says more of the same place.
+ */
+export function withSupplied(own: { span: Span; message: string }[], supplied: { span: Span; message: string }[]): { span: Span; message: string }[] {
+  if (!supplied.length || !own.some((r) => r.message === VALUE_ORIGIN)) return distinctRelated([...own, ...supplied]);
+  const given = new Set(supplied.map((r) => r.span.identity()));
+  return distinctRelated([...own.filter((r) => r.message !== VALUE_ORIGIN || !given.has(r.span.identity())), ...supplied]);
+}
