@@ -72,7 +72,13 @@ export default defineRule(
       if (list) list.push(s);
       else byNic.set(k, [s]);
     }
+    // Deployment order: an entry in the NIC's body (ipConfigurations' virtualNetworkTaps, inline
+    // tapConfigurations) is created with the NIC, a tapConfigurations resource after it (it depends
+    // on its parent), wherever the file declares them; certain sources stay first (tapSources).
+    const uncertain = (s: TapSource) => s.when !== undefined || s.rivals !== undefined;
+    const rank = (s: TapSource) => (uncertain(s) ? 2 : 0) + (s.declaration === 'child' ? 1 : 0);
     for (const all of byNic.values()) {
+      all.sort((a, b) => rank(a) - rank(b));
       const names = new Set<string>();
       const list = all.filter((s) => {
         const n = tapConfigurationName(s);

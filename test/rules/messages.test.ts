@@ -174,6 +174,17 @@ describe('messages', () => {
     ]);
   });
 
+  test("a NIC's TAP configurations are counted in deployment order: the entry in the NIC's body before a tapConfigurations resource, wherever the file declares it", async () => {
+    const fixture = JSON.parse(readFileSync(path.join(REPO, 'fixtures/vtap-one-config-per-nic/fail-two-declarations.json'), 'utf8')) as { resources: Record<string, unknown>[] };
+    // The tapConfigurations resource written first in the file: it is still created after its NIC.
+    const child = fixture.resources.pop() as Record<string, unknown>;
+    fixture.resources.unshift(child);
+    const { findings } = await findingsOf([workspace({ 'child-first.json': JSON.stringify(fixture, null, 2) })]);
+    expect(findings.filter((f) => f.ruleId === 'vtap-one-config-per-nic').map((f) => f.message)).toEqual([
+      "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one of them (both send to TAP 'tap1'): remove this tapConfigurations resource",
+    ]);
+  });
+
   test('a destination read with reference() from a resource the template does not deploy is named as outside the template, not as state of a resource it deploys', async () => {
     const [outside] = await messages('fixtures/vtap-destination-type/indeterminate-reference-outside.json', 'vtap-destination-type');
     expect(outside).toBe(
