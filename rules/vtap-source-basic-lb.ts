@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { sourceNics } from '../src/graph/vtap.js';
+import { nicsOfVm, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, outsideLoadBalancersOfNic, unknownLbReferencesOfNic, type OutsideLb } from '../src/graph/network.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -25,8 +25,11 @@ export default defineRule(
   docs,
   (ctx) => {
     const seen = new Set<string>();
+    const nics = sourceNics(ctx.graph);
+    // NICs that are sources themselves are judged as sources, not as the other NIC of a VM.
+    const sourceKeys = new Set(nics.map((n) => n.nic.key));
     // Once per NIC: what is checked depends on the NIC alone (see sourceNics).
-    for (const { nic, source } of sourceNics(ctx.graph)) {
+    for (const { nic, source } of nics) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
         seen.add(`${nic.key}|${m.lb.key}`);
@@ -54,6 +57,29 @@ export default defineRule(
             message: `the sku of load balancer '${m.lb.displayName}' in front of source NIC '${nic.displayName}' is ${describeUnknown(v)}; a Basic load balancer would keep the NIC from being mirrored`,
           });
         else ctx.pass({ ...base, message: 'not Basic' });
+      }
+      // The doc speaks of the VM ("VMs behind Basic Load Balancer can't be set as a mirroring
+      // source"), the catalogue of the source NIC: another NIC of the source's VM behind a Basic
+      // load balancer is told as indeterminate, naming that NIC and load balancer.
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        for (const other of nicsOfVm(ctx.graph, vm)) {
+          if (other.kind !== 'resource' || other.resource.key === nic.key || sourceKeys.has(other.resource.key)) continue;
+          for (const m of loadBalancersOfNic(ctx.graph, other.resource)) {
+            const key = `${nic.key}|${vm.key}|${other.resource.key}|${m.lb.key}`;
+            if (m.lb.existing || seen.has(key)) continue;
+            seen.add(key);
+            const v = at(m.lb.root, 'sku', 'name').value;
+            if (v !== undefined && !(typeof v === 'string' && v.toLowerCase() === 'basic')) continue;
+            ctx.indeterminate({
+              span: m.via.span,
+              resource: m.lb,
+              involved: [other.resource, nic, vm, ...(source.config ? [source.config] : [])],
+              sources: [source],
+              related: [lbMembershipRelated(other.resource, m), sourceRelated(source)],
+              message: `NIC '${other.resource.displayName}' of VM '${vm.displayName}', whose NIC '${nic.displayName}' is a TAP source, is behind load balancer '${m.lb.displayName}', which is Basic; the Azure doc says a VM behind a Basic load balancer cannot be a mirroring source, and it speaks of the VM, not of one NIC: if that holds for any NIC of the VM, '${nic.displayName}' cannot be mirrored; use a Standard load balancer for '${other.resource.displayName}' to be sure`,
+            });
+          }
+        }
       }
       // A load balancer the template does not deploy: neither its SKU nor its rules can be seen.
       // Reported once here, for vtap-source-floating-ip too (as the catalogue has outside resources reported).

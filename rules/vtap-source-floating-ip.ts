@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { sourceNics } from '../src/graph/vtap.js';
+import { nicsOfVm, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -22,8 +22,11 @@ export default defineRule(
   docs,
   (ctx) => {
     const seen = new Set<string>();
+    const nics = sourceNics(ctx.graph);
+    // NICs that are sources themselves are judged as sources, not as the other NIC of a VM.
+    const sourceKeys = new Set(nics.map((n) => n.nic.key));
     // Once per NIC: what is checked depends on the NIC alone (see sourceNics).
-    for (const { nic, source } of sourceNics(ctx.graph)) {
+    for (const { nic, source } of nics) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         // An `existing` load balancer's own rules are not in the template (vtap-source-basic-lb
         // reports it as outside), but rules the template adds to it as child resources
@@ -52,6 +55,31 @@ export default defineRule(
               message: `enableFloatingIP of rule '${rule.name}' of load balancer '${m.lb.displayName}' is ${describeUnknown(fip.value)}; if it is true, source NIC '${nic.displayName}' cannot be mirrored`,
             });
           else ctx.pass({ ...base, message: 'no floating IP' });
+        }
+      }
+      // The doc speaks of the VM ("VMs behind a Standard Load Balancer with Floating IP enabled"),
+      // the catalogue of the source NIC: a Floating IP rule reaching another NIC of the source's VM
+      // is told as indeterminate, naming that NIC and the rule.
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        for (const other of nicsOfVm(ctx.graph, vm)) {
+          if (other.kind !== 'resource' || other.resource.key === nic.key || sourceKeys.has(other.resource.key)) continue;
+          for (const m of loadBalancersOfNic(ctx.graph, other.resource)) {
+            for (const rule of rulesReaching(ctx.graph, m)) {
+              const key = `${nic.key}|${vm.key}|${other.resource.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              const fip = at(rule.decl, 'properties', 'enableFloatingIP');
+              if (fip.value !== true) continue;
+              ctx.indeterminate({
+                span: fip.span,
+                resource: m.lb,
+                involved: [other.resource, nic, vm, m.declaration, ...(source.config ? [source.config] : [])],
+                sources: [source],
+                related: [lbMembershipRelated(other.resource, m), sourceRelated(source)],
+                message: `rule '${rule.name}' of load balancer '${m.lb.displayName}' has Floating IP enabled and sends to NIC '${other.resource.displayName}' of VM '${vm.displayName}', whose NIC '${nic.displayName}' is a TAP source; the Azure doc says a VM behind a Floating IP rule cannot be a mirroring source, and it speaks of the VM, not of one NIC: if that holds for any NIC of the VM, '${nic.displayName}' cannot be mirrored; set enableFloatingIP to false to be sure`,
+              });
+            }
+          }
         }
       }
     }

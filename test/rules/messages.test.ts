@@ -185,6 +185,15 @@ describe('messages', () => {
     ]);
   });
 
+  test("another NIC of a source's VM behind a Basic load balancer or a Floating IP rule: a note naming that NIC and load balancer, saying the doc speaks of the VM", async () => {
+    expect(await messages('fixtures/vtap-source-basic-lb/indeterminate-other-nic-basic.json', 'vtap-source-basic-lb')).toEqual([
+      "NIC 'mgmt-nic' of VM 'web-vm', whose NIC 'web-nic' is a TAP source, is behind load balancer 'mgmt-lb', which is Basic; the Azure doc says a VM behind a Basic load balancer cannot be a mirroring source, and it speaks of the VM, not of one NIC: if that holds for any NIC of the VM, 'web-nic' cannot be mirrored; use a Standard load balancer for 'mgmt-nic' to be sure",
+    ]);
+    expect(await messages('fixtures/vtap-source-floating-ip/indeterminate-other-nic-floating-ip.json', 'vtap-source-floating-ip')).toEqual([
+      "rule 'http' of load balancer 'mgmt-lb' has Floating IP enabled and sends to NIC 'mgmt-nic' of VM 'web-vm', whose NIC 'web-nic' is a TAP source; the Azure doc says a VM behind a Floating IP rule cannot be a mirroring source, and it speaks of the VM, not of one NIC: if that holds for any NIC of the VM, 'web-nic' cannot be mirrored; set enableFloatingIP to false to be sure",
+    ]);
+  });
+
   test('a destination read with reference() from a resource the template does not deploy is named as outside the template, not as state of a resource it deploys', async () => {
     const [outside] = await messages('fixtures/vtap-destination-type/indeterminate-reference-outside.json', 'vtap-destination-type');
     expect(outside).toBe(
