@@ -73,7 +73,10 @@ export default defineRule(
           continue;
         }
         check(nic, 'source NIC', [sourceRelated(source)], [source.holder], [source]);
-        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, 'source VM', [sourceRelated(source)], [nic, source.holder], [source]);
+        // A NIC the VM creates (networkInterfaceConfigurations) is in the VM's region, read from
+        // the VM's own location: judged once, as the NIC.
+        const nicLoc = at(nic.root, 'location').span.identity();
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) if (at(vm.root, 'location').span.identity() !== nicLoc) check(vm, 'source VM', [sourceRelated(source)], [nic, source.holder], [source]);
       }
       const d = destinationOf(tap, ctx.graph);
       const target = d && destinationTarget(d);

@@ -1,7 +1,7 @@
 // vTAP questions asked of the graph: which TAPs are deployed, which network interfaces they
 // mirror (the three ways a template declares a source), what their destination is, and which
 // virtual machine owns a network interface.
-import { Unknown, elementSpan, type Value } from '../expr/value.js';
+import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js';
 import { deepEquals, equalityHash } from '../expr/ops.js';
 import { deploymentLabel, type DeployedResource, type DeploymentUnit } from '../deploy/model.js';
 import type { Span } from '../model/span.js';
@@ -162,7 +162,7 @@ function findTapSources(graph: ResourceGraph): Found {
       const tap = optionalValue(at(r.root, 'properties', 'virtualNetworkTap'), CERTAIN);
       const tapId = optionalValue(at(tap.at, 'id'), tap);
       const parentId = truncateId(r.id, r.id.types.length - 1);
-      const nic: NicRef = r.parent ? { kind: 'resource', resource: r.parent } : { kind: 'external', id: parentId };
+      const nic = createdByVm(graph, r.parent ? { kind: 'resource', resource: r.parent } : { kind: 'external', id: parentId });
       out.push({ declaration: 'child', nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
       // A NIC written with no TAP entry on the way to them: its body is not evaluated for nothing.
@@ -218,6 +218,47 @@ function findTapSources(graph: ResourceGraph): Found {
     // A replaced entry that names no TAP would have mirrored nothing even if it lasted.
     replaced: replaced.filter((r) => mayNameTap(r.source)),
   };
+}
+
+/**
+ * A source NIC the template reaches only by name (an `existing` NIC, an id) that a VM of the
+ * template creates (vmCreatedNic): that NIC, with the VM's NIC configuration as its properties.
+ * Not when the template also deploys a NIC of that id itself.
+ */
+function createdByVm(graph: ResourceGraph, nic: NicRef): NicRef {
+  const outside = nic.kind === 'external' ? nic.id : nic.kind === 'resource' && nic.resource.existing ? nic.resource.id : undefined;
+  if (!outside) return nic;
+  if (graph.declarationsOf(resourceKey(outside)).some((d) => !d.existing)) return nic;
+  const created = vmCreatedNic(graph, outside, nic.kind === 'resource' ? nic.resource : undefined);
+  return created ? { kind: 'resource', resource: created } : nic;
+}
+
+/**
+ * An IP configuration of a NIC the template reaches only by name (`<existing NIC>.id/ipConfigurations/x`,
+ * or an id) that a VM of the template creates (vmCreatedNic): that IP configuration, declared in the
+ * VM's NIC configuration. Any other resolution as it is.
+ */
+function ipConfigurationCreatedByVm(graph: ResourceGraph, res: Resolution): Resolution {
+  let nicId: ResourceId;
+  let nic: DeployedResource | undefined;
+  let name: Segment | undefined;
+  if (res.kind === 'sub' && res.resource.existing && res.subTypes.length === 1) {
+    nicId = res.resource.id;
+    nic = res.resource;
+    name = res.subNames[0];
+  } else if (res.kind === 'external' && res.id.types.length === 2) {
+    nicId = truncateId(res.id, 1);
+    name = res.id.names[1];
+  } else return res;
+  if (!lowerEq(fullType(res.id, 2), `${TYPES.nic}/ipConfigurations`) || name === undefined) return res;
+  const created = createdByVm(graph, nic ? { kind: 'resource', resource: nic } : { kind: 'external', id: nicId });
+  if (created.kind !== 'resource' || !isVmCreatedNic(created.resource)) return res;
+  const text = segmentText(name)?.toLowerCase();
+  const entry = elements(at(created.resource.root, 'properties', 'ipConfigurations')).find((e) => {
+    const n = at(e, 'name').value;
+    return typeof n === 'string' && n.toLowerCase() === text;
+  });
+  return { kind: 'sub', resource: created.resource, id: res.id, subTypes: ['ipConfigurations'], subNames: [name], entry };
 }
 
 /**
@@ -442,6 +483,8 @@ interface VmIndex {
   byResource: Map<string, VmOfNic[]>;
   /** NICs the template does not declare, by resourceKey() of their id. */
   byExternal: Map<string, VmOfNic[]>;
+  /** The networkInterfaceConfigurations entries of VMs, by resourceKey() of the NIC each creates. */
+  created: Map<string, { vm: DeployedResource; config: LocatedValue }[]>;
 }
 
 /** A VM with a NIC: `ref` is its networkInterfaces[].id, or (`creates`) the networkInterfaceConfigurations[].name that makes the NIC. */
@@ -455,7 +498,7 @@ function vmIndex(graph: ResourceGraph): VmIndex {
   let index = vmsByNic.get(graph);
   if (!index) {
     // Every VM's network profile is read once per graph: rules ask this for every source NIC.
-    index = { byResource: new Map(), byExternal: new Map() };
+    index = { byResource: new Map(), byExternal: new Map(), created: new Map() };
     for (const vm of graph.ofType(TYPES.vm)) {
       for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'))) {
         const ref = at(n, 'id');
@@ -472,11 +515,86 @@ function vmIndex(graph: ResourceGraph): VmIndex {
         const key = resourceKey({ scope: vm.id.scope, namespace: 'Microsoft.Network', types: ['networkInterfaces'], names: [[ref.value]] });
         push(index.byResource, key, { vm, ref, creates: true });
         push(index.byExternal, key, { vm, ref, creates: true });
+        push(index.created, key, { vm, config: n });
       }
     }
     vmsByNic.set(graph, index);
   }
   return index;
+}
+
+/**
+ * The NIC a VM of the template creates from one of its networkInterfaceConfigurations entries
+ * (networkApiVersion 2020-11-01 and later), as a NIC declaration whose properties are that entry's:
+ * its ipConfigurations (subnet, load balancer pools, privateIPAddressVersion, ...), its
+ * networkSecurityGroup, and the VM's location (Azure creates the NIC in the VM's region and
+ * resource group). A template reaches such a NIC only by name: an `existing` NIC (`nic`, whose
+ * display names and children it keeps) or an id; the network questions (its region, networks,
+ * load balancers, IP versions) are then answered from the VM's entry, at the spans written there,
+ * as for a NIC the template declares. Undefined when no deployed VM creates a NIC with that id, or
+ * when two do (the id alone cannot tell which). One object per NIC and graph.
+ */
+export function vmCreatedNic(graph: ResourceGraph, id: ResourceId, nic?: DeployedResource): DeployedResource | undefined {
+  if (id.types.length !== 1 || !lowerEq(fullType(id, 1), TYPES.nic)) return undefined;
+  const key = resourceKey(id);
+  const entries = vmIndex(graph).created.get(key)?.filter((e) => !e.vm.existing);
+  const only = entries?.length === 1 ? entries[0] : undefined;
+  if (!only) return undefined;
+  let made = createdNics.get(graph);
+  if (!made) createdNics.set(graph, (made = new Map()));
+  let out = made.get(key);
+  if (!out) made.set(key, (out = createdNic(only.vm, only.config, id, key, nic)));
+  return out;
+}
+
+const createdNics = new WeakMap<ResourceGraph, Map<string, DeployedResource>>();
+
+/** Whether a NIC is one vmCreatedNic() made from a VM's networkInterfaceConfigurations entry. */
+export function isVmCreatedNic(nic: DeployedResource): boolean {
+  return vmCreatedNicSet.has(nic);
+}
+
+const vmCreatedNicSet = new WeakSet<DeployedResource>();
+
+function createdNic(vm: DeployedResource, config: LocatedValue, id: ResourceId, key: string, nic: DeployedResource | undefined): DeployedResource {
+  const name = at(config, 'name');
+  const location = at(vm.root, 'location');
+  const properties = at(config, 'properties');
+  const body = new ObjectValue(3);
+  body.set('name', name.value ?? null, name.span);
+  if (location.value !== undefined) body.set('location', location.value, location.span);
+  if (properties.value !== undefined) body.set('properties', properties.value, properties.span);
+  const shown = nic?.displayName ?? (typeof name.value === 'string' ? name.value : segmentDisplay(id.names[0] as Segment));
+  const r: DeployedResource = {
+    index: vm.index,
+    id,
+    key,
+    type: TYPES.nic,
+    apiVersion: vm.apiVersion,
+    name: name.value ?? null,
+    displayName: shown,
+    plainDisplayName: nic?.plainDisplayName ?? shown,
+    displayQualifier: nic?.displayQualifier,
+    displayedName: nic?.displayedName,
+    symbolicName: nic?.symbolicName,
+    existing: false,
+    state: vm.state,
+    condition: vm.condition,
+    copy: vm.copy,
+    unit: vm.unit,
+    span: config.span,
+    typeSpan: config.span,
+    nameSpan: name.span,
+    parent: undefined,
+    children: nic?.children ?? [],
+    dependsOn: [],
+    implicitDependencies: [],
+    body,
+    root: { value: body, span: config.span },
+    decl: vm.decl,
+  };
+  vmCreatedNicSet.add(r);
+  return r;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -536,7 +654,8 @@ export function destinationsOf(tap: DeployedResource, graph: ResourceGraph): Des
     if (holder.value === undefined || holder.value === null) continue;
     const maybeUnset = holder.value instanceof Unknown;
     const id = maybeUnset ? holder : at(holder, 'id');
-    out.push({ property, id, resolution: graph.resolve(id.value), maybeUnset });
+    const resolution = graph.resolve(id.value);
+    out.push({ property, id, resolution: property === 'destinationNetworkInterfaceIPConfiguration' ? ipConfigurationCreatedByVm(graph, resolution) : resolution, maybeUnset });
   }
   return out;
 }
@@ -767,7 +886,9 @@ const orderings = new WeakMap<ResourceGraph, { after(to: DeployedResource): Set<
  */
 export function finalDeclarations(graph: ResourceGraph, r: DeployedResource): readonly DeployedResource[] {
   const all = graph.declarationsOf(r.key);
-  if (all.length <= 1) return [r];
+  // A NIC a VM creates (vmCreatedNic) ends with the VM's NIC configuration, whatever `existing`
+  // declarations name it.
+  if (all.length <= 1 || isVmCreatedNic(r)) return [r];
   let byKey = finals.get(graph);
   if (!byKey) finals.set(graph, (byKey = new Map()));
   let out = byKey.get(r.key);
