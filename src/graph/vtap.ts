@@ -8,7 +8,7 @@ import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
 import { mayHoldTapEntries } from './tap-entries-written.js';
-import { fullType, idNames, resourceKey, sameScope, segmentDisplay, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
+import { fullType, idNames, resourceKey, sameScope, segmentDisplay, segmentText, splitSegments, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',
@@ -511,8 +511,11 @@ function vmIndex(graph: ResourceGraph): VmIndex {
       // configuration put on it by name (an `existing` NIC, or an id) is on this VM's NIC.
       for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaceConfigurations'))) {
         const ref = at(n, 'name');
-        if (typeof ref.value !== 'string' && !(ref.value instanceof Unknown)) continue;
-        const key = resourceKey({ scope: vm.id.scope, namespace: 'Microsoft.Network', types: ['networkInterfaces'], names: [[ref.value]] });
+        // The name as an id segment, as the NIC's own id holds it: 'app-{copyIndex()}-nic' is the
+        // text and unknown pieces of an interpolation, not one opaque unknown.
+        const segments = typeof ref.value === 'string' || ref.value instanceof Unknown ? splitSegments(ref.value) : undefined;
+        if (segments?.length !== 1) continue;
+        const key = resourceKey({ scope: vm.id.scope, namespace: 'Microsoft.Network', types: ['networkInterfaces'], names: segments });
         push(index.byResource, key, { vm, ref, creates: true });
         push(index.byExternal, key, { vm, ref, creates: true });
         push(index.created, key, { vm, config: n });
