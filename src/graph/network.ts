@@ -9,7 +9,7 @@ import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
 import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
-import { TYPES, deployedOfType, finalDeclarations } from './vtap.js';
+import { TYPES, deployedOfType, finalDeclarations, vmCreatedPublicIp } from './vtap.js';
 import { readOnlyType } from '../deploy/read-only-types.js';
 
 const lower = (s: string) => s.toLowerCase();
@@ -659,6 +659,9 @@ export function securityRulesOf(nsg: DeployedResource): { name: string; decl: Lo
 
 /** The public IP resource an IP configuration or frontend uses, when the template declares it. */
 export function publicIpOf(graph: ResourceGraph, ipConfig: LocatedValue): { pip: DeployedResource; ref: LocatedValue } | undefined {
+  // An IP configuration of a NIC a VM creates: the VM creates its public IP too.
+  const created = vmCreatedPublicIp(ipConfig);
+  if (created) return created;
   const ref = at(ipConfig, 'properties', 'publicIPAddress', 'id');
   const res = graph.resolve(ref.value);
   return res.kind === 'resource' && lower(res.resource.type) === lower(TYPES.publicIp) ? { pip: res.resource, ref } : undefined;

@@ -560,26 +560,65 @@ export function isVmCreatedNic(nic: DeployedResource): boolean {
 const vmCreatedNicSet = new WeakSet<DeployedResource>();
 
 function createdNic(vm: DeployedResource, config: LocatedValue, id: ResourceId, key: string, nic: DeployedResource | undefined): DeployedResource {
+  const r = createdByVmResource(vm, TYPES.nic, config, id, key, nic);
+  vmCreatedNicSet.add(r);
+  // Each IP configuration's publicIPAddressConfiguration makes a public IP too (vmCreatedPublicIp).
+  for (const ipc of elements(at(config, 'properties', 'ipConfigurations'))) {
+    const pip = at(ipc, 'properties', 'publicIPAddressConfiguration');
+    if (pip.value instanceof ObjectValue) publicIpConfigs.set(pip.value, { vm, config: pip });
+  }
+  return r;
+}
+
+/** The publicIPAddressConfiguration entries of VM-created NICs, and the public IPs made of them. */
+const publicIpConfigs = new WeakMap<ObjectValue, { vm: DeployedResource; config: LocatedValue; pip?: DeployedResource }>();
+
+/**
+ * The public IP a VM creates for an IP configuration of a NIC it creates (vmCreatedNic), from the
+ * IP configuration's publicIPAddressConfiguration (name, sku, properties such as
+ * publicIPAddressVersion), in the VM's resource group and region; `ref` is that entry.
+ * Undefined for any other IP configuration.
+ */
+export function vmCreatedPublicIp(ipConfig: LocatedValue): { pip: DeployedResource; ref: LocatedValue } | undefined {
+  const ref = at(ipConfig, 'properties', 'publicIPAddressConfiguration');
+  const known = ref.value instanceof ObjectValue ? publicIpConfigs.get(ref.value) : undefined;
+  if (!known) return undefined;
+  if (!known.pip) {
+    const segments = splitSegments(at(known.config, 'name').value ?? null);
+    const id: ResourceId = { scope: known.vm.id.scope, namespace: 'Microsoft.Network', types: ['publicIPAddresses'], names: segments?.length === 1 ? segments : [['?']] };
+    known.pip = createdByVmResource(known.vm, TYPES.publicIp, known.config, id, resourceKey(id), undefined);
+  }
+  return { pip: known.pip, ref };
+}
+
+/**
+ * A resource a VM creates from an entry of its network profile (a NIC, a public IP): named and
+ * with the sku and properties of `config`, in the VM's region, deployed with the VM; named in
+ * messages as `shownAs` (the `existing` declaration that reaches it) is, else by its name.
+ */
+function createdByVmResource(vm: DeployedResource, type: string, config: LocatedValue, id: ResourceId, key: string, shownAs: DeployedResource | undefined): DeployedResource {
   const name = at(config, 'name');
   const location = at(vm.root, 'location');
-  const properties = at(config, 'properties');
-  const body = new ObjectValue(3);
+  const body = new ObjectValue(4);
   body.set('name', name.value ?? null, name.span);
   if (location.value !== undefined) body.set('location', location.value, location.span);
-  if (properties.value !== undefined) body.set('properties', properties.value, properties.span);
-  const shown = nic?.displayName ?? (typeof name.value === 'string' ? name.value : segmentDisplay(id.names[0] as Segment));
-  const r: DeployedResource = {
+  for (const k of ['sku', 'properties']) {
+    const v = at(config, k);
+    if (v.value !== undefined) body.set(k, v.value, v.span);
+  }
+  const shown = shownAs?.displayName ?? (typeof name.value === 'string' ? name.value : segmentDisplay(id.names[0] as Segment));
+  return {
     index: vm.index,
     id,
     key,
-    type: TYPES.nic,
+    type,
     apiVersion: vm.apiVersion,
     name: name.value ?? null,
     displayName: shown,
-    plainDisplayName: nic?.plainDisplayName ?? shown,
-    displayQualifier: nic?.displayQualifier,
-    displayedName: nic?.displayedName,
-    symbolicName: nic?.symbolicName,
+    plainDisplayName: shownAs?.plainDisplayName ?? shown,
+    displayQualifier: shownAs?.displayQualifier,
+    displayedName: shownAs?.displayedName,
+    symbolicName: shownAs?.symbolicName,
     existing: false,
     state: vm.state,
     condition: vm.condition,
@@ -589,15 +628,13 @@ function createdNic(vm: DeployedResource, config: LocatedValue, id: ResourceId, 
     typeSpan: config.span,
     nameSpan: name.span,
     parent: undefined,
-    children: nic?.children ?? [],
+    children: shownAs?.children ?? [],
     dependsOn: [],
     implicitDependencies: [],
     body,
     root: { value: body, span: config.span },
     decl: vm.decl,
   };
-  vmCreatedNicSet.add(r);
-  return r;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

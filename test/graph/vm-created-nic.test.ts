@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { analyze } from '../deploy/helpers.js';
 import { at } from '../../src/expr/located.js';
 import { destinationOf, destinationTarget, finalDeclarations, isVmCreatedNic, sourceNics, taps, vmsOfNic } from '../../src/graph/vtap.js';
-import { loadBalancersOfNic, networksOfNic, networkName, securityGroupsOfNic } from '../../src/graph/network.js';
+import { ipConfigurationsOf, loadBalancersOfNic, networksOfNic, networkName, publicIpOf, securityGroupsOfNic } from '../../src/graph/network.js';
 
 /** A VM in 'westus' that creates 'web-01-nic' (subnet 'web', pool 'web', an IPv6 configuration), and `tail`. */
 function vmCreating(tail: string[]) {
@@ -78,5 +78,25 @@ describe('a NIC a VM creates, as a TAP destination', () => {
     expect(target!.name).toBe('ipconfig1');
     expect(at(target!.entry, 'name').value).toBe('ipconfig1');
     expect(at(target!.resource.root, 'location').value).toBe('westus');
+  });
+});
+
+describe('the public IP a VM creates for a NIC it creates', () => {
+  test('is read from publicIPAddressConfiguration, in the VM region', () => {
+    const g = analyze({
+      'main.bicep': [
+        "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = { name: 'edge-vnet', location: 'westus', properties: { addressSpace: { addressPrefixes: ['10.60.0.0/16'] }, subnets: [ { name: 'edge', properties: { addressPrefix: '10.60.1.0/24' } } ] } }",
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = { name: 'tap1', location: 'westus', properties: {} }",
+        "resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = { name: 'edge-01', location: 'westus', properties: { networkProfile: { networkApiVersion: '2020-11-01', networkInterfaceConfigurations: [ { name: 'edge-01-nic', properties: { ipConfigurations: [ { name: 'ipconfig1', properties: { subnet: { id: vnet.properties.subnets[0].id }, publicIPAddressConfiguration: { name: 'edge-01-pip', sku: { name: 'Standard' }, properties: { publicIPAddressVersion: 'IPv6' } } } } ] } } ] } } }",
+        "resource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = { name: 'edge-01-nic/tap', properties: { virtualNetworkTap: { id: tap.id } }, dependsOn: [vm] }",
+      ].join('\n'),
+    }).a.graph;
+    const nic = sourceNics(g)[0]!.nic;
+    const found = publicIpOf(g, ipConfigurationsOf(nic)[0]!);
+    expect(found?.pip.displayName).toBe('edge-01-pip');
+    expect(found?.pip.existing).toBe(false);
+    expect(at(found!.pip.root, 'properties', 'publicIPAddressVersion').value).toBe('IPv6');
+    expect(at(found!.pip.root, 'location').value).toBe('westus');
+    expect(at(found!.pip.root, 'sku', 'name').value).toBe('Standard');
   });
 });
