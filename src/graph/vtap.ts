@@ -620,9 +620,12 @@ function createdByVmResource(vm: DeployedResource, type: string, config: Located
     displayedName: shownAs?.displayedName,
     symbolicName: shownAs?.symbolicName,
     existing: false,
-    state: vm.state,
-    condition: vm.condition,
-    copy: vm.copy,
+    // Deployed as the template names it: the `existing` declaration that reaches it says when it
+    // is there (a TAP configuration on it fails without it, whether or not a condition leaves the
+    // VM out); else with the VM.
+    state: shownAs?.state ?? vm.state,
+    condition: shownAs ? shownAs.condition : vm.condition,
+    copy: shownAs?.copy ?? vm.copy,
     unit: vm.unit,
     span: config.span,
     typeSpan: config.span,
