@@ -622,9 +622,10 @@ function createdByVmResource(vm: DeployedResource, type: string, config: Located
     existing: false,
     // Deployed as the template names it: the `existing` declaration that reaches it says when it
     // is there (a TAP configuration on it fails without it, whether or not a condition leaves the
-    // VM out); else with the VM.
-    state: shownAs?.state ?? vm.state,
-    condition: shownAs ? shownAs.condition : vm.condition,
+    // VM out); a NIC named by its id alone is named whatever the VM's condition too. A public IP
+    // (no `shownAs`) is there with its VM.
+    state: shownAs?.state ?? (type === TYPES.nic ? 'deployed' : vm.state),
+    condition: shownAs ? shownAs.condition : type === TYPES.nic ? undefined : vm.condition,
     copy: shownAs?.copy ?? vm.copy,
     unit: vm.unit,
     span: config.span,
