@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { TYPES, orderedAfter, resolvedName, sourceEntryName, tapDeclarations, nicName, vmsCreatingNic, type TapSource } from '../src/graph/vtap.js';
+import { TYPES, isVmCreatedNic, orderedAfter, resolvedName, sourceEntryName, tapDeclarations, nicName, vmsCreatingNic, type TapSource } from '../src/graph/vtap.js';
 import type { RuleContext } from '../src/engine/rule.js';
 import { describeId, formatId, fullType } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
@@ -108,7 +108,9 @@ function mayNameTap(s: TapSource): boolean {
 function checkParentOrder(ctx: RuleContext, s: TapSource): void {
   const cfg = s.holder;
   if (cfg.existing) return;
-  const nic = s.nic.kind === 'resource' && !s.nic.resource.existing ? s.nic.resource : undefined;
+  // A NIC the template declares; one a VM of the template creates (isVmCreatedNic) is there once
+  // that VM is, so the configuration waits for the VM.
+  const nic = s.nic.kind === 'resource' && !s.nic.resource.existing && !isVmCreatedNic(s.nic.resource) ? s.nic.resource : undefined;
   const before = nic ? [{ r: nic, related: undefined }] : vmsCreatingNic(ctx.graph, s.nic).map((v) => ({ r: v.vm, related: v.ref.span }));
   const nicText = `NIC '${nicName(s.nic)}'`;
   const bicep = cfg.unit.file.kind === 'bicep';
