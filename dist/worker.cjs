@@ -3196,7 +3196,7 @@ function findTapSources(graph) {
       const tap = optionalValue(at(r.root, "properties", "virtualNetworkTap"), CERTAIN);
       const tapId = optionalValue(at(tap.at, "id"), tap);
       const parentId = truncateId(r.id, r.id.types.length - 1);
-      const nic = r.parent ? { kind: "resource", resource: r.parent } : { kind: "external", id: parentId };
+      const nic = createdByVm(graph, r.parent ? { kind: "resource", resource: r.parent } : { kind: "external", id: parentId });
       out.push({ declaration: "child", nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
       if (!mayHoldTapEntries(r.decl.node)) continue;
@@ -3242,6 +3242,35 @@ function findTapSources(graph) {
     // A replaced entry that names no TAP would have mirrored nothing even if it lasted.
     replaced: replaced.filter((r) => mayNameTap(r.source))
   };
+}
+function createdByVm(graph, nic) {
+  const outside = nic.kind === "external" ? nic.id : nic.kind === "resource" && nic.resource.existing ? nic.resource.id : void 0;
+  if (!outside) return nic;
+  if (graph.declarationsOf(resourceKey(outside)).some((d) => !d.existing)) return nic;
+  const created = vmCreatedNic(graph, outside, nic.kind === "resource" ? nic.resource : void 0);
+  return created ? { kind: "resource", resource: created } : nic;
+}
+function ipConfigurationCreatedByVm(graph, res) {
+  let nicId;
+  let nic;
+  let name;
+  if (res.kind === "sub" && res.resource.existing && res.subTypes.length === 1) {
+    nicId = res.resource.id;
+    nic = res.resource;
+    name = res.subNames[0];
+  } else if (res.kind === "external" && res.id.types.length === 2) {
+    nicId = truncateId(res.id, 1);
+    name = res.id.names[1];
+  } else return res;
+  if (!lowerEq(fullType(res.id, 2), `${TYPES.nic}/ipConfigurations`) || name === void 0) return res;
+  const created = createdByVm(graph, nic ? { kind: "resource", resource: nic } : { kind: "external", id: nicId });
+  if (created.kind !== "resource" || !isVmCreatedNic(created.resource)) return res;
+  const text = segmentText(name)?.toLowerCase();
+  const entry = elements(at(created.resource.root, "properties", "ipConfigurations")).find((e) => {
+    const n = at(e, "name").value;
+    return typeof n === "string" && n.toLowerCase() === text;
+  });
+  return { kind: "sub", resource: created.resource, id: res.id, subTypes: ["ipConfigurations"], subNames: [name], entry };
 }
 function mayNameTap(s) {
   if (s.declaration === "scaleset") return true;
@@ -3359,7 +3388,7 @@ function vmsOfNicRef(graph, nic) {
 function vmIndex(graph) {
   let index2 = vmsByNic.get(graph);
   if (!index2) {
-    index2 = { byResource: /* @__PURE__ */ new Map(), byExternal: /* @__PURE__ */ new Map() };
+    index2 = { byResource: /* @__PURE__ */ new Map(), byExternal: /* @__PURE__ */ new Map(), created: /* @__PURE__ */ new Map() };
     for (const vm of graph.ofType(TYPES.vm)) {
       for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaces"))) {
         const ref = at(n, "id");
@@ -3369,15 +3398,99 @@ function vmIndex(graph) {
       }
       for (const n of elements(at(vm.root, "properties", "networkProfile", "networkInterfaceConfigurations"))) {
         const ref = at(n, "name");
-        if (typeof ref.value !== "string" && !(ref.value instanceof Unknown)) continue;
-        const key2 = resourceKey({ scope: vm.id.scope, namespace: "Microsoft.Network", types: ["networkInterfaces"], names: [[ref.value]] });
-        push(index2.byResource, key2, { vm, ref });
-        push(index2.byExternal, key2, { vm, ref });
+        const segments = typeof ref.value === "string" || ref.value instanceof Unknown ? splitSegments(ref.value) : void 0;
+        if (segments?.length !== 1) continue;
+        const key2 = resourceKey({ scope: vm.id.scope, namespace: "Microsoft.Network", types: ["networkInterfaces"], names: segments });
+        push(index2.byResource, key2, { vm, ref, creates: true });
+        push(index2.byExternal, key2, { vm, ref, creates: true });
+        push(index2.created, key2, { vm, config: n });
       }
     }
     vmsByNic.set(graph, index2);
   }
   return index2;
+}
+function vmCreatedNic(graph, id, nic) {
+  if (id.types.length !== 1 || !lowerEq(fullType(id, 1), TYPES.nic)) return void 0;
+  const key2 = resourceKey(id);
+  const entries = vmIndex(graph).created.get(key2)?.filter((e) => !e.vm.existing);
+  const only = entries?.length === 1 ? entries[0] : void 0;
+  if (!only) return void 0;
+  let made = createdNics.get(graph);
+  if (!made) createdNics.set(graph, made = /* @__PURE__ */ new Map());
+  let out = made.get(key2);
+  if (!out) made.set(key2, out = createdNic(only.vm, only.config, id, key2, nic));
+  return out;
+}
+var createdNics = /* @__PURE__ */ new WeakMap();
+function isVmCreatedNic(nic) {
+  return vmCreatedNicSet.has(nic);
+}
+var vmCreatedNicSet = /* @__PURE__ */ new WeakSet();
+function createdNic(vm, config, id, key2, nic) {
+  const r = createdByVmResource(vm, TYPES.nic, config, id, key2, nic);
+  vmCreatedNicSet.add(r);
+  for (const ipc of elements(at(config, "properties", "ipConfigurations"))) {
+    const pip = at(ipc, "properties", "publicIPAddressConfiguration");
+    if (pip.value instanceof ObjectValue) publicIpConfigs.set(pip.value, { vm, config: pip });
+  }
+  return r;
+}
+var publicIpConfigs = /* @__PURE__ */ new WeakMap();
+function vmCreatedPublicIp(ipConfig) {
+  const ref = at(ipConfig, "properties", "publicIPAddressConfiguration");
+  const known3 = ref.value instanceof ObjectValue ? publicIpConfigs.get(ref.value) : void 0;
+  if (!known3) return void 0;
+  if (!known3.pip) {
+    const segments = splitSegments(at(known3.config, "name").value ?? null);
+    const id = { scope: known3.vm.id.scope, namespace: "Microsoft.Network", types: ["publicIPAddresses"], names: segments?.length === 1 ? segments : [["?"]] };
+    known3.pip = createdByVmResource(known3.vm, TYPES.publicIp, known3.config, id, resourceKey(id), void 0);
+  }
+  return { pip: known3.pip, ref };
+}
+function createdByVmResource(vm, type, config, id, key2, shownAs) {
+  const name = at(config, "name");
+  const location = at(vm.root, "location");
+  const body = new ObjectValue(4);
+  body.set("name", name.value ?? null, name.span);
+  if (location.value !== void 0) body.set("location", location.value, location.span);
+  for (const k of ["sku", "properties"]) {
+    const v = at(config, k);
+    if (v.value !== void 0) body.set(k, v.value, v.span);
+  }
+  const shown = shownAs?.displayName ?? (typeof name.value === "string" ? name.value : segmentDisplay(id.names[0]));
+  return {
+    index: vm.index,
+    id,
+    key: key2,
+    type,
+    apiVersion: vm.apiVersion,
+    name: name.value ?? null,
+    displayName: shown,
+    plainDisplayName: shownAs?.plainDisplayName ?? shown,
+    displayQualifier: shownAs?.displayQualifier,
+    displayedName: shownAs?.displayedName,
+    symbolicName: shownAs?.symbolicName,
+    existing: false,
+    // Deployed as the template names it: the `existing` declaration that reaches it says when it
+    // is there (a TAP configuration on it fails without it, whether or not a condition leaves the
+    // VM out); a NIC named by its id alone is named whatever the VM's condition too. A public IP
+    // (no `shownAs`) is there with its VM.
+    state: shownAs?.state ?? (type === TYPES.nic ? "deployed" : vm.state),
+    condition: shownAs ? shownAs.condition : type === TYPES.nic ? void 0 : vm.condition,
+    copy: shownAs?.copy ?? vm.copy,
+    unit: vm.unit,
+    span: config.span,
+    typeSpan: config.span,
+    nameSpan: name.span,
+    parent: void 0,
+    children: shownAs?.children ?? [],
+    dependsOn: [],
+    implicitDependencies: [],
+    body,
+    root: { value: body, span: config.span },
+    decl: vm.decl
+  };
 }
 function push(m, k, v) {
   const list = m.get(k);
@@ -3385,6 +3498,18 @@ function push(m, k, v) {
   else m.set(k, [v]);
 }
 var vmsByNic = /* @__PURE__ */ new WeakMap();
+function vmsCreatingNic(graph, nic) {
+  const found = nic.kind === "resource" ? vmsOfNic(graph, nic.resource) : nic.kind === "external" ? vmIndex(graph).byExternal.get(resourceKey(nic.id)) ?? [] : [];
+  return found.filter((v) => v.creates && !v.vm.existing);
+}
+function nicsOfVm(graph, vm) {
+  return elements(at(vm.root, "properties", "networkProfile", "networkInterfaces")).map((n) => {
+    const res = graph.resolve(at(n, "id").value);
+    if (res.kind === "resource") return { kind: "resource", resource: res.resource };
+    if (res.kind === "external") return { kind: "external", id: res.id };
+    return { kind: "unknown", value: at(n, "id").value ?? null };
+  });
+}
 function destinationsOf(tap, graph) {
   const out = [];
   for (const property of ["destinationNetworkInterfaceIPConfiguration", "destinationLoadBalancerFrontEndIPConfiguration"]) {
@@ -3392,7 +3517,8 @@ function destinationsOf(tap, graph) {
     if (holder.value === void 0 || holder.value === null) continue;
     const maybeUnset = holder.value instanceof Unknown;
     const id = maybeUnset ? holder : at(holder, "id");
-    out.push({ property, id, resolution: graph.resolve(id.value), maybeUnset });
+    const resolution = graph.resolve(id.value);
+    out.push({ property, id, resolution: property === "destinationNetworkInterfaceIPConfiguration" ? ipConfigurationCreatedByVm(graph, resolution) : resolution, maybeUnset });
   }
   return out;
 }
@@ -3428,6 +3554,14 @@ function describeSource(source) {
     case "ipconfig":
       return `the virtualNetworkTaps entry of '${nicName(source.nic)}'`;
   }
+}
+function sourceEntryName(source) {
+  if (source.declaration === "child") return `'${source.holder.displayName}'`;
+  if (source.declaration === "inline") {
+    const n = at(source.at, "name").value;
+    if (typeof n === "string") return `'${nicName(source.nic)}/${n}'`;
+  }
+  return describeSource(source);
 }
 function nicKey(nic) {
   if (nic.kind === "resource") return nic.resource.key;
@@ -3512,7 +3646,7 @@ function ordering(graph) {
 var orderings = /* @__PURE__ */ new WeakMap();
 function finalDeclarations(graph, r) {
   const all = graph.declarationsOf(r.key);
-  if (all.length <= 1) return [r];
+  if (all.length <= 1 || isVmCreatedNic(r)) return [r];
   let byKey2 = finals.get(graph);
   if (!byKey2) finals.set(graph, byKey2 = /* @__PURE__ */ new Map());
   let out = byKey2.get(r.key);
@@ -3892,6 +4026,10 @@ function displayPath(unit) {
   while (root.parent) root = root.parent.unit;
   const rel = import_node_path.default.relative(import_node_path.default.dirname(root.file.path), unit.file.path);
   return (rel === "" ? import_node_path.default.basename(unit.file.path) : rel).split(import_node_path.default.sep).join("/");
+}
+function lbMembershipRelated(nic, m) {
+  const part2 = `${m.part.type === "inboundNatRules" ? "inbound NAT rule" : "backend pool"} '${m.part.name}' of load balancer '${m.lb.displayName}'`;
+  return { span: m.via.span, message: m.byAddress ? `${part2} lists the IP address of NIC '${nic.displayName}' here` : `NIC '${nic.displayName}' is in ${part2} here` };
 }
 
 // src/graph/unfetched.ts
@@ -4417,7 +4555,8 @@ var vtap_same_region_default2 = defineRule(
           continue;
         }
         check(nic, "source NIC", [sourceRelated(source)], [source.holder], [source]);
-        for (const { vm } of vmsOfNic(ctx.graph, nic)) check(vm, "source VM", [sourceRelated(source)], [nic, source.holder], [source]);
+        const nicLoc = at(nic.root, "location").span.identity();
+        for (const { vm } of vmsOfNic(ctx.graph, nic)) if (at(vm.root, "location").span.identity() !== nicLoc) check(vm, "source VM", [sourceRelated(source)], [nic, source.holder], [source]);
       }
       const d = destinationOf(tap, ctx.graph);
       const target = d && destinationTarget(d);
@@ -4741,7 +4880,7 @@ function loadBalancersOfDeclaration(graph, nic) {
           const entryNetwork = subnetRef.value !== void 0 ? networkOfSubnetId(graph, subnetRef) : networkOfId(graph, at(addr, "properties", "virtualNetwork", "id"));
           nicNetwork ??= networkOf(graph, ipc);
           if (sameNetwork(nicNetwork, entryNetwork) === false) continue;
-          out.push({ lb, declaration: nic, part: pool, ipConfig: ipc, via: a });
+          out.push({ lb, declaration: nic, part: pool, ipConfig: ipc, via: a, byAddress: true });
         }
       }
     }
@@ -4940,6 +5079,8 @@ function securityRulesOf(nsg) {
   return out;
 }
 function publicIpOf(graph, ipConfig) {
+  const created = vmCreatedPublicIp(ipConfig);
+  if (created) return created;
   const ref = at(ipConfig, "properties", "publicIPAddress", "id");
   const res = graph.resolve(ref.value);
   return res.kind === "resource" && lower(res.resource.type) === lower(TYPES.publicIp) ? { pip: res.resource, ref } : void 0;
@@ -5279,7 +5420,7 @@ var vtap_peering_same_region_default2 = defineRule(
 );
 
 // rules/vtap-peering-before-tap.md
-var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, `parent`, or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\nOne finding per TAP configuration (and source network): it names the peerings it does not wait\nfor, one direction or both, so a configuration that waits for neither is one warning that names\nboth. A peering that a condition may not deploy is a finding of its own, indeterminate.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\nA `dependsOn` entry names only resources and modules of its own file. When the peerings and the\nTAP configuration are in different modules (nested deployments), add the module that deploys the\npeerings (`peerings`; a module loop's name waits for all its instances) to the `dependsOn` of the\nmodule that holds the TAP configuration, in the template that declares both; in ARM JSON, name the\ndeployment: `[resourceId('Microsoft.Resources/deployments', 'peerings')]`. The message names the\ntwo modules and that file, and points at the module to change.\n\n```bicep\nmodule workloads 'modules/workload.bicep' = [for (s, i) in spokes: {\n  name: 'workload-${s.name}'\n  params: { subnetId: spokeNetworks[i].outputs.subnetId, tapId: hub.outputs.tapId }\n  dependsOn: [ peerings ]\n}]\n```\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
+var vtap_peering_before_tap_default = "# vtap-peering-before-tap\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nWhen a source NIC and the destination are in different networks and the template declares the\npeerings, every TAP configuration of that source (the `tapConfigurations` resource, or the NIC for\ninline and IP-configuration declarations) depends on each peering, directly or transitively:\n`dependsOn`, Bicep symbolic references, Bicep `parent` (and nesting; in ARM JSON a child is ordered\nafter its parent only by `dependsOn`), or the module it is in (depending on a module\nmeans waiting for every resource in it: peerings in a network module whose outputs the source's\nmodule uses are in place first). Ids in properties do not order an ARM deployment and are not\ncounted.\n\nOne finding per TAP configuration (and source network): it names the peerings it does not wait\nfor, one direction or both, so a configuration that waits for neither is one warning that names\nboth. A peering that a condition may not deploy is a finding of its own, indeterminate.\n\n## Where it comes from\n[Virtual network TAP overview, Prerequisites](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#prerequisites):\n\n> If you're using this deployment model, ensure that the virtual network peering is enabled before you configure virtual network TAP.\n\n## Why it matters\nWithout the dependency ARM may create the tap configuration while the peering is still being set up, and the configuration fails or mirrors nothing.\n\n## How to fix\nAdd both peerings to the `dependsOn` of the TAP configuration.\n\nA `dependsOn` entry names only resources and modules of its own file. When the peerings and the\nTAP configuration are in different modules (nested deployments), add the module that deploys the\npeerings (`peerings`; a module loop's name waits for all its instances) to the `dependsOn` of the\nmodule that holds the TAP configuration, in the template that declares both; in ARM JSON, name the\ndeployment: `[resourceId('Microsoft.Resources/deployments', 'peerings')]`. The message names the\ntwo modules and that file, and points at the module to change.\n\n```bicep\nmodule workloads 'modules/workload.bicep' = [for (s, i) in spokes: {\n  name: 'workload-${s.name}'\n  params: { subnetId: spokeNetworks[i].outputs.subnetId, tapId: hub.outputs.tapId }\n  dependsOn: [ peerings ]\n}]\n```\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n  dependsOn: [ toCollector, toSource ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vtap-vnet', 'to-collector-vnet')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'collector-vnet', 'to-vtap-vnet')]\"\n]\n```\n";
 
 // rules/vtap-peering-before-tap.ts
 var vtap_peering_before_tap_default2 = defineRule(
@@ -5329,7 +5470,7 @@ function reportMissing(ctx, p, missing) {
     involved: [...missing.map((x) => x.holder), p.tap],
     sources: [p.source],
     related,
-    message: `'${holder.displayName}' attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice2}`
+    message: `${sourceEntryName(p.source)} attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice2}`
   });
 }
 
@@ -5642,7 +5783,7 @@ function firstUnresolvedNicOfVm(ctx) {
 }
 
 // rules/vtap-source-vm-restart.md
-var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A VM the template creates with a\nNIC made elsewhere (an `existing` NIC, or one named by its id) is judged like any VM of the template. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\nWhen the VM and the TAP are in different modules (nested deployments), the VM cannot name the TAP:\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the VM's\nmodule (in ARM JSON, `resourceId('Microsoft.Resources/deployments', '<name>')`). The message\nnames both and the file.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_source_vm_restart_default = "# vtap-source-vm-restart\n\n**Level:** warning \xB7 **Tags:** vtap, temporary\n\n## What it checks\nEvery source VM is started after the TAP exists. A VM the template creates and that depends on\nthe TAP (directly or transitively, through `dependsOn`, symbolic references, Bicep `parent` or its module,\nor ARM's implicit dependency: a `reference()` or `list*()` call naming a resource of the same\ntemplate by its name; called with a resource id it makes no dependency, as ARM documents) passes; a module (nested deployment) starts after what it depends on, and what depends on a module\nwaits until every resource in it is deployed, so a VM in a module that uses the TAP module's outputs\npasses too, and so does any VM when the TAP already exists (it is outside the template). A VM with no\ndependency path to the TAP, and the VM of a source NIC outside the template, needs one stop\n(deallocate) and start after the TAP is deployed: the rule warns. A VM the template creates with a\nNIC made elsewhere (an `existing` NIC, or one named by its id) is judged like any VM of the template. A TAP that a module deploys whose\ntemplate vtaplint does not read (a registry module, a template spec) is created by this deployment\ntoo: a VM that does not depend on that module is *indeterminate*.\n\n## Where it comes from\n[Virtual network TAP overview, Adding a source](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#adding-a-source):\n\n> [Temporary] Before adding a VM as a source, you must **first deploy a virtual network TAP resource** and **then STOP (deallocate) and START the source VM**. This is required only once for any VM that will be added as a source. **If not done, you will get an erorr stating the NIC is not on fastpath**.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{\"tags\": {\"temporary\": \"off\"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAdding the TAP configuration fails with an error that the NIC is not on fastpath.\n\n## How to fix\nMake the VM depend on the TAP, so it is created after it; for an existing VM, deallocate and start it once after deploying the TAP (`az vm deallocate` / `az vm start`).\n\nWhen the VM and the TAP are in different modules (nested deployments), the VM cannot name the TAP:\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the VM's\nmodule (in ARM JSON, `resourceId('Microsoft.Resources/deployments', '<name>')`). The message\nnames both and the file.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...   // no dependency on the TAP\n}\n```\nPassing (Bicep):\n```bicep\nresource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {\n  name: 'web-vm'\n  ...\n  dependsOn: [ tap ]\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ]\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
 
 // rules/vtap-source-vm-restart.ts
 var vtap_source_vm_restart_default2 = defineRule(
@@ -5772,7 +5913,7 @@ var vtap_live_migration_default2 = defineRule(
 );
 
 // rules/vtap-source-floating-ip.md
-var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A pool named both inline and\nas a child resource (the Azure Verified Modules pattern: `backendAddressPools: [ { name: \'sql\' } ]`\non the load balancer, members in the child) is one pool: the members of both declarations count.\nA `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template, or behind a pool id known only at deployment, is reported once,\nby `vtap-source-basic-lb`; an inbound NAT rule the template adds to an `existing` load balancer\n(a `loadBalancers/inboundNatRules` child) is in the template, and is checked here.\n\nA NIC declared more than once (made by one module, deployed again by another with its backend\npools, as the Azure Verified Modules network-interface module is used) is read as it ends: each\ndeclaration is a PUT that replaces the NIC\'s whole body, so its pools are those of the declaration\ndeployed last (of each that may be last, when the declarations are not ordered).\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
+var vtap_source_floating_ip_default = '# vtap-source-floating-ip\n\n**Level:** error \xB7 **Tags:** vtap, temporary\n\n## What it checks\nFor every source NIC the template declares, the load balancers in front of it: the NIC\'s\n`loadBalancerBackendAddressPools` and `loadBalancerInboundNatRules`, and IP-based pools whose\n`loadBalancerBackendAddresses` list the NIC\'s static private IP in the NIC\'s virtual network\n(the entry\'s `virtualNetwork.id` or `subnet.id`; the same IP in another network is another\nmachine) (inline or `loadBalancers/backendAddressPools` children). A pool named both inline and\nas a child resource (the Azure Verified Modules pattern: `backendAddressPools: [ { name: \'sql\' } ]`\non the load balancer, members in the child) is one pool: the members of both declarations count.\nA `loadBalancingRules` or `inboundNatRules` entry that sends to that pool (or is that NAT\nrule) must not have `enableFloatingIP: true`. The finding points at `enableFloatingIP`. A load\nbalancer outside the template, or behind a pool id known only at deployment, is reported once,\nby `vtap-source-basic-lb`; an inbound NAT rule the template adds to an `existing` load balancer\n(a `loadBalancers/inboundNatRules` child) is in the template, and is checked here.\n\nA NIC declared more than once (made by one module, deployed again by another with its backend\npools, as the Azure Verified Modules network-interface module is used) is read as it ends: each\ndeclaration is a PUT that replaces the NIC\'s whole body, so its pools are those of the declaration\ndeployed last (of each that may be last, when the declarations are not ordered).\n\nA Floating IP rule reaching another NIC of the source NIC\'s VM gives an *indeterminate* result at\nits `enableFloatingIP`, naming that NIC and the rule: the Azure doc speaks of VMs behind such a\nrule, while this rule checks the source NIC; whether a rule on another NIC keeps the VM from being\nmirrored is not documented.\n\n## Where it comes from\n[Virtual network TAP overview, Other Limitations](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#other-limitations):\n\n> [Temporary] VMs behind a Standard Load Balancer with Floating IP enabled can\'t be set as a mirroring source.\n\nThe limitation is marked temporary; switch every temporary rule off at once with `{"tags": {"temporary": "off"}}` in `vtaplint.config.json`.\n\n## Why it matters\nAzure rejects the TAP configuration of a VM behind a Floating IP rule, so the VM is not mirrored.\n\n## How to fix\nSet `enableFloatingIP` to `false` on the rules that reach the source, or mirror a VM that is not behind such a rule.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: true\n    } } ]\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource webLb \'Microsoft.Network/loadBalancers@2024-05-01\' = {\n  name: \'web-lb\'\n  location: location\n  sku: { name: \'Standard\' }\n  properties: {\n    ...\n    loadBalancingRules: [ { name: \'http\', properties: {\n      backendAddressPool: { id: resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\') }\n      protocol: \'Tcp\', frontendPort: 80, backendPort: 80\n      enableFloatingIP: false\n    } } ]\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": true\n    } } ]\n  }\n}\n```\nPassing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/loadBalancers",\n  "name": "web-lb",\n  "sku": { "name": "Standard" },\n  "properties": {\n    "loadBalancingRules": [ { "name": "http", "properties": {\n      "backendAddressPool": { "id": "[resourceId(\'Microsoft.Network/loadBalancers/backendAddressPools\', \'web-lb\', \'web-pool\')]" },\n      "protocol": "Tcp", "frontendPort": 80, "backendPort": 80, "enableFloatingIP": false\n    } } ]\n  }\n}\n```\n';
 
 // rules/vtap-source-floating-ip.ts
 var vtap_source_floating_ip_default2 = defineRule(
@@ -5789,7 +5930,9 @@ var vtap_source_floating_ip_default2 = defineRule(
   vtap_source_floating_ip_default,
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    for (const { nic, source } of sourceNics(ctx.graph)) {
+    const nics = sourceNics(ctx.graph);
+    const sourceKeys = new Set(nics.map((n) => n.nic.key));
+    for (const { nic, source } of nics) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         for (const rule of rulesReaching(ctx.graph, m)) {
           const key2 = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
@@ -5801,7 +5944,7 @@ var vtap_source_floating_ip_default2 = defineRule(
             resource: m.lb,
             involved: [nic, m.declaration, ...source.config ? [source.config] : []],
             sources: [source],
-            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+            related: [lbMembershipRelated(nic, m), sourceRelated(source)]
           };
           if (fip.value === true)
             ctx.fail({
@@ -5815,6 +5958,28 @@ var vtap_source_floating_ip_default2 = defineRule(
               message: `enableFloatingIP of rule '${rule.name}' of load balancer '${m.lb.displayName}' is ${describeUnknown(fip.value)}; if it is true, source NIC '${nic.displayName}' cannot be mirrored`
             });
           else ctx.pass({ ...base, message: "no floating IP" });
+        }
+      }
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        for (const other of nicsOfVm(ctx.graph, vm)) {
+          if (other.kind !== "resource" || other.resource.key === nic.key || sourceKeys.has(other.resource.key)) continue;
+          for (const m of loadBalancersOfNic(ctx.graph, other.resource)) {
+            for (const rule of rulesReaching(ctx.graph, m)) {
+              const key2 = `${nic.key}|${vm.key}|${other.resource.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
+              if (seen.has(key2)) continue;
+              seen.add(key2);
+              const fip = at(rule.decl, "properties", "enableFloatingIP");
+              if (fip.value !== true) continue;
+              ctx.indeterminate({
+                span: fip.span,
+                resource: m.lb,
+                involved: [other.resource, nic, vm, m.declaration, ...source.config ? [source.config] : []],
+                sources: [source],
+                related: [lbMembershipRelated(other.resource, m), sourceRelated(source)],
+                message: `rule '${rule.name}' of load balancer '${m.lb.displayName}' has Floating IP enabled and sends to NIC '${other.resource.displayName}' of VM '${vm.displayName}', whose NIC '${nic.displayName}' is a TAP source; the Azure doc says a VM behind a Floating IP rule cannot be a mirroring source, and it speaks of the VM, not of one NIC: if that holds for any NIC of the VM, '${nic.displayName}' cannot be mirrored; set enableFloatingIP to false to be sure`
+              });
+            }
+          }
         }
       }
     }
@@ -5838,6 +6003,12 @@ reference: neither its SKU nor its Floating IP rules can be seen (\`vtap-source-
 says nothing about it). So does a pool or NAT rule id known only at deployment (a parameter without
 a value, or read from an \`existing\` load balancer: \`lb.properties.backendAddressPools[0].id\`): the
 NIC is behind a load balancer that cannot even be named.
+
+Another NIC of the source NIC's VM behind a Basic load balancer gives an *indeterminate* result at
+that NIC's pool reference, naming the NIC and the load balancer: the Azure doc says "VMs behind
+Basic Load Balancer can't be set as a mirroring source", of the VM, while this rule checks the
+source NIC; whether a Basic load balancer on another NIC keeps the VM from being mirrored is not
+documented.
 
 A NIC declared more than once (made by one module, deployed again by another with its backend
 pools, as the Azure Verified Modules network-interface module is used) is read as it ends: each
@@ -5933,7 +6104,9 @@ var vtap_source_basic_lb_default2 = defineRule(
   vtap_source_basic_lb_default,
   (ctx) => {
     const seen = /* @__PURE__ */ new Set();
-    for (const { nic, source } of sourceNics(ctx.graph)) {
+    const nics = sourceNics(ctx.graph);
+    const sourceKeys = new Set(nics.map((n) => n.nic.key));
+    for (const { nic, source } of nics) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
         seen.add(`${nic.key}|${m.lb.key}`);
@@ -5946,7 +6119,7 @@ var vtap_source_basic_lb_default2 = defineRule(
           resource: m.lb,
           involved: [nic, m.declaration, ...source.config ? [source.config] : []],
           sources: [source],
-          related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+          related: [lbMembershipRelated(nic, m), sourceRelated(source)]
         };
         if (v === void 0 || typeof v === "string" && v.toLowerCase() === "basic")
           ctx.fail({
@@ -5960,6 +6133,26 @@ var vtap_source_basic_lb_default2 = defineRule(
             message: `the sku of load balancer '${m.lb.displayName}' in front of source NIC '${nic.displayName}' is ${describeUnknown(v)}; a Basic load balancer would keep the NIC from being mirrored`
           });
         else ctx.pass({ ...base, message: "not Basic" });
+      }
+      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
+        for (const other of nicsOfVm(ctx.graph, vm)) {
+          if (other.kind !== "resource" || other.resource.key === nic.key || sourceKeys.has(other.resource.key)) continue;
+          for (const m of loadBalancersOfNic(ctx.graph, other.resource)) {
+            const key2 = `${nic.key}|${vm.key}|${other.resource.key}|${m.lb.key}`;
+            if (m.lb.existing || seen.has(key2)) continue;
+            seen.add(key2);
+            const v = at(m.lb.root, "sku", "name").value;
+            if (v !== void 0 && !(typeof v === "string" && v.toLowerCase() === "basic")) continue;
+            ctx.indeterminate({
+              span: m.via.span,
+              resource: m.lb,
+              involved: [other.resource, nic, vm, ...source.config ? [source.config] : []],
+              sources: [source],
+              related: [lbMembershipRelated(other.resource, m), sourceRelated(source)],
+              message: `NIC '${other.resource.displayName}' of VM '${vm.displayName}', whose NIC '${nic.displayName}' is a TAP source, is behind load balancer '${m.lb.displayName}', which is Basic; the Azure doc says a VM behind a Basic load balancer cannot be a mirroring source, and it speaks of the VM, not of one NIC: if that holds for any NIC of the VM, '${nic.displayName}' cannot be mirrored; use a Standard load balancer for '${other.resource.displayName}' to be sure`
+            });
+          }
+        }
       }
       for (const lb of outsideLoadBalancersOfNic(ctx.graph, nic)) {
         if (seen.has(`${nic.key}|${lb.key}`)) continue;
@@ -6028,7 +6221,7 @@ var vtap_private_link_inbound_default2 = defineRule(
             resource: f.pls,
             involved: [m.lb, nic, m.declaration, ...source.config ? [source.config] : []],
             sources: [source],
-            related: [{ span: m.via.span, message: `NIC '${nic.displayName}' is in '${m.part.name}' here` }, sourceRelated(source)]
+            related: [lbMembershipRelated(nic, m), sourceRelated(source)]
           });
         }
       }
@@ -6270,7 +6463,10 @@ var vtap_one_config_per_nic_default2 = defineRule(
       if (list) list.push(s);
       else byNic.set(k, [s]);
     }
+    const uncertain = (s) => s.when !== void 0 || s.rivals !== void 0;
+    const rank = (s) => (uncertain(s) ? 2 : 0) + (s.declaration === "child" ? 1 : 0);
     for (const all of byNic.values()) {
+      all.sort((a, b) => rank(a) - rank(b));
       const names2 = /* @__PURE__ */ new Set();
       const list = all.filter((s) => {
         const n = tapConfigurationName(s);
@@ -6319,15 +6515,15 @@ var vtap_one_config_per_nic_default2 = defineRule(
 );
 
 // rules/vtap-config-target.md
-var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\nA configuration that names something other than a virtual network TAP (a NIC, an IP\nconfiguration, text that is no resource id) or no TAP at all is rejected by Azure and mirrors\nnothing, so its NIC is not a TAP source: this error is its only finding, and the rules about\nsources (VM restart, downtime, live migration, v6 sizes, one configuration per NIC, a NIC outside\nthe template, ...) do not judge that NIC through it. An id known only at deployment (a parameter\nwithout a value, a choice between a TAP and something else) may be a TAP's: it is reported here as\nindeterminate, and its NIC stays a possible source for the other rules.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\nWhen the TAP is in another module (nested deployment), pass its id as that module's output, or,\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the\nconfiguration's module: a `dependsOn` entry names only resources and modules of its own file.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\n";
+var vtap_config_target_default = "# vtap-config-target\n\n**Level:** error \xB7 **Tags:** vtap\n\n## What it checks\nEvery TAP configuration names a virtual network TAP: `virtualNetworkTap.id` (or the\n`virtualNetworkTaps[].id` entry) is the id of a `Microsoft.Network/virtualNetworkTaps` resource. When\nthat TAP is in the template, the configuration (or the NIC holding it) depends on it: `dependsOn`,\na Bicep symbolic reference, Bicep `parent`, or the module it is in (a module starts after what it\ndepends on; depending on a module means waiting for every resource in it, so a configuration in a\nmodule that uses the TAP module's outputs is after the TAP). A `resourceId()` in a property does\nnot order an ARM deployment. An id only known at deployment is *indeterminate*, and so is a TAP\nthe template declares under a condition that is false: it must exist already (the \"create it or\nuse the one that exists\" pattern), or the deployment fails. A TAP whose condition is known only at\ndeployment, used by a configuration deployed without that condition, is *indeterminate* for the same\nreason: give the configuration the TAP's condition.\n\nA `tapConfigurations` resource is created on its NIC, so when the template deploys that NIC, the\nconfiguration depends on it too: ARM does not deploy a child resource after its parent unless\n`dependsOn` says so (\"An implicit deployment dependency isn't automatically created between a\nchild resource and the parent resource\"), in ARM JSON both for a child declared at top level\n(`\"name\": \"web-nic/to-collector\"`) and for one nested in the NIC's `resources` array. In Bicep,\n`parent:` and a resource nested in the NIC make the compiler write that `dependsOn`; a name\n`'web-nic/to-collector'` without `parent:` does not. The same holds for a NIC that a VM of the\ntemplate creates itself (`networkProfile.networkInterfaceConfigurations`, with\n`networkApiVersion`): the configuration on it (through an `existing` NIC, or by name) depends on\nthat VM. Missing, it is an error at the configuration's name, with the NIC (or the VM's\n`networkInterfaceConfigurations` entry) as related location; in different modules, it says\nwhich module's `dependsOn` gets which entry.\n\nA configuration that names something other than a virtual network TAP (a NIC, an IP\nconfiguration, text that is no resource id) or no TAP at all is rejected by Azure and mirrors\nnothing, so its NIC is not a TAP source: this error is its only finding, and the rules about\nsources (VM restart, downtime, live migration, v6 sizes, one configuration per NIC, a NIC outside\nthe template, ...) do not judge that NIC through it. An id known only at deployment (a parameter\nwithout a value, a choice between a TAP and something else) may be a TAP's: it is reported here as\nindeterminate, and its NIC stays a possible source for the other rules.\n\n## Where it comes from\n[Resource schema: NetworkInterfaceTapConfiguration](https://learn.microsoft.com/azure/templates/microsoft.network/networkinterfaces/tapconfigurations):\n\n> virtualNetworkTap: The reference to the Virtual Network Tap resource.\n\n## Why it matters\nA configuration pointing at something else is rejected; one created before its TAP fails with a \"not found\" error on the first deployment, and one created before its NIC fails with `ParentResourceNotFound` (\"Can not perform requested operation on nested resource. Parent resource '...' not found\"), as ARM may start it first.\n\n## How to fix\nPoint `virtualNetworkTap.id` at the TAP and make the configuration depend on it (in Bicep, use `tap.id`).\nWhen the TAP is in another module (nested deployment), pass its id as that module's output, or,\nin the template that declares both modules, add the TAP's module to the `dependsOn` of the\nconfiguration's module: a `dependsOn` entry names only resources and modules of its own file.\nMake the configuration depend on its NIC: in Bicep declare it with `parent: nic` (or nested in the\nNIC); in ARM JSON add the NIC's `resourceId()` to its `dependsOn` (for a loop of NICs, the NIC of\nthe same `copyIndex()`); for a NIC a VM creates, add the VM. When the NIC is deployed by another\nmodule, add that module to the `dependsOn` of the configuration's module, or pass the NIC's name\nas that module's output.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')   // no dependency\n  }\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  virtualNetworkTap: {\n    id: tap.id\n  }\n}\n```\nFailing (ARM JSON):\n```json\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\" ],\n\"properties\": { \"virtualNetworkTap\": { \"id\": \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" } }\n```\nPassing (ARM JSON):\n```json\n\"dependsOn\": [\n  \"[resourceId('Microsoft.Network/networkInterfaces', 'web-nic')]\",\n  \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\"\n]\n```\nFailing (ARM JSON, top-level or nested child without its NIC in `dependsOn`):\n```json\n\"name\": \"web-nic/to-collector\",\n\"dependsOn\": [ \"[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]\" ]\n```\nFailing (Bicep, a name with a slash instead of `parent`):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  name: 'web-nic/to-collector'   // no dependency on webNic\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\nPassing (Bicep):\n```bicep\nresource tapConfig 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  parent: webNic\n  name: 'to-collector'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n```\n";
 
 // rules/vtap-config-target.ts
 var vtap_config_target_default2 = defineRule(
   {
     id: "vtap-config-target",
     name: "VtapConfigTarget",
-    shortDescription: "A TAP configuration's virtualNetworkTap.id is the id of a virtual network TAP, and the configuration is deployed after that TAP.",
-    fullDescription: "A TAP configuration (a tapConfigurations child resource, an inline tapConfigurations entry, or a virtualNetworkTaps entry of an IP configuration) names the TAP it sends to by id. The rule checks that the id is the id of a Microsoft.Network/virtualNetworkTaps resource and, when that TAP is in the template, that the configuration depends on it (dependsOn, a Bicep symbolic reference or a parent chain): ARM does not order resources by ids in their properties.",
+    shortDescription: "A TAP configuration's virtualNetworkTap.id is the id of a virtual network TAP, and the configuration is deployed after that TAP and after its NIC.",
+    fullDescription: "A TAP configuration (a tapConfigurations child resource, an inline tapConfigurations entry, or a virtualNetworkTaps entry of an IP configuration) names the TAP it sends to by id. The rule checks that the id is the id of a Microsoft.Network/virtualNetworkTaps resource and, when that TAP is in the template, that the configuration depends on it (dependsOn, a Bicep symbolic reference or a parent chain): ARM does not order resources by ids in their properties. A tapConfigurations resource whose NIC the template deploys (or whose NIC a VM of the template creates from networkInterfaceConfigurations) must also depend on that NIC (or VM): ARM does not deploy a child after its parent unless dependsOn says so, in ARM JSON even for a child nested in the resources array of its parent; the Bicep compiler writes that dependsOn for `parent:` and nested resources.",
     defaultLevel: "error",
     tags: ["vtap"],
     precision: "very-high",
@@ -6339,19 +6535,21 @@ var vtap_config_target_default2 = defineRule(
       if (s.declaration === "scaleset") continue;
       const v = s.tapId.value;
       const base = { span: s.tapId.span, resource: s.holder, sources: [s] };
+      if (s.declaration === "child" && mayNameTap2(s)) checkParentOrder(ctx, s);
+      const entry = s.declaration === "ipconfig" ? `'${s.holder.displayName}'` : sourceEntryName(s);
       if (v === void 0 || v === null) {
-        ctx.fail({ ...base, message: `TAP configuration '${s.holder.displayName}' names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `TAP configuration ${entry} names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       const res = s.tap;
       if (res.kind === "none") {
-        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of '${s.holder.displayName}' is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
-        else ctx.fail({ ...base, message: `the TAP reference of '${s.holder.displayName}' is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
+        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of ${entry} is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
+        else ctx.fail({ ...base, message: `the TAP reference of ${entry} is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
         continue;
       }
       const type = fullType(res.id);
       if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
-        ctx.fail({ ...base, message: `'${s.holder.displayName}' sends to ${res.kind === "external" ? describeId(res.id) : `'${resolvedName(res) ?? ""}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `${entry} sends to ${res.kind === "external" ? describeId(res.id) : `'${resolvedName(res) ?? ""}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       if (res.kind === "external" && ctx.graph.notDeployedAt(res.id)) {
@@ -6389,6 +6587,38 @@ var vtap_config_target_default2 = defineRule(
     }
   }
 );
+function mayNameTap2(s) {
+  const v = s.tapId.value;
+  if (v === void 0 || v === null) return false;
+  if (s.tap.kind === "none") return v instanceof Unknown;
+  return fullType(s.tap.id).toLowerCase() === TYPES.tap.toLowerCase();
+}
+function checkParentOrder(ctx, s) {
+  const cfg = s.holder;
+  if (cfg.existing) return;
+  const nic = s.nic.kind === "resource" && !s.nic.resource.existing && !isVmCreatedNic(s.nic.resource) ? s.nic.resource : void 0;
+  const before = nic ? [{ r: nic, related: void 0 }] : vmsCreatingNic(ctx.graph, s.nic).map((v) => ({ r: v.vm, related: v.ref.span }));
+  const nicText = `NIC '${nicName(s.nic)}'`;
+  const bicep = cfg.unit.file.kind === "bicep";
+  for (const { r, related } of before) {
+    if (orderedAfter(ctx.graph, cfg, r)) continue;
+    const isVm = r !== nic;
+    const what = isVm ? `VM '${r.displayName}'` : nicText;
+    const across = dependsOnAcrossModules(cfg, r, "the TAP configuration", isVm ? "the VM" : "the NIC");
+    const own2 = isVm ? bicep ? `add ${r.symbolicName ?? "the VM"} to dependsOn` : "add the VM to dependsOn" : bicep ? `declare the configuration with \`parent: ${r.symbolicName ?? r.plainDisplayName}\` (or add the NIC to dependsOn)` : "add the NIC to dependsOn";
+    ctx.fail({
+      span: cfg.nameSpan,
+      resource: cfg,
+      sources: [s],
+      involved: [r],
+      related: [
+        isVm ? { span: related ?? r.nameSpan, message: `VM '${r.displayName}' creates ${nicText} here (networkInterfaceConfigurations)` } : { span: r.nameSpan, message: `${nicText} is declared here` },
+        ...across ? [across.related] : []
+      ],
+      message: isVm ? `TAP configuration '${cfg.displayName}' is on ${nicText}, which ${what} creates in this deployment, but does not depend on that VM, so ARM may create the configuration before the VM has made the NIC and the deployment fails (ParentResourceNotFound): ${across?.advice ?? own2}` : `TAP configuration '${cfg.displayName}' is on ${nicText}, which this template deploys, but does not depend on it, so ARM may create the configuration before the NIC exists and the deployment fails (ParentResourceNotFound; ARM does not deploy a child after its parent unless dependsOn says so): ${across?.advice ?? own2}`
+    });
+  }
+}
 
 // rules/vtap-destination-port.md
 var vtap_destination_port_default = '# vtap-destination-port\n\n**Level:** warning \xB7 **Tags:** vtap\n\n## What it checks\nA TAP\'s `properties.destinationPort`, when set, is 4789 (the VXLAN port; data:\n`defaultDestinationPort` in `rules/data/vtap-facts.json`). Leaving it out is fine.\n\n## Where it comes from\n[Azure docs change, PR MicrosoftDocs/azure-docs#119717 (2024)](https://github.com/MicrosoftDocs/azure-docs/pull/119717):\n\n> VTAP destination port is no longer configurable.\n\nThe REST API example answers `"destinationPort": 4789` when none is sent; Azure PowerShell: "Default Destination Port is 4789".\n\n## Why it matters\nA collector listening on another port receives nothing: mirrored traffic arrives as VXLAN on UDP 4789.\n\n## How to fix\nRemove `destinationPort` (or set it to 4789) and make the collector listen on UDP 4789.\n\n## Examples\nFailing (Bicep):\n```bicep\nproperties: {\n  destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n  destinationPort: 8888\n}\n```\nPassing (Bicep):\n```bicep\nproperties: {\n  destinationNetworkInterfaceIPConfiguration: { id: \'${collectorNic.id}/ipConfigurations/ipconfig1\' }\n}\n```\nFailing (ARM JSON):\n```json\n"destinationPort": 8888\n```\nPassing (ARM JSON):\n```json\n"destinationPort": 4789\n```\n';
@@ -7364,8 +7594,11 @@ var vtap_limits_default2 = defineRule(
     for (const { tap, sources } of perTap.values()) {
       const s = sources[MAX_CONFIGS];
       if (!s || mostTogether(sources, sourceGuard) <= MAX_CONFIGS) continue;
+      const guards = sources.map(sourceGuard);
+      const most = mostTogether(sources, sourceGuard);
+      const count = guards.every((g) => g !== "unknown" && g.length === 0) ? `${sources.length}` : sources.some((x) => x.holder.copy && x.holder.copy.index === void 0) ? `more than ${MAX_CONFIGS}` : `up to ${most}`;
       ctx.fail({
-        message: `${tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`} gets more than ${MAX_CONFIGS} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
+        message: `${tap.decl ? `TAP '${tap.name}'` : `TAP '${tap.name}' (outside the template)`} gets ${count} TAP configurations in this deployment; Azure allows ${MAX_CONFIGS} per TAP: spread the sources over more TAPs`,
         span: s.tapId.span,
         related: tap.decl ? [{ span: at(tap.decl.root, "name").span, message: `TAP '${tap.name}'` }] : [],
         resource: s.holder,
@@ -9874,18 +10107,19 @@ var TEMPLATE_SCHEMA = /deploymentTemplate\.json/i;
 var PARAMETERS_SCHEMA = /deploymentParameters\.json/i;
 function classifyJson(root) {
   if (!isTObject(root)) return "other";
-  const schema = own(root, "$schema");
+  const schema = ownProp(root, "$schema");
   if (typeof schema === "string") {
     if (TEMPLATE_SCHEMA.test(schema)) return "template";
     if (PARAMETERS_SCHEMA.test(schema)) return "parameters";
   }
-  const hasVersion = own(root, "contentVersion") !== void 0 || own(root, "languageVersion") !== void 0;
-  if (own(root, "resources") !== void 0 && hasVersion) return "template";
-  if (isTObject(own(root, "parameters")) && own(root, "contentVersion") !== void 0 && own(root, "resources") === void 0) return "parameters";
+  const hasVersion = ownProp(root, "contentVersion") !== void 0 || ownProp(root, "languageVersion") !== void 0;
+  const resources = ownProp(root, "resources");
+  if (resources !== void 0 && hasVersion) return "template";
+  if (isTObject(ownProp(root, "parameters")) && ownProp(root, "contentVersion") !== void 0 && resources === void 0) return "parameters";
   return "other";
 }
 function looksLikeTemplateText(text) {
-  return TEMPLATE_SCHEMA.test(text) || /"resources"\s*:/.test(text) && /"(contentVersion|languageVersion)"\s*:/.test(text);
+  return TEMPLATE_SCHEMA.test(text) || /"resources"\s*:/i.test(text) && /"(contentVersion|languageVersion)"\s*:/i.test(text);
 }
 function looksLikeParametersText(text) {
   return PARAMETERS_SCHEMA.test(text);
@@ -19582,9 +19816,9 @@ var stringFunctions = [
       const [scheme, host, port, path12, query] = parts;
       if (typeof scheme !== "string" || typeof host !== "string") return env.error("The object given to 'buildUri' needs 'scheme' and 'host' strings.", 0);
       const p = typeof port === "number" && port >= 0 ? `:${port}` : "";
-      const pathText2 = typeof path12 === "string" ? path12.startsWith("/") ? path12 : `/${path12}` : "/";
+      const pathText3 = typeof path12 === "string" ? path12.startsWith("/") ? path12 : `/${path12}` : "/";
       const q = typeof query === "string" && query !== "" ? query.startsWith("?") ? query : `?${query}` : "";
-      return `${scheme}://${host}${p}${pathText2}${q}`;
+      return `${scheme}://${host}${p}${pathText3}${q}`;
     }
   }
 ];
@@ -22173,16 +22407,22 @@ function open(v, reason) {
   if (Array.isArray(v)) return v.map((x) => open(x, reason));
   return v;
 }
+var PART_TYPES = /* @__PURE__ */ new Map([
+  ["microsoft.network/azurefirewalls", /* @__PURE__ */ new Map([["ipconfigurations", "azureFirewallIpConfigurations"]])],
+  ["microsoft.network/bastionhosts", /* @__PURE__ */ new Map([["ipconfigurations", "bastionHostIpConfigurations"]])]
+]);
 function withPartIds(props, r) {
   if (!(props instanceof ObjectValue)) return props;
   const base = idValue(r.id);
+  const renamed = PART_TYPES.get(r.type.toLowerCase());
   for (const e of props.located()) {
     if (!Array.isArray(e.value)) continue;
+    const part2 = renamed?.get(e.key.toLowerCase()) ?? e.key;
     for (const item of e.value) {
       if (!(item instanceof ObjectValue) || item.has("id")) continue;
       const name = item.get("name");
       if (typeof name !== "string") continue;
-      item.set("id", concatId(base, `/${e.key}/${name}`));
+      item.set("id", concatId(base, `/${part2}/${name}`));
     }
   }
   return props;
@@ -23732,7 +23972,7 @@ var ResourceGraph = class {
     this.resources.forEach((r, i) => {
       let k = order.start[i];
       const end = order.start[i + 1];
-      if (r.parent) out.push(orderEdge(r, order, k++));
+      if (r.parent) out.push(parentEdge(r, r.parent));
       this.collectReferences(r, r.body, walk, out);
       for (; k < end; k++) out.push(orderEdge(r, order, k));
     });
@@ -23750,7 +23990,7 @@ var ResourceGraph = class {
     const out = [];
     let k = order.start[i];
     const end = order.start[i + 1];
-    if (r.parent) out.push(orderEdge(r, order, k++));
+    if (r.parent) out.push(parentEdge(r, r.parent));
     this.collectReferences(r, r.body, new ReferenceWalk(), out);
     for (; k < end; k++) out.push(orderEdge(r, order, k));
     return out;
@@ -23760,8 +24000,8 @@ var ResourceGraph = class {
     this.ordering();
   }
   /**
-   * Parent/child and dependsOn edges: what orders a deployment (an id in a property orders
-   * nothing). Computed once, without walking every resource's values for ids as edges() does.
+   * dependsOn edges, written or implicit (reference() / list*() by name): what orders a deployment.
+   * Neither an id in a property nor the parent/child relation orders anything (see ordering()). Computed once, without walking every resource's values for ids as edges() does.
    */
   orderEdges() {
     const order = this.ordering();
@@ -23805,8 +24045,16 @@ var ResourceGraph = class {
   }
   /**
    * The order edges as targets, kept compactly (a large deployment has tens of thousands): those
-   * of resource i are at [start[i], start[i + 1]), each with the dependsOn entry that made it
-   * (undefined for the parent edge, which comes first).
+   * of resource i are at [start[i], start[i + 1]), each with the dependsOn entry that made it.
+   *
+   * A child is not ordered after its parent by being one: "An implicit deployment dependency isn't
+   * automatically created between a child resource and the parent resource. If you need to deploy
+   * the child resource after the parent resource, set the dependsOn property" (ARM docs, "Define
+   * the order for deploying resources", Child resources), for a child nested in its parent's
+   * `resources` array as for one declared at top level ("nic/cfg"). The Bicep compiler writes that
+   * dependsOn itself for `parent:` and for a nested resource, and the lowering does the same, so a
+   * Bicep file's child is ordered by its dependsOn entry; one named "nic/cfg" without `parent:`
+   * gets none, as from the compiler.
    */
   ordering() {
     if (this.orderCache) return this.orderCache;
@@ -23815,10 +24063,6 @@ var ResourceGraph = class {
     const start = new Int32Array(this.resources.length + 1);
     this.resources.forEach((r, i) => {
       start[i] = targets.length;
-      if (r.parent) {
-        targets.push(r.parent);
-        entries.push(void 0);
-      }
       for (const d of r.dependsOn) {
         if (targets.length >= this.maxOrderEdges) {
           this.cutOrder(d.span);
@@ -24044,9 +24288,8 @@ var ResourceGraph = class {
       const out = [];
       if (!position.has(this.resources[i])) return out;
       for (let k = order.start[i]; k < order.start[i + 1]; k++) {
-        const d = order.entries[k];
         const j = position.get(order.targets[k]);
-        if (d && j !== void 0) out.push([j, d]);
+        if (j !== void 0) out.push([j, order.entries[k]]);
       }
       return out;
     };
@@ -24170,7 +24413,7 @@ function partialKey(v) {
 function acyclic(resources, order, position) {
   const n = resources.length;
   const indegree = new Int32Array(n);
-  const target = (k) => order.entries[k] === void 0 ? -1 : position.get(order.targets[k]) ?? -1;
+  const target = (k) => position.get(order.targets[k]) ?? -1;
   let counted = 0;
   for (let i = 0; i < n; i++) {
     if (!position.has(resources[i])) continue;
@@ -24192,10 +24435,12 @@ function acyclic(resources, order, position) {
   }
   return tail === counted;
 }
+function parentEdge(from, to) {
+  return { from, to, sub: void 0, path: "(parent)", span: from.nameSpan, kind: "parent" };
+}
 function orderEdge(from, order, k) {
   const to = order.targets[k];
   const d = order.entries[k];
-  if (d === void 0) return { from, to, sub: void 0, path: "(parent)", span: from.nameSpan, kind: "parent" };
   return { from, to, sub: void 0, path: d.implicit ? "(reference)" : "dependsOn", span: d.span, kind: "dependsOn" };
 }
 var ResourceResolution = class {
@@ -24500,6 +24745,12 @@ function distinctRelated(list) {
     seen.add(key2);
     return true;
   });
+}
+var VALUE_ORIGIN = "the value comes from here";
+function withSupplied(own2, supplied) {
+  if (!supplied.length || !own2.some((r) => r.message === VALUE_ORIGIN)) return distinctRelated([...own2, ...supplied]);
+  const given = new Set(supplied.map((r) => r.span.identity()));
+  return distinctRelated([...own2.filter((r) => r.message !== VALUE_ORIGIN || !given.has(r.span.identity())), ...supplied]);
 }
 
 // src/engine/config.ts
@@ -25721,6 +25972,285 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 
+// schema/vtaplint.config.schema.json
+var vtaplint_config_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/vtaplint/vtaplint/raw/main/schema/vtaplint.config.schema.json",
+  title: "vtaplint configuration (vtaplint.config.json)",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: {
+      type: "string"
+    },
+    rules: {
+      description: "Level per rule id: off, note, warning or error.",
+      type: "object",
+      additionalProperties: {
+        oneOf: [
+          {
+            enum: [
+              "off",
+              "note",
+              "warning",
+              "error"
+            ]
+          },
+          {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "level"
+            ],
+            properties: {
+              level: {
+                enum: [
+                  "off",
+                  "note",
+                  "warning",
+                  "error"
+                ]
+              }
+            }
+          }
+        ]
+      }
+    },
+    tags: {
+      description: `Level for every rule that carries a tag, e.g. {"temporary": "off"}. A rule's own setting wins.`,
+      type: "object",
+      additionalProperties: {
+        enum: [
+          "off",
+          "note",
+          "warning",
+          "error"
+        ]
+      }
+    },
+    regions: {
+      description: "Override the vTAP region lists (Azure changes them).",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        supported: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        comingSoon: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    deployment: {
+      description: "Where the templates are deployed: makes resourceGroup().location, subscription().subscriptionId, ... known.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        location: {
+          type: "string",
+          minLength: 1
+        },
+        subscriptionId: {
+          type: "string",
+          minLength: 1
+        },
+        resourceGroup: {
+          type: "string",
+          minLength: 1
+        },
+        tenantId: {
+          type: "string",
+          minLength: 1
+        },
+        managementGroup: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    },
+    ignore: {
+      description: "Glob patterns (relative to the config file) of files not to lint, read in order: a pattern starting with ! takes back what the patterns before it matched; a pattern ending with / is the whole folder.",
+      type: "array",
+      items: {
+        type: "string",
+        minLength: 1
+      }
+    },
+    suppressions: {
+      description: "Findings to suppress from outside the templates. Suppressed findings stay in SARIF (suppressions[] of kind external) and do not count for the exit code. An expired or unused suppression, or one without a reason, is reported by the rule unused-suppression.",
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "rule"
+        ],
+        properties: {
+          rule: {
+            description: "The rule id to suppress.",
+            type: "string",
+            minLength: 1
+          },
+          files: {
+            oneOf: [
+              {
+                type: "string",
+                minLength: 1
+              },
+              {
+                type: "array",
+                minItems: 1,
+                items: {
+                  type: "string",
+                  minLength: 1
+                }
+              }
+            ],
+            description: "Glob pattern(s), relative to the config file, of the files the suppression applies to (default: all)."
+          },
+          resource: {
+            description: 'Only findings about this resource: its name (or symbolic name), or "<type>/<name>".',
+            type: "string",
+            minLength: 1
+          },
+          reason: {
+            description: "Why the finding is acceptable (SARIF justification).",
+            type: "string",
+            minLength: 1
+          },
+          expires: {
+            description: "Last day (YYYY-MM-DD, UTC) the suppression applies; afterwards the finding is reported again, with an unused-suppression warning.",
+            type: "string",
+            pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+          }
+        }
+      }
+    },
+    parameters: {
+      description: "Parameter files by template: the first entry whose glob matches a template supplies its parameters (after the x.parameters.json beside x.json, before --parameters and -p).",
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "files",
+          "parameterFile"
+        ],
+        properties: {
+          files: {
+            oneOf: [
+              {
+                type: "string",
+                minLength: 1
+              },
+              {
+                type: "array",
+                minItems: 1,
+                items: {
+                  type: "string",
+                  minLength: 1
+                }
+              }
+            ],
+            description: "Glob pattern(s), relative to the config file, of templates."
+          },
+          parameterFile: {
+            description: "The ARM parameters file (.json) for those templates, relative to the config file.",
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    limits: {
+      description: "vtaplint's own limits on the work one input may cause; hitting one is a limit-exceeded finding naming the key. Raise them for very large templates.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        maxFileBytes: {
+          description: "Largest file read, in bytes (templates, parameter files, modules, linked templates, load*Content files). Default 41943040 (40 MiB).",
+          type: "integer",
+          minimum: 1
+        },
+        maxJsonDepth: {
+          description: "Deepest nesting of brackets in a file (JSON objects and arrays; Bicep objects, arrays and expressions). Default 512, at most 2048: deeper input would need more stack than a Node.js thread has.",
+          type: "integer",
+          minimum: 1,
+          maximum: 2048
+        },
+        maxExpressionLength: {
+          description: "Longest ARM expression string, in characters. Default 1048576.",
+          type: "integer",
+          minimum: 1
+        },
+        maxExpressionDepth: {
+          description: "Deepest nesting inside one expression, and of evaluations (variables using variables, user functions calling functions). Default 256.",
+          type: "integer",
+          minimum: 1
+        },
+        maxEvaluationSteps: {
+          description: "Evaluation steps for one template with everything it deploys. Default 10000000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxStringLength: {
+          description: "Longest string an expression may produce. Default 4194304.",
+          type: "integer",
+          minimum: 1
+        },
+        maxArrayLength: {
+          description: "Longest array an expression may produce. Default 100000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxObjectSize: {
+          description: "Most properties an object may get. Default 100000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxValueNodes: {
+          description: "Most elements and properties a value built by an expression may hold through all its levels, a part that appears twice counted twice. Default 1000000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxCopyCount: {
+          description: "Copies analysed per copy loop. Default 800 (ARM's own limit: a larger count is an evaluation-error whatever this says).",
+          type: "integer",
+          minimum: 1
+        },
+        maxDeploymentDepth: {
+          description: "Deepest nesting of nested deployments and Bicep modules. Default 16.",
+          type: "integer",
+          minimum: 1
+        },
+        maxDeployments: {
+          description: "Nested deployments and Bicep module instances analysed for one template with everything it deploys, each copy counted. Default 5000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxResources: {
+          description: "Resources expanded from one template with its nested deployments. Default 50000.",
+          type: "integer",
+          minimum: 1
+        },
+        maxGraphEdges: {
+          description: "Edges (references, parent/child, dependsOn) the graph command prints for one template; a dependsOn on a copy loop is an edge to each instance. Default 500000.",
+          type: "integer",
+          minimum: 1
+        }
+      }
+    }
+  }
+};
+
 // src/engine/config.ts
 var CONFIG_FILE = "vtaplint.config.json";
 var ConfigError = class extends Error {
@@ -25757,16 +26287,28 @@ function placeIn(file, text, location, key2) {
 }
 var placeText = (p) => p.line !== void 0 ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
 var errorAt = (place, message) => new ConfigError(`${placeText(place)}: ${message}`, place);
+function pathText2(location) {
+  return location.map((seg, i) => typeof seg === "number" ? `[${seg}]` : i === 0 ? seg : `.${seg}`).join("");
+}
+function schemaAt(schemaPath) {
+  let node = vtaplint_config_schema_default;
+  for (const seg of schemaPath.replace(/^#\/?/, "").split("/").slice(0, -1)) {
+    if (typeof node !== "object" || node === null) return void 0;
+    node = node[decodeURIComponent(seg).replaceAll("~1", "/").replaceAll("~0", "~")];
+  }
+  return typeof node === "object" && node !== null ? node : void 0;
+}
 async function validate(data, file, text) {
   const validator = config_validator_generated_default;
   if (validator(data)) return;
   const first = validator.errors?.[0];
   if (!first) throw errorAt({ file }, "invalid configuration");
-  const where2 = first.instancePath ? first.instancePath.slice(1).replaceAll("/", ".") : "(top level)";
   const location = first.instancePath ? first.instancePath.slice(1).split("/").map((seg) => seg.replaceAll("~1", "/").replaceAll("~0", "~")).map((seg) => /^\d+$/.test(seg) ? Number(seg) : seg) : [];
+  const where2 = location.length ? pathText2(location) : "(top level)";
   if (first.keyword === "additionalProperties") {
     const key2 = first.params.additionalProperty;
-    throw errorAt(placeIn(file, text, location, key2), `unknown key "${where2 === "(top level)" ? key2 : `${where2}.${key2}`}"`);
+    const near = suggestion(key2, Object.keys(schemaAt(first.schemaPath)?.properties ?? {}));
+    throw errorAt(placeIn(file, text, location, key2), `unknown key "${pathText2([...location, key2])}"${near ? `; did you mean "${near}"?` : ""}`);
   }
   const place = placeIn(file, text, location);
   if (first.keyword === "enum") {
@@ -25793,7 +26335,7 @@ function duplicateKeys(file, text) {
   const source = new SourceText(file, text, "other");
   const at2 = source.position(twice.offset);
   const first = source.position(twice.first);
-  const where2 = [...twice.path, twice.key].map((seg, i) => typeof seg === "number" ? `[${seg}]` : i === 0 ? seg : `.${seg}`).join("");
+  const where2 = pathText2([...twice.path, twice.key]);
   throw errorAt({ file, line: at2.line, column: at2.column }, `"${where2}" is given twice (first at line ${first.line}, column ${first.column}): JSON keeps only the last; merge them`);
 }
 function globsOf(files, where2) {
@@ -25841,7 +26383,7 @@ async function loadConfigFile(file, knownRules, knownTags = /* @__PURE__ */ new 
   ];
   for (const [g, where2] of globsAt) {
     if (tooManyWildcards(g)) {
-      throw errorAt(placeIn(file, text, where2), `"${where2.join(".")}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
+      throw errorAt(placeIn(file, text, where2), `"${pathText2(where2)}": the glob '${g}' has more than ${MAX_SEGMENT_WILDCARDS} wildcards ('*' runs or extglob groups) in one path segment, with a '?', a class, braces or an extglob, and matching such a glob can take exponential time: use fewer wildcards`);
     }
   }
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
@@ -26664,9 +27206,11 @@ function draftOf(o, deployed, sources) {
     message: o.verdict.message,
     span: o.verdict.span,
     related: distinctRelated([
-      ...(o.verdict.related ?? []).map((r2) => ({ span: r2.span, message: r2.message })),
       // The value that decided came from outside the template: point at where it was given.
-      ...suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources),
+      ...withSupplied(
+        (o.verdict.related ?? []).map((r2) => ({ span: r2.span, message: r2.message })),
+        suppliedRelated(deployed, o.verdict.span, o.verdict.resource, sources)
+      ),
       // An existing resource named by its name in a module loop (displayedName): where the name
       // was given, which tells which entry of which list named it.
       ...namedBy(o.verdict).flatMap(
@@ -26747,4 +27291,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build a70b556ca9d8517748a3e896b2f043ce
+// vtaplint-build 3ffe73248ada47de6e4b32b78663b5b6
