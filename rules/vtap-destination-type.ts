@@ -5,7 +5,7 @@ import { sourceRelated } from './lib/support.js';
 import type { Resolution } from '../src/graph/graph.js';
 import { describeId, fullType, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
-import { describeUnknown } from '../src/engine/describe.js';
+import { VALUE_ORIGIN, describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { Span } from '../src/model/span.js';
 import { deployedByUnfetched, unfetchedDeployerOf } from '../src/graph/unfetched.js';
@@ -234,7 +234,7 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
           : `the name in the destination id is ${blocker ? describeUnknown(blocker) : 'only known at deployment'}`;
       ctx.indeterminate({
         ...base,
-        ...(blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: 'the value comes from here' }] } : {}),
+        ...(blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: VALUE_ORIGIN }] } : {}),
         message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to: ${why}`,
       });
       return;

@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
 import { normalizeRegion, taps } from '../src/graph/vtap.js';
 import { Unknown } from '../src/expr/value.js';
-import { describeUnknown } from '../src/engine/describe.js';
+import { VALUE_ORIGIN, describeUnknown } from '../src/engine/describe.js';
 import docs from './vtap-supported-region.md';
 
 /**
@@ -50,7 +50,7 @@ export default defineRule(
         ctx.indeterminate({
           message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (${howToKnow(v)})`,
           span: loc.span,
-          related: v.reason.span && v.reason.span !== loc.span ? [{ span: v.reason.span, message: 'the value comes from here' }] : [],
+          related: v.reason.span && v.reason.span !== loc.span ? [{ span: v.reason.span, message: VALUE_ORIGIN }] : [],
           resource: tap,
         });
       } else if (typeof v !== 'string') {

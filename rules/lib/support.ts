@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Unknown, type Value } from '../../src/expr/value.js';
 import type { RelatedLocation } from '../../src/engine/rule.js';
+import { VALUE_ORIGIN } from '../../src/engine/describe.js';
 import type { Span } from '../../src/model/span.js';
 import type { TapSource } from '../../src/graph/vtap.js';
 import { dependencyPlace, describeSource, type DependencyPlace } from '../../src/graph/vtap.js';
@@ -11,7 +12,7 @@ import type { LbMembership } from '../../src/graph/network.js';
 
 /** "the value comes from here" at the expression that made a value unknown (when it is elsewhere). */
 export function unknownOrigin(v: Value | undefined, span: Span): RelatedLocation[] {
-  return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: 'the value comes from here' }] : [];
+  return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: VALUE_ORIGIN }] : [];
 }
 
 /** A related location at a source's declaration (the tap configuration, or the NIC's virtualNetworkTaps entry). */

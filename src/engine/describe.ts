@@ -31,3 +31,6 @@ export function describeUnknown(u: Unknown): string {
       return `not computable by vtaplint${shown}`;
   }
 }
+
+/** What a rule says at the expression that made a value unknown; the engine drops it where a supplied value's place says more (related.ts withSupplied). */
+export const VALUE_ORIGIN = 'the value comes from here';

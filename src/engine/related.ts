@@ -1,5 +1,6 @@
 // Related locations of a finding, each once.
 import type { Span } from '../model/span.js';
+import { VALUE_ORIGIN } from './describe.js';
 
 /**
  * Related locations without repeats (one place, one message, once): a parameter a module loop
@@ -15,9 +16,6 @@ export function distinctRelated(list: { span: Span; message: string }[]): { span
     return true;
   });
 }
-
-/** What a rule says at the expression that made a value unknown (rules/lib/support.ts unknownOrigin, vtap-supported-region, vtap-destination-type write it). */
-export const VALUE_ORIGIN = 'the value comes from here';
 
 /**
  * A rule's related locations with the places supplied values were given: a rule's "the value
