@@ -30980,6 +30980,7 @@ function describeUnknown(u) {
       return `not computable by vtaplint${shown}`;
   }
 }
+var VALUE_ORIGIN = "the value comes from here";
 
 // rules/vtap-supported-region.md
 var vtap_supported_region_default = '# vtap-supported-region\n\n**Level:** error (warning for a "coming soon" region) \xB7 **Tags:** vtap\n\n## What it checks\nThe `location` of every `Microsoft.Network/virtualNetworkTaps` resource is a region where Azure\noffers virtual network TAP. Regions are compared case-insensitively with spaces removed, so\n`East US` and `eastus` are the same region.\n\n| list | regions |\n|---|---|\n| supported | `eastasia`, `westcentralus`, `uksouth`, `eastus`, `centralindia`, `germanywestcentral` |\n| coming soon (warning) | `centralus`, `australiaeast`, `koreacentral`, `canadacentral` |\n\nThe lists live in `rules/data/vtap-facts.json` with the revision of the Azure document they come\nfrom; override them in `vtaplint.config.json`:\n```json\n{ "regions": { "supported": ["eastus", "centralus"], "comingSoon": [] } }\n```\nA level set for the rule in the config (`"vtap-supported-region": "error"`, or a level for the tag\n`vtap`) applies to both lists: with `error`, a "coming soon" region fails the run too.\n\nWhen the location is only known at deployment (`resourceGroup().location`, a parameter without a\nvalue) the result is *indeterminate* (a note of kind `review`) naming the expression; set\n`deployment.location` in the config to decide it.\n\n## Where it comes from\n[Virtual network TAP overview, Supported Regions](https://learn.microsoft.com/azure/virtual-network/virtual-network-tap-overview#supported-regions):\n\n> Virtual network TAP is now in public preview in select Azure regions.\n>\n> Supported Regions: Asia East, US West Central, UK South, US East, India Central, Germany West Central.\n> Coming soon: US Central, Australia East, Korean Central, Canada Central.\n\n## Why it matters\nOutside these regions Azure rejects the `virtualNetworkTaps` resource, and every TAP\nconfiguration that points at it fails with it: nothing is mirrored.\n\n## How to fix\nDeploy the TAP (and, since the collector and the sources must be in the TAP\'s region, the whole\nTAP chain) in a supported region.\n\n## Examples\nFailing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'westeurope\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nPassing (Bicep):\n```bicep\nresource tap \'Microsoft.Network/virtualNetworkTaps@2024-05-01\' = {\n  name: \'tap1\'\n  location: \'eastus\'\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: collectorNic.properties.ipConfigurations[0].id }\n  }\n}\n```\nFailing (ARM JSON):\n```json\n{\n  "type": "Microsoft.Network/virtualNetworkTaps",\n  "apiVersion": "2024-05-01",\n  "name": "tap1",\n  "location": "westeurope",\n  "properties": {\n    "destinationNetworkInterfaceIPConfiguration": {\n      "id": "[resourceId(\'Microsoft.Network/networkInterfaces/ipConfigurations\', \'collector-nic\', \'ipconfig1\')]"\n    }\n  }\n}\n```\nPassing (ARM JSON): the same with `"location": "East US"`.\n';
@@ -31020,7 +31021,7 @@ var vtap_supported_region_default2 = defineRule(
         ctx.indeterminate({
           message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (${howToKnow(v)})`,
           span: loc.span,
-          related: v.reason.span && v.reason.span !== loc.span ? [{ span: v.reason.span, message: "the value comes from here" }] : [],
+          related: v.reason.span && v.reason.span !== loc.span ? [{ span: v.reason.span, message: VALUE_ORIGIN }] : [],
           resource: tap
         });
       } else if (typeof v !== "string") {
@@ -31053,7 +31054,7 @@ init_located();
 var import_node_path = __toESM(require("node:path"), 1);
 init_value();
 function unknownOrigin(v, span) {
-  return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: "the value comes from here" }] : [];
+  return v instanceof Unknown && v.reason.span && v.reason.span !== span ? [{ span: v.reason.span, message: VALUE_ORIGIN }] : [];
 }
 function sourceRelated(source) {
   return { span: source.tapId.span, message: `the TAP source: ${describeSource(source)}` };
@@ -31365,7 +31366,7 @@ function checkDestination(ctx, tap, d) {
       const why = list.value instanceof Unknown ? `its ${res.subTypes[0]} are ${describeUnknown(list.value)}` : `the name in the destination id is ${blocker ? describeUnknown(blocker) : "only known at deployment"}`;
       ctx.indeterminate({
         ...base,
-        ...blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: "the value comes from here" }] } : {},
+        ...blocker?.reason.span && blocker.reason.span !== base.span ? { related: [{ span: blocker.reason.span, message: VALUE_ORIGIN }] } : {},
         message: `cannot tell whether '${holder.displayName}' has the IP configuration that TAP '${tap.displayName}' sends to: ${why}`
       });
       return;
@@ -36857,7 +36858,6 @@ function distinctRelated(list) {
     return true;
   });
 }
-var VALUE_ORIGIN = "the value comes from here";
 function withSupplied(own2, supplied) {
   if (!supplied.length || !own2.some((r) => r.message === VALUE_ORIGIN)) return distinctRelated([...own2, ...supplied]);
   const given = new Set(supplied.map((r) => r.span.identity()));
@@ -39248,4 +39248,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build 23a4ccfa22f5c5defb2a7862d6cedd41
+// vtaplint-build ecb1973d4009d064d3fe4ee6f6777f74
