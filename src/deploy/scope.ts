@@ -517,22 +517,20 @@ export class TemplateScope implements EvalContext {
         continue;
       }
       const info = this.parameterInfo(name);
-      if (info?.source === 'default' && info.valueSpan) {
-        // A default decides too: a pull request that changes it changes the finding, and a gate
-        // that annotates changed lines (the Action) finds it through this related location.
-        const part = path && path.parameter.toLowerCase() === name.toLowerCase() ? partGiven(info.value, info.valueSpan, path.path) : undefined;
-        add({ name: info.name, span: part ? part.span : info.valueSpan, part: part?.text, isDefault: true });
-        continue;
-      }
-      const supplied = this.supplied.get(name.toLowerCase());
-      if (info?.source !== 'supplied' || !supplied?.span) continue;
-      // The entry the expression reads, when it reads one (`vms[1].size` of a list given in a
-      // .bicepparam file, `vmConfig.size` of an object a module call writes out): which of many
-      // entries it is, and, given by a parent, what that entry alone was computed from.
-      const part = path && path.parameter.toLowerCase() === name.toLowerCase() ? partGiven(supplied.value, supplied.span, path.path) : undefined;
-      add(part ? { name: info.name, span: part.span, part: part.text } : { name: info.name, span: supplied.span });
+      // Where the value was written: the value given (parameters file, .bicepparam, module call)
+      // or, with none given, the default, which decides too (a pull request that changes it
+      // changes the finding, and the Action annotates changed lines through this location).
+      const isDefault = info?.source === 'default';
+      const supplied = info?.source === 'supplied' ? this.supplied.get(name.toLowerCase()) : undefined;
+      const given = isDefault && info?.valueSpan ? { value: info.value, span: info.valueSpan } : supplied?.span ? { value: supplied.value, span: supplied.span } : undefined;
+      if (!info || !given) continue;
+      // The entry the expression reads, when it reads one (`vms[1].size` of a list, `vmConfig.size`
+      // of an object a module call writes out): which of many entries it is, and, given by a
+      // parent, what that entry alone was computed from.
+      const part = path && path.parameter.toLowerCase() === name.toLowerCase() ? partGiven(given.value, given.span, path.path) : undefined;
+      add({ name: info.name, span: part ? part.span : given.span, ...(part ? { part: part.text } : {}), ...(isDefault ? { isDefault: true } : {}) });
       // The parent's own supplied sources of the value it passed (recursively, through its parent).
-      if (this.upstream) for (const up of this.upstream(part ? part.span : supplied.span)) add(up);
+      if (!isDefault && this.upstream) for (const up of this.upstream(part ? part.span : given.span)) add(up);
     }
     return out;
   }
