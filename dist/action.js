@@ -31953,16 +31953,13 @@ var TemplateScope = class {
         continue;
       }
       const info = this.parameterInfo(name);
-      if (info?.source === "default" && info.valueSpan) {
-        const part3 = path20 && path20.parameter.toLowerCase() === name.toLowerCase() ? partGiven(info.value, info.valueSpan, path20.path) : void 0;
-        add({ name: info.name, span: part3 ? part3.span : info.valueSpan, part: part3?.text, isDefault: true });
-        continue;
-      }
-      const supplied = this.supplied.get(name.toLowerCase());
-      if (info?.source !== "supplied" || !supplied?.span) continue;
-      const part2 = path20 && path20.parameter.toLowerCase() === name.toLowerCase() ? partGiven(supplied.value, supplied.span, path20.path) : void 0;
-      add(part2 ? { name: info.name, span: part2.span, part: part2.text } : { name: info.name, span: supplied.span });
-      if (this.upstream) for (const up of this.upstream(part2 ? part2.span : supplied.span)) add(up);
+      const isDefault = info?.source === "default";
+      const supplied = info?.source === "supplied" ? this.supplied.get(name.toLowerCase()) : void 0;
+      const given = isDefault && info?.valueSpan ? { value: info.value, span: info.valueSpan } : supplied?.span ? { value: supplied.value, span: supplied.span } : void 0;
+      if (!info || !given) continue;
+      const part2 = path20 && path20.parameter.toLowerCase() === name.toLowerCase() ? partGiven(given.value, given.span, path20.path) : void 0;
+      add({ name: info.name, span: part2 ? part2.span : given.span, ...part2 ? { part: part2.text } : {}, ...isDefault ? { isDefault: true } : {} });
+      if (!isDefault && this.upstream) for (const up of this.upstream(part2 ? part2.span : given.span)) add(up);
     }
     return out;
   }

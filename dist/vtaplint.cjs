@@ -26111,16 +26111,13 @@ var init_scope = __esm({
             continue;
           }
           const info = this.parameterInfo(name);
-          if (info?.source === "default" && info.valueSpan) {
-            const part3 = path23 && path23.parameter.toLowerCase() === name.toLowerCase() ? partGiven(info.value, info.valueSpan, path23.path) : void 0;
-            add({ name: info.name, span: part3 ? part3.span : info.valueSpan, part: part3?.text, isDefault: true });
-            continue;
-          }
-          const supplied = this.supplied.get(name.toLowerCase());
-          if (info?.source !== "supplied" || !supplied?.span) continue;
-          const part2 = path23 && path23.parameter.toLowerCase() === name.toLowerCase() ? partGiven(supplied.value, supplied.span, path23.path) : void 0;
-          add(part2 ? { name: info.name, span: part2.span, part: part2.text } : { name: info.name, span: supplied.span });
-          if (this.upstream) for (const up of this.upstream(part2 ? part2.span : supplied.span)) add(up);
+          const isDefault = info?.source === "default";
+          const supplied = info?.source === "supplied" ? this.supplied.get(name.toLowerCase()) : void 0;
+          const given = isDefault && info?.valueSpan ? { value: info.value, span: info.valueSpan } : supplied?.span ? { value: supplied.value, span: supplied.span } : void 0;
+          if (!info || !given) continue;
+          const part2 = path23 && path23.parameter.toLowerCase() === name.toLowerCase() ? partGiven(given.value, given.span, path23.path) : void 0;
+          add({ name: info.name, span: part2 ? part2.span : given.span, ...part2 ? { part: part2.text } : {}, ...isDefault ? { isDefault: true } : {} });
+          if (!isDefault && this.upstream) for (const up of this.upstream(part2 ? part2.span : given.span)) add(up);
         }
         return out;
       }
@@ -39248,4 +39245,4 @@ async function main() {
 
 // src/cli/cli.ts
 void main();
-// vtaplint-build ecb1973d4009d064d3fe4ee6f6777f74
+// vtaplint-build 829fd5b1258e1279cfd09a0621cad40f

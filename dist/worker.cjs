@@ -21060,16 +21060,13 @@ var TemplateScope = class {
         continue;
       }
       const info = this.parameterInfo(name);
-      if (info?.source === "default" && info.valueSpan) {
-        const part3 = path12 && path12.parameter.toLowerCase() === name.toLowerCase() ? partGiven(info.value, info.valueSpan, path12.path) : void 0;
-        add({ name: info.name, span: part3 ? part3.span : info.valueSpan, part: part3?.text, isDefault: true });
-        continue;
-      }
-      const supplied = this.supplied.get(name.toLowerCase());
-      if (info?.source !== "supplied" || !supplied?.span) continue;
-      const part2 = path12 && path12.parameter.toLowerCase() === name.toLowerCase() ? partGiven(supplied.value, supplied.span, path12.path) : void 0;
-      add(part2 ? { name: info.name, span: part2.span, part: part2.text } : { name: info.name, span: supplied.span });
-      if (this.upstream) for (const up of this.upstream(part2 ? part2.span : supplied.span)) add(up);
+      const isDefault = info?.source === "default";
+      const supplied = info?.source === "supplied" ? this.supplied.get(name.toLowerCase()) : void 0;
+      const given = isDefault && info?.valueSpan ? { value: info.value, span: info.valueSpan } : supplied?.span ? { value: supplied.value, span: supplied.span } : void 0;
+      if (!info || !given) continue;
+      const part2 = path12 && path12.parameter.toLowerCase() === name.toLowerCase() ? partGiven(given.value, given.span, path12.path) : void 0;
+      add({ name: info.name, span: part2 ? part2.span : given.span, ...part2 ? { part: part2.text } : {}, ...isDefault ? { isDefault: true } : {} });
+      if (!isDefault && this.upstream) for (const up of this.upstream(part2 ? part2.span : given.span)) add(up);
     }
     return out;
   }
@@ -27291,4 +27288,4 @@ import_node_worker_threads.parentPort?.on("message", (task) => {
     }
   })();
 });
-// vtaplint-build 95673ab1feb3272424770124bc4b6d3d
+// vtaplint-build 6e9f4cf947774c92611d22c865514e78
