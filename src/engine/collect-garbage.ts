@@ -4,8 +4,8 @@
 // are about to be placed. V8 on its own lets the heap grow to a limit set from what was live at
 // its last full collection, and a large deployment's rules allocate most of what is live at
 // their end.
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { nodeV8 } from '../model/lazy-builtins.js';
 
 let gc: (() => void) | null | undefined;
 /** Bytes in use after the last collectGarbage(). */
@@ -19,18 +19,18 @@ export function collectGarbage(): void {
   if (!gc) return;
   // Swept on this thread, within the collection: with concurrent sweeping, the freed pages come
   // back only later, while the next allocations take new ones.
-  setFlagsFromString('--no-concurrent-sweeping');
+  nodeV8().setFlagsFromString('--no-concurrent-sweeping');
   try {
     gc();
   } finally {
-    setFlagsFromString('--concurrent-sweeping');
+    nodeV8().setFlagsFromString('--concurrent-sweeping');
   }
-  live = getHeapStatistics().used_heap_size;
+  live = nodeV8().getHeapStatistics().used_heap_size;
 }
 
 /** Collects when the heap has grown by half of what was live after the last collection (at least MIN_GROWTH). */
 function collectIfGrown(): void {
-  if (getHeapStatistics().used_heap_size > live + Math.max(MIN_GROWTH, live / 2)) collectGarbage();
+  if (nodeV8().getHeapStatistics().used_heap_size > live + Math.max(MIN_GROWTH, live / 2)) collectGarbage();
 }
 
 /**
@@ -80,7 +80,7 @@ export class HeapGuard {
       collectIfGrown();
       return;
     }
-    if (getHeapStatistics().used_heap_size < this.highWater) return;
+    if (nodeV8().getHeapStatistics().used_heap_size < this.highWater) return;
     this.onEngage();
     collectGarbage();
     this.liveAtEngage = live;
@@ -88,7 +88,7 @@ export class HeapGuard {
 
   /** After the rules, once the deployment is let go of: collected when the heap is high. */
   release(): void {
-    if (this.liveAtEngage === undefined && getHeapStatistics().used_heap_size < this.highWater) return;
+    if (this.liveAtEngage === undefined && nodeV8().getHeapStatistics().used_heap_size < this.highWater) return;
     // What stays is what the findings need: far less than what was live with the deployment.
     collectReleased((this.liveAtEngage ?? this.highWater) / 2);
   }
@@ -100,12 +100,12 @@ function findGc(): (() => void) | null {
   try {
     // A context made while --expose-gc is set has a gc() function; the flag is turned off again
     // at once, so the flags V8 checks its code cache against (bin/run-bundle.cjs) are unchanged.
-    setFlagsFromString('--expose-gc');
+    nodeV8().setFlagsFromString('--expose-gc');
     const fn = runInNewContext('gc') as unknown;
     return typeof fn === 'function' ? (fn as () => void) : null;
   } catch {
     return null;
   } finally {
-    setFlagsFromString('--no-expose-gc');
+    nodeV8().setFlagsFromString('--no-expose-gc');
   }
 }

@@ -1,5 +1,5 @@
 // A finding: one rule verdict (or stage diagnostic) placed in a file, ready for formatters.
-import { createHash } from '../model/crypto.js';
+import { createHash } from '../model/lazy-builtins.js';
 import type { Region, Span } from '../model/span.js';
 import type { SourceText } from '../model/source.js';
 import { cmp } from '../model/order.js';
@@ -56,10 +56,35 @@ export function spanText(span: Span): string {
   return span.text(400).replace(/\s+/g, ' ').trim();
 }
 
-export function fingerprintOf(ruleId: string, relPath: string, logical: string | undefined, span: Span, occurrence: number): string {
+/** What a finding's fingerprint hashes, but its occurrence number: equal texts are the same finding again. */
+export function fingerprintInput(ruleId: string, relPath: string, logical: string | undefined, span: Span): string {
+  return [ruleId, relPath.replaceAll('\\', '/'), logical ?? '', spanText(span)].join('\u0000');
+}
+
+export function fingerprintOf(input: string, occurrence: number): string {
   const h = createHash('sha256');
-  h.update([ruleId, relPath.replaceAll('\\', '/'), logical ?? '', spanText(span), String(occurrence)].join('\u0000'));
+  h.update(`${input}\u0000${occurrence}`);
   return h.digest('hex').slice(0, 32);
+}
+
+/**
+ * Gives `finding` its fingerprint, hashed when first read: the stylish, compact and unix reports
+ * (a pre-commit hook's) print none, and loading node:crypto for them cost a few ms of every run.
+ * The text is taken now, while the file's text is at hand.
+ */
+export function setFingerprint(finding: Finding, input: string, occurrence: number): void {
+  Object.defineProperty(finding, 'fingerprint', {
+    configurable: true,
+    enumerable: true,
+    get(this: Finding): string {
+      const value = fingerprintOf(input, occurrence);
+      Object.defineProperty(this, 'fingerprint', { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+    set(this: Finding, value: string) {
+      Object.defineProperty(this, 'fingerprint', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }
 
 const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, note: 2 };

@@ -20,7 +20,7 @@ import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, configuredLevel, levelFor, loadConfigFile, mappedParameterFile, type EffectiveConfig } from './config.js';
-import { compareFindings, fingerprintOf, locate, type Finding, type FindingLocation } from './finding.js';
+import { compareFindings, fingerprintInput, locate, setFingerprint, type Finding, type FindingLocation } from './finding.js';
 import type { Level, Rule } from './rule.js';
 import { runRules, type RuleOutcome } from './run-rules.js';
 import { HeapGuard } from './collect-garbage.js';
@@ -984,13 +984,13 @@ function commentSites(source: SourceText, findings: readonly Finding[], known: R
 
 /** Fingerprints: rule, path (from the git top folder, see sourceRoot), resource, the decisive text, and an occurrence counter. */
 function assignFingerprints(findings: Finding[], root: string): void {
+  // Counted by the hashed text, not the hash: equal texts are exactly the equal hashes.
   const seen = new Map<string, number>();
   for (const f of findings) {
-    const rel = fingerprintPath(root, f.location.file.path);
-    const base = fingerprintOf(f.ruleId, rel, f.logical, f.span, 0);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    f.fingerprint = n === 0 ? base : fingerprintOf(f.ruleId, rel, f.logical, f.span, n);
+    const input = fingerprintInput(f.ruleId, fingerprintPath(root, f.location.file.path), f.logical, f.span);
+    const n = seen.get(input) ?? 0;
+    seen.set(input, n + 1);
+    setFingerprint(f, input, n);
   }
 }
 

@@ -1,7 +1,8 @@
 // Linting many files on several cores: worker threads each lint whole files and send back their
 // findings as plain data (wire.ts). Results are placed by file index, so the output is the same
 // whatever the number of workers or the order in which they finish.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { nodeWorkerThreads } from '../model/lazy-builtins.js';
 import type { WireFinding } from './wire.js';
 
 /** What a worker needs to lint files as the main thread would. */
@@ -135,7 +136,7 @@ export function runInWorkers(
     const count = Math.max(1, Math.min(jobs, tasks.length));
     let alive = count;
     for (let i = 0; i < count; i++) {
-      const w = new Worker(workerUrl, { workerData: setup });
+      const w = new (nodeWorkerThreads().Worker)(workerUrl, { workerData: setup });
       const busy = new Map<number, WorkerTask>();
       workers.push(w);
       w.on('message', (m: FromWorker) => {

@@ -4,7 +4,7 @@
 //   base32 characters (a-z2-7), most significant bits first.
 // - guid: a name-based UUID (version 5, SHA-1) of the '-'-joined arguments (UTF-8) in the ARM
 //   namespace 11fb06fb-712d-4ddd-98c7-e71bbd588830.
-import { createHash } from '../model/crypto.js';
+import { createHash } from '../model/lazy-builtins.js';
 
 function rotl(x: number, r: number): number {
   return ((x << r) | (x >>> (32 - r))) >>> 0;

@@ -1,7 +1,7 @@
 // A file as read from disk: its text and the means to turn offsets into line/column positions.
 // Line starts are computed on first use only, because most files never need a position
 // (positions are only needed where a finding is reported).
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { nodeZlib } from './lazy-builtins.js';
 
 export type SourceKind = 'arm' | 'arm-parameters' | 'bicep' | 'bicepparam' | 'other';
 
@@ -50,13 +50,13 @@ export class SourceText {
     // One byte per character when every character fits (JSON is mostly ASCII), else UTF-16:
     // either way the exact string comes back, lone surrogates included.
     const encoding = /[\u0100-\uffff]/.test(text) ? 'utf16le' : 'latin1';
-    this.packed = { bytes: deflateRawSync(Buffer.from(text, encoding), { level: 1 }), encoding };
+    this.packed = { bytes: nodeZlib().deflateRawSync(Buffer.from(text, encoding), { level: 1 }), encoding };
     this.content = undefined;
   }
 
   private unpack(): string {
     const p = this.packed as PackedText;
-    const text = inflateRawSync(p.bytes).toString(p.encoding);
+    const text = nodeZlib().inflateRawSync(p.bytes).toString(p.encoding);
     this.content = text;
     this.packed = undefined;
     return text;
