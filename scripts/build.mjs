@@ -21,6 +21,13 @@ const common = {
   outdir: 'dist',
   sourcemap: false,
   legalComments: 'none',
+  // Whitespace and syntax minified (names kept, so stack traces still name functions), and only
+  // ASCII: every run reads and decodes the bundle before V8 takes its code from the cache, and
+  // a bundle with one non-ASCII character (a comment's ellipsis) is a two-byte string of twice
+  // the size. 1.74 MB -> 1.20 MB; a one-file run ~20 ms faster (interleaved, medians of 15).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
   loader: { '.md': 'text' },
   logLevel: 'warning',
 };
