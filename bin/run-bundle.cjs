@@ -7,11 +7,13 @@
 // installation only and goes away with it; when that folder cannot be written, vtaplint simply
 // compiles every time. A cache is used only for the exact bundle it was made from (the build id the
 // build writes at the end of each bundle), this Node version and architecture; V8 itself also
-// rejects a cache made with other flags, and a rejected cache is written again.
+// rejects a cache made with other flags, and a rejected cache is written again, as is one made
+// without a part of vtaplint a later small run used (PARTS below).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const { Buffer } = require('node:buffer');
 const Module = require('node:module');
 
 const BUILD_ID = /\/\/ vtaplint-build ([0-9a-f]{16,64})\s*$/;
@@ -24,22 +26,33 @@ function cacheFileFor(bundle, source) {
   return path.join(path.dirname(bundle), '.cache', `${name}-${id[1].slice(0, 16)}-${process.version}-${process.arch}.v8`);
 }
 
+/**
+ * A cache file is a header line naming the parts of vtaplint the runs that made it used (see
+ * PARTS), then V8's data. Returns undefined for a missing or unreadable file.
+ */
 function readCache(file) {
   if (!file) return undefined;
+  let bytes;
   try {
-    return fs.readFileSync(file);
+    bytes = fs.readFileSync(file);
   } catch {
     return undefined;
   }
+  const end = bytes.indexOf(10);
+  const header = end > 0 && end < 4096 ? /^vtaplint-code-cache parts=([^\n]*)$/.exec(bytes.toString('latin1', 0, end)) : null;
+  // A file without the header is damaged: V8 rejects it as data, and it is written again.
+  if (!header) return { data: bytes, parts: new Set() };
+  return { data: bytes.subarray(end + 1), parts: new Set(header[1].split(',').filter(Boolean)) };
 }
 
 /** Writes the cache atomically (other vtaplint processes may read it at the same time); never throws. */
-function writeCache(file, script) {
+function writeCache(file, script, parts) {
   try {
     const dir = path.dirname(file);
     fs.mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    fs.writeFileSync(tmp, script.createCachedData());
+    const header = Buffer.from(`vtaplint-code-cache parts=${[...parts].sort().join(',')}\n`, 'latin1');
+    fs.writeFileSync(tmp, Buffer.concat([header, script.createCachedData()]));
     fs.renameSync(tmp, file);
     // Caches of earlier builds or Node versions of the same bundle are no use any more.
     const prefix = `${path.basename(file).split('-')[0]}-`;
@@ -59,22 +72,36 @@ const SAVE_HOOK = Symbol.for('vtaplint.saveCodeCache');
  * pre-commit hook) more than it saves. Such a run leaves the cache to a later, smaller one.
  */
 const SKIP_FLAG = Symbol.for('vtaplint.skipCodeCache');
+/**
+ * The parts of vtaplint this run used (a Set the bundle adds to: the front ends of the files it
+ * linted, its report format, a config file; src/engine/code-cache-parts.ts). V8 puts in the cache
+ * the functions the run that made it compiled: a cache made by a run over an ARM template lacked
+ * the Bicep front end, and a Bicep file then compiled it on every run (~7% more instructions
+ * than with a cache made by a Bicep run). A small run that used a part its cache was not made
+ * with writes the cache again, holding both (what it read from the cache and what it compiled).
+ */
+const PARTS = Symbol.for('vtaplint.codeCacheParts');
 
 /** Loads and runs the CommonJS bundle `bundle` (an absolute path) as a module. */
 module.exports = function runBundle(bundle) {
   const source = fs.readFileSync(bundle, 'utf8');
   const cacheFile = cacheFileFor(bundle, source);
-  const cachedData = readCache(cacheFile);
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  const cached = readCache(cacheFile);
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: cached?.data });
+  const used = new Set();
+  globalThis[PARTS] = used;
   const wrapper = script.runInThisContext();
   const mod = { exports: {}, filename: bundle, id: bundle };
   wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  if (cacheFile) {
+    const fresh = !cached || script.cachedDataRejected;
     // After the run, so the cache holds the functions this run compiled, not only the top level.
     let saved = false;
     const save = () => {
-      if (!saved && !globalThis[SKIP_FLAG]) writeCache(cacheFile, script);
+      if (saved || globalThis[SKIP_FLAG]) return;
       saved = true;
+      if (fresh) writeCache(cacheFile, script, used);
+      else if ([...used].some((p) => !cached.parts.has(p))) writeCache(cacheFile, script, new Set([...cached.parts, ...used]));
     };
     process.once('beforeExit', save);
     globalThis[SAVE_HOOK] = save;

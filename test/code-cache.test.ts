@@ -71,6 +71,28 @@ test('a cache of another build is never read, and is removed when this build wri
   expect(caches()).toHaveLength(1);
 });
 
+test('a small run that used a part the cache was not made with (the Bicep front end after an ARM run) writes it again with both; then neither writes it', () => {
+  rmSync(cacheDir, { recursive: true, force: true });
+  const arm = [path.join(REPO, 'examples/arm-vtap/azuredeploy.json'), '--format', 'json'];
+  const bicep = [path.join(REPO, 'examples/bicep-vtap/main.bicep'), '--format', 'json'];
+  const header = () => {
+    const [name] = caches();
+    const bytes = readFileSync(path.join(cacheDir, name!));
+    return { bytes, header: bytes.toString('latin1', 0, bytes.indexOf(10)) };
+  };
+  const armReport = run({}, arm);
+  const first = header();
+  expect(first.header).toBe('vtaplint-code-cache parts=format:json,json');
+  const bicepReport = run({}, bicep);
+  const second = header();
+  expect(second.header).toBe('vtaplint-code-cache parts=bicep,format:json,json');
+  // It holds what the ARM run compiled and what the Bicep run added.
+  expect(second.bytes.length).toBeGreaterThan(first.bytes.length);
+  expect(run({}, arm)).toBe(armReport);
+  expect(run({}, bicep)).toBe(bicepReport);
+  expect(header().bytes.equals(second.bytes)).toBe(true);
+});
+
 test('worker threads save their own cache when told to stop', () => {
   run({}, [path.join(REPO, 'fixtures'), '--format', 'json', '--jobs', '2']);
   expect(readdirSync(cacheDir).filter((f) => f.startsWith('worker-'))).toHaveLength(1);

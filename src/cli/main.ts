@@ -24,6 +24,7 @@ import { explainRule, listRules, listRulesJson } from './list-rules.js';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from '../report/printable.js';
+import { usedCodePart } from '../engine/code-cache-parts.js';
 
 export const VERSION: string = pkg.version;
 
@@ -354,6 +355,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // A run over many files would fill V8's code cache with everything it compiled, which slows
   // the one-file runs the cache is for (bin/run-bundle.cjs): such a run leaves it to a smaller one.
   if (result.files.length > CODE_CACHE_MAX_FILES) (globalThis as Record<symbol, unknown>)[Symbol.for('vtaplint.skipCodeCache')] = true;
+  // What this run compiled, for the code cache (a cache made without a part is made again with it).
+  for (const f of result.files) usedCodePart(f.path.endsWith('.bicep') ? 'bicep' : f.path.endsWith('.bicepparam') ? 'bicepparam' : 'json');
+  usedCodePart(`format:${opts.format}`);
+  if (opts.baseline) usedCodePart('baseline');
   const counted = countedFindings(result);
   const visible = opts.format === 'sarif' ? result.findings : counted;
   const shown = { ...result, findings: opts.quiet ? visible.filter((f) => f.level === 'error') : visible };

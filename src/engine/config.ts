@@ -14,6 +14,7 @@ import { SourceText } from '../model/source.js';
 import { suggestion } from '../model/spelling.js';
 import { TextSpan, type Span } from '../model/span.js';
 import type { ConfiguredLevel, RuleMeta } from './rule.js';
+import { usedCodePart } from './code-cache-parts.js';
 
 export const CONFIG_FILE = 'vtaplint.config.json';
 
@@ -206,6 +207,7 @@ function globsOf(files: string | string[] | undefined, where: (string | number)[
 }
 
 export async function loadConfigFile(file: string, knownRules: ReadonlySet<string>, knownTags: ReadonlySet<string> = new Set()): Promise<EffectiveConfig> {
+  usedCodePart('config');
   let data: unknown;
   let text: string;
   try {
