@@ -440,6 +440,27 @@ describe('options', () => {
     // Values the conversion takes are fine: digits for an int, true/false in any case for a bool.
     expect((await cli(['t.json', '-p', 'count=3', '-p', 'enabled=False', '-p', 'subnets=["a"]'], dir)).code).toBe(0);
   });
+  test('a -p number where ARM takes none (-p enabled=1 for a bool, -p count=5.5 for an int) is an error at the parameter', async () => {
+    // Both were accepted: 1 went on as a number where a bool was declared, 5.5 as an int.
+    const arm = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { count: { type: 'int', defaultValue: 1 }, enabled: { type: 'bool', defaultValue: true } },
+        resources: [],
+      },
+      null,
+      2,
+    );
+    const dir = workspace({ 't.json': arm });
+    const r = await cli(['t.json', '-p', 'count=5.5', '-p', 'enabled=1', '--format', 'unix'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      "t.json:5:14: error: The provided value for the template parameter 'count' is not valid. Expected a value of type 'Integer', but received a value of type 'Float'. [evaluation-error]",
+      "t.json:9:16: error: The provided value for the template parameter 'enabled' is not valid. Expected a value of type 'Boolean', but received a value of type 'Integer'. [evaluation-error]",
+    ]);
+    expect((await cli(['t.json', '-p', 'count=-5', '-p', 'enabled=true'], dir)).code).toBe(0);
+  });
   test('a -p value for a parameter no linted template declares is a warning naming it (a typo changed nothing)', async () => {
     const dir = workspace({
       'a.bicep': "param location string = 'westeurope'\noutput l string = location\n",

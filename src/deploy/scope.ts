@@ -846,7 +846,7 @@ export class TemplateScope implements EvalContext {
         value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
         // A -p value that no conversion makes a value of the type ('abc' for an int, 'yes' for a
         // bool, an object for an array) is rejected as ARM rejects it, here and not where it is read.
-        if (supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) && unconvertibleDefault(value, type)) typeOk = this.checkType(name, value, type, supplied.span ?? span);
+        if (supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) && (unconvertibleDefault(value, type) || wrongNumber(value, type))) typeOk = this.checkType(name, value, type, supplied.span ?? span);
         // A nullable parameter (languageVersion 2.0: its own `nullable` or its definition's) takes
         // null whatever its allowedValues (AVM's subnet module passes tryGet(subnet, 'sharingScope')
         // to a nullable parameter allowed 'DelegatedServices' or 'Tenant').
@@ -1384,6 +1384,17 @@ function unconvertibleDefault(v: Value, type: string | undefined): boolean {
   if (t === 'string') return composite;
   if (t === 'array') return !Array.isArray(v) && typeof v !== 'string';
   return false;
+}
+
+/**
+ * A number given with -p where ARM takes no number: `-p enabled=1` for a bool (JSON 1, not true)
+ * or `-p count=5.5` for an int. ARM rejects both before it deploys; they were reported only where
+ * an output declared bool or int read them, or not at all.
+ */
+function wrongNumber(v: Value, type: string | undefined): boolean {
+  if (typeof v !== 'number') return false;
+  const t = type?.toLowerCase();
+  return t === 'bool' || (t === 'int' && !Number.isInteger(v));
 }
 
 function coerce(v: Value, type: string | undefined): Value {
