@@ -49,6 +49,8 @@ export interface AnalyzeOptions {
   skipGeneratedFromBicep?: boolean | ((jsonPath: string, template: TObject) => boolean) | undefined;
   /** vtaplint's limits (the config's `limits`; the defaults when absent). */
   limits?: Readonly<Limits> | undefined;
+  /** Check every expression, also those no rule reads (see DeployOptions.checkExpressions; default true). */
+  checkExpressions?: boolean | undefined;
 }
 
 /**
@@ -160,7 +162,7 @@ export function deployTemplate(source: SourceText, root: TNode, span: Span, para
   return deployFile(
     source,
     { root, span },
-    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, maxDeployments: limits.maxDeployments, limits: budgetLimits(limits), fileLimits: limits },
+    { deployment: opts.deployment, parameters, root: opts.root, maxResources: limits.maxResources, maxDeploymentDepth: limits.maxDeploymentDepth, maxDeployments: limits.maxDeployments, limits: budgetLimits(limits), fileLimits: limits, checkExpressions: opts.checkExpressions },
   );
 }
 

@@ -659,6 +659,12 @@ export interface OneResult {
   modules?: string[];
 }
 
+/** Whether errors found by checking expressions no rule evaluates have a rule to report them (see DeployOptions.checkExpressions). */
+function evaluationErrorsReported(rules: readonly Rule[], config: EffectiveConfig): boolean {
+  const rule = rules.find((r) => r.meta.id === DIAGNOSTIC_RULE['evaluation-error']);
+  return rule !== undefined && levelFor(rule.meta, config) !== 'off';
+}
+
 function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[], config: EffectiveConfig): Finding[] {
   const out: Finding[] = [];
   // The Bicep compiler stops at its own errors, so ARM's error at the very same place would say the
@@ -774,7 +780,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   const notifications: ToolNotification[] = [];
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.dirs.has(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrorsReported(opts.rules, config), skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.dirs.has(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };

@@ -7,7 +7,7 @@ import { Unknown } from '../../src/expr/value.js';
 import { at, keySpanOf } from '../../src/expr/located.js';
 import { formatId, parseResourceId } from '../../src/deploy/resource-id.js';
 import { graphToJson } from '../../src/graph/export.js';
-import { diagnosticsNow } from '../../src/engine/analyze.js';
+import { analyzeFile, diagnosticsNow } from '../../src/engine/analyze.js';
 import { findingsOf } from '../helpers.js';
 import { analyze, arm } from './helpers.js';
 
@@ -1668,5 +1668,17 @@ describe("reference(..., 'Full') of a resource the template declares", () => {
     expect(ev("[reference('hub', '2023-09-01', 'Full').location]")).toBeInstanceOf(Unknown);
     expect(ev("[reference('hub', '2023-09-01', 'Full').properties]")).toBeInstanceOf(Unknown);
     expect(ev("[reference('hub', '2023-09-01').addressSpace]")).toBeInstanceOf(Unknown);
+  });
+});
+
+describe('checking every expression', () => {
+  // An unknown function in a tag no rule reads: found only by the check of every expression.
+  const template = arm([{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'logs', location: 'eastus', kind: 'StorageV2', sku: { name: 'Standard_LRS' }, tags: { owner: "[concatt('a', 'b')]" } }]);
+
+  test('is on by default, and off when the lint has no rule to report its errors (checkExpressions: false)', () => {
+    const { dir, a } = analyze({ 'main.json': template });
+    expect(a.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("'concatt'")]);
+    const off = analyzeFile(path.join(dir, 'main.json'), { root: dir, deployment: {}, explicit: true, checkExpressions: false });
+    expect(off.kind === 'template' ? off.diagnostics : undefined).toEqual([]);
   });
 });
