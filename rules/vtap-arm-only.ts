@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at, elements, type LocatedValue } from '../src/expr/located.js';
-import { destinationsOf, sourceNics, tapOf, taps } from '../src/graph/vtap.js';
+import { destinationTarget, destinationsOf, sourceNics, tapOf, taps } from '../src/graph/vtap.js';
 import { formatId, parseResourceId } from '../src/deploy/resource-id.js';
 import { sourceRelated } from './lib/support.js';
 import docs from './vtap-arm-only.md';
@@ -13,7 +13,7 @@ export default defineRule(
     name: 'VtapArmOnly',
     shortDescription: 'No classic (Azure Service Manager) resource is part of a TAP: sources, their VMs and networks, and the destination are Resource Manager resources.',
     fullDescription:
-      'Virtual network TAP works with virtual machines created with Azure Resource Manager. The rule fails when a source NIC, its subnet or VM, or the destination is a classic resource (Microsoft.ClassicCompute or Microsoft.ClassicNetwork).',
+      'Virtual network TAP works with virtual machines created with Azure Resource Manager. The rule fails when the subnet of a source NIC, the destination, or the subnet of a destination the template declares is a classic resource (Microsoft.ClassicCompute or Microsoft.ClassicNetwork).',
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'very-high',
@@ -28,11 +28,26 @@ export default defineRule(
     for (const tap of taps(ctx.graph)) {
       for (const d of destinationsOf(tap, ctx.graph)) {
         const c = classicId(d.id);
-        if (c)
+        if (c) {
           ctx.fail({
             message: `the destination of TAP '${tap.displayName}' is a classic resource (${c}); virtual network TAP only works with Resource Manager resources: use a Resource Manager NIC or load balancer`,
             span: d.id.span,
             resource: tap,
+          });
+          continue;
+        }
+        // A destination the template declares (a collector NIC's IP configuration, an internal
+        // load balancer frontend) is in the chain with its subnet, as a source NIC is.
+        const t = destinationTarget(d);
+        const subnet = t && at(t.entry, 'properties', 'subnet', 'id');
+        const cs = subnet && classicId(subnet);
+        if (t && subnet && cs)
+          ctx.fail({
+            message: `the destination of TAP '${tap.displayName}' ('${t.name}' of ${t.kind === 'lb' ? 'load balancer' : 'NIC'} '${t.resource.displayName}') is in a classic virtual network (${cs}); virtual network TAP only works with Resource Manager resources: put the collector in a Resource Manager network`,
+            span: subnet.span,
+            related: [{ span: d.id.span, message: 'the destination of the TAP' }],
+            resource: t.resource,
+            involved: [tap],
           });
         else ctx.pass({ message: 'destination is a Resource Manager resource', span: d.id.span, resource: tap });
       }
