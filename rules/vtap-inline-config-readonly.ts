@@ -1,7 +1,7 @@
-import { defineRule } from '../src/engine/rule.js';
-import { at } from '../src/expr/located.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { at, elements } from '../src/expr/located.js';
 import type { DeployedResource } from '../src/deploy/model.js';
-import { TYPES, deployedOfType, describeSource, parallelRedeployment, replacedSources, resolvedName, tapSources } from '../src/graph/vtap.js';
+import { TAP_API_FROM, TYPES, deployedOfType, describeSource, parallelRedeployment, predatesTap, replacedSources, resolvedName, tapSources } from '../src/graph/vtap.js';
 import { typeShape, type TypeIndex } from '../src/graph/type-shape.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -18,7 +18,7 @@ export default defineRule(
     name: 'VtapInlineConfigReadonly',
     shortDescription: 'A TAP entry written inline in a NIC reaches Azure: not in a read-only tapConfigurations, not replaced by a later deployment of the NIC.',
     fullDescription:
-      "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead. Likewise, a TAP entry in a NIC's body (an ipConfiguration's virtualNetworkTaps, or writable inline tapConfigurations) is lost when the template deploys the same NIC again later (another module or nested deployment, ordered after it) without it: a PUT replaces the whole body, so the TAP mirrors nothing from that NIC. A tapConfigurations child resource survives such a PUT.",
+      "A network interface's inline properties.tapConfigurations is writable only up to API version 2019-08-01; from 2019-09-01 on it is read-only, and Azure ignores it: nothing is mirrored. The rule reads the API versions from Azure's published type definitions (rules/data/type-index.json) and says to use a networkInterfaces/tapConfigurations child resource instead. A NIC whose API version predates virtual network TAP (before 2018-08-01) has neither that list nor an ipConfiguration's virtualNetworkTaps: Azure ignores both. Likewise, a TAP entry in a NIC's body (an ipConfiguration's virtualNetworkTaps, or writable inline tapConfigurations) is lost when the template deploys the same NIC again later (another module or nested deployment, ordered after it) without it: a PUT replaces the whole body, so the TAP mirrors nothing from that NIC. A tapConfigurations child resource survives such a PUT.",
     defaultLevel: 'warning',
     tags: ['vtap'],
     precision: 'very-high',
@@ -27,6 +27,10 @@ export default defineRule(
   docs,
   (ctx) => {
     for (const nic of deployedOfType(ctx.graph, TYPES.nic)) {
+      if (predatesTap(nic)) {
+        olderThanTap(ctx, nic);
+        continue;
+      }
       const inline = at(nic.root, 'properties', 'tapConfigurations');
       if (inline.value === undefined || inline.value === null || (Array.isArray(inline.value) && inline.value.length === 0)) continue;
       const api = at(nic.root, 'apiVersion');
@@ -80,6 +84,36 @@ export default defineRule(
     }
   },
 );
+
+/**
+ * A NIC whose API version is older than virtual network TAP (a quickstart's 2017 or early-2018
+ * NIC given a TAP entry): neither inline tapConfigurations nor an ipConfiguration's
+ * virtualNetworkTaps exists at that version, so Azure ignores them and nothing is mirrored.
+ */
+function olderThanTap(ctx: RuleContext, nic: DeployedResource): void {
+  const api = at(nic.root, 'apiVersion');
+  const related = [{ span: api.span, message: `API version ${nic.apiVersion ?? ''}` }];
+  const version = `use API version ${TAP_API_FROM} or later for the NIC (such as 2024-05-01)`;
+  const inline = at(nic.root, 'properties', 'tapConfigurations');
+  if (Array.isArray(inline.value) && inline.value.length > 0)
+    ctx.fail({
+      span: inline.span,
+      resource: nic,
+      related,
+      message: `NIC '${nic.displayName}' declares tapConfigurations inline with API version ${nic.apiVersion ?? ''}, older than virtual network TAP (${TAP_API_FROM}): the property does not exist at that version and Azure ignores it, so these entries mirror nothing; ${version} and declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead (from 2019-09-01 the inline list is read-only)`,
+    });
+  for (const ipc of elements(at(nic.root, 'properties', 'ipConfigurations'))) {
+    const taps = at(ipc, 'properties', 'virtualNetworkTaps');
+    if (!Array.isArray(taps.value) || taps.value.length === 0) continue;
+    const name = at(ipc, 'name').value;
+    ctx.fail({
+      span: taps.span,
+      resource: nic,
+      related,
+      message: `IP configuration '${typeof name === 'string' ? name : '?'}' of NIC '${nic.displayName}' lists virtualNetworkTaps with API version ${nic.apiVersion ?? ''}, older than virtual network TAP (${TAP_API_FROM}): the property does not exist at that version and Azure ignores it, so nothing is mirrored; ${version}`,
+    });
+  }
+}
 
 /** Where a declaration is deployed, for a message: the module or nested deployment holding it. */
 function where(d: DeployedResource): string {

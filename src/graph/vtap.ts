@@ -152,6 +152,12 @@ const sourcesByGraph = new WeakMap<ResourceGraph, Found>();
 /** The first API version of networkInterfaces whose properties.tapConfigurations is read-only. */
 const INLINE_READ_ONLY_FROM = '2019-09-01';
 
+/**
+ * The first API version of Microsoft.Network with virtual network TAP: before it, a NIC has neither
+ * properties.tapConfigurations nor ipConfigurations[].properties.virtualNetworkTaps.
+ */
+export const TAP_API_FROM = '2018-08-01';
+
 function findTapSources(graph: ResourceGraph): Found {
   const out: TapSource[] = [];
   const replaced: ReplacedSource[] = [];
@@ -169,7 +175,10 @@ function findTapSources(graph: ResourceGraph): Found {
       if (!mayHoldTapEntries(r.decl.node)) continue;
       // From API 2019-09-01 the inline list is read-only: Azure ignores it, so it mirrors nothing
       // (vtap-inline-config-readonly says so) and is no source for the other rules.
-      const inlineIgnored = inlineReadOnly(r);
+      // A NIC of an API version before virtual network TAP existed has neither TAP property:
+      // Azure ignores both lists (vtap-inline-config-readonly says so).
+      const predates = predatesTap(r);
+      const inlineIgnored = predates || inlineReadOnly(r);
       // The NIC deployed again after this declaration (finalDeclarations): the later PUT replaces
       // the body, and with it the ipConfigurations' virtualNetworkTaps entries, and the inline
       // tapConfigurations when the later API version can write them (from 2019-09-01 it cannot,
@@ -187,7 +196,7 @@ function findTapSources(graph: ResourceGraph): Found {
         if (inlineReplaced) replaced.push({ source, by });
         else out.push(inlineRivals.length ? { ...source, rivals: inlineRivals } : source);
       }
-      for (const ipc of optionalElements(at(r.root, 'properties', 'ipConfigurations'), CERTAIN)) {
+      for (const ipc of predates ? [] : optionalElements(at(r.root, 'properties', 'ipConfigurations'), CERTAIN)) {
         for (const entry of optionalElements(at(ipc.at, 'properties', 'virtualNetworkTaps'), ipc)) {
           const tapId = optionalValue(at(entry.at, 'id'), entry);
           const source: TapSource = { declaration: 'ipconfig', nic: { kind: 'resource', resource: r }, config: undefined, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: entry.at, when: tapId.when, options: tapId.options };
@@ -303,6 +312,11 @@ function settleRivals(out: TapSource[]): void {
 /** Whether a NIC declaration's API version makes its inline tapConfigurations read-only (ignored). */
 function inlineReadOnly(r: DeployedResource): boolean {
   return typeof r.apiVersion === 'string' && r.apiVersion.slice(0, 10) >= INLINE_READ_ONLY_FROM;
+}
+
+/** Whether a NIC's API version (a date) is older than virtual network TAP (TAP_API_FROM). */
+export function predatesTap(r: DeployedResource): boolean {
+  return typeof r.apiVersion === 'string' && /^\d{4}-\d{2}-\d{2}/.test(r.apiVersion) && r.apiVersion.slice(0, 10) < TAP_API_FROM;
 }
 
 /** Whether a part of a declaration is there: always, or only when a value known at deployment chooses it. */
