@@ -125,6 +125,21 @@ describe('values from parameters files', () => {
     expect(JSON.parse(r.stdout)).toEqual({ outputs: { t: { type: 'object', value: { environment: 'prod', owner: 'platform' } }, n: { type: 'array', value: ['a', 'b'] } } });
   });
 
+  test("'base' gives the values the extended file computed with its own variables and values, not this file's", async () => {
+    // Bicep: the variables of a base file compute its values and are not visible to the files that
+    // extend it; what `base` names was an expression copied into the derived file, so a value built
+    // from a base variable was an evaluation error there, and one built from another base value took
+    // the derived file's value of it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    writeFileSync(path.join(dir, 'main.bicep'), 'param prefix string\nparam tapName string\nparam tags object\noutput t string = tapName\noutput g object = tags\n');
+    writeFileSync(path.join(dir, 'base.bicepparam'), "using none\nvar org = 'contoso'\nparam prefix = org\nparam tapName = '${prefix}-tap'\nparam tags = { owner: '${org}-netops' }\n");
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using 'main.bicep'\nextends 'base.bicepparam'\nvar org = 'fabrikam'\nparam prefix = 'prod'\nparam tapName = '${base.tapName}-01'\nparam tags = { ...base.tags, environment: org }\n");
+    const r = await cli(['eval', 'prod.bicepparam'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ outputs: { t: { type: 'string', value: 'contoso-tap-01' }, g: { type: 'object', value: { owner: 'contoso-netops', environment: 'fabrikam' } } } });
+  });
+
   test("a .bicepparam without 'using' is an error; one with 'using none' deploys nothing; an unreadable template is reported at the 'using' path", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

@@ -212,14 +212,24 @@ export interface LoweredFile {
   types: ReadonlyMap<string, TypeEntry>;
 }
 
+/**
+ * The parameter that holds, in the scope of a .bicepparam file's values, the values of the file it
+ * `extends` (what `base` names), as computed in that file. Not a Bicep identifier, so no assigned
+ * parameter can take its name.
+ */
+export const BASE_VALUES = '$base';
+
 export interface FileLowerOptions {
   modules: ModuleLoader;
   /** A .bicepparam file: its own variables are collected for the scope of its values (paramsFileVars), imported ones inlined. */
   inlineVariables?: boolean;
   /** What readEnvironmentVariable() reads (see BicepHost.env). */
   env?: Readonly<Record<string, string | undefined>> | undefined;
-  /** A .bicepparam file that `extends` another: the values it inherits, which `base` names. */
-  baseValues?: ReadonlyMap<string, { node: TNode }> | undefined;
+  /**
+   * A .bicepparam file that `extends` another: `base` names the values that file gives, as the
+   * parameter BASE_VALUES of the scope its values are evaluated in (see lowerParameterAssignments).
+   */
+  extendsBase?: boolean | undefined;
   /** Deepest expression nesting lowered (config maxExpressionDepth; the default when absent). */
   maxExpressionDepth?: number | undefined;
 }
@@ -1314,6 +1324,7 @@ export class FileLowerer extends ExprLowerer {
       recordSpan(parameters, name, v.span);
       recordSpan(decl, 'defaultValue', v.span);
     }
+    if (this.options.extendsBase) setOwn(parameters, BASE_VALUES, { type: 'object' });
     setOwn(scope, 'parameters', parameters);
     const variables: TObject = nameTable();
     for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
@@ -2438,7 +2449,7 @@ export class FileLowerer extends ExprLowerer {
       this.importedFuncs.has(name) ||
       this.types.has(name) ||
       this.namespaces.has(name) ||
-      (name === 'base' && this.options.baseValues !== undefined)
+      (name === 'base' && this.options.extendsBase === true)
     );
   }
 
@@ -2460,11 +2471,10 @@ export class FileLowerer extends ExprLowerer {
     }
     if (this.params.has(name) || this.assigned.has(name)) return call('parameters', [lit(name, id)], at);
     // `base` in a .bicepparam file that extends another: the values that file gives (Bicep 0.44).
-    if (name === 'base' && this.options.baseValues && !this.vars.has(name) && !this.importedVars.has(name)) {
-      const args: Expr[] = [];
-      for (const [k, v] of this.options.baseValues) args.push(lit(k, id), nodeToExpr(v.node, at, 0));
-      return call('createObject', args, at);
-    }
+    // Those values are the base file's, computed in that file (its variables, its other values): its
+    // expressions copied here read this file's variables and values instead ("The template variable
+    // 'org' is not found" for a base value built from a variable of its own).
+    if (name === 'base' && this.options.extendsBase && !this.vars.has(name) && !this.importedVars.has(name)) return call('parameters', [lit(BASE_VALUES, id)], at);
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
       if (ctx.refs && !ctx.refs.variableAt.has(name)) ctx.refs.variableAt.set(name, id);

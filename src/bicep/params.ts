@@ -12,6 +12,8 @@ import { isNullableDeclaration } from '../model/type-ref.js';
 import { Loader, type BicepHost } from './load.js';
 import { collectPragmas, type Pragma } from './pragmas.js';
 import { FileLowerer } from './lower.js';
+
+export { BASE_VALUES } from './lower.js';
 import { parseBicepParams } from './parser.js';
 import type { MissingExpression, StringLiteral, UsingDeclaration } from './syntax.js';
 
@@ -97,8 +99,8 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
   let values = new Map<string, { node: TNode; span: Span }>();
   let scope: TObject = {};
   try {
-    const baseValues = base && base !== 'unread' ? inheritedValues(base) : undefined;
-    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, baseValues, maxExpressionDepth: host.limits?.maxExpressionDepth }).lowerParameterAssignments());
+    const extendsBase = base !== undefined && base !== 'unread';
+    ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, extendsBase, maxExpressionDepth: host.limits?.maxExpressionDepth }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
   }
@@ -138,13 +140,6 @@ function extendedFile(p: StringLiteral | MissingExpression, source: SourceText, 
   const loaded = loadBicepParams(read, host, chain);
   for (const d of loaded.diagnostics) sink.add(d);
   return loaded;
-}
-
-/** The values a parameters file gives, over those of the files it extends (what `base` names in a file extending it). */
-function inheritedValues(p: BicepParams): Map<string, { node: TNode; span: Span }> {
-  const out = p.base && p.base !== 'unread' ? inheritedValues(p.base) : new Map<string, { node: TNode; span: Span }>();
-  for (const [name, v] of p.values) out.set(name, v);
-  return out;
 }
 
 /** Every parameter name a parameters file assigns, with those of the files it extends (its own first). */

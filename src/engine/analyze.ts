@@ -7,13 +7,14 @@ import { TextSpan, type Span } from '../model/span.js';
 import { isTObject, own, type TNode, type TObject } from '../model/template.js';
 import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js';
 import { clearParseCache } from '../expr/parser.js';
+import { ObjectValue, type Value } from '../expr/value.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
 import { isInsideRoot, listFilesInside, outsideRootReason, readBytesInside, readSourceInside, unreadFileMessage } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
-import { checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
+import { BASE_VALUES, checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { associatedParameterFile, cliParameters, environmentParameterTemplate, readParameterFile, type ParameterFileReads, type SuppliedParameters } from '../deploy/parameters.js';
 import { deployFile, type DeployResult } from '../deploy/deploy.js';
@@ -305,10 +306,13 @@ function parameterSourcesOf(parameters: SuppliedParameters, known: readonly Para
  */
 function assignedValues(p: BicepParams, opts: AnalyzeOptions, sink: DiagnosticSink): SuppliedParameters {
   const parameters: SuppliedParameters = p.base && p.base !== 'unread' ? assignedValues(p.base, opts, sink) : new Map();
+  // `base`: the values the extended file gives, as computed there (before this file's own replace them).
+  const base = p.base && p.base !== 'unread' ? new Map([[BASE_VALUES, { value: ObjectValue.from([...parameters].map(([k, v]): [string, Value] => [k, v.value])) }]]) : undefined;
   const valueScope = new TemplateScope(p.scope, new TextSpan(p.source, 0, p.source.text.length), {
     deployment: opts.deployment,
     diagnostics: sink,
     budget: new Budget(budgetLimits(opts.limits ?? DEFAULT_LIMITS)),
+    parameters: base,
   });
   for (const [name, v] of p.values) {
     for (const k of parameters.keys()) if (k.toLowerCase() === name.toLowerCase()) parameters.delete(k);
