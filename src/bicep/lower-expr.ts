@@ -344,8 +344,12 @@ export abstract class ExprLowerer {
       run = [];
       runStart = undefined;
     };
+    let loops: boolean | undefined;
     for (const p of e.properties) {
       if (p.kind === 'Spread') {
+        // The compiler cannot emit a property loop inside shallowMerge() (Azure/bicep#16660).
+        loops ??= e.properties.some((q) => q.kind === 'ObjectProperty' && q.value.kind === 'For');
+        if (loops) this.error(p, 'The spread operator "..." cannot be used inside objects with property for-expressions (BCP417): build that property with map() instead of a for-expression, or write out the spread properties');
         flush();
         groups.push(this.spreadOperand(p, 'object', ctx));
       } else if (p.kind === 'ObjectProperty') {

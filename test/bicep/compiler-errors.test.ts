@@ -473,6 +473,36 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('a spread in an object that has a property for-expression is BCP417 at the spread (the compiler cannot emit the loop there)', async () => {
+    // A collector load balancer built from the platform's defaults plus one rule per port: the
+    // compiler rejects it (Azure/bicep#16660), vtaplint linted it as if it compiled.
+    const main = [
+      "param location string = 'eastus'",
+      "var lbDefaults = { backendAddressPools: [ { name: 'sensors' } ] }",
+      'var ports = [ 4789 ]',
+      "resource lb 'Microsoft.Network/loadBalancers@2024-05-01' = {",
+      "  name: 'collector-ilb'",
+      '  location: location',
+      "  sku: { name: 'Standard' }",
+      '  properties: {',
+      '    ...lbDefaults',
+      '    loadBalancingRules: [for port in ports: {',
+      "      name: 'vxlan-${port}'",
+      "      properties: { protocol: 'Udp', frontendPort: port, backendPort: port }",
+      '    }]',
+      '  }',
+      '}',
+      'var ok = {',
+      '  ...lbDefaults',
+      "  probes: map(ports, p => { name: 'p${p}' })",
+      '  nested: { list: [for p in ports: p] }',
+      '}',
+      'output ok object = ok',
+      '',
+    ].join('\n');
+    expect((await errors(main)).filter((e) => e.includes('BCP417'))).toEqual(['9:5 The spread operator "..." cannot be used inside objects with property for-expressions (BCP417): build that property with map() instead of a for-expression, or write out the spread properties']);
+  });
+
   it('variables that read themselves or each other are reported at each read of the cycle (BCP079, BCP080), once, read or not', async () => {
     const main = [
       "var prefix = '${prefix}-tap'",
