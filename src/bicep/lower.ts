@@ -210,6 +210,12 @@ export interface LoweredFile {
   fromJson?: boolean;
   /** The file's type names (its own and those it imports), for the files that import its types. */
   types: ReadonlyMap<string, TypeEntry>;
+  /**
+   * The variables and functions the file imports itself, under the names its own lowered nodes
+   * read them by (`sizes`, `platform.sizes`): a file importing from it brings along those its
+   * variables and functions use, as the compiler copies them.
+   */
+  imports?: { variables: ReadonlyMap<string, ImportedVar>; functions: ReadonlyMap<string, { node: TObject; span: Span }> };
 }
 
 /**
@@ -681,13 +687,22 @@ export class FileLowerer extends ExprLowerer {
    */
   private importFunctions(lib: LoweredFile): Map<string, { node: TObject; span: Span }> {
     const used: string[] = [];
-    for (const def of lib.functions.values()) pushAll(used, def.vars);
+    for (const def of lib.functions.values()) {
+      pushAll(used, def.vars);
+      variablesReadIn(def.node, used);
+    }
+    const theirs = lib.imports?.functions ?? new Map<string, { node: TObject; span: Span }>();
+    for (const def of theirs.values()) variablesReadIn(def.node, used);
     const renames = this.importVariablesUsed(lib, used, new Set());
     const defs = new Map<string, { node: TObject; span: Span }>();
     for (const [f, def] of lib.functions) {
       const d = renames.size ? { node: renameVariables(def.node, renames) as TObject, span: def.span } : def;
       defs.set(f, d);
       if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
+    }
+    // Those the file imports (`resourceName`, `platform.resourceName`), called by its own.
+    for (const [f, def] of theirs) {
+      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, renames.size ? { node: renameVariables(def.node, renames) as TObject, span: def.span } : def);
     }
     return defs;
   }
@@ -707,7 +722,11 @@ export class FileLowerer extends ExprLowerer {
   private importVariable(lib: LoweredFile, name: string, local: string): void {
     const v = lib.variables.get(name);
     if (!v) return;
-    const used = this.importVariablesUsed(lib, [...v.vars], new Set([name]));
+    const read: TNode[] = [v.node];
+    const used = this.importVariablesUsed(lib, variablesReadIn(v.node, [...v.vars]), new Set([name]), read);
+    // The functions of its file it calls (`resourceName('nic', 'web')`), or those read calls: the
+    // compiler copies them too (a function of the file's own or one it imports, exported or not).
+    if ((lib.functions.size > 0 || (lib.imports?.functions.size ?? 0) > 0) && read.some(callsUserFunction)) this.importFunctions(lib);
     // A copy loop imported under another name (an alias, `ns.name`): its copyIndex('name') follows.
     const renames = v.copy && local !== name ? new Map([...used, [name, local]]) : used;
     this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span, copy: v.copy });
@@ -719,16 +738,20 @@ export class FileLowerer extends ExprLowerer {
    * which the returned map gives (the compiler also keeps an imported function reading its own
    * file's `prefix`, not the importing file's).
    */
-  private importVariablesUsed(lib: LoweredFile, queue: string[], seen: Set<string>): Map<string, string> {
-    const needed: [string, NonNullable<ReturnType<typeof lib.variables.get>>][] = [];
+  private importVariablesUsed(lib: LoweredFile, queue: string[], seen: Set<string>, nodes?: TNode[]): Map<string, string> {
+    const needed: [string, { node: TNode; span: Span; copy?: boolean | undefined }][] = [];
     while (queue.length > 0) {
       const d = queue.pop() as string;
       if (seen.has(d)) continue;
       seen.add(d);
-      const dv = lib.variables.get(d);
+      // One of the file's own, or one it imports itself (what it reads comes along: see LoweredFile.imports).
+      const own = lib.variables.get(d);
+      const dv = own ?? lib.imports?.variables.get(d);
       if (!dv) continue;
       needed.push([d, dv]);
-      pushAll(queue, dv.vars);
+      nodes?.push(dv.node);
+      if (own) pushAll(queue, own.vars);
+      variablesReadIn(dv.node, queue);
     }
     const renames = new Map<string, string>();
     for (const [d, dv] of needed) {
@@ -1291,7 +1314,7 @@ export class FileLowerer extends ExprLowerer {
     this.set(root, 'variables', variables, whole);
     this.set(root, 'resources', resources, whole);
     this.set(root, 'outputs', outputs, whole);
-    return { root, variables: varInfo, functions: funcInfo, exported, types: this.types };
+    return { root, variables: varInfo, functions: funcInfo, exported, types: this.types, imports: { variables: this.importedVars, functions: this.importedFuncs } };
   }
 
   /**
@@ -3062,6 +3085,55 @@ function usesLambdaVariables(e: Expr): boolean {
     case 'index':
       return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
   }
+}
+
+/** Adds to `out` the names of the variables a lowered node reads (`variables('x')`); returns `out`. */
+function variablesReadIn(n: TNode, out: string[]): string[] {
+  const expr = (e: Expr): void => {
+    switch (e.k) {
+      case 'lit':
+        return;
+      case 'member':
+        expr(e.obj);
+        return;
+      case 'index':
+        expr(e.obj);
+        expr(e.index);
+        return;
+      case 'call': {
+        const first = e.args[0];
+        if (e.ns === undefined && e.name.toLowerCase() === 'variables' && first?.k === 'lit' && typeof first.value === 'string') out.push(first.value);
+        for (const a of e.args) expr(a);
+      }
+    }
+  };
+  const walk = (x: TNode): void => {
+    if (x instanceof TExpr) expr(x.ast);
+    else if (Array.isArray(x)) for (const y of x) walk(y);
+    else if (x !== null && typeof x === 'object') for (const k of Object.keys(x)) walk(x[k] as TNode);
+  };
+  walk(n);
+  return out;
+}
+
+/** Whether a lowered node calls a user-defined function (`__bicep.name(...)`). */
+function callsUserFunction(n: TNode): boolean {
+  const expr = (e: Expr): boolean => {
+    switch (e.k) {
+      case 'lit':
+        return false;
+      case 'member':
+        return expr(e.obj);
+      case 'index':
+        return expr(e.obj) || expr(e.index);
+      case 'call':
+        return e.ns !== undefined || e.args.some(expr);
+    }
+  };
+  if (n instanceof TExpr) return expr(n.ast);
+  if (Array.isArray(n)) return n.some(callsUserFunction);
+  if (n !== null && typeof n === 'object') return Object.keys(n).some((k) => callsUserFunction(n[k] as TNode));
+  return false;
 }
 
 /**

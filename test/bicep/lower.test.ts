@@ -1005,6 +1005,48 @@ describe('Bicep lowering: modules and imports', () => {
     expect((strict.get('__proto__') as ObjectValue).get('polluted')).toBe(true);
   });
 
+  it('brings along what an imported variable or function reads that its file imports itself, by name or through a namespace', () => {
+    // The network team's file builds on the platform's: the compiler copies the platform's symbols
+    // too. They were "The template variable 'sizes' is not found" in the network file, and the
+    // values unknown in the file that imported them.
+    const r = load(
+      [
+        "import { webTier, tapName } from 'network/conventions.bicep'",
+        "import * as conv from 'network/conventions.bicep'",
+        // A variable of this file named as one the network file imports: each keeps its own.
+        "var sizes = 'mine'",
+        'output web object = webTier',
+        "output tap string = tapName('prod')",
+        'output collector object = conv.collectorTier',
+        'output mine string = sizes',
+      ].join('\n'),
+      {
+        'platform/sizes.bicep': "var generation = 'v6'\n@export()\nvar sizes = { web: 'Standard_D4s_${generation}', collector: 'Standard_D8s_v5' }\n@export()\nfunc resourceName(kind string, workload string) string => '${kind}-${workload}-${generation}'\n",
+        'network/conventions.bicep': [
+          "import { sizes, resourceName } from '../platform/sizes.bicep'",
+          "import * as platform from '../platform/sizes.bicep'",
+          'func collectorSize() string => platform.sizes.collector',
+          '@export()',
+          "var webTier = { vmSize: sizes.web, nicName: resourceName('nic', 'web') }",
+          '@export()',
+          "var collectorTier = { vmSize: collectorSize(), nicName: platform.resourceName('nic', 'collector') }",
+          '@export()',
+          "func tapName(env string) string => resourceName('tap', env)",
+          '',
+        ].join('\n'),
+      },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const scope = scopeOf(r);
+    expect(scope.outputs().map((o) => [o.name, plain(o.value)])).toEqual([
+      ['web', { vmSize: 'Standard_D4s_v6', nicName: 'nic-web-v6' }],
+      ['tap', 'tap-prod-v6'],
+      ['collector', { vmSize: 'Standard_D8s_v5', nicName: 'nic-collector-v6' }],
+      ['mine', 'mine'],
+    ]);
+    expect(scope.diagnostics.items).toEqual([]);
+  });
+
   it('reads YAML with loadYamlContent (with a path into it), and reports what JSON cannot hold', () => {
     const r = load(
       [
