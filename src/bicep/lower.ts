@@ -649,9 +649,10 @@ export class FileLowerer extends ExprLowerer {
       return;
     }
     const lib = this.options.modules.lowerImport(this.resolvePath(from), s.from, this);
-    // An ARM JSON template exports only what it marks (see import-json.ts); what it does not is
-    // still copied along when an exported variable or function uses it.
-    const importable = (name: string): boolean => !lib?.fromJson || lib.exported.has(name);
+    // Only what a file exports can be imported (BCP360): a Bicep file's @export() declarations, what
+    // an ARM JSON template marks (see import-json.ts). What it does not export is still copied
+    // along when an exported variable or function uses it.
+    const importable = (name: string): boolean => lib !== undefined && lib.exported.has(name);
     if (!lib) {
       // Reported at the import (the file is missing, broken or outside the lint root): its
       // symbols are unknown where they are used, not errors of their own there too.
@@ -671,8 +672,11 @@ export class FileLowerer extends ExprLowerer {
     if (!lib) return;
     for (const [name, id, alias] of names) {
       const local = alias?.name ?? name;
-      if (!importable(name)) this.error(id, `'${name}' is not exported by '${from}'`);
-      else if (lib.variables.has(name)) this.importVariable(lib, name, local);
+      if (!importable(name)) {
+        this.error(id, `'${name}' is not exported by '${from}'`);
+        // Said once, here: where it is used its value is unknown, as the compiler's errored import.
+        this.unknownImports.set(local, from);
+      } else if (lib.variables.has(name)) this.importVariable(lib, name, local);
       else if (lib.exported.has(name) && this.importType(lib, name, local)) continue;
       else if (lib.functions.has(name)) {
         const defs = this.importFunctions(lib);
@@ -2690,7 +2694,12 @@ export class FileLowerer extends ExprLowerer {
         const ns = e.base.name.name;
         if (this.namespaces.has(ns) && !this.symbols.has(ns)) {
           const key = `${ns}.${name}`;
-          if (!this.importedFuncs.has(key)) this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
+          if (!this.importedFuncs.has(key)) {
+            // Not a second error where it is evaluated ("The template function ... is not defined").
+            this.error(e.name, `'${name}' is not a function exported by '${ns}'`);
+            for (const a of e.args) this.expr(a, ctx);
+            return this.reported(e);
+          }
           return call(key, e.args.map((a) => this.expr(a, ctx)), e, '__bicep');
         }
         if ((ns === 'sys' || ns === 'az') && !this.symbols.has(ns) && !this.vars.has(ns) && !this.params.has(ns)) {

@@ -503,6 +503,37 @@ describe('Bicep: errors the compiler raises', () => {
     expect((await errors(main)).filter((e) => e.includes('BCP417'))).toEqual(['9:5 The spread operator "..." cannot be used inside objects with property for-expressions (BCP417): build that property with map() instead of a for-expression, or write out the spread properties']);
   });
 
+  it('importing a variable or function a Bicep file does not export is an error at the name (BCP360), and so is reading one through a namespace', async () => {
+    // The platform file exports its sizes; its generation and naming helper are its own business.
+    const platform = [
+      "var generation = 'v6'",
+      'func helper(kind string) string => \'${kind}-${generation}\'',
+      '@export()',
+      "var vmSizes = { web: 'Standard_D4s_${generation}' }",
+      '@export()',
+      "func resourceName(kind string) string => helper(kind)",
+      '',
+    ].join('\n');
+    const main = [
+      "import { vmSizes, generation, helper, resourceName } from 'platform.bicep'",
+      "import * as platform from 'platform.bicep'",
+      "output size string = vmSizes.web",
+      "output gen string = platform.generation",
+      "output name string = platform.helper('nic')",
+      "output ok string = platform.resourceName('tap')",
+      // Reported once, at the import: not again where the name is used.
+      'output g string = generation',
+      "output h string = helper('vm')",
+      '',
+    ].join('\n');
+    expect(await errors(main, { 'platform.bicep': platform })).toEqual([
+      "1:19 'generation' is not exported by 'platform.bicep'",
+      "1:31 'helper' is not exported by 'platform.bicep'",
+      "4:30 'generation' is not a variable exported by 'platform'",
+      "5:31 'helper' is not a function exported by 'platform'",
+    ]);
+  });
+
   it('variables that read themselves or each other are reported at each read of the cycle (BCP079, BCP080), once, read or not', async () => {
     const main = [
       "var prefix = '${prefix}-tap'",
