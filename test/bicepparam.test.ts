@@ -140,6 +140,14 @@ describe('values from parameters files', () => {
     expect(JSON.parse(r.stdout)).toEqual({ outputs: { t: { type: 'string', value: 'contoso-tap-01' }, g: { type: 'object', value: { owner: 'contoso-netops', environment: 'fabrikam' } } } });
   });
 
+  test("a base that cannot be read is one error, at 'extends': not again at each use of 'base'", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    cpSync(path.join(REPO, 'fixtures/bicepparam-extends'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using 'main.bicep'\nextends 'platform.bicepparam'\n\nparam location = 'eastus'\nparam tapName = 'prod-tap'\nparam tags = {\n  ...base.tags\n  environment: 'prod'\n}\n");
+    const { findings } = await findingsOf(['prod.bicepparam'], dir);
+    expect(findings.filter((f) => f.level === 'error').map((f) => [f.file, f.line, f.column, f.message])).toEqual([['prod.bicepparam', 2, 9, "the parameters file 'platform.bicepparam' does not exist"]]);
+  });
+
   test("a .bicepparam without 'using' is an error; one with 'using none' deploys nothing; an unreadable template is reported at the 'using' path", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

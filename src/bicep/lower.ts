@@ -235,7 +235,7 @@ export interface FileLowerOptions {
    * A .bicepparam file that `extends` another: `base` names the values that file gives, as the
    * parameter BASE_VALUES of the scope its values are evaluated in (see lowerParameterAssignments).
    */
-  extendsBase?: boolean | undefined;
+  extendsBase?: boolean | 'unread' | undefined;
   /** Deepest expression nesting lowered (config maxExpressionDepth; the default when absent). */
   maxExpressionDepth?: number | undefined;
 }
@@ -1351,7 +1351,7 @@ export class FileLowerer extends ExprLowerer {
       recordSpan(parameters, name, v.span);
       recordSpan(decl, 'defaultValue', v.span);
     }
-    if (this.options.extendsBase) setOwn(parameters, BASE_VALUES, { type: 'object' });
+    if (this.options.extendsBase === true) setOwn(parameters, BASE_VALUES, { type: 'object' });
     setOwn(scope, 'parameters', parameters);
     const variables: TObject = nameTable();
     for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
@@ -2476,7 +2476,7 @@ export class FileLowerer extends ExprLowerer {
       this.importedFuncs.has(name) ||
       this.types.has(name) ||
       this.namespaces.has(name) ||
-      (name === 'base' && this.options.extendsBase === true)
+      (name === 'base' && (this.options.extendsBase === true || this.options.extendsBase === 'unread'))
     );
   }
 
@@ -2501,7 +2501,10 @@ export class FileLowerer extends ExprLowerer {
     // Those values are the base file's, computed in that file (its variables, its other values): its
     // expressions copied here read this file's variables and values instead ("The template variable
     // 'org' is not found" for a base value built from a variable of its own).
-    if (name === 'base' && this.options.extendsBase && !this.vars.has(name) && !this.importedVars.has(name)) return call('parameters', [lit(BASE_VALUES, id)], at);
+    if (name === 'base' && this.options.extendsBase && !this.vars.has(name) && !this.importedVars.has(name)) {
+      // A base that cannot be read is reported at `extends`; what it would give is unknown.
+      return this.options.extendsBase === 'unread' ? this.reported(at) : call('parameters', [lit(BASE_VALUES, id)], at);
+    }
     if (this.vars.has(name)) {
       ctx.refs?.variables.add(name);
       if (ctx.refs && !ctx.refs.variableAt.has(name)) ctx.refs.variableAt.set(name, id);

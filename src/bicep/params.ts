@@ -99,7 +99,7 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
   let values = new Map<string, { node: TNode; span: Span }>();
   let scope: TObject = {};
   try {
-    const extendsBase = base !== undefined && base !== 'unread';
+    const extendsBase = base === 'unread' ? 'unread' : base !== undefined;
     ({ values, scope } = new FileLowerer(source, sink, parsed.program, { modules: loader, inlineVariables: true, env: host.env, extendsBase, maxExpressionDepth: host.limits?.maxExpressionDepth }).lowerParameterAssignments());
   } catch (e) {
     sink.add({ code: 'internal-error', message: `internal error while lowering Bicep parameters: ${e instanceof Error ? e.message : String(e)}`, span: new TextSpan(source, 0, 0) });
