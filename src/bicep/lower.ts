@@ -329,7 +329,10 @@ export class FileLowerer extends ExprLowerer {
   private readonly assigned = new Set<string>();
   private readonly importedFuncs = new Map<string, { node: TObject; span: Span }>();
   private ownVarNames: Set<string> | undefined;
+  private ownFuncNames: Set<string> | undefined;
   private readonly importTags = new Map<LoweredFile, number>();
+  /** The declaration (its node in its own file) each function brought along by an import is, by the name it has here. */
+  private readonly importedFuncOrigins = new Map<string, TObject>();
   /** `import * as ns`: ns -> the lowered file (undefined when it could not be loaded). */
   private readonly namespaces = new Map<string, LoweredFile | undefined>();
   /** Names bound to something that cannot be known (registry imports). */
@@ -697,18 +700,34 @@ export class FileLowerer extends ExprLowerer {
     }
     const theirs = lib.imports?.functions ?? new Map<string, { node: TObject; span: Span }>();
     for (const def of theirs.values()) variablesReadIn(def.node, used);
-    const renames = this.importVariablesUsed(lib, used, new Set());
+    const calls = this.functionRenames(lib);
+    const renames = this.importVariablesUsed(lib, used, new Set(), undefined, calls);
+    const copy = (def: { node: TObject; span: Span }): { node: TObject; span: Span } => (renames.size || calls.size ? { node: renameFunctions(renameVariables(def.node, renames), calls) as TObject, span: def.span } : def);
     const defs = new Map<string, { node: TObject; span: Span }>();
-    for (const [f, def] of lib.functions) {
-      const d = renames.size ? { node: renameVariables(def.node, renames) as TObject, span: def.span } : def;
-      defs.set(f, d);
-      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, d);
-    }
-    // Those the file imports (`resourceName`, `platform.resourceName`), called by its own.
-    for (const [f, def] of theirs) {
-      if (!this.importedFuncs.has(f)) this.importedFuncs.set(f, renames.size ? { node: renameVariables(def.node, renames) as TObject, span: def.span } : def);
+    // The file's own, and those it imports (`resourceName`, `platform.resourceName`) that its own call.
+    for (const [f, def] of [...lib.functions, ...theirs]) {
+      const d = copy(def);
+      if (lib.functions.get(f) === def) defs.set(f, d);
+      const target = calls.get(f) ?? f;
+      if (this.importedFuncs.has(target)) continue;
+      this.importedFuncs.set(target, d);
+      this.importedFuncOrigins.set(target, def.node);
     }
     return defs;
+  }
+
+  /**
+   * The functions of `lib` (its own and those it imports) that are brought along under a name of
+   * their own, `name#n` (as the compiler copies each file's functions apart): those named as a
+   * function of this file, or as one already brought along from another file.
+   */
+  private functionRenames(lib: LoweredFile): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [f, def] of [...lib.functions, ...(lib.imports?.functions ?? [])]) {
+      const origin = this.importedFuncOrigins.get(f);
+      if (this.ownFunctionNames().has(f) || (origin !== undefined && origin !== def.node)) out.set(f, `${f}#${this.importTag(lib)}`);
+    }
+    return out;
   }
 
   /**
@@ -726,14 +745,16 @@ export class FileLowerer extends ExprLowerer {
   private importVariable(lib: LoweredFile, name: string, local: string): void {
     const v = lib.variables.get(name);
     if (!v) return;
-    const read: TNode[] = [v.node];
-    const used = this.importVariablesUsed(lib, variablesReadIn(v.node, [...v.vars]), new Set([name]), read);
-    // The functions of its file it calls (`resourceName('nic', 'web')`), or those read calls: the
+    // The functions of its file it calls (`resourceName('nic', 'web')`), or those it reads call: the
     // compiler copies them too (a function of the file's own or one it imports, exported or not).
-    if ((lib.functions.size > 0 || (lib.imports?.functions.size ?? 0) > 0) && read.some(callsUserFunction)) this.importFunctions(lib);
+    const hasFunctions = lib.functions.size > 0 || (lib.imports?.functions.size ?? 0) > 0;
+    const calls = hasFunctions ? this.functionRenames(lib) : new Map<string, string>();
+    const read: TNode[] = [v.node];
+    const used = this.importVariablesUsed(lib, variablesReadIn(v.node, [...v.vars]), new Set([name]), read, calls);
+    if (hasFunctions && read.some(callsUserFunction)) this.importFunctions(lib);
     // A copy loop imported under another name (an alias, `ns.name`): its copyIndex('name') follows.
     const renames = v.copy && local !== name ? new Map([...used, [name, local]]) : used;
-    this.importedVars.set(local, { node: renames.size ? renameVariables(v.node, renames) : v.node, span: v.span, copy: v.copy });
+    this.importedVars.set(local, { node: renameFunctions(renames.size ? renameVariables(v.node, renames) : v.node, calls), span: v.span, copy: v.copy });
   }
 
   /**
@@ -742,7 +763,7 @@ export class FileLowerer extends ExprLowerer {
    * which the returned map gives (the compiler also keeps an imported function reading its own
    * file's `prefix`, not the importing file's).
    */
-  private importVariablesUsed(lib: LoweredFile, queue: string[], seen: Set<string>, nodes?: TNode[]): Map<string, string> {
+  private importVariablesUsed(lib: LoweredFile, queue: string[], seen: Set<string>, nodes?: TNode[], calls: ReadonlyMap<string, string> = new Map()): Map<string, string> {
     const needed: [string, { node: TNode; span: Span; copy?: boolean | undefined }][] = [];
     while (queue.length > 0) {
       const d = queue.pop() as string;
@@ -764,9 +785,14 @@ export class FileLowerer extends ExprLowerer {
     }
     for (const [d, dv] of needed) {
       const target = renames.get(d) ?? d;
-      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renames.size ? renameVariables(dv.node, renames) : dv.node, span: dv.span, copy: dv.copy });
+      if (!this.importedVars.has(target)) this.importedVars.set(target, { node: renameFunctions(renames.size ? renameVariables(dv.node, renames) : dv.node, calls), span: dv.span, copy: dv.copy });
     }
     return renames;
+  }
+
+  /** The functions this file declares, known before its imports are collected. */
+  private ownFunctionNames(): Set<string> {
+    return (this.ownFuncNames ??= new Set(this.program.statements.flatMap((s) => (s.kind === 'Function' ? [s.name.name] : []))));
   }
 
   /** The variables this file declares, known before its imports are collected (imports come first). */
@@ -3097,6 +3123,34 @@ function usesLambdaVariables(e: Expr): boolean {
     case 'index':
       return usesLambdaVariables(e.obj) || usesLambdaVariables(e.index);
   }
+}
+
+/** A copy of a lowered node in which `__bicep.f(...)` calls `__bicep.g(...)` for every f -> g of `renames` (the node itself when there are none). */
+function renameFunctions(n: TNode, renames: ReadonlyMap<string, string>): TNode {
+  if (renames.size === 0) return n;
+  const expr = (e: Expr): Expr => {
+    switch (e.k) {
+      case 'lit':
+        return e;
+      case 'member':
+        return { ...e, obj: expr(e.obj) };
+      case 'index':
+        return { ...e, obj: expr(e.obj), index: expr(e.index) };
+      case 'call': {
+        const to = e.ns === '__bicep' ? renames.get(e.name) : undefined;
+        return { ...e, ...(to !== undefined ? { name: to } : {}), args: e.args.map(expr) };
+      }
+    }
+  };
+  const walk = (x: TNode): TNode => {
+    if (x instanceof TExpr) return new TExpr(expr(x.ast), x.base);
+    if (x === null || typeof x !== 'object') return x;
+    if (Array.isArray(x)) return x.map(walk);
+    const out: TObject = {};
+    for (const k of Object.keys(x)) setOwn(out, k, walk(x[k] as TNode));
+    return out;
+  };
+  return walk(n);
 }
 
 /** Adds to `out` the names of the variables a lowered node reads (`variables('x')`); returns `out`. */

@@ -1047,6 +1047,34 @@ describe('Bicep lowering: modules and imports', () => {
     expect(scope.diagnostics.items).toEqual([]);
   });
 
+  it('keeps the functions an import brings along apart from this file\'s and another import\'s of the same name', () => {
+    // Each file's naming helper is its own: the compiler copies each under a name of its own. The
+    // importing file's `resourceName` (or the first file's) was called in their place: the NIC and
+    // TAP names computed in the shared files came out as this file's.
+    const r = load(
+      [
+        "import { webTier } from 'network.bicep'",
+        "import { sensorTier } from 'security.bicep'",
+        "func resourceName(kind string, workload string) string => 'main-${kind}-${workload}'",
+        'output web object = webTier',
+        'output sensor object = sensorTier',
+        "output mine string = resourceName('tap', 'prod')",
+      ].join('\n'),
+      {
+        'network.bicep': "func resourceName(kind string, workload string) string => '${kind}-${workload}-net'\n@export()\nvar webTier = { nicName: resourceName('nic', 'web') }\n",
+        'security.bicep': "func resourceName(kind string, workload string) string => 'sec-${kind}-${workload}'\n@export()\nvar sensorTier = { nicName: resourceName('nic', 'sensor') }\n",
+      },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const scope = scopeOf(r);
+    expect(scope.outputs().map((o) => [o.name, plain(o.value)])).toEqual([
+      ['web', { nicName: 'nic-web-net' }],
+      ['sensor', { nicName: 'sec-nic-sensor' }],
+      ['mine', 'main-tap-prod'],
+    ]);
+    expect(scope.diagnostics.items).toEqual([]);
+  });
+
   it('reads YAML with loadYamlContent (with a path into it), and reports what JSON cannot hold', () => {
     const r = load(
       [
