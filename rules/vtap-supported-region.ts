@@ -41,9 +41,13 @@ export default defineRule(
       const loc = at(tap.root, 'location');
       const v = loc.value;
       if (v === undefined) {
-        ctx.indeterminate({
-          message: `TAP '${tap.displayName}' sets no location, so its region cannot be checked; set location to one of: ${supported}`,
-          span: tap.span,
+        // Not a value known only at deployment: there is none. Microsoft.Network rejects a TAP,
+        // as any of its tracked resources, without a location ("LocationRequired: The location
+        // property is required for this definition"), though the schema does not mark it required
+        // and Bicep's required-properties completion leaves it out. Reported at the name.
+        ctx.fail({
+          message: `TAP '${tap.displayName}' sets no location; Azure rejects a network resource without one (LocationRequired), and virtual network TAP is only available in: ${supported}: set location to one of them`,
+          span: tap.nameSpan,
           resource: tap,
         });
       } else if (v instanceof Unknown) {
