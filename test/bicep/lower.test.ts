@@ -1055,14 +1055,21 @@ describe('Bicep lowering: modules and imports', () => {
       [
         "import { webTier } from 'network.bicep'",
         "import { sensorTier } from 'security.bicep'",
+        "import { toolName } from 'tools.bicep'",
+        "import { collectorTier } from 'collector.bicep'",
         "func resourceName(kind string, workload string) string => 'main-${kind}-${workload}'",
         'output web object = webTier',
         'output sensor object = sensorTier',
         "output mine string = resourceName('tap', 'prod')",
+        'output collector object = collectorTier',
+        "output tool string = toolName('x')",
       ].join('\n'),
       {
         'network.bicep': "func resourceName(kind string, workload string) string => '${kind}-${workload}-net'\n@export()\nvar webTier = { nicName: resourceName('nic', 'web') }\n",
         'security.bicep': "func resourceName(kind string, workload string) string => 'sec-${kind}-${workload}'\n@export()\nvar sensorTier = { nicName: resourceName('nic', 'sensor') }\n",
+        // A function imported by name, and another file's private function of that name.
+        'tools.bicep': "@export()\nfunc toolName(s string) string => 'tool-${s}'\n",
+        'collector.bicep': "func toolName(s string) string => 'col-${s}'\n@export()\nvar collectorTier = { nicName: toolName('nic') }\n",
       },
     );
     expect(r.diagnostics).toEqual([]);
@@ -1071,6 +1078,8 @@ describe('Bicep lowering: modules and imports', () => {
       ['web', { nicName: 'nic-web-net' }],
       ['sensor', { nicName: 'sec-nic-sensor' }],
       ['mine', 'main-tap-prod'],
+      ['collector', { nicName: 'col-nic' }],
+      ['tool', 'tool-x'],
     ]);
     expect(scope.diagnostics.items).toEqual([]);
   });
