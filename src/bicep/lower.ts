@@ -328,6 +328,13 @@ export class FileLowerer extends ExprLowerer {
   /** The parameters a .bicepparam file assigns (its values may use each other's). */
   private readonly assigned = new Set<string>();
   private readonly importedFuncs = new Map<string, { node: TObject; span: Span }>();
+  /**
+   * The imported functions this file may call by the name it uses: those imported by name (under
+   * their alias) and `ns.f` of `import * as ns`. importedFuncs also holds the functions brought
+   * along for their bodies (an imported function calls its siblings by their bare names), which
+   * the compiler does not let the importing file call unqualified (BCP057).
+   */
+  private readonly callableImportedFuncs = new Set<string>();
   private ownVarNames: Set<string> | undefined;
   private ownFuncNames: Set<string> | undefined;
   private readonly importTags = new Map<LoweredFile, number>();
@@ -668,7 +675,11 @@ export class FileLowerer extends ExprLowerer {
       if (lib) {
         for (const t of lib.exported) this.importType(lib, t, `${s.wildcardAlias.name}.${t}`);
         for (const v of lib.variables.keys()) if (importable(v)) this.importVariable(lib, v, `${s.wildcardAlias.name}.${v}`);
-        for (const [f, def] of this.importFunctions(lib)) if (importable(f)) this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
+        for (const [f, def] of this.importFunctions(lib)) {
+          if (!importable(f)) continue;
+          this.importedFuncs.set(`${s.wildcardAlias.name}.${f}`, def);
+          this.callableImportedFuncs.add(`${s.wildcardAlias.name}.${f}`);
+        }
       }
       return;
     }
@@ -684,6 +695,7 @@ export class FileLowerer extends ExprLowerer {
       else if (lib.functions.has(name)) {
         const defs = this.importFunctions(lib);
         this.importedFuncs.set(local, defs.get(name) as { node: TObject; span: Span });
+        this.callableImportedFuncs.add(local);
       } else if (!lib.exported.has(name)) this.error(id, `'${name}' is not exported by '${from}'`);
     }
   }
@@ -2769,7 +2781,13 @@ export class FileLowerer extends ExprLowerer {
       this.error({ start: e.openParen, end: e.closeParen }, message);
       return call('invalid', [lit(message, e)], e, LOWERING_NS);
     }
-    if (userFn || this.importedFuncs.has(name)) return call(name, e.args.map((a) => this.expr(a, ctx)), e, '__bicep');
+    if (userFn || this.callableImportedFuncs.has(name)) return call(name, e.args.map((a) => this.expr(a, ctx)), e, '__bicep');
+    const reg = this.unknownImports.get(name);
+    if (reg !== undefined) {
+      // Said at the import (not exported, not fetched, not readable): unknown here, as a variable is.
+      for (const a of e.args) this.expr(a, ctx);
+      return call('notRead', [lit(`'${name}', imported from '${reg}', which is not read`, e.name)], e, LOWERING_NS);
+    }
     return this.builtin(e, ctx);
   }
 
@@ -2779,8 +2797,11 @@ export class FileLowerer extends ExprLowerer {
     // Checked here, where every call is lowered, not when evaluated: a call in a property no
     // rule reads is as wrong. The value is then unknown, without a second finding from ARM.
     // A name imported from a registry module that is not read is not known to be wrong.
-    const problem = name === '' || this.unknownImports.has(name) ? undefined : builtinCallProblem(name, e.args.length, this.hasExtensions, () => [...this.funcs.keys(), ...[...this.importedFuncs.keys()].filter((k) => !k.includes('.'))]);
+    const problem = name === '' || this.unknownImports.has(name) ? undefined : builtinCallProblem(name, e.args.length, this.hasExtensions, () => [...this.funcs.keys(), ...[...this.callableImportedFuncs].filter((k) => !k.includes('.'))]);
     if (problem) {
+      // A function of `import * as ns` is called through its namespace: say which one.
+      const viaNamespace = problem.at === 'name' ? [...this.callableImportedFuncs].find((k) => k.endsWith(`.${name}`) && k.indexOf('.') === k.length - name.length - 1) : undefined;
+      if (viaNamespace) problem.message = `the function '${name}' does not exist; did you mean '${viaNamespace}'? (the functions of an \`import * as\` are called through its namespace)`;
       this.error(problem.at === 'name' ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
       return call('invalid', [lit(problem.message, e)], e, LOWERING_NS);
     }

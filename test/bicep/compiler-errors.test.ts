@@ -534,6 +534,27 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('a function of `import * as ns` called without its namespace does not exist (BCP057), nor does a sibling it calls; the namespace is suggested', async () => {
+    // Both were callable by their bare names: they are brought along for the imported bodies.
+    const naming = [
+      "func prefix() string => 'contoso'",
+      '@export()',
+      "func resourceName(kind string) string => '${prefix()}-${kind}'",
+      '',
+    ].join('\n');
+    const main = [
+      "import * as naming from 'naming.bicep'",
+      "output ok string = naming.resourceName('tap')",
+      "output bare string = resourceName('tap')",
+      'output sibling string = prefix()',
+      '',
+    ].join('\n');
+    expect(await errors(main, { 'naming.bicep': naming })).toEqual([
+      "3:22 the function 'resourceName' does not exist; did you mean 'naming.resourceName'? (the functions of an `import * as` are called through its namespace)",
+      "4:25 the function 'prefix' does not exist",
+    ]);
+  });
+
   it('variables that read themselves or each other are reported at each read of the cycle (BCP079, BCP080), once, read or not', async () => {
     const main = [
       "var prefix = '${prefix}-tap'",
