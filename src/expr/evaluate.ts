@@ -182,7 +182,7 @@ class Evaluator {
         return v;
       }
       // Runtime state (reference()): read-only properties Azure fills in are unknown, not missing.
-      if (obj.runtime) return new Unknown(obj.runtime);
+      if (obj.runtime) return new Unknown(obj.runtime, undefined, undefined, obj.runtime.symbol !== undefined ? `${obj.runtime.symbol}.${name.toLowerCase()}` : undefined);
       const avail = obj.keys();
       return this.error(
         n,

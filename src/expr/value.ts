@@ -306,6 +306,12 @@ export interface UnknownReason {
    * (an `existing` one has no properties in the template at all).
    */
   resourceKey?: string | undefined;
+  /**
+   * For the state of an `existing` resource: the symbol its properties get (`rg.location` read
+   * twice is one value in one deployment, so a TAP and its collector both given it are in one
+   * region). Not for a resource the template deploys, whose state is made by the deployment.
+   */
+  symbol?: string | undefined;
 }
 
 /**
