@@ -93,7 +93,7 @@ export class Loader implements ModuleLoader {
     for (const d of parsed.diagnostics) this.sink.add(d);
     pushAll(this.pragmas, collectPragmas(source, parsed.program.trivia));
     try {
-      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth }).lower();
+      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth, decorators: parsed.decorators }).lower();
     } catch (e) {
       // Only a bug gets here; report it at the file instead of failing the run.
       const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;

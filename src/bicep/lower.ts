@@ -238,6 +238,11 @@ export interface FileLowerOptions {
   extendsBase?: boolean | 'unread' | undefined;
   /** Deepest expression nesting lowered (config maxExpressionDepth; the default when absent). */
   maxExpressionDepth?: number | undefined;
+  /**
+   * How many decorators the parser made (BicepParseResult.decorators). When they are all on the
+   * file's declarations, checkDecoratorNames need not look for others in the whole syntax tree.
+   */
+  decorators?: number | undefined;
 }
 
 /**
@@ -877,6 +882,27 @@ export class FileLowerer extends ExprLowerer {
       }
     }
     const names: DeclaredNames = declared;
+    // The usual file has decorators on its declarations only (the parser's count says so): the
+    // walk below would find those and nothing else, in this order (a declaration's decorators are
+    // judged for its kind before they are visited), without visiting the rest of the tree.
+    let onDeclarations = 0;
+    for (const s of this.program.statements) onDeclarations += s.decorators.length;
+    if (onDeclarations === this.options.decorators) {
+      for (const s of this.program.statements) {
+        if (s.decorators.length === 0) continue;
+        if (judgesDecoratorsOf(s.kind)) {
+          for (const d of s.decorators) {
+            const problem = decoratorKindProblem(d, s.kind, names);
+            if (problem) this.error(d.name, problem);
+          }
+        }
+        for (const d of s.decorators) {
+          const problem = decoratorNameProblem(d, names, this.hasExtensions);
+          if (problem) this.error(problem.at, problem.message);
+        }
+      }
+      return;
+    }
     const visit = (node: unknown, depth: number): void => {
       if (depth > 2048 || node === null || typeof node !== 'object') return;
       if (Array.isArray(node)) {

@@ -59,6 +59,8 @@ export interface BicepParseResult {
   program: Program;
   diagnostics: Diagnostic[];
   tokens: Token[];
+  /** How many decorators the parser made, the ones recovery dropped included (see FileLowerOptions.decorators). */
+  decorators: number;
 }
 
 export function parseBicep(source: SourceText, maxDepth = MAX_DEPTH): BicepParseResult {
@@ -153,6 +155,8 @@ class Parser {
   private enteredAt = -1;
   private readonly errors: { message: string; start: number; end: number; limit?: boolean }[] = [];
   private readonly lexTrivia;
+  /** Decorators made (decoratorFrom), kept or not. */
+  private decorators = 0;
 
   constructor(
     private readonly source: SourceText,
@@ -220,7 +224,7 @@ class Parser {
       .slice(0, MAX_DIAGNOSTICS)
       .map((e) => ({ code: e.limit ? 'limit-exceeded' : 'invalid-template', message: e.message, span: new TextSpan(this.source, e.start, e.end) }));
     const program: Program = { kind: 'Program', statements, trivia: this.lexTrivia, start: 0, end: this.text.length };
-    return { program, diagnostics, tokens: this.tokens };
+    return { program, diagnostics, tokens: this.tokens, decorators: this.decorators };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -434,6 +438,7 @@ class Parser {
   }
 
   private decoratorFrom(start: number, expression: Expression): Decorator {
+    this.decorators++;
     const base = { kind: 'Decorator' as const, expression, start, end: expression.end };
     if (expression.kind === 'FunctionCall') {
       const ns = expression.base?.kind === 'VariableAccess' ? expression.base.name : undefined;
