@@ -342,6 +342,7 @@ export class FileLowerer extends ExprLowerer {
   private readonly callableImportedFuncs = new Set<string>();
   private ownVarNames: Set<string> | undefined;
   private ownFuncNames: Set<string> | undefined;
+  private typeDeclNames: Set<string> | undefined;
   private readonly importTags = new Map<LoweredFile, number>();
   /** The declaration (its node in its own file) each function brought along by an import is, by the name it has here. */
   private readonly importedFuncOrigins = new Map<string, TObject>();
@@ -817,6 +818,14 @@ export class FileLowerer extends ExprLowerer {
     return (this.ownVarNames ??= new Set(this.program.statements.flatMap((s) => (s.kind === 'Variable' ? [s.name.name] : []))));
   }
 
+  /** The names of the file's own type declarations (not imported ones): made once, asked for each declaration. */
+  private typeDeclarationNames(): Set<string> {
+    if (this.typeDeclNames) return this.typeDeclNames;
+    const names = new Set<string>();
+    for (const x of this.program.statements) if (x.kind === 'TypeDeclaration') names.add(x.name.name);
+    return (this.typeDeclNames = names);
+  }
+
   /**
    * BCP071 for the sys decorators whose argument count is fixed: `@secure('s')`, `@minLength()`,
    * `@allowed([], [])`. The lowering reads only the first argument, so the rest went unnoticed.
@@ -960,7 +969,7 @@ export class FileLowerer extends ExprLowerer {
   private checkDecoratorTargets(decorators: readonly Decorator[], type: TypeExpression | undefined): void {
     if (type?.kind !== 'TypeReference') return;
     const t = type.name.name;
-    if (!PLAIN_TYPES.has(t) || this.program.statements.some((x) => x.kind === 'TypeDeclaration' && x.name.name === t)) return;
+    if (!PLAIN_TYPES.has(t) || this.typeDeclarationNames().has(t)) return;
     for (const d of decorators) {
       if (d.namespace && d.namespace.name !== 'sys') continue;
       const targets = Object.hasOwn(DECORATOR_TARGETS, d.name.name) ? DECORATOR_TARGETS[d.name.name] : undefined;
@@ -1021,8 +1030,7 @@ export class FileLowerer extends ExprLowerer {
     // BCP099: an empty @allowed() list allows nothing (whatever the declared type).
     const list = decorator(decorators, 'allowed')?.args[0];
     if (list?.kind === 'Array' && list.items.length === 0) this.error(list, 'The "allowed" array must contain one or more items (BCP099)');
-    const userTypes = new Set(this.program.statements.flatMap((x) => (x.kind === 'TypeDeclaration' ? [x.name.name] : [])));
-    const t = plainType(type, userTypes);
+    const t = plainType(type, this.typeDeclarationNames());
     if (!t) return;
     const bad = value ? misfit(value, t, this.isBuiltinCall) : undefined;
     if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
