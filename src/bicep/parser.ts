@@ -439,17 +439,19 @@ class Parser {
 
   private decoratorFrom(start: number, expression: Expression): Decorator {
     this.decorators++;
-    const base = { kind: 'Decorator' as const, expression, start, end: expression.end };
+    // Object literals, not spreads of a common base: one is made for nearly every declaration.
+    const end = expression.end;
     if (expression.kind === 'FunctionCall') {
       const ns = expression.base?.kind === 'VariableAccess' ? expression.base.name : undefined;
-      return { ...base, name: expression.name, ...(ns ? { namespace: ns } : {}), args: expression.args };
+      if (ns) return { kind: 'Decorator', expression, start, end, name: expression.name, namespace: ns, args: expression.args };
+      return { kind: 'Decorator', expression, start, end, name: expression.name, args: expression.args };
     }
-    if (expression.kind === 'VariableAccess') return { ...base, name: expression.name, args: [] };
+    if (expression.kind === 'VariableAccess') return { kind: 'Decorator', expression, start, end, name: expression.name, args: [] };
     if (expression.kind === 'PropertyAccess' && expression.base.kind === 'VariableAccess') {
-      return { ...base, name: expression.property, namespace: expression.base.name, args: [] };
+      return { kind: 'Decorator', expression, start, end, name: expression.property, namespace: expression.base.name, args: [] };
     }
     this.error('expected a decorator name, such as @description(...)', expression);
-    return { ...base, name: { kind: 'Identifier', name: '', missing: true, start, end: start }, args: [] };
+    return { kind: 'Decorator', expression, start, end, name: { kind: 'Identifier', name: '', missing: true, start, end: start }, args: [] };
   }
 
   private parseStatement(): Statement {
@@ -906,16 +908,9 @@ class Parser {
     }
     const close = this.next();
     this.modes.pop();
-    return {
-      kind: 'FunctionCall',
-      ...(base ? { base } : {}),
-      name,
-      args,
-      openParen: open.start,
-      closeParen: close.end,
-      start: base ? base.start : name.start,
-      end: close.end,
-    };
+    // Two literals (with and without `base`), not a spread: calls are among the commonest nodes.
+    if (base) return { kind: 'FunctionCall', base, name, args, openParen: open.start, closeParen: close.end, start: base.start, end: close.end };
+    return { kind: 'FunctionCall', name, args, openParen: open.start, closeParen: close.end, start: name.start, end: close.end };
   }
 
   private parsePrimary(): Expression {
@@ -1131,7 +1126,8 @@ class Parser {
     this.modes.pop();
     if (counted) this.leave();
     this.duplicateKeys(properties);
-    return { kind: 'Object', properties, ...(this.problems > problems ? { hasErrors: true as const } : {}), start: open.start, end: close.end };
+    if (this.problems > problems) return { kind: 'Object', properties, hasErrors: true, start: open.start, end: close.end };
+    return { kind: 'Object', properties, start: open.start, end: close.end };
   }
 
   /**
@@ -1184,6 +1180,9 @@ class Parser {
     }
     this.expect('Colon', "expected ':' after the object property name");
     const value = this.parseExpression();
+    // The common property (no decorators, a plain key) as one literal; the others as before, with
+    // the same keys in the same order.
+    if (decorators.length === 0 && keyName !== undefined) return { kind: 'ObjectProperty', key, keyName, value, start: key.start, end: value.end };
     return {
       kind: 'ObjectProperty',
       ...(decorators.length > 0 ? { decorators } : {}),
