@@ -534,6 +534,11 @@ class Parser {
           defaultValue = this.valueOrMissing();
         }
         const end = defaultValue?.end ?? resourceType?.end ?? type?.end ?? name.end;
+        // The usual parameter (a type, maybe a default) as a literal; the others as before.
+        if (type && !resourceType) {
+          if (defaultValue) return { kind: 'Parameter', decorators, keyword, name, type, defaultValue, start, end };
+          return { kind: 'Parameter', decorators, keyword, name, type, start, end };
+        }
         return {
           kind: 'Parameter',
           decorators,
@@ -552,7 +557,8 @@ class Parser {
         const type = this.at('Assignment') ? undefined : this.parseType();
         this.expect('Assignment', "expected '=' after the variable name");
         const value = this.valueOrMissing();
-        return { kind: 'Variable', decorators, keyword, name, ...(type ? { type } : {}), value, start, end: value.end };
+        if (!type) return { kind: 'Variable', decorators, keyword, name, value, start, end: value.end };
+        return { kind: 'Variable', decorators, keyword, name, type, value, start, end: value.end };
       }
       case 'resource':
         return this.parseResource(decorators, start);
@@ -632,7 +638,8 @@ class Parser {
     if (this.atWord('existing')) existing = this.tokenRef(this.next());
     this.expect('Assignment', existing ? "expected '=' after existing" : "expected '=' after the resource type");
     const value = this.parseDeclarationBody();
-    return { kind: 'Resource', decorators, keyword, name, type, ...(existing ? { existing } : {}), value, start, end: value.end };
+    if (!existing) return { kind: 'Resource', decorators, keyword, name, type, value, start, end: value.end };
+    return { kind: 'Resource', decorators, keyword, name, type, existing, value, start, end: value.end };
   }
 
   /** A resource/module body: `{...}`, `if (cond) {...}` or `[for ...]`. */
@@ -1114,7 +1121,8 @@ class Parser {
     const body = this.atWord('if') && this.peekAt(1).kind === 'LeftParen' ? this.parseIf() : this.parseExpression();
     this.skipNewLines();
     const close = this.expect('RightSquare', "expected ']' to close the for-expression");
-    return { kind: 'For', item, ...(index ? { index } : {}), iterable, body, start: open.start, end: close.end };
+    if (!index) return { kind: 'For', item, iterable, body, start: open.start, end: close.end };
+    return { kind: 'For', item, index, iterable, body, start: open.start, end: close.end };
   }
 
   parseObject(): ObjectExpression {
@@ -1136,8 +1144,10 @@ class Parser {
    * problem (hasErrors).
    */
   private duplicateKeys(properties: readonly (ObjectProperty | SpreadExpression | ResourceDeclaration)[]): void {
+    // Most objects have one property or none: nothing to compare, nothing to allocate.
+    if (properties.length < 2) return;
     const first = new Map<string, ObjectProperty>();
-    const reported = new Set<ObjectProperty>();
+    let reported: Set<ObjectProperty> | undefined;
     for (const p of properties) {
       if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
       const earlier = first.get(p.keyName);
@@ -1145,6 +1155,7 @@ class Parser {
         first.set(p.keyName, p);
         continue;
       }
+      reported ??= new Set<ObjectProperty>();
       for (const x of reported.has(earlier) ? [p] : [earlier, p]) {
         reported.add(x);
         if (this.errors.length <= MAX_DIAGNOSTICS) {
