@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { nicsOfVm, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
+import { nicsOfVmFoundBy, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, outsideLoadBalancersOfNic, unknownLbReferencesOfNic, type OutsideLb } from '../src/graph/network.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -61,8 +61,9 @@ export default defineRule(
       // The doc speaks of the VM ("VMs behind Basic Load Balancer can't be set as a mirroring
       // source"), the catalogue of the source NIC: another NIC of the source's VM behind a Basic
       // load balancer is told as indeterminate, naming that NIC and load balancer.
-      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
-        for (const other of nicsOfVm(ctx.graph, vm)) {
+      for (const found of vmsOfNic(ctx.graph, nic)) {
+        const vm = found.vm;
+        for (const other of nicsOfVmFoundBy(ctx.graph, found)) {
           if (other.kind !== 'resource' || other.resource.key === nic.key || sourceKeys.has(other.resource.key)) continue;
           for (const m of loadBalancersOfNic(ctx.graph, other.resource)) {
             const key = `${nic.key}|${vm.key}|${other.resource.key}|${m.lb.key}`;

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { nicsOfVm, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
+import { nicsOfVmFoundBy, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -60,8 +60,9 @@ export default defineRule(
       // The doc speaks of the VM ("VMs behind a Standard Load Balancer with Floating IP enabled"),
       // the catalogue of the source NIC: a Floating IP rule reaching another NIC of the source's VM
       // is told as indeterminate, naming that NIC and the rule.
-      for (const { vm } of vmsOfNic(ctx.graph, nic)) {
-        for (const other of nicsOfVm(ctx.graph, vm)) {
+      for (const found of vmsOfNic(ctx.graph, nic)) {
+        const vm = found.vm;
+        for (const other of nicsOfVmFoundBy(ctx.graph, found)) {
           if (other.kind !== 'resource' || other.resource.key === nic.key || sourceKeys.has(other.resource.key)) continue;
           for (const m of loadBalancersOfNic(ctx.graph, other.resource)) {
             for (const rule of rulesReaching(ctx.graph, m)) {

@@ -499,6 +499,8 @@ interface VmIndex {
   byExternal: Map<string, VmOfNic[]>;
   /** The networkInterfaceConfigurations entries of VMs, by resourceKey() of the NIC each creates. */
   created: Map<string, { vm: DeployedResource; config: LocatedValue }[]>;
+  /** VMs whose networkProfile.networkInterfaces lists more than one entry (see nicsOfVmFoundBy). */
+  severalNics: Set<DeployedResource>;
 }
 
 /** A VM with a NIC: `ref` is its networkInterfaces[].id, or (`creates`) the networkInterfaceConfigurations[].name that makes the NIC. */
@@ -512,9 +514,11 @@ function vmIndex(graph: ResourceGraph): VmIndex {
   let index = vmsByNic.get(graph);
   if (!index) {
     // Every VM's network profile is read once per graph: rules ask this for every source NIC.
-    index = { byResource: new Map(), byExternal: new Map(), created: new Map() };
+    index = { byResource: new Map(), byExternal: new Map(), created: new Map(), severalNics: new Set() };
     for (const vm of graph.ofType(TYPES.vm)) {
-      for (const n of elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'))) {
+      const listed = elements(at(vm.root, 'properties', 'networkProfile', 'networkInterfaces'));
+      if (listed.length > 1) index.severalNics.add(vm);
+      for (const n of listed) {
         const ref = at(n, 'id');
         const res = graph.resolve(ref.value);
         if (res.kind === 'resource') push(index.byResource, res.resource.key, { vm, ref });
@@ -677,6 +681,17 @@ export function vmsCreatingNic(graph: ResourceGraph, nic: NicRef): { vm: Deploye
 export function vmOfNic(graph: ResourceGraph, nic: NicRef): DeployedResource | undefined {
   if (nic.kind !== 'resource') return undefined;
   return vmsOfNic(graph, nic.resource)[0]?.vm;
+}
+
+/**
+ * For rules that look at the other NICs of a source's VM, per source: nicsOfVm(v.vm) for a VM
+ * that vmsOfNic found by a NIC, but none, without reading the VM's network profile again, when
+ * the entry that found it is the only one the VM lists (most VMs): that list holds the NIC it was
+ * found by alone, which the caller skips.
+ */
+export function nicsOfVmFoundBy(graph: ResourceGraph, v: VmOfNic): NicRef[] {
+  if (!v.creates && !vmIndex(graph).severalNics.has(v.vm)) return [];
+  return nicsOfVm(graph, v.vm);
 }
 
 /** NICs a VM lists in its networkProfile. */
