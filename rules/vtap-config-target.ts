@@ -30,22 +30,19 @@ export default defineRule(
       // Is the configuration on a NIC that the template deploys, after that NIC? Not asked of one
       // naming no TAP or something else (its only finding is that, below).
       if (s.declaration === 'child' && mayNameTap(s)) checkParentOrder(ctx, s);
-      // A tapConfigurations resource or an inline entry by its name ('web-nic/to-collector'); an IP
-      // configuration's virtualNetworkTaps entry by its NIC.
-      const entry = s.declaration === 'ipconfig' ? `'${s.holder.displayName}'` : sourceEntryName(s);
       if (v === undefined || v === null) {
-        ctx.fail({ ...base, message: `TAP configuration ${entry} names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `TAP configuration ${entryName(s)} names no TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       const res = s.tap;
       if (res.kind === 'none') {
-        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of ${entry} is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
-        else ctx.fail({ ...base, message: `the TAP reference of ${entry} is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
+        if (v instanceof Unknown) ctx.indeterminate({ ...base, related: unknownOrigin(v, s.tapId.span), message: `the TAP of ${entryName(s)} is ${describeUnknown(v)}, so vtaplint cannot check that it is a virtual network TAP` });
+        else ctx.fail({ ...base, message: `the TAP reference of ${entryName(s)} is not a resource id; set it to the id of a Microsoft.Network/virtualNetworkTaps resource (resourceId('Microsoft.Network/virtualNetworkTaps', name))` });
         continue;
       }
       const type = fullType(res.id);
       if (type.toLowerCase() !== TYPES.tap.toLowerCase()) {
-        ctx.fail({ ...base, message: `${entry} sends to ${res.kind === 'external' ? describeId(res.id) : `'${resolvedName(res) ?? ''}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
+        ctx.fail({ ...base, message: `${entryName(s)} sends to ${res.kind === 'external' ? describeId(res.id) : `'${resolvedName(res) ?? ''}' (a ${type})`}, not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource` });
         continue;
       }
       if (res.kind === 'external' && ctx.graph.notDeployedAt(res.id)) {
@@ -89,6 +86,15 @@ export default defineRule(
   },
 );
 
+/**
+ * How messages name a declaration: a tapConfigurations resource or an inline entry by its name
+ * ('web-nic/to-collector'); an IP configuration's virtualNetworkTaps entry by its NIC. Made only
+ * for a finding.
+ */
+function entryName(s: TapSource): string {
+  return s.declaration === 'ipconfig' ? `'${s.holder.displayName}'` : sourceEntryName(s);
+}
+
 /** Whether the configuration's TAP reference may be a TAP's id (not empty, not text, not another resource's id). */
 function mayNameTap(s: TapSource): boolean {
   const v = s.tapId.value;
@@ -111,6 +117,8 @@ function checkParentOrder(ctx: RuleContext, s: TapSource): void {
   // A NIC the template declares; one a VM of the template creates (isVmCreatedNic) is there once
   // that VM is, so the configuration waits for the VM.
   const nic = s.nic.kind === 'resource' && !s.nic.resource.existing && !isVmCreatedNic(s.nic.resource) ? s.nic.resource : undefined;
+  // Deployed after its NIC (almost every configuration): nothing else to do.
+  if (nic && orderedAfter(ctx.graph, cfg, nic)) return;
   const before = nic ? [{ r: nic, related: undefined }] : vmsCreatingNic(ctx.graph, s.nic).map((v) => ({ r: v.vm, related: v.ref.span }));
   const nicText = `NIC '${nicName(s.nic)}'`;
   const bicep = cfg.unit.file.kind === 'bicep';

@@ -845,7 +845,7 @@ export function tapOf(source: TapSource): DeployedResource | undefined {
  */
 export function orderedAfter(graph: ResourceGraph, from: DeployedResource, to: DeployedResource): boolean {
   if (from === to) return true;
-  return ordering(graph).after(to).has(from);
+  return ordering(graph).isAfter(from, to);
 }
 
 /**
@@ -899,7 +899,7 @@ type OrderNode = DeployedResource | DeploymentEnd;
  * every resource of that other module, as ARM does; resources of one module are not ordered among
  * themselves by it.
  */
-function ordering(graph: ResourceGraph): { after(to: DeployedResource): Set<OrderNode> } {
+function ordering(graph: ResourceGraph): Ordering {
   let o = orderings.get(graph);
   if (o) return o;
   const before = new Map<OrderNode, OrderNode[]>();
@@ -940,12 +940,31 @@ function ordering(graph: ResourceGraph): { after(to: DeployedResource): Set<Orde
       cache.set(to, set);
       return set;
     },
+    isAfter(from: DeployedResource, to: DeployedResource): boolean {
+      const set = cache.get(to);
+      if (set) return set.has(from);
+      // What waits for `to` directly (a tapConfigurations child's dependsOn on its NIC): no
+      // search, and no set of what comes after `to` kept for each of 10,000 NICs.
+      const direct = before.get(to);
+      if (direct && direct.length <= DIRECT_SCAN && direct.includes(from)) return true;
+      return this.after(to).has(from);
+    },
   };
   orderings.set(graph, o);
   return o;
 }
 
-const orderings = new WeakMap<ResourceGraph, { after(to: DeployedResource): Set<OrderNode> }>();
+interface Ordering {
+  /** Everything that starts after `to` (found once per `to`, then kept). */
+  after(to: DeployedResource): Set<OrderNode>;
+  /** Whether `from` starts after `to`: after(to).has(from), without making that set when `from` waits for `to` directly. */
+  isAfter(from: DeployedResource, to: DeployedResource): boolean;
+}
+
+/** Up to this many resources waiting directly for one are looked through before searching (isAfter). */
+const DIRECT_SCAN = 16;
+
+const orderings = new WeakMap<ResourceGraph, Ordering>();
 
 /**
  * The declarations of a resource whose body the deployed resource may end with. ARM PUTs each
