@@ -115,6 +115,10 @@ async function buildStages(outfile) {
     target: 'node20',
     mainFields: ['module', 'main'],
     loader: { '.md': 'text' },
+    // As scripts/build.mjs builds the CLI: minified (names kept) and ASCII only.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'ascii',
     // As scripts/build.mjs does for the CLI: the sources are ES modules.
     define: { 'import.meta.url': '__vtaplintBundleUrl' },
     banner: { js: "const __vtaplintBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
