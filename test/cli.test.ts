@@ -624,3 +624,24 @@ test('lint root: the current folder, else the deepest folder holding every path,
   expect(lintRoot(['/', 'a.json'], '/home/u/repo')).toBe('/');
   expect(lintRoot(['/srv/x.json', '/home/y.json'], '/tmp')).toBe('/');
 });
+
+describe('eval: the state of an existing resource', () => {
+  test('a property read twice is one value; split() of one is not taken as a single piece (it is any text)', async () => {
+    const dir = workspace({
+      'main.bicep': [
+        "resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {",
+        "  name: 'hub-vnet'",
+        '}',
+        "output owners int = length(split(hub.tags.owners, ','))",
+        'output sameRegion bool = hub.location == hub.location',
+        '',
+      ].join('\n'),
+    });
+    const r = await cli(['eval', 'main.bicep'], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> };
+    // Was 1: a symbolic unknown was taken to hold no comma.
+    expect(out.outputs.owners?.value).toEqual({ $unknown: "a property of 'hub', an existing resource whose properties are not in the template" });
+    expect(out.outputs.sameRegion?.value).toBe(true);
+  });
+});

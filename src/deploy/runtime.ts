@@ -76,7 +76,8 @@ function concatId(base: string | Unknown, suffix: string): string | Unknown {
 export function existingView(r: DeployedResource, span: Span, full = false): Value {
   const who = r.symbolicName ?? (typeof r.name === 'string' ? r.name : r.type);
   const reason: UnknownReason = { code: 'runtime-state', message: `a property of '${who}', an existing resource whose properties are not in the template`, span, resourceKey: r.key, symbol: `existing(${r.key})` };
-  if (!full) return new Unknown(reason, 'object', undefined, reason.symbol);
+  // (Unknown as a whole, reference() gives it the symbol of its call, as to any runtime state.)
+  if (!full) return new Unknown(reason, 'object');
   const whole = new ObjectValue();
   whole.runtime = reason;
   setIdentity(whole, r);

@@ -201,7 +201,9 @@ function jsonValue(s: string, env: FnEnv): Value {
 function splitPartial(args: Value[], first: Unknown): Value {
   const [s, d] = args;
   const parts = s instanceof Unknown ? (s.parts ?? (s.symbol !== undefined ? [s] : undefined)) : undefined;
-  if (typeof d !== 'string' || d === '' || !parts || !parts.every((p) => typeof p === 'string' || p.symbol !== undefined)) {
+  // A property of a resource's state (an existing resource's, which has a symbol) is any text:
+  // a deployment script's log has line breaks. Only deployment-wide values are taken as one piece.
+  if (typeof d !== 'string' || d === '' || !parts || !parts.every((p) => typeof p === 'string' || (p.symbol !== undefined && p.reason.code !== 'runtime-state'))) {
     // As for any function of unknowns: equal symbolic inputs give equal (symbolic) results.
     const keys = args.map(symbolicKey);
     return new Unknown(first.reason, 'array', undefined, keys.every((k) => k !== undefined) ? `split(${keys.join(',')})` : undefined);
