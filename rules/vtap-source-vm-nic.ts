@@ -11,11 +11,11 @@ import docs from './vtap-source-vm-nic.md';
 
 /** What the other source rules cannot check when the source NIC is outside the template. */
 const CHECKS_NEEDING_PROPERTIES =
-  'it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template';
+  'it belongs to a virtual machine, the VM size is not v6, it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer, a Floating IP rule or a Private Link service, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template';
 
 /** The same when a VM this template creates lists the NIC: that VM answers the first two. */
 const CHECKS_NEEDING_NIC_PROPERTIES =
-  'it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template';
+  'it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer, a Floating IP rule or a Private Link service, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template';
 
 /** "NIC 'x' (a TAP source)", with the VM this template attaches it to when there is one, and what cannot be checked. */
 function outsideNic(ctx: Ctx, source: TapSource): { who: string; checks: string } {

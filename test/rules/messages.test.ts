@@ -218,7 +218,7 @@ describe('messages', () => {
   test('a source NIC made elsewhere but attached to a VM the template creates: the VM is named, and its checks are not listed as impossible', async () => {
     const [outside] = await messages('fixtures/vtap-source-vm-restart/fail-vm-with-nic-by-id.json', 'vtap-source-vm-nic');
     expect(outside).toBe(
-      "NIC 'web-nic' (a TAP source, attached to VM 'web-vm') is outside the template, so vtaplint cannot check that it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer or a Floating IP rule, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template",
+      "NIC 'web-nic' (a TAP source, attached to VM 'web-vm') is outside the template, so vtaplint cannot check that it is in the TAP region and in the destination network (or a peered one), it is not behind a Basic load balancer, a Floating IP rule or a Private Link service, its network is not encrypted, it does not use IPv6, and it has no TAP configuration besides those in this template",
     );
     expect(await messages('fixtures/vtap-source-vm-restart/fail-vm-with-nic-by-id.json', 'vtap-source-vm-restart')).toEqual([
       "VM 'web-vm' (source NIC 'web-nic') does not depend on TAP 'web-tap', so it may start before the TAP exists; make the VM depend on the TAP, or stop (deallocate) and start it once after the TAP is deployed, or adding the source fails with \"the NIC is not on fastpath\"",
