@@ -22,6 +22,27 @@ describe('split of partially known strings', () => {
     expect((r.value as Unknown).symbol).toBe("split(parameters('p'),parameters('q'))");
     expect(ev("[split('a/b', '/')]").plain).toEqual(['a', 'b']);
   });
+
+  // A value only known at deployment may hold the delimiter any number of times: with no known
+  // delimiter to split at, the pieces are not known, nor how many they are. Taking it for one
+  // piece made an index past it an error Azure does not give (quickstarts: a VM size parameter
+  // with no value split at '_', a storage account's blob endpoint from reference() split at
+  // 'blob.' or '/', a Bicep image URN parameter split at ':').
+  it('stays unknown when no known part holds the delimiter: an index into it is no error', () => {
+    const t = { parameters: { masterVMSize: { type: 'string' }, imageURN: { type: 'string' } }, resources: [] };
+    for (const expr of [
+      "[toLower(split(parameters('masterVMSize'), '_')[1])]",
+      "[split(parameters('imageURN'), ':')[2]]",
+      "[split(concat('https://', parameters('imageURN')), ':')[1]]",
+      "[replace(split(reference('witness', '2019-06-01').primaryEndpoints.blob, 'blob.')[1], '/', '')]",
+      "[split(split(reference('witness', '2019-06-01').primaryEndpoints.blob, '/')[2], '.')[0]]",
+    ]) {
+      const r = ev(expr, { template: t });
+      expect(r.diags, expr).toEqual([]);
+      expect(r.value, expr).toBeInstanceOf(Unknown);
+    }
+    expect((ev("[split(parameters('imageURN'), ':')]", { template: t }).value as Unknown).symbol).toBe('split(parameters(\'imageURN\'),":")');
+  });
 });
 
 describe('partly known property names', () => {

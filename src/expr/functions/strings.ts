@@ -194,16 +194,19 @@ function jsonValue(s: string, env: FnEnv): Value {
 
 /**
  * split() of a partially known string by a known delimiter, when every unknown piece is a
- * deployment-wide symbol (a parameter, uniqueString(...)): the pieces are taken not to contain the
- * delimiter. This is what makes the compiler's `split(format('{0}/{1}', a, b), '/')[0]` (older
- * Bicep output for child resource names) come back to `a`. Otherwise the result stays unknown.
+ * deployment-wide symbol (a parameter, uniqueString(...)) and a known piece holds the delimiter:
+ * the unknown pieces are taken not to contain it. This is what makes the compiler's
+ * `split(format('{0}/{1}', a, b), '/')[0]` (older Bicep output for child resource names) come back
+ * to `a`. Otherwise the result stays unknown: a string with no known delimiter (a parameter, a
+ * blob endpoint from reference()) may hold it any number of times, and taking it for one piece
+ * made `split(parameters('size'), '_')[1]` an index out of bounds that Azure never reports.
  */
 function splitPartial(args: Value[], first: Unknown): Value {
   const [s, d] = args;
-  const parts = s instanceof Unknown ? (s.parts ?? (s.symbol !== undefined ? [s] : undefined)) : undefined;
+  const parts = s instanceof Unknown ? s.parts : undefined;
   // A property of a resource's state (an existing resource's, which has a symbol) is any text:
   // a deployment script's log has line breaks. Only deployment-wide values are taken as one piece.
-  if (typeof d !== 'string' || d === '' || !parts || !parts.every((p) => typeof p === 'string' || (p.symbol !== undefined && p.reason.code !== 'runtime-state'))) {
+  if (typeof d !== 'string' || d === '' || !parts || !parts.every((p) => typeof p === 'string' || (p.symbol !== undefined && p.reason.code !== 'runtime-state')) || !parts.some((p) => typeof p === 'string' && p.includes(d))) {
     // As for any function of unknowns: equal symbolic inputs give equal (symbolic) results.
     const keys = args.map(symbolicKey);
     return new Unknown(first.reason, 'array', undefined, keys.every((k) => k !== undefined) ? `split(${keys.join(',')})` : undefined);
