@@ -1029,6 +1029,36 @@ export function deployFile(source: SourceText, loaded: { root: TNode | undefined
 }
 
 /**
+ * Evaluates the body of every resource the deployment deploys, each copy instance, that nothing
+ * has read yet: ARM evaluates them all, so an expression Azure rejects in a body no rule reads
+ * (a tag of a storage account) fails the deployment as well, and its error joins the deployment's
+ * diagnostics. Only the expressions are evaluated and no value is kept (checkBody); a body read
+ * before is not evaluated again; `existing` resources are only read. Once evaluation has stopped
+ * at its step limit, what follows would only be unknowns: it stops. vtaplint's own limits reached
+ * here (800 copies of a resource each with an 800-element property loop spend the step budget)
+ * are not reported: the rules' analysis they would say is incomplete is complete, and what is not
+ * checked here was not checked before either.
+ */
+export function evaluateEveryBody(deployed: DeployResult): void {
+  const resources = deployed.resources;
+  const diagnostics = deployed.diagnostics;
+  const before = diagnostics.length;
+  for (let i = 0; i < resources.length; i++) {
+    if (deployed.evaluationStopped()) break;
+    const r = resources[i] as DeployedResource;
+    if (r.existing) continue;
+    if (r.checkBody) r.checkBody();
+    else void r.body;
+  }
+  let kept = before;
+  for (let i = before; i < diagnostics.length; i++) {
+    const d = diagnostics[i] as Diagnostic;
+    if (d.code !== 'limit-exceeded') diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
+}
+
+/**
  * A nested deployment's `parametersLink`: its template's parameters get their values from a file
  * vtaplint never fetches, so none is known (not even one with a defaultValue, which the file may
  * override).

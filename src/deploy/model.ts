@@ -101,6 +101,12 @@ export interface DeployedResource {
   readonly implicitDependencies: readonly Dependency[];
   /** The evaluated declaration: location, sku, properties, ... Evaluated on first use. */
   readonly body: ObjectValue;
+  /**
+   * Evaluates the expressions of its body when nothing has read it, keeping none of the values:
+   * what Azure would reject there is reported all the same (see evaluateEveryBody). Resources a
+   * template declares have it; those the graph makes for a VM's network profile do not.
+   */
+  checkBody?(): void;
   /** The declaration as a located value (for at()). */
   readonly root: LocatedValue;
   /** The declaration as written (the deploy stage reads nested templates from it). */

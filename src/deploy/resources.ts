@@ -24,6 +24,8 @@ const CONTROL_KEYS = new Set(['resources', 'copy', 'condition', 'dependson', 'ex
 
 /** Keys of an `existing` resource that name the scope it is looked up in, not properties of it. */
 const EXISTING_SCOPE_KEYS = new Set(['subscriptionid', 'resourcegroup']);
+/** Body keys the expander has evaluated already, at their spans in each instance (checkBody need not again). */
+const EXPANDED_KEYS = new Set(['type', 'name', 'apiversion']);
 
 export interface ExpandOptions {
   /** Upper bound on resources expanded from one template with everything it deploys (a vtaplint limit). */
@@ -451,7 +453,7 @@ export class ResourceExpander {
 }
 
 /** The fields of a deployed resource known when it is expanded. */
-type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'displayQualifier' | 'displayedName' | 'children' | 'dependsOn' | 'implicitDependencies' | 'body' | 'root'>;
+type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'displayQualifier' | 'displayedName' | 'children' | 'dependsOn' | 'implicitDependencies' | 'body' | 'checkBody' | 'root'>;
 
 /**
  * A deployed resource. A class, not an object literal with getters and closures: an object with
@@ -573,6 +575,53 @@ class ExpandedResource implements DeployedResource {
     return body;
   }
 
+  /**
+   * Each expression of the body, evaluated where evaluating the body evaluates it (at its span, in
+   * this instance of the copy loop), when the body has not been: the errors are the body's, and no
+   * value is built or kept. Literal parts cannot fail and are skipped. An object whose property
+   * names are expressions, or that holds a property copy loop, is evaluated whole, as the body
+   * does; a deployment's body (its inline template is not evaluated here) is read.
+   */
+  checkBody(): void {
+    if (this.bodyValue) return;
+    if (this.type.toLowerCase() === DEPLOYMENTS) {
+      void this.body;
+      return;
+    }
+    collectingImplicitDependencies(this, () => this.evaluator.isolated(() => this.checkDeclaration()));
+  }
+
+  private checkDeclaration(): void {
+    const decl = this.decl;
+    for (const k of Object.keys(decl.node)) {
+      const lower = k.toLowerCase();
+      if (CONTROL_KEYS.has(lower) || EXPANDED_KEYS.has(lower) || (this.existing && EXISTING_SCOPE_KEYS.has(lower))) continue;
+      const node = decl.node[k] as TNode;
+      if (needsOwnSpan(node)) this.checkNode(node, decl.span.child(decl.node, k));
+    }
+  }
+
+  private checkNode(node: TNode, span: Span): void {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const item = node[i] as TNode;
+        if (needsOwnSpan(item)) this.checkNode(item, span.child(node, i));
+      }
+      return;
+    }
+    if (isTObject(node)) {
+      const keys = Object.keys(node);
+      if (!keys.some(evaluatedWhole)) {
+        for (const k of keys) {
+          const child = node[k] as TNode;
+          if (needsOwnSpan(child)) this.checkNode(child, span.child(node, k));
+        }
+        return;
+      }
+    }
+    this.evaluator.evaluateNode(node, span, this.loop);
+  }
+
   get root(): LocatedValue {
     return (this.rootValue ??= { value: this.body, span: this.decl.span });
   }
@@ -598,6 +647,11 @@ class ExpandedResource implements DeployedResource {
 }
 
 export const DEPLOYMENTS = 'microsoft.resources/deployments';
+
+/** A key that makes the evaluator see its object whole (checkBody): a property copy loop, a property name that is an expression. */
+function evaluatedWhole(k: string): boolean {
+  return (k.length === 4 && k.toLowerCase() === 'copy') || k.startsWith('[');
+}
 
 /** A segment of a scope from an evaluated `resourceGroup` / `subscriptionId` value. */
 function scopeSegment(v: Value): Segment | undefined {

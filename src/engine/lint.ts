@@ -8,7 +8,7 @@ import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
-import type { DeployResult } from '../deploy/deploy.js';
+import { evaluateEveryBody, type DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { distinctRelated, withSupplied } from './related.js';
 import { bicepparamTargetsByFile, environmentTemplateOf } from './bicepparam-targets.js';
@@ -780,7 +780,8 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   const notifications: ToolNotification[] = [];
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrorsReported(opts.rules, config), skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.dirs.has(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
+  const evaluationErrors = evaluationErrorsReported(opts.rules, config);
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.dirs.has(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };
@@ -814,6 +815,9 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
     if (p.own) judges.add(p.source.path);
   }
   const { outcomes, passes, failures } = runRules(a.graph, opts.rules, config, guard ? () => guard.afterRule() : undefined, a.deployed.evaluationStopped);
+  // ARM evaluates every deployed body, whatever the rules read: what fails in one no rule read
+  // fails the deployment too. After the rules, so that only the bodies they left are evaluated.
+  if (evaluationErrors) evaluateEveryBody(a.deployed);
   // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
   pushAll(notifications, internalNotifications(diagnostics));
