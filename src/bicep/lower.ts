@@ -2834,10 +2834,10 @@ export class FileLowerer extends ExprLowerer {
     const problem = name === '' || this.unknownImports.has(name) ? undefined : builtinCallProblem(name, e.args.length, this.hasExtensions, () => [...this.funcs.keys(), ...[...this.callableImportedFuncs].filter((k) => !k.includes('.'))]);
     if (problem) {
       // A function of `import * as ns` is called through its namespace: say which one.
-      const viaNamespace = problem.at === 'name' ? [...this.callableImportedFuncs].find((k) => k.endsWith(`.${name}`) && k.indexOf('.') === k.length - name.length - 1) : undefined;
-      if (viaNamespace) problem.message = `the function '${name}' does not exist; did you mean '${viaNamespace}'? (the functions of an \`import * as\` are called through its namespace)`;
-      this.error(problem.at === 'name' ? e.name : { start: e.openParen, end: e.closeParen }, problem.message);
-      return call('invalid', [lit(problem.message, e)], e, LOWERING_NS);
+      const viaNamespace = problem.at === 'name' ? [...this.callableImportedFuncs].find((k) => k === `${k.split('.')[0]}.${name}`) : undefined;
+      const message = viaNamespace ? `the function '${name}' does not exist; did you mean '${viaNamespace}'? (the functions of an \`import * as\` are called through its namespace)` : problem.message;
+      this.error(problem.at === 'name' ? e.name : { start: e.openParen, end: e.closeParen }, message);
+      return call('invalid', [lit(message, e)], e, LOWERING_NS);
     }
     const args = (): Expr[] => e.args.map((a) => this.expr(a, ctx));
     // The compiler checks this wherever the call is written, on any path (its binder, BCP065).
@@ -3197,15 +3197,25 @@ function renameFunctions(n: TNode, renames: ReadonlyMap<string, string>): TNode 
       }
     }
   };
-  const walk = (x: TNode): TNode => {
-    if (x instanceof TExpr) return new TExpr(expr(x.ast), x.base);
-    if (x === null || typeof x !== 'object') return x;
-    if (Array.isArray(x)) return x.map(walk);
-    const out: TObject = {};
-    for (const k of Object.keys(x)) setOwn(out, k, walk(x[k] as TNode));
-    return out;
-  };
-  return walk(n);
+  return mapExpressions(n, expr);
+}
+
+/** A copy of a lowered node (objects and arrays copied) with `f` applied to the expression of each TExpr in it. */
+function mapExpressions(n: TNode, f: (e: Expr) => Expr): TNode {
+  if (n instanceof TExpr) return new TExpr(f(n.ast), n.base);
+  if (n === null || typeof n !== 'object') return n;
+  if (Array.isArray(n)) return n.map((x) => mapExpressions(x, f));
+  const out: TObject = {};
+  for (const k of Object.keys(n)) setOwn(out, k, mapExpressions(n[k] as TNode, f));
+  return out;
+}
+
+/** Whether `test` holds for the expression of some TExpr in a lowered node (visited in order, until it does). */
+function anyExpression(n: TNode, test: (e: Expr) => boolean): boolean {
+  if (n instanceof TExpr) return test(n.ast);
+  if (Array.isArray(n)) return n.some((x) => anyExpression(x, test));
+  if (n !== null && typeof n === 'object') return Object.keys(n).some((k) => anyExpression(n[k] as TNode, test));
+  return false;
 }
 
 /** Adds to `out` the names of the variables a lowered node reads (`variables('x')`); returns `out`. */
@@ -3228,12 +3238,10 @@ function variablesReadIn(n: TNode, out: string[]): string[] {
       }
     }
   };
-  const walk = (x: TNode): void => {
-    if (x instanceof TExpr) expr(x.ast);
-    else if (Array.isArray(x)) for (const y of x) walk(y);
-    else if (x !== null && typeof x === 'object') for (const k of Object.keys(x)) walk(x[k] as TNode);
-  };
-  walk(n);
+  anyExpression(n, (e) => {
+    expr(e);
+    return false;
+  });
   return out;
 }
 
@@ -3251,10 +3259,7 @@ function callsUserFunction(n: TNode): boolean {
         return e.ns !== undefined || e.args.some(expr);
     }
   };
-  if (n instanceof TExpr) return expr(n.ast);
-  if (Array.isArray(n)) return n.some(callsUserFunction);
-  if (n !== null && typeof n === 'object') return Object.keys(n).some((k) => callsUserFunction(n[k] as TNode));
-  return false;
+  return anyExpression(n, expr);
 }
 
 /**
@@ -3262,12 +3267,7 @@ function callsUserFunction(n: TNode): boolean {
  * `renames` (imported variables kept apart from the importing file's of the same name).
  */
 function renameVariables(n: TNode, renames: ReadonlyMap<string, string>): TNode {
-  if (n instanceof TExpr) return new TExpr(renameInExpr(n.ast, renames), n.base);
-  if (n === null || typeof n !== 'object') return n;
-  if (Array.isArray(n)) return n.map((x) => renameVariables(x, renames));
-  const out: TObject = {};
-  for (const k of Object.keys(n)) setOwn(out, k, renameVariables(n[k] as TNode, renames));
-  return out;
+  return mapExpressions(n, (e) => renameInExpr(e, renames));
 }
 
 function renameInExpr(e: Expr, renames: ReadonlyMap<string, string>): Expr {
