@@ -10,7 +10,8 @@
 //   5. inputs that were once super-linear: their time, no target
 //
 // Child processes are timed with /usr/bin/time (wall, user+system CPU, peak RSS); each figure is
-// the median of several runs.
+// the median of several runs. A ratio's figure and its floor are run in turn, round after round
+// (measureInterleaved), so both see the same machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -55,6 +56,17 @@ function measure(cmd, args, opts = {}, runs = RUNS) {
   const rs = [];
   for (let i = 0; i < runs; i++) rs.push(run(cmd, args, opts));
   return { wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)), rssMb: Math.max(...rs.map((r) => r.rssMb)), status: rs[0].status, stdout: rs[0].stdout };
+}
+
+/**
+ * Runs several commands in rounds (each command once per round, in turn) and gives each one's
+ * medians: a figure and its floor see the same machine, whatever else it does meanwhile. Measured
+ * one after the other, the floor of the same script moved by ~20% between runs half an hour apart.
+ */
+function measureInterleaved(cmds, runs = RUNS) {
+  const all = cmds.map(() => []);
+  for (let i = 0; i < runs; i++) cmds.forEach(([cmd, args, opts], k) => all[k].push(run(cmd, args, opts ?? {})));
+  return all.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)), rssMb: Math.max(...rs.map((r) => r.rssMb)), status: rs[0].status, stdout: rs[0].stdout }));
 }
 
 function walk(dir, pred, out = []) {
@@ -133,17 +145,23 @@ const small = path.join(work, 'small');
 mkdirSync(small);
 copyFileSync(path.join(REPO, 'fixtures/vtap-supported-region/pass-supported.json'), path.join(small, 'azuredeploy.json'));
 copyFileSync(path.join(REPO, 'examples/clean-vtap/main.bicep'), path.join(small, 'main.bicep'));
-const nodeStart = measure(process.execPath, ['-e', ''], {}, RUNS * 2);
-const coldJson = measure(process.execPath, [CLI, 'azuredeploy.json'], { cwd: small }, RUNS * 2);
-const coldBicep = measure(process.execPath, [CLI, 'main.bicep'], { cwd: small }, RUNS * 2);
-row('cold start', 'one small ARM template', coldJson.wall, nodeStart.wall, 2.0, "vs node -e ''");
-row('cold start', 'one small Bicep file', coldBicep.wall, nodeStart.wall, 2.0, "vs node -e ''");
 // A repository usually has a vtaplint.config.json: the same ARM run with one (rules, deployment).
 const withConfig = path.join(work, 'small-config');
 mkdirSync(withConfig);
 copyFileSync(path.join(small, 'azuredeploy.json'), path.join(withConfig, 'azuredeploy.json'));
 writeFileSync(path.join(withConfig, 'vtaplint.config.json'), JSON.stringify({ rules: { 'vtap-live-migration': 'off' }, deployment: { location: 'westeurope' } }));
-const coldConfig = measure(process.execPath, [CLI, 'azuredeploy.json'], { cwd: withConfig }, RUNS * 2);
+// Interleaved with node's own start-up (see measureInterleaved).
+const [nodeStart, coldJson, coldBicep, coldConfig] = measureInterleaved(
+  [
+    [process.execPath, ['-e', '']],
+    [process.execPath, [CLI, 'azuredeploy.json'], { cwd: small }],
+    [process.execPath, [CLI, 'main.bicep'], { cwd: small }],
+    [process.execPath, [CLI, 'azuredeploy.json'], { cwd: withConfig }],
+  ],
+  RUNS * 2,
+);
+row('cold start', 'one small ARM template', coldJson.wall, nodeStart.wall, 2.0, "vs node -e ''");
+row('cold start', 'one small Bicep file', coldBicep.wall, nodeStart.wall, 2.0, "vs node -e ''");
 row('cold start', 'one small ARM template, with a config file', coldConfig.wall, nodeStart.wall, 2.0, "vs node -e ''");
 
 // ---- 2. repository
@@ -156,12 +174,15 @@ if (haveCorpus) {
   writeFileSync(jsonList, jsonFiles.join('\n'));
   writeFileSync(bicepList, bicepFiles.join('\n'));
   warmStages(jsonList, QUICKSTART);
-  const floor = measure(process.execPath, [FLOOR, jsonList]);
-  const lint = measure(process.execPath, [CLI, QUICKSTART, '--format', 'json', '-o', path.join(work, 'quickstart.json')]);
+  // Interleaved: one floor run, then one of each figure, five rounds (see measureInterleaved).
+  const [floor, lint, expr, graph] = measureInterleaved([
+    [process.execPath, [FLOOR, jsonList]],
+    [process.execPath, [CLI, QUICKSTART, '--format', 'json', '-o', path.join(work, 'quickstart.json')]],
+    [process.execPath, stage('expr', jsonList, QUICKSTART)],
+    [process.execPath, stage('graph', jsonList, QUICKSTART)],
+  ]);
   row('repository', `lint quickstart (${jsonFiles.length} JSON + ${bicepFiles.length} Bicep files)`, lint.wall, floor.wall, 3.0, `CPU ${(lint.cpu / lint.wall).toFixed(2)} cores, ${lint.rssMb.toFixed(0)} MB`);
-  const expr = measure(process.execPath, stage('expr', jsonList, QUICKSTART));
   row('repository', 'evaluate every expression (quickstart JSON)', expr.wall, floor.wall, 3.0, 'single thread');
-  const graph = measure(process.execPath, stage('graph', jsonList, QUICKSTART));
   row('repository', 'deploy + graph with all edges (quickstart JSON)', graph.wall, floor.wall, undefined, 'single thread');
   // Bicep: parse + lower against read + JSON.parse of the JSON compiled from the same files.
   const pairs = readFileSync(path.join(QUICKSTART, 'PAIRS.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
@@ -169,8 +190,10 @@ if (haveCorpus) {
   const pj = path.join(work, 'pairs-json.txt');
   writeFileSync(pb, pairs.map((p) => path.join(QUICKSTART, p[0])).join('\n'));
   writeFileSync(pj, pairs.map((p) => path.join(QUICKSTART, p[1])).join('\n'));
-  const bFloor = measure(process.execPath, [FLOOR, pj]);
-  const bParse = measure(process.execPath, stage('bicep', pb, QUICKSTART));
+  const [bFloor, bParse] = measureInterleaved([
+    [process.execPath, [FLOOR, pj]],
+    [process.execPath, stage('bicep', pb, QUICKSTART)],
+  ]);
   row('repository', `Bicep parse + lower (${pairs.length} quickstart main.bicep)`, bParse.wall, bFloor.wall, undefined, 'vs read + JSON.parse of their compiled JSON');
   const large = path.join(CORPUS, 'bicep-baselines/baselines/LargeTemplate_Stress_LF');
   if (existsSync(large)) {
@@ -178,8 +201,10 @@ if (haveCorpus) {
     const lj = path.join(work, 'large-json.txt');
     writeFileSync(lb, path.join(large, 'main.bicep'));
     writeFileSync(lj, path.join(large, 'main.json'));
-    const lFloor = measure(process.execPath, [FLOOR, lj]);
-    const lParse = measure(process.execPath, stage('bicep', lb, large));
+    const [lFloor, lParse] = measureInterleaved([
+      [process.execPath, [FLOOR, lj]],
+      [process.execPath, stage('bicep', lb, large)],
+    ]);
     row('repository', 'Bicep parse + lower (LargeTemplate_Stress_LF)', lParse.wall, lFloor.wall, undefined, 'process time, vs read + JSON.parse of its compiled JSON');
   }
 }
