@@ -475,6 +475,23 @@ export interface ArgsOrigin {
 
 const ARGS: unique symbol = Symbol('vtaplint.args');
 
+/**
+ * The pieces of split() of a partially known string, made on the guess that its unknown parts
+ * hold no delimiter (see splitPartial): kept under a symbol with the unknown that made the guess.
+ * How many pieces there are is not known, so an index past them or their count is unknown, not
+ * an error ARM may never report.
+ */
+const GUESSED: unique symbol = Symbol('vtaplint.guessedPieces');
+
+export function setGuessedPieces(arr: Value[], why: Unknown): void {
+  (arr as { [GUESSED]?: Unknown })[GUESSED] = why;
+}
+
+/** The unknown whose content decides how many elements `arr` has, when they were guessed (setGuessedPieces). */
+export function guessedPieces(arr: Value[]): Unknown | undefined {
+  return (arr as { [GUESSED]?: Unknown })[GUESSED];
+}
+
 /** `arr[i]` is argument i of a call written at `origin` (see ArgsOrigin). */
 export function setElementArgs(arr: Value[], origin: ArgsOrigin): void {
   (arr as { [ARGS]?: ArgsOrigin })[ARGS] = origin;

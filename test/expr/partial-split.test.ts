@@ -13,7 +13,30 @@ describe('split of partially known strings', () => {
     const b = ev("[split(format('{0}/x-{1}', parameters('p'), parameters('q')), '/')[1]]", { template: noValue }).value as Unknown;
     expect(b.parts?.[0]).toBe('x-');
     expect((b.parts?.[1] as Unknown).symbol).toBe("parameters('q')");
-    expect(ev("[length(split(format('{0}/{1}/c', parameters('p'), parameters('q')), '/'))]", { template: noValue }).plain).toBe(3);
+  });
+
+  // The pieces are made on the guess that the unknown parts hold no delimiter, which names child
+  // resources right; how many pieces there are is that guess alone: p = 'x/y' makes four here.
+  it('does not know how many pieces there are: their count and an index past them are unknown, no error', () => {
+    const t = { parameters: { p: { type: 'string' }, q: { type: 'string' } }, resources: [] };
+    const count = ev("[length(split(format('{0}/{1}/c', parameters('p'), parameters('q')), '/'))]", { template: t });
+    expect(count.value).toBeInstanceOf(Unknown);
+    expect((count.value as Unknown).type).toBe('int');
+    expect((count.value as Unknown).reason.message).toContain("parameter 'p'");
+    for (const expr of [
+      "[split(concat('a-b-', parameters('p')), '-')[4]]",
+      "[indexFromEnd(split(concat('a-b-', parameters('p')), '-'), 5)]",
+    ]) {
+      const r = ev(expr, { template: t });
+      expect(r.diags, expr).toEqual([]);
+      expect(r.value, expr).toBeInstanceOf(Unknown);
+    }
+    // What comes before the first unknown part is known all the same, and so is a known array's end.
+    expect(ev("[split(concat('a-b-', parameters('p')), '-')[1]]", { template: t }).plain).toBe('b');
+    expect(ev("[last(split(concat(parameters('p'), '-x'), '-'))]", { template: t }).plain).toBe('x');
+    expect(ev("[length(split('a-b-c', '-'))]").plain).toBe(3);
+    expect(ev("[split('a-b', '-')[2]]").diags.map((d) => d.message)).toEqual(["The language expression property array index '2' is out of bounds (the array has 2 elements)."]);
+    expect(ev("[split(concat('a-b-', parameters('p')), '-')[-1]]", { template: t }).diags).toHaveLength(1);
   });
 
   it('stays unknown (and symbolic) when the delimiter or a piece is not a symbol', () => {

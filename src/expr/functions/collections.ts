@@ -1,6 +1,6 @@
 // Array and object functions (several of them also take strings, as in ARM: contains, empty,
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
-import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, setElementArgs } from '../value.js';
+import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, guessedPieces, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
 import { findUnknown, foldCase, numberText, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -365,7 +365,12 @@ export const collectionFunctions: FnDef[] = [
     returns: 'int',
     impl: (args, env) => {
       const v = args[0] as Value;
-      if (typeof v === 'string' || Array.isArray(v)) return v.length;
+      if (typeof v === 'string') return v.length;
+      if (Array.isArray(v)) {
+        // Pieces of split() of a value known only at deployment: how many is not known.
+        const guessed = guessedPieces(v);
+        return guessed !== undefined ? new Unknown(guessed.reason, 'int') : v.length;
+      }
       if (v instanceof ObjectValue) return v.size;
       return wrongType(env, v, 'a string, an array or an object');
     },
@@ -507,7 +512,12 @@ export const collectionFunctions: FnDef[] = [
       const i = expectInt(env, args, 1);
       if (i instanceof Unknown) return i;
       if (!Array.isArray(a) && typeof a !== 'string') return wrongType(env, a, 'an array');
-      if (i < 1 || i > a.length) return env.error(`The index from the end '${i}' is out of range for a value of length ${a.length}.`, 1);
+      if (i < 1 || i > a.length) {
+        // Pieces of split() of a value known only at deployment: there may be more than we made.
+        const guessed = Array.isArray(a) && i > 0 ? guessedPieces(a) : undefined;
+        if (guessed !== undefined) return new Unknown(guessed.reason);
+        return env.error(`The index from the end '${i}' is out of range for a value of length ${a.length}.`, 1);
+      }
       return typeof a === 'string' ? a.charAt(a.length - i) : (a[a.length - i] as Value);
     },
   },

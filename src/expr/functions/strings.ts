@@ -1,6 +1,6 @@
 // String functions: format, string, base64*, dataUri*, uri*, padLeft, replace, split, substring,
 // toLower/toUpper, trim, startsWith/endsWith, join, like, uniqueString, guid, newGuid.
-import { InexactInteger, ObjectValue, Unknown } from '../value.js';
+import { InexactInteger, ObjectValue, Unknown, setGuessedPieces } from '../value.js';
 import type { Value } from '../value.js';
 import { armToString, foldCase, partialString, symbolicKey, typeName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -222,7 +222,10 @@ function splitPartial(args: Value[], first: Unknown): Value {
       (out[out.length - 1] as (string | Unknown)[]).push(piece);
     });
   }
-  return out.map((pieces) => partialString(pieces));
+  const pieces = out.map((piece) => partialString(piece));
+  // How many there are is a guess: an index past them, or their count, is unknown (guessedPieces).
+  setGuessedPieces(pieces, first);
+  return pieces;
 }
 
 /** Symbol for a hash of symbolic inputs (uniqueString(resourceGroup().id)): equal inputs, equal results. */
