@@ -188,3 +188,74 @@ describe('an expression that fails in a resource body', () => {
     expect(await evaluationErrors({ tags: { vtap: 'off' } }, 'main.bicep', WEB_TIER_BICEP)).toEqual(bicep);
   });
 });
+
+// ARM evaluates the whole variables section of each template it deploys, read or not: a variable
+// left over from an earlier version of the template fails the deployment all the same
+// ("The template variable 'x' is not valid"). Each one once, with the same findings whatever
+// rules are on; a nested template in the outer scope has no variables of its own to evaluate.
+describe('a variable that fails, read or not', () => {
+  const template = (variables: Record<string, unknown>, resources: unknown[] = []) =>
+    `${JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { prefix: { type: 'string', defaultValue: 'web' }, tagValues: { type: 'object', defaultValue: { environment: 'prod' } } },
+        variables,
+        resources,
+        outputs: { nicName: { type: 'string', value: "[variables('nicName')]" } },
+      },
+      null,
+      2,
+    )}\n`;
+  const leftOver = {
+    nicName: "[concat(parameters('prefix'), '-nic')]",
+    // Left over: nothing reads them.
+    legacyOwner: "[parameters('tagValues').owner]",
+    legacySuffix: "[split(parameters('prefix'), '-')[1]]",
+  };
+  const text = template(leftOver);
+  const expected = [
+    `${places(text, "parameters('tagValues').owner")[0]} The language expression property 'owner' doesn't exist, available properties are 'environment'.`,
+    `${places(text, "split(parameters('prefix'), '-')[1]")[0]} The language expression property array index '1' is out of bounds (the array has 1 elements).`,
+  ];
+
+  test('is reported once, also when nothing reads it, whatever rules are on', async () => {
+    expect(await evaluationErrors(undefined, 'legacy.json', text)).toEqual(expected);
+    expect(await evaluationErrors({ tags: { vtap: 'off' } }, 'legacy.json', text)).toEqual(expected);
+    expect(await evaluationErrors({ rules: { 'evaluation-error': 'off' } }, 'legacy.json', text)).toEqual([]);
+  });
+
+  test("in a nested template with its own scope, not in one that uses its parent's", async () => {
+    const nested = (scope: 'inner' | 'outer') => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: `nested-${scope}`,
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope },
+        template: {
+          $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+          contentVersion: '1.0.0.0',
+          variables: { [`${scope}Broken`]: "[int('not a number')]" },
+          resources: [],
+        },
+      },
+    });
+    const t = template({ nicName: 'web-nic' }, [nested('inner'), nested('outer')]);
+    expect(await evaluationErrors(undefined, 'nested.json', t)).toEqual([`${places(t, "'not a number'")[0]} The template function 'int' can't convert the string 'not a number' to an integer.`]);
+  });
+
+  test('in Bicep as well; another scope as a value is the empty object the compiler writes', async () => {
+    const bicep = [
+      "param prefix string = 'web'",
+      'var nicName = \'${prefix}-nic\'',
+      "var legacySuffix = split(prefix, '-')[1]",
+      "var otherScopes = { sub: subscription('00000000-0000-0000-0000-000000000001'), rg: resourceGroup('00000000-0000-0000-0000-000000000001', 'hub-rg') }",
+      'output nicName string = nicName',
+      '',
+    ].join('\n');
+    expect(await evaluationErrors(undefined, 'main.bicep', bicep)).toEqual([
+      `${places(bicep, "split(prefix, '-')[1]")[0]} The language expression property array index '1' is out of bounds (the array has 1 elements).`,
+    ]);
+  });
+});

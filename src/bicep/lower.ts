@@ -2893,6 +2893,17 @@ export class FileLowerer extends ExprLowerer {
         return this.loadFile(e, 2, MAX_JSON_CHARS, (text) => this.yamlContent(e, text));
       case 'loaddirectoryfileinfo':
         return this.directoryFileInfo(e);
+      case 'subscription':
+      case 'resourcegroup':
+      case 'managementgroup':
+        // Another scope than the deployment's (subscription('id'), resourceGroup('sub', 'rg')) as a
+        // whole value: ARM has no function for it (its own take no arguments), and the compiler
+        // writes an empty object, as here. A property of it is lowered as before.
+        if (e.args.length > 0 && this.memberBase !== e) {
+          args();
+          return call('createObject', [], e);
+        }
+        return call(name, args(), e);
       default: {
         const lowered = args();
         if (!e.base && (name === 'reference' || name.startsWith('list'))) this.checkInlinedLambdaVariables(e, lowered, ctx);

@@ -77,6 +77,11 @@ export interface DeployResult {
    * are evaluated when rules read them, so this can become true while the rules run.
    */
   evaluationStopped(): boolean;
+  /**
+   * Evaluates every variable of every deployment's template, read or not (see evaluateEveryBody):
+   * ARM evaluates the whole variables section of each template it deploys.
+   */
+  checkVariables(): void;
 }
 
 /** The deployment scope a template's $schema declares. */
@@ -180,7 +185,7 @@ export class Deployment {
     };
     this.rootTarget = unit.scope;
     const evaluationStopped = (): boolean => this.budget.exhausted;
-    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, linkedTemplates: [], suppliedSourcesAt: () => [], evaluationStopped };
+    if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, linkedTemplates: [], suppliedSourcesAt: () => [], evaluationStopped, checkVariables: () => undefined };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
     this.checkSupplied(scope, this.opts.parameters, "the template's parameters file", undefined);
     this.checkExpressions(source, root, span);
@@ -205,6 +210,10 @@ export class Deployment {
         return own?.holds(span) ? own.suppliedSourcesAt(span, loop) : [...new Set(this.unitScopes.values())].flatMap((s) => s.suppliedSourcesAt(span));
       },
       evaluationStopped,
+      checkVariables: () => {
+        // A nested template in the outer scope shares its parent's scope: each scope once.
+        for (const s of new Set(this.unitScopes.values())) s.evaluateEveryVariable(evaluationStopped);
+      },
     };
   }
 
@@ -1050,6 +1059,7 @@ export function evaluateEveryBody(deployed: DeployResult): void {
     if (r.checkBody) r.checkBody();
     else void r.body;
   }
+  deployed.checkVariables();
   let kept = before;
   for (let i = before; i < diagnostics.length; i++) {
     const d = diagnostics[i] as Diagnostic;

@@ -647,6 +647,18 @@ export class TemplateScope implements EvalContext {
     return isNullableDeclaration(decl, this.template?.node);
   }
 
+  /**
+   * Evaluates every declared variable, read or not, for the errors ARM would give: it evaluates
+   * the whole variables section of a template it deploys (see evaluateEveryBody).
+   */
+  evaluateEveryVariable(stopped: () => boolean): void {
+    if (!this.template) return;
+    for (const name of this.variableNames()) {
+      if (stopped()) return;
+      this.variable(name, this.template.span);
+    }
+  }
+
   /** Names of the declared variables (including those of the variables `copy` array). */
   variableNames(): string[] {
     const sec = this.section('variables');

@@ -370,6 +370,9 @@ class Evaluator {
   /** Builds a lambda from a `lambda('a', 'b', body)` argument. */
   lambda(n: Expr, scope: LambdaScope | undefined, depth: number): Lambda | Unknown {
     if (n.k !== 'call' || n.ns !== undefined || n.name.toLowerCase() !== 'lambda') {
+      // A Bicep lambda the compiler rejects (BCP242: `cond ? p => p : q => q`) is reported where it
+      // is written, and lowered to an invalid call: not ARM's error a second time.
+      if (holdsLoweringError(n)) return new Unknown({ code: 'error', message: 'A lambda function is expected here.', span: this.span(n) });
       return this.error(n, 'A lambda function is expected here.');
     }
     if (n.args.length < 1) return this.error(n, "The template function 'lambda' expects at least 1 argument.");
@@ -579,4 +582,18 @@ export function lookupLambdaVariable(scope: LambdaScope | undefined, name: strin
   const key = name.toLowerCase();
   for (let s = scope; s; s = s.parent) if (s.vars.has(key)) return s.vars.get(key) as Value;
   return undefined;
+}
+
+/** Whether `n` holds a call the Bicep lowering made of something the compiler rejects (its error already reported). */
+function holdsLoweringError(n: Expr): boolean {
+  switch (n.k) {
+    case 'call':
+      return (n.ns === LOWERING_NS && n.name === 'invalid') || n.args.some(holdsLoweringError);
+    case 'member':
+      return holdsLoweringError(n.obj);
+    case 'index':
+      return holdsLoweringError(n.obj) || holdsLoweringError(n.index);
+    default:
+      return false;
+  }
 }
