@@ -1,7 +1,6 @@
 // Parameter values from outside a template: ARM parameters files (with Key Vault references,
 // which stay secret unknowns), -p name=value, and the files associated with a template by name
 // (x.parameters.json beside x.json, azuredeploy.parameters.json beside azuredeploy.json).
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
@@ -10,6 +9,7 @@ import { ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigi
 import type { Span } from '../model/span.js';
 import { loadJson, type LoadedJson } from '../load/arm-json.js';
 import { readSource, readSourceInside, type ReadResult } from '../load/read.js';
+import { existsListed } from '../discover/folder-listings.js';
 import type { Limits } from '../model/limits.js';
 import type { SuppliedParameter } from './scope.js';
 
@@ -178,7 +178,7 @@ export function cliParameters(params: Record<string, string>, into: SuppliedPara
 export function environmentParameterTemplate(parametersFile: string): string | undefined {
   const dir = path.dirname(parametersFile);
   const base = path.basename(parametersFile);
-  const existing = (stem: string) => [`${stem}.json`, `${stem}.jsonc`].map((n) => path.join(dir, n)).find((p) => existsSync(p));
+  const existing = (stem: string) => [`${stem}.json`, `${stem}.jsonc`].map((n) => path.join(dir, n)).find((p) => existsListed(p));
   const suffix = /^(.+)\.parameters\.[^.]+\.jsonc?$/i.exec(base);
   if (suffix) return existing(suffix[1] as string);
   const infix = /^((.+)\.[^.]+)\.parameters\.jsonc?$/i.exec(base);
@@ -196,7 +196,7 @@ export function associatedParameterFile(template: string): string | undefined {
   const candidates = [...new Set([`${m[1]}.parameters.${m[2]}`, `${m[1]}.parameters.json`])];
   for (const c of candidates) {
     const p = path.join(dir, c);
-    if (existsSync(p)) return p;
+    if (existsListed(p)) return p;
   }
   return undefined;
 }

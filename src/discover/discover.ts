@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type * as Globby from 'globby';
 import { IgnoreMatcher, parseGitignore, type IgnoreFile } from './gitignore-match.js';
+import { rememberListing } from './folder-listings.js';
 
 export const LINTED_EXTENSIONS = ['json', 'jsonc', 'bicep', 'bicepparam'] as const;
 
@@ -233,6 +234,8 @@ function walkFolder(root: string): { files: string[]; ignoreFiles: string[]; unr
       unreadable.push({ path: dir, code: (e as NodeJS.ErrnoException).code ?? String(e) });
       continue;
     }
+    // Kept for the lint's later questions about this folder (src/discover/folder-listings.ts).
+    rememberListing(dir, entries);
     for (const e of entries) {
       const name = e.name;
       if (name.startsWith('.')) {

@@ -1,7 +1,7 @@
 // vtaplint.config.json: found upwards from each linted file (not above the lint root), or given
 // with --config; validated against the JSON schema the package ships (schema/), so a misspelt
 // key is an error that names it instead of a setting silently ignored.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { MAX_SEGMENT_WILDCARDS, matchesGlobList, tooManyWildcards } from './globs.js';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
@@ -15,6 +15,7 @@ import { suggestion } from '../model/spelling.js';
 import { TextSpan, type Span } from '../model/span.js';
 import type { ConfiguredLevel, RuleMeta } from './rule.js';
 import { usedCodePart } from './code-cache-parts.js';
+import { existsListed } from '../discover/folder-listings.js';
 
 export const CONFIG_FILE = 'vtaplint.config.json';
 
@@ -338,7 +339,7 @@ export function findConfigFile(dir: string, root: string, cache?: Map<string, st
     }
     visited.push(here);
     const candidate = path.join(cur, CONFIG_FILE);
-    if (existsSync(candidate)) {
+    if (existsListed(candidate)) {
       found = candidate;
       break;
     }

@@ -25,6 +25,7 @@ import type { Level, Rule } from './rule.js';
 import { runRules, type RuleOutcome } from './run-rules.js';
 import { HeapGuard } from './collect-garbage.js';
 import { applyBaseline, baselineCounts, readBaseline, type AbsentResult, type BaselineCounts } from './baseline.js';
+import { withListings } from '../discover/folder-listings.js';
 import {
   applySuppressions,
   configConcerns,
@@ -226,7 +227,13 @@ class ConfigResolver {
   }
 }
 
-export async function lint(paths: readonly string[], given: LintOptions): Promise<LintResult> {
+export function lint(paths: readonly string[], given: LintOptions): Promise<LintResult> {
+  // What discovery saw of each folder answers the run's later questions about it (is there a
+  // parameters file, a config file; the folder's real path) without a system call each.
+  return withListings(() => lintFiles(paths, given));
+}
+
+async function lintFiles(paths: readonly string[], given: LintOptions): Promise<LintResult> {
   const opts: LintOptions = given.parameterFileReads ? given : { ...given, parameterFileReads: new ParameterFileReads() };
   const configs = new ConfigResolver(opts.root, opts.rules, opts.configFile);
   if (opts.configFile) await configs.forFile(opts.configFile); // a bad --config is a usage error before any work

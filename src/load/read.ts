@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { SourceText, type SourceKind } from '../model/source.js';
 import { TextSpan } from '../model/span.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
+import { listedAsFolder } from '../discover/folder-listings.js';
 
 export interface ReadLimits {
   /** Largest file read, in bytes. */
@@ -220,11 +221,19 @@ export function realPath(p: string): string | undefined {
   return realDir === undefined ? undefined : nodePath.join(realDir, nodePath.basename(abs));
 }
 
-/** The real path of a folder (absolute), remembered: asked for every file read in it. */
+/**
+ * The real path of a folder (absolute), remembered: asked for every file read in it. A folder the
+ * discovery walk listed in its parent as a folder, not a link, lies where its parent really is
+ * (src/discover/folder-listings.ts): no realpath(3), which reads every component of the path.
+ */
 function realDirOf(dir: string): string | undefined {
   let realDir = realDirs.get(dir);
   if (realDir === undefined && !realDirs.has(dir)) {
-    realDir = resolveLinks(dir);
+    const parent = nodePath.dirname(dir);
+    if (parent !== dir && listedAsFolder(dir)) {
+      const realParent = realDirOf(parent);
+      realDir = realParent === undefined ? undefined : nodePath.join(realParent, nodePath.basename(dir));
+    } else realDir = resolveLinks(dir);
     if (realDirs.size > 10_000) realDirs.clear();
     realDirs.set(dir, realDir);
   }
