@@ -5,7 +5,7 @@ import { Unknown, type Value } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
-import { sourceRelated } from './lib/support.js';
+import { sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-vm-size-v6.md';
 
 /** "_v6" at the end, any case: Standard_D2s_v6 is a v6 size, Standard_NV6 is not. */
@@ -19,7 +19,7 @@ export default defineRule(
     name: 'VtapSourceVmSizeV6',
     shortDescription: 'A VM whose network interface is a TAP source does not use a v6 size.',
     fullDescription:
-      'During the public preview, virtual machines of the v6 sizes (names ending in _v6, such as Standard_D2s_v6) cannot be mirroring sources. A size taken from a parameter uses the value in force (parameters file, -p, else the default); a parameter without a value is indeterminate only when its allowedValues include a v6 size.',
+      'During the public preview, virtual machines of the v6 sizes (names ending in _v6, such as Standard_D2s_v6) cannot be mirroring sources. A size taken from a parameter uses the value in force (parameters file, -p, else the default); a parameter without a value is indeterminate when its allowedValues include a v6 size and another, and fails when all of them are v6 sizes.',
     defaultLevel: 'error',
     tags: ['vtap', 'temporary'],
     precision: 'very-high',
@@ -47,14 +47,25 @@ export default defineRule(
             message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nicShown}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
           });
         } else if (v instanceof Unknown) {
-          const candidates = v.oneOf?.filter(isV6);
-          if (v.oneOf && candidates?.length === 0) {
+          // The sizes it can be: a parameter's allowedValues, or the branches of an if() (a
+          // Bicep `?:`) whose condition is only known at deployment.
+          const choices = v.oneOf;
+          const candidates = choices?.filter(isV6);
+          // What made it unknown (the parameter's declaration, the reference()), when elsewhere.
+          const origin = { ...base, related: [...related, ...unknownOrigin(v, size.span)] };
+          if (choices && candidates?.length === 0) {
             ctx.pass({ ...base, message: `none of the allowed sizes of VM '${vm.displayName}' is a v6 size` });
+          } else if (choices && candidates?.length === choices.length) {
+            // Whichever it gets, it is a v6 size: a failure, not a question.
+            ctx.fail({
+              ...origin,
+              message: `VM '${vm.displayName}' has a v6 size whichever it gets: its size is ${describeUnknown(v)}, and every size it ${v.oneOf && !v.choice ? 'allows' : 'can be'} (${candidates.join(', ')}) is a v6 size; its network interface '${nicShown}' is a TAP source, and v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
+            });
           } else {
             ctx.indeterminate({
-              ...base,
+              ...origin,
               message: candidates?.length
-                ? `the size of VM '${vm.displayName}' (a TAP source) is ${describeUnknown(v)} and may be one of the v6 sizes it allows (${candidates.join(', ')}), which cannot be mirrored`
+                ? `the size of VM '${vm.displayName}' (a TAP source) is ${describeUnknown(v)} and may be one of the v6 sizes it ${v.oneOf && !v.choice ? 'allows' : 'can be'} (${candidates.join(', ')}), which cannot be mirrored`
                 : `the size of VM '${vm.displayName}' (a TAP source) is ${describeUnknown(v)}, so vtaplint cannot tell whether it is a v6 size, which cannot be mirrored`,
             });
           }

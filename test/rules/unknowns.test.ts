@@ -1,0 +1,42 @@
+// Indeterminate verdicts: when a value a rule needs is only known at deployment, the finding says
+// what is unknown and why, points at the property that decides and at what made it unknown, and
+// a value that decides anyway (every allowed value fails, say) is a verdict, not a question.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO, findingsOf, workspace } from '../helpers.js';
+
+const ORIGIN = 'the value comes from here';
+
+describe('unknown values, rule by rule', () => {
+  test('vtap-source-vm-size-v6: a size parameter without a value whose allowed values all are v6 sizes fails; one that allows some is indeterminate; both point at the parameter', async () => {
+    for (const [ext, declared, vm, nic] of [
+      ['json', 15, 'web-vm', 'web-nic'],
+      ['bicep', 4, 'webVm', 'webNic'],
+    ] as const) {
+      const all = (await findingsOf([`fixtures/vtap-source-vm-size-v6/fail-allowed-values-all-v6.${ext}`])).findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
+      expect(all.map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+      expect(all[0]?.message).toBe(
+        `VM '${vm}' has a v6 size whichever it gets: its size is unknown: the parameter 'vmSize' has no value (no default, parameters file or -p value), and every size it allows (Standard_D4s_v6, Standard_D2s_v6) is a v6 size; its network interface '${nic}' is a TAP source, and v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
+      );
+      expect(all[0]?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([declared]);
+      const some = (await findingsOf([`fixtures/vtap-source-vm-size-v6/indeterminate-allowed-values.${ext}`])).findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
+      expect(some.map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
+      expect(some[0]?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([declared]);
+    }
+  });
+
+  test('vtap-source-vm-size-v6: a size chosen by a condition only known at deployment between two v6 sizes fails, naming the condition', async () => {
+    const text = readFileSync(path.join(REPO, 'fixtures/vtap-source-vm-size-v6/indeterminate-allowed-values.bicep'), 'utf8')
+      .replace('param vmSize string', 'param vmSize string\nparam largeVm bool')
+      .replace('vmSize: vmSize', "vmSize: largeVm ? 'Standard_D8s_v6' : 'Standard_D2s_v6'");
+    const dir = workspace({ 'main.bicep': text });
+    const found = (await findingsOf(['main.bicep'], dir)).findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(found.map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+    expect(found[0]?.message).toContain("its size is unknown: the parameter 'largeVm' has no value (no default, parameters file or -p value), and every size it can be (Standard_D8s_v6, Standard_D2s_v6) is a v6 size");
+    expect(found[0]?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([9]);
+    // Given the value, it is the size that branch names: still a failure, now a plain one.
+    const given = (await findingsOf(['main.bicep', '-p', 'largeVm=false'], dir)).findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
+    expect(given.map((f) => f.message)).toEqual([expect.stringMatching(/^VM 'webVm' has the v6 size 'Standard_D2s_v6'/)]);
+  });
+});
