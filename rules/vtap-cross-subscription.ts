@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationOf, literalSubscription, nicName, resolvedName, sourcesOfTap, subscriptionScopeOf, tapSources, taps } from '../src/graph/vtap.js';
+import { destinationIdForSubscription, destinationOf, literalSubscription, nicName, resolvedName, sourcesOfTap, subscriptionScopeOf, tapSources, taps } from '../src/graph/vtap.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { RelatedLocation } from '../src/engine/rule.js';
 import { idNames, type ResourceId } from '../src/deploy/resource-id.js';
@@ -65,10 +65,17 @@ export default defineRule(
       }
       const d = destinationOf(tap, ctx.graph);
       const r = d?.resolution;
-      const destId = r?.kind === 'external' ? r.id : r?.kind === 'resource' || r?.kind === 'sub' ? r.resource.id : undefined;
+      const destId = r && destinationIdForSubscription(r);
       const destResource = r?.kind === 'resource' || r?.kind === 'sub' ? r.resource : undefined;
       if (d && destId)
-        review(destId, `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`, d.id.span, destResource && { resource: destResource, what: `the destination '${destResource.plainDisplayName}'` });
+        review(
+          destId,
+          `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`,
+          d.id.span,
+          // The declared resource's own subscription, not the one an id written for it names
+          // (that id says where the destination is, not where the template deploys it).
+          destResource && destId === destResource.id ? { resource: destResource, what: `the destination '${destResource.plainDisplayName}'` } : undefined,
+        );
     }
     // The other way round: NICs mirrored to a TAP outside the template (an `existing` one or an
     // id) in a subscription written out. A NIC this template does not declare (the parent of a

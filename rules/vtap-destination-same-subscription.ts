@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationOf, literalSubscription, subscriptionScopeOf, taps } from '../src/graph/vtap.js';
+import { destinationIdForSubscription, destinationOf, literalSubscription, subscriptionScopeOf, taps } from '../src/graph/vtap.js';
 import type { RelatedLocation } from '../src/engine/rule.js';
 import { segmentDisplay, segmentKey, subscriptionOf, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
@@ -30,7 +30,7 @@ export default defineRule(
       // The destination's id: outside the template, or declared here (in a module deployed to
       // another subscription, say).
       const r = d?.resolution;
-      const destId = r?.kind === 'external' ? r.id : r?.kind === 'resource' || r?.kind === 'sub' ? r.resource.id : undefined;
+      const destId = r && destinationIdForSubscription(r);
       if (!d || !destId) continue;
       const tapSub = literalSubscription(tap.id);
       const sub = literalSubscription(destId);

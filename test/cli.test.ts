@@ -522,7 +522,9 @@ describe('options', () => {
     expect((await findingsOf(['.'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region')).toEqual([]);
   });
   test('a tag can be switched off', async () => {
-    const dir = workspace({ 'vtaplint.config.json': JSON.stringify({ tags: { temporary: 'off' } }) });
+    // The template writes its ids out in subscription 00000000-...: deployed there (the
+    // deployment context says so), its collector is the NIC it deploys, in the TAP's subscription.
+    const dir = workspace({ 'vtaplint.config.json': JSON.stringify({ tags: { temporary: 'off' }, deployment: { subscriptionId: '00000000-0000-0000-0000-000000000000' } }) });
     copyFileSync(path.join(REPO, 'test/data/v6-size.json'), path.join(dir, 't.json'));
     expect((await findingsOf(['.'], dir)).findings).toEqual([]);
   });

@@ -1034,6 +1034,21 @@ export function literalSubscription(id: ResourceId): string | undefined {
 }
 
 /**
+ * The id that says which subscription a TAP's destination is in: the id as written when it names
+ * a subscription in literal text and the declared resource it was matched with is in the
+ * deployment's subscription, only known at deployment (resourceId('2222...', 'rg', ...) of a NIC
+ * this template deploys: the graph links the two, as they are one resource when the deployment's
+ * subscription is that one; but whichever resource the id names, it is in '2222...'), else the
+ * declared resource's own id. An id outside the template is itself. Undefined when the
+ * destination is not an id.
+ */
+export function destinationIdForSubscription(r: Resolution): ResourceId | undefined {
+  if (r.kind === 'external') return r.id;
+  if (r.kind !== 'resource' && r.kind !== 'sub') return undefined;
+  return literalSubscription(r.resource.id) === undefined && literalSubscription(r.id) !== undefined ? r.id : r.resource.id;
+}
+
+/**
  * Where a module (or nested deployment) sets the subscription a resource it deploys is in: the
  * innermost deployment above the resource whose subscriptionId is that subscription (a Bicep
  * module's `scope: resourceGroup('<subscription>', ...)`), as a related location of a finding that

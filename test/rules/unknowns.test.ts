@@ -39,4 +39,28 @@ describe('unknown values, rule by rule', () => {
     const given = (await findingsOf(['main.bicep', '-p', 'largeVm=false'], dir)).findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
     expect(given.map((f) => f.message)).toEqual([expect.stringMatching(/^VM 'webVm' has the v6 size 'Standard_D2s_v6'/)]);
   });
+
+  test('vtap-destination-same-subscription: a destination id in a subscription a parameter names, matched with the NIC deployed to the deployment\'s subscription, is indeterminate until the deployment\'s subscription is known', async () => {
+    const fixture = 'fixtures/vtap-destination-same-subscription/indeterminate-destination-id-subscription';
+    const files = {
+      'azuredeploy.json': readFileSync(path.join(REPO, `${fixture}.json`), 'utf8'),
+      'azuredeploy.parameters.json': readFileSync(path.join(REPO, `${fixture}.parameters.json`), 'utf8'),
+    };
+    const verdicts = async (subscriptionId?: string) => {
+      const config: Record<string, string> = subscriptionId ? { 'vtaplint.config.json': JSON.stringify({ deployment: { location: 'eastus', subscriptionId, resourceGroup: 'hub-collectors' } }) } : {};
+      const dir = workspace({ ...files, ...config });
+      return (await findingsOf(['azuredeploy.json'], dir)).findings.filter((f) => f.ruleId === 'vtap-destination-same-subscription').map((f) => [f.level, f.kind, f.message]);
+    };
+    expect(await verdicts()).toEqual([
+      [
+        'note',
+        'review',
+        "the destination of TAP 'web-tap' ('collector-nic') is in subscription '22222222-2222-2222-2222-222222222222' and the TAP is in the deployment's subscription (only known at deployment); the TAP and its destination must be in the same subscription: deploy them to one subscription, or set deployment.subscriptionId in vtaplint.config.json to check it",
+      ],
+    ]);
+    // Deployed to the subscription the id names: the NIC it deploys is the destination, beside the TAP.
+    expect(await verdicts('22222222-2222-2222-2222-222222222222')).toEqual([]);
+    // Deployed elsewhere: the id names a NIC in another subscription than the TAP's.
+    expect((await verdicts('00000000-0000-0000-0000-000000000001')).map(([level, kind]) => [level, kind])).toEqual([['warning', 'fail']]);
+  });
 });
