@@ -8,12 +8,24 @@ import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
 import { mostTogether, resourceGuard, sourceGuard } from '../src/graph/conditions.js';
+import { unknownOrigin } from './lib/support.js';
 import docs from './vtap-limits.md';
 
 const MAX_TAPS = facts.limits.virtualNetworkTaps;
 const MAX_CONFIGS = facts.limits.tapConfigurationsPerTap;
 
 /** Whether an unknown count is known to stay at or under `max` (its allowed values or its parameter's maxValue say so). */
+/**
+ * What would let vtaplint decide a count known only at deployment: a bound on its parameter, or,
+ * when it has one that allows more than `max`, that bound ("its parameter allows up to 200": a maxValue, or the maxLength of an array the loop goes over).
+ */
+function countAdvice(count: Unknown | undefined, max: number): string {
+  const over = count?.oneOf?.filter((v): v is number => typeof v === 'number' && v > max) ?? [];
+  if (over.length > 0) return `(its allowed values include ${over.join(', ')})`;
+  if (count?.atMost !== undefined && count.atMost > max) return `(its parameter allows up to ${count.atMost})`;
+  return '(maxValue or allowedValues on its parameter lets vtaplint check it)';
+}
+
 function boundedBy(count: Unknown | undefined, max: number): boolean {
   if (count?.atMost !== undefined && count.atMost <= max) return true;
   return count?.oneOf !== undefined && count.oneOf.length > 0 && count.oneOf.every((v) => typeof v === 'number' && v <= max);
@@ -105,8 +117,10 @@ export default defineRule(
       if (!loop || boundedBy(loop.condition, MAX_TAPS - (g.taps.length - 1))) continue;
       const room = MAX_TAPS - (g.taps.length - 1);
       ctx.indeterminate({
-        message: `TAP '${loop.displayName}' is created by a copy loop whose count is ${loop.condition ? describeUnknown(loop.condition) : 'known only at deployment'}; Azure allows ${MAX_TAPS} TAPs per region per subscription: keep the count at ${room} or less${room === MAX_TAPS ? '' : ` (the deployment creates ${g.taps.length - 1} more in that region)`} (maxValue or allowedValues on its parameter lets vtaplint check it)`,
+        message: `TAP '${loop.displayName}' is created by a copy loop whose count is ${loop.condition ? describeUnknown(loop.condition) : 'known only at deployment'}; Azure allows ${MAX_TAPS} TAPs per region per subscription: keep the count at ${room} or less${room === MAX_TAPS ? '' : ` (the deployment creates ${g.taps.length - 1} more in that region)`} ${countAdvice(loop.condition, room)}`,
         span: loop.nameSpan,
+        // What made the count unknown: the parameter, the reference().
+        related: unknownOrigin(loop.condition, loop.nameSpan),
         resource: loop,
       });
       reported = true;
@@ -151,9 +165,9 @@ export default defineRule(
       if (loop && loop.index === undefined && !unknownCount.has(tap.key) && !boundedBy(s.holder.condition, MAX_CONFIGS)) {
         unknownCount.add(tap.key);
         ctx.indeterminate({
-          message: `${tapText} gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : 'known only at deployment'}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less (maxValue or allowedValues on its parameter lets vtaplint check it)`,
+          message: `${tapText} gets TAP configurations from a copy loop whose count is ${s.holder.condition ? describeUnknown(s.holder.condition) : 'known only at deployment'}; Azure allows ${MAX_CONFIGS} per TAP: keep the count at ${MAX_CONFIGS} or less ${countAdvice(s.holder.condition, MAX_CONFIGS)}`,
           span: s.tapId.span,
-          related,
+          related: [...related, ...unknownOrigin(s.holder.condition, s.tapId.span)],
           resource: s.holder,
           involved,
         });

@@ -63,4 +63,22 @@ describe('unknown values, rule by rule', () => {
     // Deployed elsewhere: the id names a NIC in another subscription than the TAP's.
     expect((await verdicts('00000000-0000-0000-0000-000000000001')).map(([level, kind]) => [level, kind])).toEqual([['warning', 'fail']]);
   });
+
+  test('vtap-limits: a copy loop of TAP configurations whose count is a parameter points at the parameter, and one whose maxValue allows too many says so', async () => {
+    const unknown = (await findingsOf(['fixtures/vtap-limits/indeterminate-unknown-count.bicep'])).findings.filter((f) => f.ruleId === 'vtap-limits');
+    expect(unknown.map((f) => f.message)).toEqual([
+      "TAP 'tap' gets TAP configurations from a copy loop whose count is unknown: the parameter 'webVmCount' has no value (no default, parameters file or -p value); Azure allows 100 per TAP: keep the count at 100 or less (maxValue or allowedValues on its parameter lets vtaplint check it)",
+    ]);
+    // The declaration, from its @description decorator.
+    expect(unknown[0]?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([3]);
+    const over = (await findingsOf(['fixtures/vtap-limits/indeterminate-max-value-over.json'])).findings.filter((f) => f.ruleId === 'vtap-limits');
+    expect(over.map((f) => f.message)).toEqual([
+      "TAP 'tap1' gets TAP configurations from a copy loop whose count is unknown: the parameter 'n' has no value (no default, parameters file or -p value); Azure allows 100 per TAP: keep the count at 100 or less (its parameter allows up to 200)",
+    ]);
+    expect(over[0]?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([5]);
+    // Given a count, the loop is that many configurations: 101 fails, 100 passes.
+    const given = async (n: number) => (await findingsOf(['fixtures/vtap-limits/indeterminate-max-value-over.json', '-p', `n=${n}`])).findings.filter((f) => f.ruleId === 'vtap-limits').map((f) => [f.level, f.kind]);
+    expect(await given(101)).toEqual([['warning', 'fail']]);
+    expect(await given(100)).toEqual([]);
+  });
 });
