@@ -99,9 +99,12 @@ export function runRules(
           // A copy loop whose count is unknown has one representative instance that may not exist.
           const what = maybe.copy && maybe.copy.index === undefined ? 'its copy count' : 'its condition';
           const cond = maybe.condition ? `: ${what} is ${describeUnknown(maybe.condition)}` : '';
+          // And where that condition or count comes from (the parameter, the reference()), to supply it.
+          const decides = maybe.condition?.reason.span;
+          const related = decides && !(v.related ?? []).some((r) => r.span === decides) ? [...(v.related ?? []), { span: decides, message: `the value that decides whether '${maybe.displayName}' is deployed` }] : v.related;
           outcomes.push({
             rule,
-            verdict: { ...v, kind: 'review', message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
+            verdict: { ...v, related, kind: 'review', message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
             level: 'note',
           });
           return;

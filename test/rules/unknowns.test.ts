@@ -81,4 +81,12 @@ describe('unknown values, rule by rule', () => {
     expect(await given(101)).toEqual([['warning', 'fail']]);
     expect(await given(100)).toEqual([]);
   });
+
+  test('a failure about a resource that a copy count or condition only known at deployment may not deploy points at the value that decides it', async () => {
+    const { findings } = await findingsOf(['fixtures/vtap-limits/indeterminate-unknown-count.bicep']);
+    const migration = findings.filter((f) => f.ruleId === 'vtap-live-migration');
+    expect(migration.map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
+    expect(migration[0]?.message).toMatch(/\(if 'webVms' is deployed: its copy count is unknown: the parameter 'webVmCount' has no value/);
+    expect(migration[0]?.related.filter((r) => r.message === "the value that decides whether 'webVms' is deployed").map((r) => r.line)).toEqual([3]);
+  });
 });
