@@ -2,7 +2,8 @@ import { defineRule } from '../src/engine/rule.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { at } from '../src/expr/located.js';
-import { grants, permissionsOf, roleDefinitions } from '../src/graph/roles.js';
+import { actionMatches, grants, permissionsOf, roleDefinitions } from '../src/graph/roles.js';
+import { unknownOrigin } from './lib/support.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
 import type { Span } from '../src/model/span.js';
 import docs from './vtap-role-permissions.md';
@@ -46,23 +47,48 @@ export default defineRule(
       // A list known only in part (concat() of known actions and a parameter) counts as such an entry.
       const unknownAction = all.find((a) => a.value instanceof Unknown) ?? perms.find((p) => p.actionsInPart)?.actionsInPart;
       const unknownNot = unknownAction ? undefined : (perms.flatMap((p) => p.notActions).find((n) => n.value instanceof Unknown) ?? perms.find((p) => p.notActionsInPart)?.notActionsInPart);
-      const pending = unknownAction ?? unknownNot;
-      if (pending) {
+      if (unknownNot) {
         ctx.indeterminate({
-          message: `some ${unknownAction ? 'actions' : 'notActions'} of role '${name}' are only known at deployment (${describeUnknown(pending.value as Unknown)}), so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(', ')})`,
-          span: pending.span,
+          message: `some notActions of role '${name}' are only known at deployment (${describeUnknown(unknownNot.value as Unknown)}), so vtaplint cannot tell whether it grants what virtual network TAP needs (${REQUIRED.join(', ')})`,
+          span: unknownNot.span,
+          related: unknownOrigin(unknownNot.value, unknownNot.span),
           resource: role,
         });
         continue;
       }
+      // Actions known only in part only add to those known: what these already grant (and the
+      // notActions, all known, do not take away) is granted, and what those notActions take
+      // away is not, whatever the rest is. What is left is only known at deployment.
+      const undecided: string[] = [];
       for (const needed of REQUIRED) {
+        if (!unknownAction) break;
+        const ops = OPERATIONS[needed] ?? [needed];
+        const missing = ops.filter((op) => !perms.some((p) => grants(p, op).granted));
+        if (missing.length > 0 && !missing.some((op) => perms.every((p) => p.notActions.some((n) => typeof n.value === 'string' && actionMatches(n.value, op))))) undecided.push(needed);
+      }
+      if (unknownAction && undecided.length > 0) {
+        ctx.indeterminate({
+          message: `some actions of role '${name}' are only known at deployment (${describeUnknown(unknownAction.value as Unknown)}), so vtaplint cannot tell whether it grants ${undecided.join(', ')}, which virtual network TAP needs`,
+          span: unknownAction.span,
+          related: unknownOrigin(unknownAction.value, unknownAction.span),
+          resource: role,
+        });
+      }
+      for (const needed of REQUIRED) {
+        if (undecided.includes(needed)) continue;
         const ops = OPERATIONS[needed] ?? [needed];
         const missing = ops.filter((op) => !perms.some((p) => grants(p, op).granted));
         if (missing.length === 0) {
           ctx.pass({ message: `grants ${needed}`, span: at0(perms, role.span), resource: role });
           continue;
         }
-        const removed = perms.map((p) => grants(p, missing[0] as string).removedBy).find((x) => x !== undefined);
+        // A notAction takes it away: found for the action that grants it, or (with actions known
+        // only in part) whatever grants it.
+        const removed =
+          perms.map((p) => grants(p, missing[0] as string).removedBy).find((x) => x !== undefined) ??
+          (unknownAction === undefined
+            ? undefined
+            : perms.map((p) => p.notActions.find((n) => typeof n.value === 'string' && missing.some((op) => actionMatches(n.value as string, op)))).find((x) => x !== undefined));
         ctx.fail({
           message: removed
             ? `role '${name}' takes away ${missing.join(', ')} with notActions '${String(removed.value)}'; virtual network TAP needs ${needed}: remove that notAction`

@@ -89,4 +89,21 @@ describe('unknown values, rule by rule', () => {
     expect(migration[0]?.message).toMatch(/\(if 'webVms' is deployed: its copy count is unknown: the parameter 'webVmCount' has no value/);
     expect(migration[0]?.related.filter((r) => r.message === "the value that decides whether 'webVms' is deployed").map((r) => r.line)).toEqual([3]);
   });
+
+  test('vtap-role-permissions: actions known only in part name only what the known ones do not grant, point at the parameter, and decide once it is given', async () => {
+    const file = 'fixtures/vtap-role-permissions/indeterminate-actions-spread-parameter.bicep';
+    const found = (await findingsOf([file])).findings.filter((f) => f.ruleId === 'vtap-role-permissions');
+    expect(found[0]?.message).toBe(
+      "some actions of role 'Virtual network TAP operator' are only known at deployment (unknown: the parameter 'extraActions' has no value (no default, parameters file or -p value)), so vtaplint cannot tell whether it grants Microsoft.Network/networkInterfaces/read, Microsoft.Network/networkInterfaces/tapConfigurations/*, which virtual network TAP needs",
+    );
+    expect(found.map((f) => f.related.filter((r) => r.message === ORIGIN).map((r) => r.line))).toEqual([[5], [5]]);
+    const given = async (actions: string[]) => (await findingsOf([file, '-p', `extraActions=${JSON.stringify(actions)}`])).findings.filter((f) => f.ruleId === 'vtap-role-permissions').map((f) => [f.level, f.kind]);
+    expect(await given(['Microsoft.Network/networkInterfaces/read', 'Microsoft.Network/networkInterfaces/tapConfigurations/*', 'Microsoft.Network/virtualNetworkTaps/*'])).toEqual([]);
+    // The operator role still lacks tapConfigurations/*; the reader lacks that and virtualNetworkTaps/*.
+    expect(await given(['Microsoft.Network/networkInterfaces/read'])).toEqual([
+      ['warning', 'fail'],
+      ['warning', 'fail'],
+      ['warning', 'fail'],
+    ]);
+  });
 });
