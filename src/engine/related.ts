@@ -20,10 +20,12 @@ export function distinctRelated(list: { span: Span; message: string }[]): { span
 /**
  * A rule's related locations with the places supplied values were given: a rule's "the value
  * comes from here" at the very place a parameter's value is given (readEnvironmentVariable() in a
- * .bicepparam) is left out, as the supplied one says more of the same place.
+ * .bicepparam), or inside it (`resourceGroup().location` in the default that gives the value), is
+ * left out, as the supplied one says more of the same place.
  */
 export function withSupplied(own: { span: Span; message: string }[], supplied: { span: Span; message: string }[]): { span: Span; message: string }[] {
   if (!supplied.length || !own.some((r) => r.message === VALUE_ORIGIN)) return distinctRelated([...own, ...supplied]);
   const given = new Set(supplied.map((r) => r.span.identity()));
-  return distinctRelated([...own.filter((r) => r.message !== VALUE_ORIGIN || !given.has(r.span.identity())), ...supplied]);
+  const inGiven = (r: { span: Span }) => given.has(r.span.identity()) || supplied.some((s) => r.span.within(s.span));
+  return distinctRelated([...own.filter((r) => r.message !== VALUE_ORIGIN || !inGiven(r)), ...supplied]);
 }

@@ -106,4 +106,11 @@ describe('unknown values, rule by rule', () => {
       ['warning', 'fail'],
     ]);
   });
+
+  test('a parameter whose default is resourceGroup().location: the note points once at the default, not twice at one place', async () => {
+    const { findings } = await findingsOf(['fixtures/vtap-destination-same-subscription/indeterminate-destination-id-subscription.json']);
+    const region = findings.find((f) => f.ruleId === 'vtap-supported-region');
+    expect(region?.message).toContain("the region of TAP 'web-tap' is only known at deployment (resourceGroup())");
+    expect(region?.related.map((r) => [r.line, r.message])).toEqual([[8, "the value of parameter 'location' is its default, written here"]]);
+  });
 });
