@@ -2,7 +2,7 @@
 import { configuredLevel, type EffectiveConfig } from './config.js';
 import type { ResourceGraph } from '../graph/graph.js';
 import type { Level, RelatedLocation, Rule, RuleContext, Verdict } from './rule.js';
-import type { DeployedResource } from '../deploy/model.js';
+import { deploymentLabel, type DeployedResource } from '../deploy/model.js';
 import { describeUnknown } from './describe.js';
 import { describeSource, parallelRedeployment, type TapSource } from '../graph/vtap.js';
 import type { Span } from '../model/span.js';
@@ -56,6 +56,22 @@ function racedSource(v: Omit<Verdict, 'kind'>, source: TapSource, rivals: readon
   return { ...v, related, message: `${v.message} (if ${describeSource(source)} lasts: ${parallelRedeployment(source, rivals)})` };
 }
 
+/**
+ * What may keep a resource from being deployed, for "(if 'vm' is deployed: <what> is ...)": its
+ * own copy count or condition, or those of the module or nested deployment it is in (a module
+ * loop `[for i in range(0, vmCount)]` gives the resources of each instance its count).
+ */
+function maybeWhy(maybe: DeployedResource): string {
+  if (maybe.copy && maybe.copy.index === undefined) return 'its copy count';
+  for (let u = maybe.unit; u.parent; u = u.parent.unit) {
+    const dep = u.parent;
+    if (dep.condition !== maybe.condition) continue;
+    if (maybe.condition === undefined) break;
+    return `the ${dep.copy && dep.copy.index === undefined ? 'copy count' : 'condition'} of ${deploymentLabel(dep)}, which deploys it,`;
+  }
+  return 'its condition';
+}
+
 export function runRules(
   graph: ResourceGraph,
   rules: readonly Rule[],
@@ -96,8 +112,9 @@ export function runRules(
         }
         const maybe = maybeDeployed(v);
         if (maybe) {
-          // A copy loop whose count is unknown has one representative instance that may not exist.
-          const what = maybe.copy && maybe.copy.index === undefined ? 'its copy count' : 'its condition';
+          // A copy loop whose count is unknown has one representative instance that may not exist;
+          // a resource of a module (nested deployment) may not be deployed because the module may not.
+          const what = maybeWhy(maybe);
           const cond = maybe.condition ? `: ${what} is ${describeUnknown(maybe.condition)}` : '';
           // And where that condition or count comes from (the parameter, the reference()), to supply it.
           const decides = maybe.condition?.reason.span;
