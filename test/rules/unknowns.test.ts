@@ -122,4 +122,18 @@ describe('unknown values, rule by rule', () => {
     const size = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
     expect(size?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([9]);
   });
+
+  test('vtap-destination-type: two destinations that are the two branches of one condition are one destination, which one only known at deployment', async () => {
+    const file = 'fixtures/vtap-destination-type/indeterminate-destination-toggle.bicep';
+    const found = (await findingsOf([file])).findings.filter((f) => f.ruleId === 'vtap-destination-type');
+    expect(found.map((f) => f.message)).toEqual([
+      "TAP 'tap' sets exactly one destination, destinationNetworkInterfaceIPConfiguration or destinationLoadBalancerFrontEndIPConfiguration, but which one is unknown: the parameter 'useLb' has no value (no default, parameters file or -p value), so vtaplint cannot check that destination (the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it)",
+    ]);
+    expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual([
+      [84, 'the other destination, destinationLoadBalancerFrontEndIPConfiguration'],
+      [4, ORIGIN],
+    ]);
+    // Given the value: the load balancer the template deploys is the one destination.
+    expect((await findingsOf([file, '-p', 'useLb=true'])).findings.filter((f) => f.ruleId === 'vtap-destination-type')).toEqual([]);
+  });
 });
