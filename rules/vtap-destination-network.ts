@@ -70,7 +70,12 @@ export default defineRule(
           const cond = conditional.holder.condition;
           ctx.indeterminate({
             ...base,
-            related: [...base.related, { span: conditional.decl.span, message: `the peering from '${conditional.from.displayName}' is declared here` }],
+            related: [
+              ...base.related,
+              { span: conditional.decl.span, message: `the peering from '${conditional.from.displayName}' is declared here` },
+              // What its condition is made of: the parameter or reference() to supply.
+              ...(cond ? unknownOrigin(cond, conditional.decl.span) : []),
+            ],
             message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}, but the peering from '${conditional.from.displayName}' ('${conditional.holder.displayName}') is deployed only if its condition allows (${cond ? describeUnknown(cond) : 'not known before deployment'}); without it the collector is unreachable: give the source the same condition, or deploy the peerings unconditionally`,
           });
           continue;

@@ -136,4 +136,11 @@ describe('unknown values, rule by rule', () => {
     // Given the value: the load balancer the template deploys is the one destination.
     expect((await findingsOf([file, '-p', 'useLb=true'])).findings.filter((f) => f.ruleId === 'vtap-destination-type')).toEqual([]);
   });
+
+  test('vtap-destination-network: a peering deployed only under a condition only known at deployment points at the value of that condition', async () => {
+    const { findings } = await findingsOf(['fixtures/vtap-destination-network/indeterminate-conditional-peering-module.bicep']);
+    const found = findings.find((f) => f.ruleId === 'vtap-destination-network');
+    expect(found?.message).toContain("is deployed only if its condition allows (unknown: the parameter 'peerSpoke' has no value");
+    expect(found?.related.filter((r) => r.message === ORIGIN).map((r) => [r.file, r.line])).toEqual([['fixtures/vtap-destination-network/indeterminate-conditional-peering-module.bicep', 8]]);
+  });
 });
