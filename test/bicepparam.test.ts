@@ -169,7 +169,7 @@ describe('values from parameters files', () => {
     // Every resource is in `location`: one region, whatever its value.
     expect(findings.filter((f) => f.ruleId === 'vtap-same-region')).toEqual([]);
     expect(findings.find((f) => f.ruleId === 'vtap-supported-region')?.message).toContain(
-      "the region of TAP 'tap' is not known to vtaplint: readEnvironmentVariable('VTAPLINT_TEST_NEVER_SET_LOCATION'): the environment variable is not set where vtaplint runs",
+      "the region of TAP 'tap1' is not known to vtaplint: readEnvironmentVariable('VTAPLINT_TEST_NEVER_SET_LOCATION'): the environment variable is not set where vtaplint runs",
     );
     // One related location at the readEnvironmentVariable() call: where the parameter's value is
     // given, not also "the value comes from here" at the same place.

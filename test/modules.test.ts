@@ -48,7 +48,10 @@ describe('modules linted through their parents', () => {
       const call = (n: string) => `module ${n} 'w${i + 1}.bicep' = {\n  name: '${n}${i}'\n  params: { location: location }\n}\n`;
       writeFileSync(path.join(dir, `w${i}.bicep`), `param location string\n${call('a')}${call('b')}`);
     }
-    writeFileSync(path.join(dir, `w${levels}.bicep`), "param location string\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n");
+    // A TAP name vtaplint cannot know (the resource group's id): each instance may be another
+    // TAP, named by its modules ('first.a.b.tap'), so each has a finding of its own. (A known
+    // name, 'tap' in the one resource group, is one TAP deployed 1,024 times: one finding.)
+    writeFileSync(path.join(dir, `w${levels}.bicep`), "param location string\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap-${uniqueString(resourceGroup().id)}'\n  location: location\n  properties: {}\n}\n");
     const { findings } = await findingsOf(['.', '-j', '1'], dir);
     const regions = findings.filter((f) => f.ruleId === 'vtap-supported-region');
     expect(regions).toHaveLength(2 ** (levels - 1));
@@ -118,9 +121,10 @@ describe('modules linted through their parents', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-modules-'));
     mkdirSync(path.join(dir, 'mods'));
     writeFileSync(path.join(dir, 'mods/tap.bicep'), "param location string\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n");
-    // a.bicep has a 'tap' of its own: the module's TAP reads 'm.tap' there, and 'tap' through b.bicep.
-    writeFileSync(path.join(dir, 'a.bicep'), "module m 'mods/tap.bicep' = {\n  name: 'm'\n  params: { location: 'westeurope' }\n}\nresource tap 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: 'nsg'\n  location: 'eastus'\n}\n");
-    writeFileSync(path.join(dir, 'b.bicep'), "module m 'mods/tap.bicep' = {\n  name: 'm'\n  params: { location: 'westeurope' }\n}\n");
+    // a.bicep has a TAP 'tap' of its own in its resource group: the module's TAP, in 'taps-rg',
+    // reads 'm.tap' there, and 'tap' through b.bicep.
+    writeFileSync(path.join(dir, 'a.bicep'), "module m 'mods/tap.bicep' = {\n  name: 'm'\n  scope: resourceGroup('taps-rg')\n  params: { location: 'westeurope' }\n}\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: 'eastus'\n}\n");
+    writeFileSync(path.join(dir, 'b.bicep'), "module m 'mods/tap.bicep' = {\n  name: 'm'\n  scope: resourceGroup('taps-rg')\n  params: { location: 'westeurope' }\n}\n");
     const region = (await findingsOf(['.'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region');
     expect(region.map((f) => `${f.file}:${f.line} ${f.message.slice(0, 14)}`)).toEqual(["mods/tap.bicep:4 TAP 'm.tap' is"]);
     expect(region[0]?.related.map((r) => r.file).sort()).toEqual(['a.bicep', 'b.bicep']);
@@ -132,8 +136,9 @@ describe('modules linted through their parents', () => {
       return r.stdout.split('\n').filter((l) => l.includes('vtap-supported-region'));
     };
     expect(bundled('2')).toEqual(bundled('1'));
-    // Within one entry, two instances of the module are two findings; b.bicep's is one of them.
-    writeFileSync(path.join(dir, 'a.bicep'), "module m 'mods/tap.bicep' = [for i in range(0, 2): {\n  name: 'm${i}'\n  params: { location: 'westeurope' }\n}]\n");
+    // Within one entry, two instances of the module (two TAPs, in two resource groups) are two
+    // findings; b.bicep's is one of them.
+    writeFileSync(path.join(dir, 'a.bicep'), "module m 'mods/tap.bicep' = [for i in range(0, 2): {\n  name: 'm${i}'\n  scope: resourceGroup('taps-${i}')\n  params: { location: 'westeurope' }\n}]\n");
     const loop = (await findingsOf(['.'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region');
     expect(loop.map((f) => f.message.slice(0, 17))).toEqual(["TAP 'm[0].tap' is", "TAP 'm[1].tap' is"]);
   });

@@ -12,7 +12,7 @@ describe('the subscription a module deploys to is a related location', () => {
     const main = 'fixtures/vtap-destination-same-subscription/fail-module-other-subscription.bicep';
     const scopes = [
       `${main}:15:24 module 'tap' deploys TAP 'tap' to subscription '22222222-2222-2222-2222-222222222222' here`,
-      `${main}:7:24 module 'collector' deploys the destination 'lb' to subscription '33333333-3333-3333-3333-333333333333' here`,
+      `${main}:7:24 module 'collector' deploys the destination 'collector-lb' to subscription '33333333-3333-3333-3333-333333333333' here`,
     ];
     for (const rule of ['vtap-destination-same-subscription', 'vtap-cross-subscription']) {
       const related = at(findings.find((f) => f.ruleId === rule));
@@ -24,7 +24,7 @@ describe('the subscription a module deploys to is a related location', () => {
     const { findings } = await findingsOf(['fixtures/vtap-cross-subscription/review-module-nic-elsewhere.bicep']);
     const related = at(findings.find((f) => f.ruleId === 'vtap-cross-subscription'));
     expect(related).toContain(
-      "fixtures/vtap-cross-subscription/review-module-nic-elsewhere.bicep:19:24 module 'spoke' deploys source NIC 'nic' to subscription '44444444-4444-4444-4444-444444444444' here",
+      "fixtures/vtap-cross-subscription/review-module-nic-elsewhere.bicep:19:24 module 'spoke' deploys source NIC 'spoke-nic' to subscription '44444444-4444-4444-4444-444444444444' here",
     );
   });
 });

@@ -28,8 +28,8 @@ describe('stylish: places in other files', () => {
     const r = await cli(['.', '--no-color'], dir);
     const lines = r.stdout.split('\n').filter((l) => l.includes('vtap-supported-region'));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^ {2}6:13 {2}error {2}TAP 'tap' is in 'northeurope', .* \(dev\.bicepparam:2:18: the value of parameter 'location' is given here\) {2}vtap-supported-region$/);
-    expect(lines[1]).toMatch(/^ {2}6:13 {2}error {2}TAP 'tap' is in 'westeurope', .* \(prod\.bicepparam:2:18: the value of parameter 'location' is given here\) {2}vtap-supported-region$/);
+    expect(lines[0]).toMatch(/^ {2}6:13 {2}error {2}TAP 'tap1' is in 'northeurope', .* \(dev\.bicepparam:2:18: the value of parameter 'location' is given here\) {2}vtap-supported-region$/);
+    expect(lines[1]).toMatch(/^ {2}6:13 {2}error {2}TAP 'tap1' is in 'westeurope', .* \(prod\.bicepparam:2:18: the value of parameter 'location' is given here\) {2}vtap-supported-region$/);
   });
 
   test('a module finding names the parent line that passed the value; a place in the same file is not repeated', async () => {
@@ -54,7 +54,7 @@ describe('compact, unix and github: places in other files', () => {
     });
     const where = "(main.bicep:5:15: the value of parameter 'location' is given here; params/prod.bicepparam:2:18: the value of parameter 'location' is given here)";
     const unix = await cli(['.', '-f', 'unix'], dir);
-    expect(unix.stdout).toContain(`modules/tap.bicep:6:13: error: TAP 'tap' is in 'westeurope', `);
+    expect(unix.stdout).toContain(`modules/tap.bicep:6:13: error: TAP 'tap1' is in 'westeurope', `);
     expect(unix.stdout).toContain(`germanywestcentral ${where} [vtap-supported-region]\n`);
     const compact = await cli(['.', '-f', 'compact'], dir);
     expect(compact.stdout).toContain(`germanywestcentral ${where} (vtap-supported-region)\n`);

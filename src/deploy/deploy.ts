@@ -190,7 +190,7 @@ export class Deployment {
     this.checkSupplied(scope, this.opts.parameters, "the template's parameters file", undefined);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
-    qualifySharedSymbolicNames(this.resources);
+    qualifySharedDisplayNames(this.resources);
     nameExistingLoopInstances(this.resources);
     this.reportDuplicates();
     this.reportReadOnlyTypes();
@@ -966,22 +966,50 @@ function representativeInstanceSymbol(v: Value | undefined): string | undefined 
 }
 
 /**
- * Modules are separate files, and two of them often use the same symbolic names ('vnet', 'nic'):
- * a message naming a hub's 'vnet' and a spoke's 'vnet' must tell them apart. A symbolic name that
- * resources of two deployment units share is shown with the modules it is in ("hub.vnet",
- * "spokes[1].nic"); the root template's own resources keep their plain names.
+ * Messages name resources by their names once known ('vnet'), and modules are separate files that
+ * often deploy a resource of one type and name each, into different resource groups (a hub's
+ * 'vnet' and a spoke's): a message must tell them apart. Two different resources of one type that
+ * would read alike (by name, or by the symbolic name a resource whose name is not known falls back
+ * to) are shown with the modules they are in ("hub.vnet", "spokes[1].web-nic"); the root template's
+ * own resources keep their plain names. Where the modules cannot tell them apart (a loop of
+ * `existing` NICs of one name in two resource groups, in one template), they are shown by their
+ * symbolic names ("opsNics[1]"), as the template tells them apart. One resource declared in two
+ * modules (deployed by one, `existing` in the other) reads the same in both, as ARM names it.
+ * Modules keep their symbolic names, qualified when two modules' modules share one.
  */
-function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): void {
-  const units = new Map<string, Set<DeploymentUnit>>();
+function qualifySharedDisplayNames(resources: readonly DeployedResource[]): void {
+  // Within one template: resources of one type and known name that are different resources.
+  const inUnit = new Map<DeploymentUnit, Map<string, Set<string>>>();
+  for (const r of resources) {
+    if (r.symbolicName === undefined || typeof r.name !== 'string' || isDeploymentType(r)) continue;
+    let byName = inUnit.get(r.unit);
+    if (!byName) inUnit.set(r.unit, (byName = new Map()));
+    const k = `${r.type.toLowerCase()}\u0000${r.name}`;
+    const keys = byName.get(k);
+    if (keys) keys.add(r.key);
+    else byName.set(k, new Set([r.key]));
+  }
+  for (const r of resources) {
+    if (r.symbolicName === undefined || typeof r.name !== 'string' || isDeploymentType(r)) continue;
+    if ((inUnit.get(r.unit)?.get(`${r.type.toLowerCase()}\u0000${r.name}`)?.size ?? 0) > 1) r.bySymbolicName = true;
+  }
+  // Across modules: the templates each resource reading alike is in, and the resources it stands
+  // for (by key when its name is known; a name not known may be any resource).
+  const shared = new Map<string, { units: Set<DeploymentUnit>; ids: Set<unknown> }>();
   for (const r of resources) {
     if (r.symbolicName === undefined) continue;
     const key = sharingKey(r);
-    const set = units.get(key);
-    if (set) set.add(r.unit);
-    else units.set(key, new Set([r.unit]));
+    const id = isDeploymentType(r) || typeof r.name !== 'string' || r.bySymbolicName ? r : r.key;
+    const entry = shared.get(key);
+    if (entry) {
+      entry.units.add(r.unit);
+      entry.ids.add(id);
+    } else shared.set(key, { units: new Set([r.unit]), ids: new Set([id]) });
   }
   for (const r of resources) {
-    if (r.symbolicName === undefined || r.unit.parent === undefined || (units.get(sharingKey(r))?.size ?? 0) < 2) continue;
+    if (r.symbolicName === undefined || r.unit.parent === undefined) continue;
+    const entry = shared.get(sharingKey(r));
+    if (!entry || entry.units.size < 2 || entry.ids.size < 2) continue;
     const modules: string[] = [];
     for (let u: DeploymentUnit | undefined = r.unit; u?.parent; u = u.parent.unit) modules.unshift(u.parent.plainDisplayName);
     r.displayQualifier = modules.join('.');
@@ -989,21 +1017,30 @@ function qualifySharedSymbolicNames(resources: readonly DeployedResource[]): voi
 }
 
 /**
- * An `existing` resource in a loop (its own, or a module loop's instance) is shown by its name
- * when that is known: "NIC 'nic-web-02'", not "NIC 'opsTaps[1].nic'", which tells the user only
- * which iteration looked it up (and one NIC named in two lists is two such instances). Only when
- * the name is the resource's alone: the same name for another resource of that type (the same
- * NIC name in another resource group) keeps the symbolic names, which tell them apart. Declared
- * resources keep their symbolic names: the user wrote them, and rules' messages point at them.
+ * An `existing` resource in a loop (its own, or a module loop's instance, when a module's symbolic
+ * name shared with another module's showed the loop) whose name is known and is that resource's
+ * alone is marked as named by its name (displayedName): a finding about it points at where the
+ * name was given, which tells which entry of which list named it (and one NIC named in two lists
+ * is two such instances).
  */
 function nameExistingLoopInstances(resources: readonly DeployedResource[]): void {
-  const candidates = resources.filter(
-    (r) =>
-      r.existing &&
-      typeof r.name === 'string' &&
-      r.symbolicName !== undefined &&
-      ((r.copy !== undefined && typeof r.copy.index === 'number') || (r.displayQualifier?.includes('[') ?? false)),
-  );
+  const existing = resources.filter((r) => r.existing && typeof r.name === 'string' && r.symbolicName !== undefined);
+  if (existing.length === 0) return;
+  // The symbolic names resources of two templates share: those showed the modules they are in.
+  const units = new Map<string, Set<DeploymentUnit>>();
+  for (const r of resources) {
+    if (r.symbolicName === undefined) continue;
+    const key = symbolicSharingKey(r);
+    const set = units.get(key);
+    if (set) set.add(r.unit);
+    else units.set(key, new Set([r.unit]));
+  }
+  const inModuleLoop = (r: DeployedResource) => {
+    if ((units.get(symbolicSharingKey(r))?.size ?? 0) < 2) return false;
+    for (let u: DeploymentUnit | undefined = r.unit; u?.parent; u = u.parent.unit) if (u.parent.plainDisplayName.includes('[')) return true;
+    return false;
+  };
+  const candidates = existing.filter((r) => (r.copy !== undefined && typeof r.copy.index === 'number') || (r.unit.parent !== undefined && inModuleLoop(r)));
   if (candidates.length === 0) return;
   // The resources of each type and name, by key: one key is one resource, whatever the symbols.
   const keys = new Map<string, Set<string>>();
@@ -1017,19 +1054,30 @@ function nameExistingLoopInstances(resources: readonly DeployedResource[]): void
   for (const r of candidates) {
     if ((keys.get(`${r.type.toLowerCase()}\u0000${(r.name as string).toLowerCase()}`)?.size ?? 0) !== 1) continue;
     r.displayQualifier = undefined;
+    r.bySymbolicName = undefined;
     r.displayedName = r.name as string;
   }
 }
 
+function isDeploymentType(r: DeployedResource): boolean {
+  return r.type.toLowerCase() === 'microsoft.resources/deployments';
+}
+
+/** The symbolic name a resource shares with others, apart for modules (see sharingKey). */
+function symbolicSharingKey(r: DeployedResource): string {
+  return isDeploymentType(r) ? `deployment\u0000${r.symbolicName ?? ''}` : `resource\u0000${r.symbolicName ?? ''}`;
+}
+
 /**
- * The name a resource shares with others to be qualified: its symbolic name, apart for modules
- * and nested deployments. A module is very often named after the resource it deploys
- * (`module tap 'modules/tap.bicep'` holding `resource tap`, AVM's `module virtualNetwork`): a
- * message never confuses the two, and qualifying the TAP as 'tap.tap' made the finding of a
- * module that another entry deploys under another name read 'tap' there, reported twice.
+ * What a resource shares with others to be qualified: for a resource, its type and what messages
+ * call it (plainDisplayName); for a module or nested deployment, its symbolic name, apart from the
+ * resources. A module is very often named after the resource it deploys (`module tap
+ * 'modules/tap.bicep'` holding `resource tap`, AVM's `module virtualNetwork`): a message never
+ * confuses the two, and qualifying the TAP as 'tap.tap' made the finding of a module that another
+ * entry deploys under another name read 'tap' there, reported twice.
  */
 function sharingKey(r: DeployedResource): string {
-  return r.type.toLowerCase() === 'microsoft.resources/deployments' ? `deployment\u0000${r.symbolicName ?? ''}` : `resource\u0000${r.symbolicName ?? ''}`;
+  return isDeploymentType(r) ? `deployment\u0000${r.symbolicName ?? ''}` : `resource\u0000${r.type.toLowerCase()}\u0000${r.plainDisplayName}`;
 }
 
 /** Deploys one template file with the given options. */

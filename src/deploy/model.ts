@@ -62,20 +62,37 @@ export interface DeployedResource {
   /** Full name as evaluated ("nic1/tapcfg"), possibly partially known. */
   readonly name: Value;
   /**
-   * How the user refers to it: the Bicep symbolic name, else the name as written/evaluated; with
-   * the modules it is in ("hub.vnet") when resources of another module share its symbolic name.
+   * How messages name it: its name once it is known after evaluation ('collector-nic', a loop
+   * instance's 'web-nic-1', a child's 'web-nic-1/tapcfg'), as ARM's own errors do; else the
+   * symbolic name (Bicep, languageVersion 2.0: 'webNics[1]' for a loop instance), else the name
+   * as written (its unknown pieces as `{symbol}`). A Bicep module (a nested deployment with a
+   * symbolic name) keeps its symbolic name. With the modules it is in ("hub.vnet") when another
+   * resource of its type in another module reads the same (see qualifySharedDisplayNames).
    */
   readonly displayName: string;
   /** displayName without the modules. */
   readonly plainDisplayName: string;
+  /**
+   * The name a finding's resource identity uses (its SARIF logical location, which fingerprints
+   * and the config's `resource` suppressions use): the symbolic name ('webNics[1]' for a loop
+   * instance), else the name as displayed. It does not change when parameter values change a
+   * name, nor when another module's resource reads alike, so baselines made before messages named
+   * Bicep resources by their names keep matching.
+   */
+  readonly identityName: string;
   /** The modules it is in, when its displayName shows them ("hub", "spokes[1].net"). */
   displayQualifier: string | undefined;
   /**
-   * Its name, when messages show it instead of its symbolic name: an `existing` resource that
-   * would otherwise be shown as a loop instance ("opsTaps[1].nic") while its name is known
-   * ("nic-web-02"). Then displayName and plainDisplayName are both this.
+   * Its name, for an `existing` resource in a loop (its own, or a module loop's) whose name is
+   * known and is that resource's alone ("nic-web-02", not "opsTaps[1].nic"): a finding about it
+   * also points at where the name was given. Then displayName and plainDisplayName are both this.
    */
   displayedName: string | undefined;
+  /**
+   * Shown by its symbolic name although its name is known: another resource of its type in the
+   * same template (a loop of `existing` NICs in two resource groups) has that name too.
+   */
+  bySymbolicName?: boolean | undefined;
   readonly symbolicName: string | undefined;
   /** An `existing` resource: referenced, not deployed; its properties are unknown. */
   readonly existing: boolean;

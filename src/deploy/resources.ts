@@ -453,7 +453,7 @@ export class ResourceExpander {
 }
 
 /** The fields of a deployed resource known when it is expanded. */
-type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'displayQualifier' | 'displayedName' | 'children' | 'dependsOn' | 'implicitDependencies' | 'body' | 'checkBody' | 'root'>;
+type ResourceFields = Omit<DeployedResource, 'displayName' | 'plainDisplayName' | 'identityName' | 'displayQualifier' | 'displayedName' | 'bySymbolicName' | 'children' | 'dependsOn' | 'implicitDependencies' | 'body' | 'checkBody' | 'root'>;
 
 /**
  * A deployed resource. A class, not an object literal with getters and closures: an object with
@@ -481,6 +481,7 @@ class ExpandedResource implements DeployedResource {
   children: DeployedResource[] = [];
   displayQualifier: string | undefined = undefined;
   displayedName: string | undefined = undefined;
+  bySymbolicName: boolean | undefined = undefined;
   readonly decl: Located<TObject>;
   private bodyValue: ObjectValue | undefined;
   /** What `root` gives, made once: rules ask for it for every query about the resource. */
@@ -514,8 +515,9 @@ class ExpandedResource implements DeployedResource {
   }
 
   /**
-   * A Bicep loop's instances are "webVms[0]", "webVms[1]": as the user would index them.
-   * Computed when a message needs it: the name as written costs a position lookup.
+   * Its name once known ('web-nic-1'); else a Bicep loop's instances are "webNics[0]",
+   * "webNics[1]": as the user would index them. Computed when a message needs it: the name as
+   * written costs a position lookup.
    */
   get displayName(): string {
     if (this.displayedName !== undefined) return this.displayedName;
@@ -525,12 +527,19 @@ class ExpandedResource implements DeployedResource {
 
   get plainDisplayName(): string {
     if (this.displayedName !== undefined) return this.displayedName;
+    const { symbolicName, name } = this;
+    if (!symbolicName) return displayNameOf(name, this.nameSpan);
+    // Named as ARM names it once the name is known ('collector-nic', 'web-nic-1', 'web-nic-1/tapcfg'),
+    // as the rule catalogue's messages do; a module keeps the symbolic name it is known by.
+    if (typeof name === 'string' && !this.bySymbolicName && this.type.toLowerCase() !== DEPLOYMENTS) return name;
+    return this.identityName;
+  }
+
+  get identityName(): string {
+    if (this.displayedName !== undefined) return this.displayedName;
     const { symbolicName, loop } = this;
-    return symbolicName
-      ? loop && typeof loop.index === 'number' && loop.name === symbolicName
-        ? `${symbolicName}[${loop.index}]`
-        : symbolicName
-      : displayNameOf(this.name, this.nameSpan);
+    if (!symbolicName) return displayNameOf(this.name, this.nameSpan);
+    return loop && typeof loop.index === 'number' && loop.name === symbolicName ? `${symbolicName}[${loop.index}]` : symbolicName;
   }
 
   get implicitDependencies(): readonly Dependency[] {

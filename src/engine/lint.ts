@@ -973,9 +973,10 @@ function draftOf(o: RuleOutcome, deployed: DeployResult, sources: SourcesBySpan)
         suppliedRelated(deployed, r.nameSpan, r, sources, unit).map((src) => ({ span: src.span, message: `the name '${r.displayedName ?? ''}' is given here` })),
       ),
     ]),
-    // The plain name, not the one with its modules ("hub.vnet" in messages): fingerprints and the
-    // config's resource suppressions keep matching whether or not another module shares the name.
-    logical: r ? `${r.type}/${plain}` : undefined,
+    // The resource's identity (its symbolic name, else its name), not the name messages show
+    // ('collector-nic', "hub.vnet"): fingerprints and the config's resource suppressions keep
+    // matching whether or not parameter values change the name or another module shares it.
+    logical: r ? `${r.type}/${r.identityName}` : undefined,
     resource: o.verdict.resource?.span,
     names: o.verdict.resource ? resourceNames(o.verdict.resource) : undefined,
   };

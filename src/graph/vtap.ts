@@ -634,6 +634,7 @@ function createdByVmResource(vm: DeployedResource, type: string, config: Located
     name: name.value ?? null,
     displayName: shown,
     plainDisplayName: shownAs?.plainDisplayName ?? shown,
+    identityName: shownAs?.identityName ?? shown,
     displayQualifier: shownAs?.displayQualifier,
     displayedName: shownAs?.displayedName,
     symbolicName: shownAs?.symbolicName,

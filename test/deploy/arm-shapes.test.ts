@@ -82,7 +82,7 @@ describe('the same deployment in every shape ARM accepts gives the same findings
   test("an existing destination NIC declared with 'Existing': true in a languageVersion 2.0 template", async () => {
     const v6 = fixture('vtap-source-vm-size-v6/fail-v6.json');
     const canonical = await shapeFindings(existingCollector(v6, 'existing'));
-    expect(canonical).toContainEqual(expect.stringMatching(/^vtap-destination-type note review: the destination of TAP 'tap1' is on 'collector_nic', an existing resource whose properties are not in the template/));
+    expect(canonical).toContainEqual(expect.stringMatching(/^vtap-destination-type note review: the destination of TAP 'tap1' is on 'collector-nic', an existing resource whose properties are not in the template/));
     expect(canonical).toContainEqual(expect.stringMatching(/^vtap-source-vm-size-v6 error fail: .* @ "Standard_D2s_v6"$/));
     expect(await shapeFindings(existingCollector(v6, 'Existing'))).toEqual(canonical);
     expect(await shapeFindings(existingCollector(v6, 'EXISTING'))).toEqual(canonical);

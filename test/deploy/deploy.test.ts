@@ -1348,7 +1348,9 @@ describe('languageVersion 2.0 and child resources', () => {
       ['tap', false],
     ]);
     const web = a.graph.resources[1]!;
-    expect(web.displayName).toBe('webNic');
+    // Named by its name, known here; the finding's identity stays the symbolic name.
+    expect(web.displayName).toBe('web-nic');
+    expect(web.identityName).toBe('webNic');
     expect(a.graph.edges().filter((e) => e.from === web && e.kind === 'dependsOn').map((e) => e.to.symbolicName)).toEqual(['vnet', 'tap']);
     expect(at(web.root, 'properties', 'note').value).toBe(4789);
   });
@@ -1577,51 +1579,71 @@ describe('resource ids and edges', () => {
 });
 
 describe('display names across modules', () => {
-  test('a symbolic name two modules share is shown with the modules; the root keeps its plain names', () => {
-    const nsg = (name: string) => `resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'nsg-${name}', location: 'westeurope' }\n`;
+  test('a name resources of one type in two modules share (different resource groups) is shown with the modules; the root keeps its plain names', () => {
+    // Every NSG is named 'nsg', each module deploys to a resource group of its own.
+    const nsg = "resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'nsg', location: 'westeurope' }\n";
     const { a } = analyze({
       'main.bicep': [
-        "module hub 'hub.bicep' = { name: 'hub' }",
-        "module spokes 'spoke.bicep' = [for i in range(0, 2): { name: 'spoke${i}', params: { n: i } }]",
-        "resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'root', location: 'westeurope' }",
+        "module hub 'hub.bicep' = { name: 'hub', scope: resourceGroup('hub-rg') }",
+        "module spokes 'spoke.bicep' = [for i in range(0, 2): { name: 'spoke${i}', scope: resourceGroup('spoke${i}-rg'), params: { n: i } }]",
+        "resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'nsg', location: 'westeurope' }",
         "resource alone 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'alone', location: 'westeurope' }",
       ].join('\n'),
-      'hub.bicep': `${nsg('hub')}module inner 'inner.bicep' = { name: 'inner' }\n`,
-      'inner.bicep': nsg('inner'),
-      'spoke.bicep': `param n int\n${nsg("spoke${n}")}resource own 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'own\${n}', location: 'westeurope' }\n`,
+      'hub.bicep': `${nsg}module inner 'inner.bicep' = { name: 'inner', scope: resourceGroup('inner-rg') }\n`,
+      'inner.bicep': nsg,
+      'spoke.bicep': `param n int\n${nsg}resource own 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'own\${n}', location: 'westeurope' }\n`,
     });
-    const shown = (name: string) => a.graph.resources.find((r) => r.name === name);
-    expect(shown('root')?.displayName).toBe('vnet');
-    expect(shown('nsg-hub')?.displayName).toBe('hub.vnet');
-    expect(shown('nsg-inner')?.displayName).toBe('hub.inner.vnet');
-    expect(shown('nsg-spoke0')?.displayName).toBe('spokes[0].vnet');
-    expect(shown('nsg-spoke1')?.displayName).toBe('spokes[1].vnet');
-    expect(shown('nsg-spoke1')?.plainDisplayName).toBe('vnet');
-    // names no other module uses stay plain, in modules too (two instances of one module share 'own')
-    expect(shown('alone')?.displayName).toBe('alone');
-    expect(shown('own0')?.displayName).toBe('spokes[0].own');
+    const shown = (rg: string) => a.graph.resources.find((r) => r.name === 'nsg' && r.key.includes(`/resourcegroups/${rg}|`));
+    expect(shown('{resourcegroup().name}')?.displayName).toBe('nsg');
+    expect(shown('hub-rg')?.displayName).toBe('hub.nsg');
+    expect(shown('inner-rg')?.displayName).toBe('hub.inner.nsg');
+    expect(shown('spoke0-rg')?.displayName).toBe('spokes[0].nsg');
+    expect(shown('spoke1-rg')?.displayName).toBe('spokes[1].nsg');
+    expect(shown('spoke1-rg')?.plainDisplayName).toBe('nsg');
+    expect(shown('spoke1-rg')?.identityName).toBe('vnet');
+    // names no other module uses stay plain, in modules too (two instances of one module share
+    // the symbolic name 'own', not the names 'own0' and 'own1')
+    const named = (name: string) => a.graph.resources.find((r) => r.name === name);
+    expect(named('alone')?.displayName).toBe('alone');
+    expect(named('own0')?.displayName).toBe('own0');
+    expect(named('own1')?.identityName).toBe('own');
+  });
+
+  test('names not known fall back to symbolic names, which are shown with the modules when two modules share them', () => {
+    const nsg = "param prefix string\nresource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: '${prefix}-nsg', location: 'westeurope' }\n";
+    const { a } = analyze({
+      'main.bicep': "module hub 'hub.bicep' = { name: 'hub', params: { prefix: resourceGroup().name } }\nmodule spoke 'hub.bicep' = { name: 'spoke', params: { prefix: subscription().subscriptionId } }\n",
+      'hub.bicep': nsg,
+    });
+    expect(a.graph.resources.filter((r) => r.symbolicName === 'vnet').map((r) => r.displayName)).toEqual(['hub.vnet', 'spoke.vnet']);
   });
 
   test('a module named after the resource it deploys does not qualify it (module tap holding resource tap)', () => {
     const { a } = analyze({
       'main.bicep': "module tap 'tap.bicep' = { name: 'tap' }\nmodule vnet 'vnet.bicep' = { name: 'vnet' }\n",
-      'tap.bicep': "resource tap 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'nsg-tap', location: 'westeurope' }\n",
-      'vnet.bicep': "resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'nsg-vnet', location: 'westeurope' }\nmodule tap 'tap.bicep' = { name: 'inner-tap' }\n",
+      'tap.bicep': "resource tap 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'tap', location: 'westeurope' }\n",
+      'vnet.bicep': "resource vnet 'Microsoft.Network/networkSecurityGroups@2024-05-01' = { name: 'vnet', location: 'westeurope' }\nmodule tap 'tap.bicep' = { name: 'inner-tap', scope: resourceGroup('other-rg') }\n",
     });
-    const shown = (name: string) => a.graph.resources.find((r) => r.name === name);
-    expect(shown('nsg-vnet')?.displayName).toBe('vnet');
-    // Resources still tell each other apart, and so do modules: 'tap' is deployed twice.
-    expect(a.graph.resources.filter((r) => r.name === 'nsg-tap').map((r) => r.displayName).sort()).toEqual(['tap.tap', 'vnet.tap.tap']);
-    expect(shown('tap')?.displayName).toBe('tap');
-    expect(shown('inner-tap')?.displayName).toBe('vnet.tap');
+    const shown = (name: string, type = 'Microsoft.Network/networkSecurityGroups') => a.graph.resources.filter((r) => r.name === name && r.type === type).map((r) => r.displayName);
+    expect(shown('vnet')).toEqual(['vnet']);
+    // Resources still tell each other apart (the NSG 'tap' is deployed twice, to two resource
+    // groups), and so do modules: the module 'tap' is deployed twice.
+    expect(shown('tap').sort()).toEqual(['tap.tap', 'vnet.tap.tap']);
+    expect(shown('tap', 'Microsoft.Resources/deployments')).toEqual(['tap']);
+    expect(shown('inner-tap', 'Microsoft.Resources/deployments')).toEqual(['vnet.tap']);
   });
 });
 
-test('findings name module resources with their modules; their logical location stays the plain name (fingerprints, resource suppressions)', async () => {
+test('findings name module resources by their names, with their modules when two read alike; their logical location stays the symbolic name (fingerprints, resource suppressions)', async () => {
   const { findings } = await findingsOf(['fixtures/module-order/unordered.bicep']);
   const restart = findings.filter((f) => f.ruleId === 'vtap-source-vm-restart');
-  expect(restart.map((f) => f.message.split(' (source NIC')[0])).toEqual(["VM 'source[0].vm'", "VM 'source[1].vm'"]);
+  // The module loop's VMs are named 'source0' and 'source1': nothing else reads alike.
+  expect(restart.map((f) => f.message.split(' (source NIC')[0])).toEqual(["VM 'source0'", "VM 'source1'"]);
   expect(restart.map((f) => f.resource)).toEqual(['Microsoft.Compute/virtualMachines/vm', 'Microsoft.Compute/virtualMachines/vm']);
+  // Two modules' VMs named 'web-vm' in two resource groups.
+  const sites = (await findingsOf(['fixtures/resource-names/fail-same-names-in-two-resource-groups.bicep'])).findings.filter((f) => f.ruleId === 'vtap-live-migration');
+  expect(sites.map((f) => f.message.split(' while')[0])).toEqual(["live migration will be disabled for VM 'app-vm'", "live migration will be disabled for VM 'siteA.web-vm'", "live migration will be disabled for VM 'siteB.web-vm'"]);
+  expect(sites.map((f) => f.resource)).toEqual(['Microsoft.Compute/virtualMachines/vm', 'Microsoft.Compute/virtualMachines/vm', 'Microsoft.Compute/virtualMachines/vm']);
 });
 
 test('a name known only at deployment as a whole cannot be said not to fit its type (newGuid() for a role assignment on a subnet)', () => {

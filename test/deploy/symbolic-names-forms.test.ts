@@ -26,6 +26,10 @@ describe('a TAP, a module, an existing NIC and its tapConfigurations in three fo
     // knows the NIC is an `existing` resource: the same messages about the same resources.
     const said = (fs: JsonFinding[]) => fs.map((f) => `${f.ruleId} ${f.resource} ${f.message}`).sort();
     expect(said(v2)).toEqual(said(bicep));
+    // Messages name resources by their names, which the compiler writes into both JSON forms: the
+    // same names in all three (the languageVersion 1.0 form only words an `existing` NIC otherwise).
+    const names = (fs: JsonFinding[]) => fs.map((f) => `${f.ruleId} ${[...f.message.matchAll(/'([^']*)'/g)].map((m) => m[1]).join(' ')}`).sort();
+    expect(names(v1)).toEqual(names(bicep));
     expect(runs.map((r) => r.code)).toEqual([1, 1, 1]);
   });
 });

@@ -32,7 +32,8 @@ function nicWith(taps: string, extra: string[] = []) {
   }).a.graph;
 }
 
-const tapName = (s: TapSource) => (s.tap.kind === 'resource' ? s.tap.resource.displayName : s.tap.kind);
+// Which TAP: as the template names it (its symbolic name), whatever its name.
+const tapName = (s: TapSource) => (s.tap.kind === 'resource' ? s.tap.resource.identityName : s.tap.kind);
 
 describe('maybe-sources', () => {
   test('an entry of an array chosen by a condition is a source that may not exist; the deciding value is the condition', () => {
@@ -156,10 +157,10 @@ describe('verdicts about maybe-sources', () => {
     expect(o?.verdict.kind).toBe('review');
     expect(o?.level).toBe('note');
     const source = tapSources(g)[0] as TapSource;
-    expect(o?.verdict.message).toBe(`'nic' is mirrored (if ${describeSource(source)} is a TAP source: it depends on a value that is unknown: the parameter 'enableTap' has no value (no default, parameters file or -p value))`);
+    expect(o?.verdict.message).toBe(`'web-nic' is mirrored (if ${describeSource(source)} is a TAP source: it depends on a value that is unknown: the parameter 'enableTap' has no value (no default, parameters file or -p value))`);
     expect(o?.verdict.related?.map((r) => [spanText(r.span), r.message])).toEqual([
-      ['{ id: tap.id }', "the TAP source, which may not exist: the virtualNetworkTaps entry of 'nic'"],
-      ['param enableTap bool', "the value that decides whether the virtualNetworkTaps entry of 'nic' is a TAP source"],
+      ['{ id: tap.id }', "the TAP source, which may not exist: the virtualNetworkTaps entry of 'web-nic'"],
+      ['param enableTap bool', "the value that decides whether the virtualNetworkTaps entry of 'web-nic' is a TAP source"],
     ]);
   });
 
@@ -233,10 +234,10 @@ describe('sources chosen from different options', () => {
     const kinds = (taps: string) => runRules(nicWith(taps), [oneConfig], DEFAULT_CONFIG).outcomes.map((o) => [o.verdict.kind, o.verdict.message.replace(/ \(if .*$/, '')]);
     expect(kinds('enableTap ? [ { id: tap.id } ] : [ { id: tap2.id } ]')).toEqual([]);
     expect(kinds('enableTap ? [ { id: tap.id }, { id: tap2.id } ] : []')).toEqual([
-      ['review', "NIC 'nic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP"],
+      ['review', "NIC 'web-nic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP"],
     ]);
     expect(kinds('enableTap ? [ { id: tap.id }, { id: tap2.id } ] : [ { id: tap.id } ]')).toEqual([
-      ['review', "NIC 'nic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP"],
+      ['review', "NIC 'web-nic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP"],
     ]);
     expect(kinds('[ { id: tap.id }, { id: tap2.id } ]').map(([k]) => k)).toEqual(['fail']);
   });

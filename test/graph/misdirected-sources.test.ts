@@ -18,7 +18,8 @@ function configTo(target: string, params: string[] = []) {
   }).a.graph;
 }
 
-const holders = (list: readonly TapSource[]) => list.map((s) => s.holder.displayName);
+// Which declaration holds each source: as the template names it (its symbolic name).
+const holders = (list: readonly TapSource[]) => list.map((s) => s.holder.identityName);
 
 describe('sources that name no virtual network TAP', () => {
   test('a TAP id is a source', () => {

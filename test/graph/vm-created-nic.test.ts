@@ -38,13 +38,15 @@ describe('a NIC a VM creates, as a TAP source', () => {
     const nic = found[0]!.nic;
     expect(isVmCreatedNic(nic)).toBe(true);
     expect(nic.existing).toBe(false);
-    expect(nic.displayName).toBe(shown);
-    expect(vmsOfNic(g, nic).map((v) => v.vm.displayName)).toEqual(['vm']);
+    // Named by its name; its identity is that of the declaration that reaches it.
+    expect(nic.displayName).toBe('web-01-nic');
+    expect(nic.identityName).toBe(shown);
+    expect(vmsOfNic(g, nic).map((v) => v.vm.displayName)).toEqual(['web-01']);
     expect(finalDeclarations(g, nic)).toEqual([nic]);
     expect(at(nic.root, 'location').value).toBe('westus');
-    expect(networksOfNic(g, nic).map(networkName)).toEqual(['vnet']);
-    expect(loadBalancersOfNic(g, nic).map((m) => `${m.lb.displayName}/${m.part.name}`)).toEqual(['lb/web']);
-    expect(securityGroupsOfNic(g, nic).map((s) => `${s.nsg.displayName}:${s.on}`)).toEqual(['nsg:nic']);
+    expect(networksOfNic(g, nic).map(networkName)).toEqual(['app-vnet']);
+    expect(loadBalancersOfNic(g, nic).map((m) => `${m.lb.displayName}/${m.part.name}`)).toEqual(['web-lb/web']);
+    expect(securityGroupsOfNic(g, nic).map((s) => `${s.nsg.displayName}:${s.on}`)).toEqual(['web-nsg:nic']);
     // The IPv6 configuration is the one written in the VM.
     const v6 = at(nic.root, 'properties', 'ipConfigurations', 1, 'properties', 'privateIPAddressVersion');
     expect(v6.value).toBe('IPv6');
@@ -61,7 +63,8 @@ describe('a NIC a VM creates, as a TAP source', () => {
     ]);
     const nic = sourceNics(g)[0]!.nic;
     expect(isVmCreatedNic(nic)).toBe(false);
-    expect(nic.displayName).toBe('webNic');
+    expect(nic.displayName).toBe('web-01-nic');
+    expect(nic.identityName).toBe('webNic');
   });
 });
 

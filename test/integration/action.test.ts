@@ -429,7 +429,7 @@ describe('the action from its sources, pull request checked out as its merge com
     const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: head });
     // The finding is at `location: location` (line 5), which the pull request does not change; the
     // default it changed (line 1) decided it: annotated there, saying where the finding is.
-    expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=main\.bicep,line=1,endLine=1,col=25,endColumn=37::TAP 'tap' is in 'westeurope'.*\(reported at main\.bicep:5:13; the value of parameter 'location' is its default, written here\)/m);
+    expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=main\.bicep,line=1,endLine=1,col=25,endColumn=37::TAP 'hub-tap' is in 'westeurope'.*\(reported at main\.bicep:5:13; the value of parameter 'location' is its default, written here\)/m);
     expect(r.summary).toContain('1 annotation on the lines this pull request changes');
     expect(r.code).toBe(1);
   });

@@ -39,8 +39,9 @@ function graphOf(fixture: string): ResourceGraph {
   return a.graph;
 }
 
+/** A NIC by how its template names it: its symbolic name, else its name. */
 function nicNamed(g: ResourceGraph, name: string) {
-  const nic = g.ofType(TYPES.nic).find((r) => r.displayName === name);
+  const nic = g.ofType(TYPES.nic).find((r) => (r.symbolicName ?? r.displayName) === name);
   if (!nic) throw new Error(`no NIC ${name}`);
   return nic;
 }
@@ -176,14 +177,14 @@ describe('load balancers in front of a NIC', () => {
     const g = graphOf('vtap-source-floating-ip/fail-child-pool-named-inline.bicep');
     const lb = g.ofType(TYPES.lb)[0]!;
     const pools = lbParts(lb, 'backendAddressPools');
-    expect(pools.map((p) => [p.name, p.decls.length, p.child?.displayName])).toEqual([['sql', 2, 'sqlPool']]);
+    expect(pools.map((p) => [p.name, p.decls.length, p.child?.displayName])).toEqual([['sql', 2, 'sql-ilb/sql']]);
     expect(poolAddresses(pools[0]!).map((a) => at(a, 'properties', 'ipAddress').value)).toEqual(['10.30.1.10']);
     const [m] = loadBalancersOfNic(g, nicNamed(g, 'sqlNic'));
-    expect([m?.lb.displayName, m?.part.name, m?.via.value]).toEqual(['sqlLb', 'sql', '10.30.1.10']);
+    expect([m?.lb.displayName, m?.part.name, m?.via.value]).toEqual(['sql-ilb', 'sql', '10.30.1.10']);
     expect(rulesReaching(g, m!).map((r) => r.name)).toEqual(['sql-listener']);
     // The same pool reached through the rule's pool id (the inline entry) lists the child's member.
     const [rule] = rulesReaching(g, m!);
-    expect(poolsOfRule(g, rule!).flatMap((p) => membersOfPool(g, p)).map((x) => x.nic.displayName)).toEqual(['sqlNic']);
+    expect(poolsOfRule(g, rule!).flatMap((p) => membersOfPool(g, p)).map((x) => x.nic.displayName)).toEqual(['sql-nic']);
   });
   test('private link services and the frontends they use', () => {
     const g = graphOf('vtap-private-link-inbound/pass-pls-elsewhere.json');

@@ -107,7 +107,7 @@ function spokeJson(count: number): string {
 
 test('101 tap configurations on a TAP that exists already (Bicep existing, in another resource group): one warning', () => {
   expect(limitFindingsOf('spoke.bicep', spokeBicep(101))).toEqual([
-    ['vtap-limits', 'warning', 'fail', "TAP 'hubTap' gets 101 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
+    ['vtap-limits', 'warning', 'fail', "TAP 'hub-tap' gets 101 TAP configurations in this deployment; Azure allows 100 per TAP: spread the sources over more TAPs"],
   ]);
   expect(limitFindingsOf('spoke.bicep', spokeBicep(100))).toEqual([]);
 });

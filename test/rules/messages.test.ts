@@ -12,22 +12,22 @@ async function messages(file: string, ruleId: string): Promise<string[]> {
 }
 
 describe('messages', () => {
-  test('an existing TAP in another subscription has one name in every rule: its symbolic name', async () => {
+  test('an existing TAP in another subscription has one name in every rule: its name (its symbolic name is tap)', async () => {
     const file = 'fixtures/vtap-cross-subscription/review-existing-tap-elsewhere.bicep';
     const [cross] = await messages(file, 'vtap-cross-subscription');
     const [region] = await messages(file, 'vtap-same-region');
-    expect(cross).toContain("TAP 'tap' is in subscription '11111111-1111-1111-1111-111111111111'");
-    expect(region).toContain("region of TAP 'tap'");
-    expect(`${cross}${region}`).not.toContain('hub-tap');
+    expect(cross).toContain("TAP 'hub-tap' is in subscription '11111111-1111-1111-1111-111111111111'");
+    expect(region).toContain("region of TAP 'hub-tap'");
+    expect(`${cross}${region}`).not.toContain("TAP 'tap'");
   });
 
   test('a NIC deployed again in parallel (no dependsOn either way) makes its TAP entry, and what the source rules decide through it, indeterminate, saying why', async () => {
     const file = 'fixtures/vtap-inline-config-readonly/indeterminate-ipconfig-parallel-module.bicep';
-    const why = "NIC 'webNic' is also deployed in 'staticIp' without this entry, and no dependsOn orders the two deployments: ARM deploys them in parallel and the PUT that comes last replaces the NIC's whole body, so whether the entry is there in the end is not known";
+    const why = "NIC 'web-nic' is also deployed in 'staticIp' without this entry, and no dependsOn orders the two deployments: ARM deploys them in parallel and the PUT that comes last replaces the NIC's whole body, so whether the entry is there in the end is not known";
     const [entry] = await messages(file, 'vtap-inline-config-readonly');
-    expect(entry).toMatch(new RegExp(`^the virtualNetworkTaps entry of 'webNic' may not last: ${why.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}, nor whether TAP 'tap' mirrors anything from it;`));
+    expect(entry).toMatch(new RegExp(`^the virtualNetworkTaps entry of 'web-nic' may not last: ${why.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}, nor whether TAP 'tap' mirrors anything from it;`));
     expect(await messages(file, 'vtap-source-vm-size-v6')).toEqual([
-      `VM 'webVm' has the v6 size 'Standard_D2s_v6' and its network interface 'webNic' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6 (if the virtualNetworkTaps entry of 'webNic' lasts: ${why})`,
+      `VM 'web-vm' has the v6 size 'Standard_D2s_v6' and its network interface 'web-nic' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6 (if the virtualNetworkTaps entry of 'web-nic' lasts: ${why})`,
     ]);
   });
 
@@ -42,7 +42,7 @@ describe('messages', () => {
 
   test('an IPv6 load balancer destination is named as a frontend IP configuration of that load balancer', async () => {
     expect(await messages('fixtures/vtap-no-ipv6/fail-lb-frontend-destination.bicep', 'vtap-no-ipv6')).toEqual([
-      "frontend IP configuration 'v6' of the destination of TAP 'tap' (load balancer 'ilb') uses IPv6; virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only",
+      "frontend IP configuration 'v6' of the destination of TAP 'tap' (load balancer 'sec-ilb') uses IPv6; virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only",
     ]);
   });
 
@@ -79,7 +79,7 @@ describe('messages', () => {
     });
     const { findings } = await findingsOf([dir]);
     expect(findings.filter((f) => f.ruleId === 'vtap-destination-type').map((f) => f.message)).toEqual([
-      "the destination of TAP 'tap', 'collector-ilb/vxlan' (Microsoft.Network/loadBalancers/frontendIPConfigurations in subscription '8d1c2f3e-1111-4222-8333-944455556666', resource group 'rg-hub'), is outside the template, so vtaplint cannot check that the frontend exists and is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it",
+      "the destination of TAP 'hub-tap', 'collector-ilb/vxlan' (Microsoft.Network/loadBalancers/frontendIPConfigurations in subscription '8d1c2f3e-1111-4222-8333-944455556666', resource group 'rg-hub'), is outside the template, so vtaplint cannot check that the frontend exists and is internal, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it",
     ]);
   });
 
@@ -145,10 +145,10 @@ describe('messages', () => {
   test('a source NIC behind a load balancer: the related location says whether it is in a backend pool or an inbound NAT rule, and of which load balancer', async () => {
     const related = async (file: string, ruleId: string) =>
       (await findingsOf([`fixtures/${file}`])).findings.filter((f) => f.ruleId === ruleId).map((f) => f.related[0]?.message);
-    expect(await related('vtap-source-basic-lb/fail-basic.bicep', 'vtap-source-basic-lb')).toEqual(["NIC 'webNic' is in backend pool 'web-pool' of load balancer 'webLb' here"]);
-    expect(await related('vtap-source-floating-ip/fail-floating-ip.bicep', 'vtap-source-floating-ip')).toEqual(["NIC 'webNic' is in backend pool 'web-pool' of load balancer 'webLb' here"]);
-    expect(await related('vtap-source-floating-ip/fail-nat-rule-on-existing-lb.bicep', 'vtap-source-floating-ip')).toEqual(["NIC 'webNic' is in inbound NAT rule 'web-ssh' of load balancer 'webLb' here"]);
-    expect(await related('vtap-private-link-inbound/fail-pls-to-source.bicep', 'vtap-private-link-inbound')).toEqual(["NIC 'webNic' is in backend pool 'web-pool' of load balancer 'webLb' here"]);
+    expect(await related('vtap-source-basic-lb/fail-basic.bicep', 'vtap-source-basic-lb')).toEqual(["NIC 'web-nic' is in backend pool 'web-pool' of load balancer 'web-lb' here"]);
+    expect(await related('vtap-source-floating-ip/fail-floating-ip.bicep', 'vtap-source-floating-ip')).toEqual(["NIC 'web-nic' is in backend pool 'web-pool' of load balancer 'web-lb' here"]);
+    expect(await related('vtap-source-floating-ip/fail-nat-rule-on-existing-lb.bicep', 'vtap-source-floating-ip')).toEqual(["NIC 'web-nic' is in inbound NAT rule 'web-ssh' of load balancer 'web-lb' here"]);
+    expect(await related('vtap-private-link-inbound/fail-pls-to-source.bicep', 'vtap-private-link-inbound')).toEqual(["NIC 'web-nic' is in backend pool 'web-pool' of load balancer 'web-lb' here"]);
     // An IP-based pool lists the NIC's address: the entry is the pool's, not the NIC's.
     expect(await related('vtap-source-floating-ip/fail-ip-based-pool.json', 'vtap-source-floating-ip')).toEqual(["backend pool 'web-pool' of load balancer 'web-lb' lists the IP address of NIC 'web-nic' here"]);
   });
@@ -205,7 +205,7 @@ describe('messages', () => {
   test("a destination on an existing NIC reads the same whether its id is the NIC's property or built from the NIC's id", async () => {
     const file = 'fixtures/vtap-destination-type/indeterminate-existing-nic-property.bicep';
     const expected =
-      "the destination of TAP 'tap' is on 'collectorNic', an existing resource whose properties are not in the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
+      "the destination of TAP 'web-tap' is on 'collector-nic', an existing resource whose properties are not in the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
     expect(await messages(file, 'vtap-destination-type')).toEqual([expected]);
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
     const text = readFileSync(path.join(REPO, file), 'utf8');
@@ -258,7 +258,7 @@ describe('messages', () => {
 
   test('a source NIC a module deploys to another subscription is deployed there, not only referenced there; a destination given by id is referenced', async () => {
     expect(await messages('fixtures/vtap-cross-subscription/review-module-nic-elsewhere.bicep', 'vtap-cross-subscription')).toEqual([
-      "source NIC 'spoke.nic' is deployed to subscription '44444444-4444-4444-4444-444444444444' and TAP 'tap' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json",
+      "source NIC 'spoke-nic' is deployed to subscription '44444444-4444-4444-4444-444444444444' and TAP 'hub-tap' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json",
     ]);
     const dir = workspace({
       'main.json': JSON.stringify({
@@ -278,7 +278,7 @@ describe('messages', () => {
 
   test('collectors shipped as a scale set behind the destination load balancer: an NSG on its NIC configuration that denies VXLAN is named with the scale set', async () => {
     expect(await messages('fixtures/vtap-collector-port-open/fail-lb-scale-set-collectors-nsg.bicep', 'vtap-collector-port-open')).toEqual([
-      "rule 'deny-vnet' of network security group 'brokerNsg' denies inbound UDP 4789 to the instances of scale set 'brokers' (the collectors) in pool 'brokers' of load balancer 'ilb', the destination of TAP 'tap'; the mirrored VXLAN traffic is dropped: allow inbound UDP 4789 from the virtual network at a higher priority (lower number)",
+      "rule 'deny-vnet' of network security group 'brokers-nsg' denies inbound UDP 4789 to the instances of scale set 'brokers' (the collectors) in pool 'brokers' of load balancer 'brokers-ilb', the destination of TAP 'visibility-tap'; the mirrored VXLAN traffic is dropped: allow inbound UDP 4789 from the virtual network at a higher priority (lower number)",
     ]);
   });
 
@@ -290,28 +290,28 @@ describe('messages', () => {
     // The TAP is with its collector in the hub (East US), the spoke in East US 2: putting the
     // collector in East US 2 would leave it in another region than its TAP.
     expect(await messages('fixtures/vtap-peering-same-region/fail-global-peering-spoke-elsewhere.bicep', 'vtap-peering-same-region')).toEqual([
-      "the destination network 'hub' is in 'eastus' but the source network 'spoke' is in 'eastus2'; a TAP cannot send over global peering: mirror VMs in 'eastus', the region of TAP 'tap' and its collector, or deploy a TAP and a collector in 'eastus2' for the VMs there",
+      "the destination network 'vnet-hub' is in 'eastus' but the source network 'vnet-spoke-eus2' is in 'eastus2'; a TAP cannot send over global peering: mirror VMs in 'eastus', the region of TAP 'vtap-hub' and its collector, or deploy a TAP and a collector in 'eastus2' for the VMs there",
     ]);
   });
 
   test('networks not peered in two regions: the advice does not say to peer them (global peering cannot carry mirrored traffic), and in one region it still does', async () => {
     const found = await messages('fixtures/vtap-destination-network/fail-stamp-other-region-not-peered.bicep', 'vtap-destination-network');
-    const uk = found.filter((m) => m.includes("source NIC 'stamps[1]."));
-    const us = found.filter((m) => m.includes("source NIC 'stamps[0]."));
+    const uk = found.filter((m) => m.includes("source NIC 'vm-uks-"));
+    const us = found.filter((m) => m.includes("source NIC 'vm-eus-"));
     expect(uk).toHaveLength(2);
     expect(us).toHaveLength(2);
     for (const m of uk) {
       expect(m).not.toContain('peer the two networks');
       expect(m).toMatch(
-        /'stamps\[1\]\.vnet' is in 'uksouth' and 'collector\.vnet' in 'eastus', and a TAP cannot send over global peering: deploy a TAP and a collector in 'uksouth' for the VMs there, or mirror VMs in 'eastus', the region of TAP 'tap' and its collector$/,
+        /'vnet-uks' is in 'uksouth' and 'collector-vnet' in 'eastus', and a TAP cannot send over global peering: deploy a TAP and a collector in 'uksouth' for the VMs there, or mirror VMs in 'eastus', the region of TAP 'central-tap' and its collector$/,
       );
     }
-    for (const m of us) expect(m).toMatch(/; put the collector in 'stamps\[0\]\.vnet' or peer the two networks in both directions$/);
+    for (const m of us) expect(m).toMatch(/; put the collector in 'vnet-eus' or peer the two networks in both directions$/);
   });
 
   test('two Virtual WAN spokes connected to one hub: the message says the hub connections do not peer them', async () => {
     expect(await messages('fixtures/vtap-destination-network/fail-virtual-wan-spokes.bicep', 'vtap-destination-network')).toEqual([
-      "the destination of TAP 'tap' is in 'collectorVnet' but source NIC 'appNic' is in 'workloadVnet', and no peering connects them from 'workloadVnet' to 'collectorVnet' and from 'collectorVnet' to 'workloadVnet' (both are connected to virtual hub 'hub', but a hub connection peers a network with the hub, not with the other networks connected to it); put the collector in 'workloadVnet' or peer the two networks in both directions",
+      "the destination of TAP 'wcus-tap' is in 'collector-vnet' but source NIC 'app-nic' is in 'workload-vnet', and no peering connects them from 'workload-vnet' to 'collector-vnet' and from 'collector-vnet' to 'workload-vnet' (both are connected to virtual hub 'wcus-hub', but a hub connection peers a network with the hub, not with the other networks connected to it); put the collector in 'workload-vnet' or peer the two networks in both directions",
     ]);
   });
 
@@ -332,10 +332,10 @@ describe('messages', () => {
       "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one of them (both send to TAP 'tap1'): remove this tapConfigurations resource",
     ]);
     expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-ip-configurations.bicep', 'vtap-one-config-per-nic')).toEqual([
-      "NIC 'webNic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one of them (both send to TAP 'tap'): remove this IP configuration virtualNetworkTaps entry",
+      "NIC 'web-nic' gets 2 TAP configurations, this IP configuration virtualNetworkTaps entry is the 2nd; a network interface can have only one: keep one of them (both send to TAP 'tap1'): remove this IP configuration virtualNetworkTaps entry",
     ]);
     expect(await messages('fixtures/vtap-one-config-per-nic/fail-two-taps.bicep', 'vtap-one-config-per-nic')).toEqual([
-      "NIC 'webNic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
+      "NIC 'web-nic' gets 2 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one TAP configuration and mirror to one TAP",
     ]);
   });
 
@@ -343,8 +343,8 @@ describe('messages', () => {
     const { findings } = await findingsOf(['fixtures/vtap-source-vm-size-v6/fail-v6.bicep']);
     const v6 = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
     expect(v6?.related.map((r) => [r.line, r.column, r.message])).toEqual([
-      [48, 9, "network interface 'webNic'"],
-      [123, 11, "the TAP source: tap configuration 'tapConfig'"],
+      [48, 9, "network interface 'web-nic'"],
+      [123, 11, "the TAP source: tap configuration 'web-nic/to-collector'"],
     ]);
   });
 
@@ -367,7 +367,7 @@ describe('messages', () => {
     expect(findings.filter((f) => f.ruleId === 'vtap-source-floating-ip')).toEqual([]);
     const old = await messages('fixtures/invalid-template/fail-read-only-child-types.bicep', 'invalid-template');
     expect(old[0]).toBe(
-      "The resource type 'Microsoft.Network/loadBalancers/backendAddressPools' is read-only before API version 2020-04-01 (this declaration uses 2019-09-01): Azure cannot create it, so the deployment fails at 'oldPool'. Use API version 2020-04-01 or later, or declare it as an entry of the load balancer's properties.backendAddressPools.",
+      "The resource type 'Microsoft.Network/loadBalancers/backendAddressPools' is read-only before API version 2020-04-01 (this declaration uses 2019-09-01): Azure cannot create it, so the deployment fails at 'app-lb/old-pool'. Use API version 2020-04-01 or later, or declare it as an entry of the load balancer's properties.backendAddressPools.",
     );
   });
 
@@ -379,7 +379,7 @@ describe('messages', () => {
       const peering = findings.filter((f) => f.ruleId === 'vtap-peering-before-tap');
       // Neither direction waited for: one finding, naming both peerings and the one module to wait for.
       expect(peering.map((f) => f.message)).toEqual([
-        "'tapConfig' attaches NIC 'nic' to TAP 'tap' without waiting for the peerings in both directions ('peerings[0].spokeToHub.peering' from 'spokeVnet' and 'peerings[0].hubToSpoke.peering' from 'hubVnet'); the peerings must be in place first: in fail-workloads-not-after-peerings.bicep, add 'peerings' to the dependsOn of module 'workloads' (the peerings are deployed by module 'peerings[0]' and the TAP configuration by module 'workloads[0]', and dependsOn names only resources and modules of its own file)",
+        "'web-nic/to-hub' attaches NIC 'web-nic' to TAP 'hub-tap' without waiting for the peerings in both directions ('web-vnet/to-hub-vnet' from 'web-vnet' and 'hub-vnet/to-web-vnet' from 'hub-vnet'); the peerings must be in place first: in fail-workloads-not-after-peerings.bicep, add 'peerings' to the dependsOn of module 'workloads' (the peerings are deployed by module 'peerings[0]' and the TAP configuration by module 'workloads[0]', and dependsOn names only resources and modules of its own file)",
       ]);
       // The finding stays on the tap configuration; the place of the fix is a related location.
       expect(peering.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([`${HUB_SPOKE}/modules/workload.bicep:36:30`]);
@@ -398,17 +398,17 @@ describe('messages', () => {
       const { findings } = await findingsOf([`${HUB_SPOKE}/fail-peering-modules-apart.bicep`]);
       const peering = findings.filter((f) => f.ruleId === 'vtap-peering-before-tap');
       expect(peering.map((f) => f.message)).toEqual([
-        "'tapConfig' attaches NIC 'nic' to TAP 'tap' without waiting for the peerings in both directions ('spokeToHub.peering' from 'spokeVnet' and 'hubToSpoke.peering' from 'hubVnet'); the peerings must be in place first: in fail-peering-modules-apart.bicep, add 'spokeToHub' and 'hubToSpoke' to the dependsOn of module 'workload' (the peerings are deployed by module 'spokeToHub' and module 'hubToSpoke', and the TAP configuration by module 'workload', and dependsOn names only resources and modules of its own file)",
+        "'web-nic/to-hub' attaches NIC 'web-nic' to TAP 'hub-tap' without waiting for the peerings in both directions ('web-vnet/to-hub-vnet' from 'web-vnet' and 'hub-vnet/to-web-vnet' from 'hub-vnet'); the peerings must be in place first: in fail-peering-modules-apart.bicep, add 'spokeToHub' and 'hubToSpoke' to the dependsOn of module 'workload' (the peerings are deployed by module 'spokeToHub' and module 'hubToSpoke', and the TAP configuration by module 'workload', and dependsOn names only resources and modules of its own file)",
       ]);
       expect(peering[0]?.related.filter((r) => r.message.startsWith('add ')).map((r) => [r.file, r.line, r.column, r.message])).toEqual([
         [`${HUB_SPOKE}/fail-peering-modules-apart.bicep`, 38, 9, "add 'spokeToHub' and 'hubToSpoke' to the dependsOn of module 'workload'"],
       ]);
-      expect(peering[0]?.related.filter((r) => r.message.startsWith('the peering from')).map((r) => r.message)).toEqual(["the peering from 'spokeVnet'", "the peering from 'hubVnet'"]);
+      expect(peering[0]?.related.filter((r) => r.message.startsWith('the peering from')).map((r) => r.message)).toEqual(["the peering from 'web-vnet'", "the peering from 'hub-vnet'"]);
     });
 
     test('one peering in the file of the TAP configuration, the other in a module of it: one dependsOn with both entries', async () => {
       expect(await messages('fixtures/vtap-peering-before-tap/fail-one-peering-in-module.bicep', 'vtap-peering-before-tap')).toEqual([
-        "'tapConfig' attaches NIC 'webNic' to TAP 'tap' without waiting for the peerings in both directions ('toCollector' from 'vnet' and 'peering' from 'collectorVnet'); the peerings must be in place first: in fail-one-peering-in-module.bicep, add 'toCollector' and 'toSource' to the dependsOn of 'tapConfig' (module 'toSource' deploys one of the peerings, and dependsOn names only resources and modules of its own file)",
+        "'web-nic/to-collector' attaches NIC 'web-nic' to TAP 'tap1' without waiting for the peerings in both directions ('vtap-vnet/to-collector-vnet' from 'vtap-vnet' and 'collector-vnet/to-vtap-vnet' from 'collector-vnet'); the peerings must be in place first: in fail-one-peering-in-module.bicep, add 'toCollector' and 'toSource' to the dependsOn of 'tapConfig' (module 'toSource' deploys one of the peerings, and dependsOn names only resources and modules of its own file)",
       ]);
     });
 
@@ -453,7 +453,7 @@ describe('messages', () => {
       expect(target).toEqual(
         [0, 1].map(
           (i) =>
-            `'source[${i}].tapConfig' refers to TAP 'tap' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: in unordered.bicep, add 'vtap' to the dependsOn of module 'source' (the TAP is deployed by module 'vtap' and the TAP configuration by module 'source[${i}]', and dependsOn names only resources and modules of its own file)`,
+            `'source${i}-nic/tapcfg' refers to TAP 'vtap' but does not depend on it, so ARM may create it before the TAP exists and the deployment fails: in unordered.bicep, add 'vtap' to the dependsOn of module 'source' (the TAP is deployed by module 'vtap' and the TAP configuration by module 'source[${i}]', and dependsOn names only resources and modules of its own file)`,
         ),
       );
     });
@@ -485,15 +485,15 @@ describe('messages', () => {
     writeFileSync(path.join(dir, 'main.bicep'), main);
     const region = async () => (await findingsOf(['main.bicep'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => f.message).sort();
     const [here, other] = await region();
-    expect(here).toContain("TAP 'here.tap'");
+    expect(here).toContain("TAP 'here.tap1'");
     expect(here).toContain('(set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it)');
-    expect(other).toContain("TAP 'other.tap'");
+    expect(other).toContain("TAP 'other.tap1'");
     expect(other).toContain(`(it is the location of resourceGroup('monitoring-rg'), another resource group than the deployment's, which "deployment.location" in vtaplint.config.json does not describe: pass the location as a parameter to check it)`);
     // With deployment.location set, the TAP in the deployment's resource group is decided; the other is not.
     writeFileSync(path.join(dir, 'vtaplint.config.json'), JSON.stringify({ deployment: { location: 'eastus' } }));
     const decided = await region();
     expect(decided).toHaveLength(1);
-    expect(decided[0]).toContain("TAP 'other.tap'");
+    expect(decided[0]).toContain("TAP 'other.tap1'");
     expect(decided[0]).toContain('pass the location as a parameter');
   });
 
@@ -513,7 +513,7 @@ describe('messages', () => {
     const { findings } = await findingsOf([file]);
     const found = findings.filter((f) => f.ruleId === 'vtap-collector-port-open');
     expect(found.map((f) => f.message)).toEqual([
-      "cannot tell whether rule 'deny-vxlan-blocked-source' of network security group 'nsg' blocks inbound UDP 4789 to the destination of TAP 'tap' ('colNic'): its sourceAddressPrefix is unknown: the parameter 'blockedSource' has no value (no default, parameters file or -p value)",
+      "cannot tell whether rule 'deny-vxlan-blocked-source' of network security group 'shared-nsg' blocks inbound UDP 4789 to the destination of TAP 'tap' ('col-nic'): its sourceAddressPrefix is unknown: the parameter 'blockedSource' has no value (no default, parameters file or -p value)",
     ]);
     expect(found[0]?.related?.some((r) => r.message === 'the value comes from here')).toBe(true);
   });
@@ -522,9 +522,9 @@ describe('messages', () => {
     const { findings } = await findingsOf(['fixtures/vtap-collector-port-open/fail-lb-two-collectors-subnet-nsg.bicep']);
     const found = findings.filter((f) => f.ruleId === 'vtap-collector-port-open');
     expect(found.map((f) => f.message)).toEqual([
-      "rule 'deny-udp-inbound' of network security group 'collectorNsg' denies inbound UDP 4789 to collector NICs 'collectorNics[0]' and 'collectorNics[1]' in pool 'pool-collectors' of load balancer 'lb', the destination of TAP 'tap'; the mirrored VXLAN traffic is dropped: allow inbound UDP 4789 from the virtual network at a higher priority (lower number)",
+      "rule 'deny-udp-inbound' of network security group 'nsg-collectors' denies inbound UDP 4789 to collector NICs 'nic-collector-01' and 'nic-collector-02' in pool 'pool-collectors' of load balancer 'lb-collectors', the destination of TAP 'tap-web'; the mirrored VXLAN traffic is dropped: allow inbound UDP 4789 from the virtual network at a higher priority (lower number)",
     ]);
-    expect(found[0]?.related.map((r) => r.message)).toEqual(["the destination of TAP 'tap'", "'collectorNsg' applies to the subnet of collector NICs 'collectorNics[0]' and 'collectorNics[1]' here"]);
+    expect(found[0]?.related.map((r) => r.message)).toEqual(["the destination of TAP 'tap-web'", "'nsg-collectors' applies to the subnet of collector NICs 'nic-collector-01' and 'nic-collector-02' here"]);
   });
 
   test('an existing NIC looked up in a module loop is named by its name, which is known, not by the loop instance that looked it up', async () => {
@@ -556,7 +556,7 @@ describe('messages', () => {
     expect(network).toContain("deployment 'network', whose template is linked from 'br/public:avm/res/network/virtual-network:0.5.1' and never fetched");
     expect(`${lb}${destination}${network}`).not.toContain('outside the template');
     expect(await messages('fixtures/vtap-source-vnet-encryption/indeterminate-vnet-from-registry-module.bicep', 'vtap-source-vnet-encryption')).toEqual([
-      "source NIC 'webNic' is in virtual network 'vnet-hub', which deployment 'network' deploys from 'br/public:avm/res/network/virtual-network:0.5.1', a template vtaplint never fetches, so its properties are unknown: vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network",
+      "source NIC 'nic-web-01' is in virtual network 'vnet-hub', which deployment 'network' deploys from 'br/public:avm/res/network/virtual-network:0.5.1', a template vtaplint never fetches, so its properties are unknown: vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network",
     ]);
   });
 
@@ -565,10 +565,10 @@ describe('messages', () => {
       "cannot tell whether load balancer 'collector-lb' forwards UDP 4789 from frontend 'frontend': the frontendPort of rule 'vxlan' is unknown: the parameter 'collectorPort' has no value (no default, parameters file or -p value)",
     ]);
     expect(await messages('fixtures/vtap-destination-network/indeterminate-source-subnet-parameter.bicep', 'vtap-destination-network')).toEqual([
-      "cannot tell whether the destination of TAP 'tap' is in the network of source NIC 'webNic': the subnet of source NIC 'webNic' is unknown: the parameter 'webSubnetId' has no value (no default, parameters file or -p value)",
+      "cannot tell whether the destination of TAP 'tap1' is in the network of source NIC 'web-nic': the subnet of source NIC 'web-nic' is unknown: the parameter 'webSubnetId' has no value (no default, parameters file or -p value)",
     ]);
     expect(await messages('fixtures/vtap-destination-type/indeterminate-ipconfig-name-parameter.bicep', 'vtap-destination-type')).toEqual([
-      "cannot tell whether 'collectorNic' has the IP configuration that TAP 'tap' sends to: the name in the destination id is unknown: the parameter 'collectorIpConfig' has no value (no default, parameters file or -p value)",
+      "cannot tell whether 'collector-nic' has the IP configuration that TAP 'tap1' sends to: the name in the destination id is unknown: the parameter 'collectorIpConfig' has no value (no default, parameters file or -p value)",
     ]);
   });
 
@@ -628,7 +628,7 @@ describe('messages', () => {
 
   test('a destination that names a whole NIC says which NIC, and to point at one of its IP configurations', async () => {
     expect(await messages('fixtures/vtap-destination-type/fail-nic-not-ipconfig.bicep', 'vtap-destination-type')).toEqual([
-      "TAP 'tap': the destination is 'collectorNic', a Microsoft.Network/networkInterfaces, but it must be a network interface's IP configuration (a TAP mirrors to a VM network interface or an internal load balancer): set destinationNetworkInterfaceIPConfiguration.id to the id of one of the ipConfigurations of 'collectorNic'",
+      "TAP 'tap1': the destination is 'collector-nic', a Microsoft.Network/networkInterfaces, but it must be a network interface's IP configuration (a TAP mirrors to a VM network interface or an internal load balancer): set destinationNetworkInterfaceIPConfiguration.id to the id of one of the ipConfigurations of 'collector-nic'",
     ]);
   });
 
@@ -640,7 +640,7 @@ describe('messages', () => {
 
   test('a source NIC that a VM may list through an id only known at deployment: the indeterminate finding names the VM and the parameter', async () => {
     expect(await messages('fixtures/vtap-source-vm-nic/indeterminate-vm-nic-id-parameter.bicep', 'vtap-source-vm-nic')).toEqual([
-      "NIC 'webNic' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM 'webVm' lists a network interface whose id is unknown: the parameter 'webNicId' has no value (no default, parameters file or -p value), which may be this NIC; a TAP can only mirror a VM's network interface",
+      "NIC 'web-nic' (a TAP source) is not attached to any VM whose network interfaces vtaplint can resolve: VM 'web-vm' lists a network interface whose id is unknown: the parameter 'webNicId' has no value (no default, parameters file or -p value), which may be this NIC; a TAP can only mirror a VM's network interface",
     ]);
   });
 
@@ -696,7 +696,7 @@ describe('messages', () => {
   test('a part of a declared resource (an IP configuration, a subnet) is named with that resource as every other message names it', async () => {
     const [toIpConfig] = await messages('fixtures/vtap-config-target/fail-not-a-tap-entries.bicep', 'vtap-config-target');
     expect(toIpConfig).toBe(
-      "'webNic' sends to 'collectorNic/ipconfig1' (a Microsoft.Network/networkInterfaces/ipConfigurations), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
+      "'web-nic' sends to 'collector-nic/ipconfig1' (a Microsoft.Network/networkInterfaces/ipConfigurations), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
     );
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
     writeFileSync(
@@ -715,6 +715,6 @@ describe('messages', () => {
       ].join('\n'),
     );
     const { findings } = await findingsOf(['main.bicep'], dir);
-    expect(findings.find((f) => f.ruleId === 'vtap-destination-type')?.message).toContain("TAP 'tap': the destination is 'vnet/default', a Microsoft.Network/virtualNetworks/subnets");
+    expect(findings.find((f) => f.ruleId === 'vtap-destination-type')?.message).toContain("TAP 'tap1': the destination is 'vtap-vnet/default', a Microsoft.Network/virtualNetworks/subnets");
   });
 });
