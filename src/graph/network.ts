@@ -133,7 +133,9 @@ export function networkName(n: NetworkRef): string {
 export function networkNames(a: NetworkRef, b: NetworkRef): [string, string] {
   const na = networkName(a);
   const nb = networkName(b);
-  if (na.toLowerCase() !== nb.toLowerCase() || a.kind === 'unknown' || b.kind === 'unknown') return [`'${na}'`, `'${nb}'`];
+  // A network whose id is not known is described, not named: no quotes around the description.
+  const quoted = (n: NetworkRef, name: string) => (n.kind === 'unknown' ? name : `'${name}'`);
+  if (na.toLowerCase() !== nb.toLowerCase() || a.kind === 'unknown' || b.kind === 'unknown') return [quoted(a, na), quoted(b, nb)];
   return [`'${na}' ${placeOf(a, b)}`, `'${nb}' ${placeOf(b, a)}`];
 }
 
