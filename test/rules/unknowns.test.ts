@@ -12,7 +12,7 @@ describe('unknown values, rule by rule', () => {
   test('vtap-source-vm-size-v6: a size parameter without a value whose allowed values all are v6 sizes fails; one that allows some is indeterminate; both point at the parameter', async () => {
     for (const [ext, declared, vm, nic] of [
       ['json', 15, 'web-vm', 'web-nic'],
-      ['bicep', 4, 'webVm', 'webNic'],
+      ['bicep', 4, 'web-vm', 'web-nic'],
     ] as const) {
       const all = (await findingsOf([`fixtures/vtap-source-vm-size-v6/fail-allowed-values-all-v6.${ext}`])).findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
       expect(all.map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
@@ -37,7 +37,7 @@ describe('unknown values, rule by rule', () => {
     expect(found[0]?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([9]);
     // Given the value, it is the size that branch names: still a failure, now a plain one.
     const given = (await findingsOf(['main.bicep', '-p', 'largeVm=false'], dir)).findings.filter((f) => f.ruleId === 'vtap-source-vm-size-v6');
-    expect(given.map((f) => f.message)).toEqual([expect.stringMatching(/^VM 'webVm' has the v6 size 'Standard_D2s_v6'/)]);
+    expect(given.map((f) => f.message)).toEqual([expect.stringMatching(/^VM 'web-vm' has the v6 size 'Standard_D2s_v6'/)]);
   });
 
   test('vtap-destination-same-subscription: a destination id in a subscription a parameter names, matched with the NIC deployed to the deployment\'s subscription, is indeterminate until the deployment\'s subscription is known', async () => {
@@ -67,7 +67,7 @@ describe('unknown values, rule by rule', () => {
   test('vtap-limits: a copy loop of TAP configurations whose count is a parameter points at the parameter, and one whose maxValue allows too many says so', async () => {
     const unknown = (await findingsOf(['fixtures/vtap-limits/indeterminate-unknown-count.bicep'])).findings.filter((f) => f.ruleId === 'vtap-limits');
     expect(unknown.map((f) => f.message)).toEqual([
-      "TAP 'tap' gets TAP configurations from a copy loop whose count is unknown: the parameter 'webVmCount' has no value (no default, parameters file or -p value); Azure allows 100 per TAP: keep the count at 100 or less (maxValue or allowedValues on its parameter lets vtaplint check it)",
+      "TAP 'tap1' gets TAP configurations from a copy loop whose count is unknown: the parameter 'webVmCount' has no value (no default, parameters file or -p value); Azure allows 100 per TAP: keep the count at 100 or less (maxValue or allowedValues on its parameter lets vtaplint check it)",
     ]);
     // The declaration, from its @description decorator.
     expect(unknown[0]?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([3]);
@@ -117,8 +117,8 @@ describe('unknown values, rule by rule', () => {
   test('a resource of a module loop whose count is only known at deployment: the note names the module loop\'s count and points at its parameter', async () => {
     const { findings } = await findingsOf(['fixtures/vtap-source-vm-size-v6/indeterminate-module-loop-count.bicep']);
     const migration = findings.find((f) => f.ruleId === 'vtap-live-migration');
-    expect(migration?.message).toMatch(/\(if 'web\.vm' is deployed: the copy count of module 'web', which deploys it, is unknown: the parameter 'webVmCount' has no value/);
-    expect(migration?.related.filter((r) => r.message === "the value that decides whether 'web.vm' is deployed").map((r) => [r.file, r.line])).toEqual([['fixtures/vtap-source-vm-size-v6/indeterminate-module-loop-count.bicep', 6]]);
+    expect(migration?.message).toMatch(/\(if 'vm' is deployed: the copy count of module 'web', which deploys it, is unknown: the parameter 'webVmCount' has no value/);
+    expect(migration?.related.filter((r) => r.message === "the value that decides whether 'vm' is deployed").map((r) => [r.file, r.line])).toEqual([['fixtures/vtap-source-vm-size-v6/indeterminate-module-loop-count.bicep', 6]]);
     const size = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
     expect(size?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([9]);
   });
@@ -127,7 +127,7 @@ describe('unknown values, rule by rule', () => {
     const file = 'fixtures/vtap-destination-type/indeterminate-destination-toggle.bicep';
     const found = (await findingsOf([file])).findings.filter((f) => f.ruleId === 'vtap-destination-type');
     expect(found.map((f) => f.message)).toEqual([
-      "TAP 'tap' sets exactly one destination, destinationNetworkInterfaceIPConfiguration or destinationLoadBalancerFrontEndIPConfiguration, but which one is unknown: the parameter 'useLb' has no value (no default, parameters file or -p value), so vtaplint cannot check that destination (the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it)",
+      "TAP 'web-tap' sets exactly one destination, destinationNetworkInterfaceIPConfiguration or destinationLoadBalancerFrontEndIPConfiguration, but which one is unknown: the parameter 'useLb' has no value (no default, parameters file or -p value), so vtaplint cannot check that destination (the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it)",
     ]);
     expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual([
       [84, 'the other destination, destinationLoadBalancerFrontEndIPConfiguration'],
