@@ -40,6 +40,13 @@ export function isListAction(name: string): boolean {
   return name.length >= 4 && name.slice(0, 4).toLowerCase() === 'list';
 }
 
+/**
+ * What every list*() action takes, whatever its name: list{Value}(resourceName or
+ * resourceIdentifier, apiVersion, [functionValues]), as ARM's documentation and Bicep's list*
+ * overload say. A call without an API version cannot be made.
+ */
+export const LIST_ACTION_ARITY: Pick<FnDef, 'min' | 'max'> = { min: 2, max: 3 };
+
 /** A problem of one call (offsets into the expression string). */
 export interface CallProblem {
   start: number;
@@ -186,6 +193,9 @@ function collectFacts(e: Expr, found: Found): void {
 /** Why a call fails whatever its arguments' values: an unknown function or a wrong argument count. */
 function callProblem(e: Call, def: FnDef | undefined): string | undefined {
   if (e.ns !== undefined) return undefined;
-  if (!def) return isListAction(e.name) ? undefined : unknownFunctionMessage(e.name);
+  if (!def) {
+    if (!isListAction(e.name)) return unknownFunctionMessage(e.name);
+    return arityFits(LIST_ACTION_ARITY, e.args.length) ? undefined : arityMessage(e.name, LIST_ACTION_ARITY, e.args.length);
+  }
   return arityFits(def, e.args.length) ? undefined : arityMessage(e.name, def, e.args.length);
 }

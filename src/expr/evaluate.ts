@@ -11,7 +11,7 @@ import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
 import type { FnDef, Lambda, LambdaScope, LazyEnv } from './functions/types.js';
 import { symbolicKey, typeName } from './ops.js';
-import { arityFits, arityMessage, isListAction, syntaxDiagnostic, unknownFunctionMessage } from './check.js';
+import { arityFits, arityMessage, isListAction, LIST_ACTION_ARITY, syntaxDiagnostic, unknownFunctionMessage } from './check.js';
 
 export type { LambdaScope };
 
@@ -245,6 +245,7 @@ class Evaluator {
     if (!def) {
       if (isListAction(n.name)) {
         // list*() functions are resource actions: whatever their name, the result is runtime state.
+        if (!arityFits(LIST_ACTION_ARITY, n.args.length)) return this.error(n, arityMessage(display, LIST_ACTION_ARITY, n.args.length));
         const args = n.args.map((a) => this.eval(a, scope, depth + 1));
         const span = this.span(n);
         return (

@@ -104,6 +104,14 @@ describe('a resource body no rule reads', () => {
     expect(found({ 'main.json': ok })).toEqual([]);
   });
 
+  test('a list*() action given fewer than a resource and an API version, or more than 3 arguments, is an error at the call', () => {
+    const t = arm([storage({ a: "[listKeys(resourceId('Microsoft.Storage/storageAccounts', 'st1')).keys[0].value]", b: "[listServiceSas('st1', '2023-01-01', createObject(), 'x')]" })]);
+    expect(found({ 'main.json': t })).toEqual([
+      `evaluation-error ${where(t, 'listKeys(')} The template function 'listKeys' expects 2 to 3 argument(s) but was called with 1.`,
+      `evaluation-error ${where(t, 'listServiceSas(')} The template function 'listServiceSas' expects 2 to 3 argument(s) but was called with 4.`,
+    ]);
+  });
+
   test('an expression used as a property name is checked at the name', () => {
     const k = arm([storage({ tags: { "[nosuch('k')]": 'v' } })]);
     expect(found({ 'main.json': k })).toEqual([`evaluation-error ${where(k, "nosuch('k')")} The template function 'nosuch' is not valid (not a known ARM template function).`]);

@@ -131,6 +131,18 @@ describe('unknown propagation', () => {
     expect(ev("[reference('x').properties]").plain).toEqual({ $unknown: 'runtime-state' });
     expect(ev("[listKeys('x', '2020-01-01').keys[0].value]").plain).toEqual({ $unknown: 'runtime-state' });
   });
+
+  it('a list*() action takes a resource, an API version and optional values: other counts are errors, not runtime state', () => {
+    // list{Value}(resourceName or resourceIdentifier, apiVersion, functionValues): Bicep's list* overload has the same 2 to 3.
+    const st = "resourceId('Microsoft.Storage/storageAccounts', 'logs')";
+    expect(ev(`[listAccountSas(${st}, '2023-01-01', createObject('signedExpiry', '2030-01-01T00:00:00Z'))]`).plain).toEqual({ $unknown: 'runtime-state' });
+    const one = ev(`[listKeys(${st}).keys[0].value]`);
+    expect(one.plain).toEqual({ $unknown: 'error' });
+    expect(one.diags).toEqual([{ code: 'evaluation-error', message: "The template function 'listKeys' expects 2 to 3 argument(s) but was called with 1." }]);
+    const four = ev(`[listSecrets(${st}, '2023-01-01', createObject(), 'extra')]`);
+    expect(four.plain).toEqual({ $unknown: 'error' });
+    expect(four.diags[0]?.message).toBe("The template function 'listSecrets' expects 2 to 3 argument(s) but was called with 4.");
+  });
 });
 
 describe('contains with unknown elements', () => {
