@@ -144,9 +144,6 @@ export abstract class ExprLowerer {
 
   // ---- Expressions ----
 
-  /** The expression whose property or element is read, while it is lowered (see scope functions in lower.ts). */
-  protected memberBase: Expression | undefined;
-
   expr(e: Expression, ctx: LowerCtx): Expr {
     if (this.depth === 0) this.depthReported = false;
     if (this.depth >= this.maxDepth) {
@@ -197,7 +194,6 @@ export abstract class ExprLowerer {
       case 'PropertyAccess': {
         const s = this.symbolicProperty(e, ctx);
         if (s) return s;
-        this.memberBase = e.base;
         const obj = this.expr(e.base, ctx);
         if (e.safe) return call('tryGet', [obj, lit(e.property.name, e.property)], e);
         return continuedSafeChain(e.base, obj, lit(e.property.name, e.property), e) ?? member(obj, e.property.name, e);
@@ -205,7 +201,6 @@ export abstract class ExprLowerer {
       case 'ArrayAccess': {
         const s = this.symbolicIndex(e, ctx);
         if (s) return s;
-        this.memberBase = e.base;
         const obj = this.expr(e.base, ctx);
         const idx = this.expr(e.index, ctx);
         if (e.safe) return e.fromEnd ? call('tryIndexFromEnd', [obj, idx], e) : call('tryGet', [obj, idx], e);

@@ -2896,14 +2896,13 @@ export class FileLowerer extends ExprLowerer {
       case 'subscription':
       case 'resourcegroup':
       case 'managementgroup':
-        // Another scope than the deployment's (subscription('id'), resourceGroup('sub', 'rg')) as a
-        // whole value: ARM has no function for it (its own take no arguments), and the compiler
-        // writes an empty object, as here. A property of it is lowered as before.
-        if (e.args.length > 0 && this.memberBase !== e) {
-          args();
-          return call('createObject', [], e);
-        }
-        return call(name, args(), e);
+        // A named scope as a value (a `scope:` is lowered by scopeIdExpr): the compiler gives it an
+        // object type without properties and writes createObject() (AzNamespaceType's
+        // GetRestricted*ReturnResult; "scopesWithoutArmRepresentation" in its Variables sample).
+        // ARM's subscription(), resourceGroup() and managementGroup() take no argument.
+        if (e.args.length === 0) return call(name, [], e);
+        args();
+        return call('createObject', [], e);
       default: {
         const lowered = args();
         if (!e.base && (name === 'reference' || name.startsWith('list'))) this.checkInlinedLambdaVariables(e, lowered, ctx);

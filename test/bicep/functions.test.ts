@@ -67,7 +67,7 @@ describe('Bicep built-in function calls', () => {
         'var e = az.resourceGroup().location',
         'var f = map([1, 2], x => x + 1)',
         "var g = listKeys(resourceId('Microsoft.Storage/storageAccounts', 'st'), '2023-01-01')",
-        "var h = managementGroup('mg').id",
+        "var h = managementGroup('mg')",
         'var i = subscription().subscriptionId',
         "var j = max(1, 2, 3)",
         "output o array = [a, b, c, d, e, f, g, h, i, j]",

@@ -353,6 +353,41 @@ describe('Bicep lowering: template shape', () => {
   });
 });
 
+describe('Bicep lowering: a named scope used as a value', () => {
+  it("is an empty object, as the compiler writes it (createObject()): not the current scope's object, not an ARM arity error", () => {
+    // AzNamespaceType's GetRestricted{ResourceGroup,Subscription,ManagementGroup}ReturnResult: an
+    // object type without properties, emitted as an empty ObjectExpression; the compiler's own
+    // Variables sample has `scopesWithoutArmRepresentation` compiled to createObject() values.
+    const r = load(
+      [
+        "targetScope = 'managementGroup'",
+        'var named = {',
+        "  subscription: subscription('10b57a01-6350-4ce2-972a-6a13642f00bf')",
+        "  resourceGroup: resourceGroup('10b57a01-6350-4ce2-972a-6a13642f00bf', 'myRgName')",
+        "  managementGroup: managementGroup('landing-zones')",
+        '}',
+        'output scopes object = named',
+        'output current string = managementGroup().name',
+        '',
+      ].join('\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(node(section(section(r.root, 'variables'), 'named').managementGroup)).toBe('createObject()');
+    const scope = new TemplateScope(r.root, r.span, { deployment: { managementGroup: 'platform' } });
+    const outputs = new Map(scope.outputs().map((o) => [o.name, o.value]));
+    expect(plain(outputs.get('scopes') ?? null)).toEqual({ subscription: {}, resourceGroup: {}, managementGroup: {} });
+    expect(outputs.get('current')).toBe('platform');
+    expect(scope.diagnostics.items).toEqual([]);
+  });
+
+  it('has no properties: managementGroup(name).id is an error, not the current group\'s id', () => {
+    const r = load(["targetScope = 'managementGroup'", "output other string = managementGroup('landing-zones').id", ''].join('\n'));
+    const scope = new TemplateScope(r.root, r.span, { deployment: { managementGroup: 'platform' } });
+    expect(scope.outputs()[0]?.value).toBeInstanceOf(Unknown);
+    expect(scope.diagnostics.items.map((d) => d.code)).toEqual(['evaluation-error']);
+  });
+});
+
 describe('Bicep lowering: declarations that do not parse', () => {
   it('are declared with an unknown value: no "unknown symbol" at each use, and no null that decides a verdict', () => {
     const r = load(['var obj = { a: 1 }', 'var x = obj.', 'var region =', "output o string = '${x}-${region}'", ''].join('\n'));
