@@ -263,4 +263,15 @@ describe('deployment values', () => {
     );
     expect(ev("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'only-one')]").diags[0]?.message).toMatch(/requires 2/);
   });
+  it('the scope functions take no argument: managementGroup(name) is an error, not the current group under another name', () => {
+    // managementGroup() returns the current management group (template-functions-scope.md); a
+    // named one is Bicep's scope syntax, which Bicep compiles to tenantResourceId/format, never to this.
+    const deployment = { managementGroup: 'platform' };
+    expect(val('[managementGroup().name]', { deployment })).toBe('platform');
+    for (const call of ["managementGroup('landing-zones')", "subscription('0000')", "resourceGroup('rg')", "tenant('t')"]) {
+      const r = ev(`[${call}.name]`, { deployment });
+      expect(r.plain, call).toEqual({ $unknown: 'error' });
+      expect(r.diags[0]?.message, call).toMatch(/expects 0 argument\(s\) but was called with 1\.$/);
+    }
+  });
 });

@@ -219,7 +219,7 @@ export const deploymentFunctions: FnDef[] = [
       ['type', '/providers/Microsoft.Management/managementGroups'],
       ['properties', sym(env, 'managementGroup().properties', 'object')],
     ]);
-  }, 0, 1),
+  }),
   deploymentFn('deployment', 'object', (env) =>
     ObjectValue.from([
       ['name', known(env.ctx.deploymentContext.deploymentName, env, 'deployment().name')],
