@@ -263,6 +263,20 @@ describe('deployment values', () => {
     );
     expect(ev("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'only-one')]").diags[0]?.message).toMatch(/requires 2/);
   });
+  it('deployment() has a location at subscription, management group and tenant scope, not in a resource group deployment', () => {
+    // template-functions-deployment.md: 'When you deploy to an Azure subscription, management group,
+    // or tenant, the return object includes a location property' (not to a resource group); Bicep
+    // types deployment().location only outside a resource-group file.
+    expect(val('[deployment().location]', { deployment: { location: 'westeurope', scopeKind: 'subscription' } })).toBe('westeurope');
+    expect(val('[deployment().location]', { deployment: { location: 'westeurope', scopeKind: 'tenant' } })).toBe('westeurope');
+    const rg = { deployment: { location: 'westeurope', scopeKind: 'resourceGroup' as const } };
+    expect(val("[contains(deployment(), 'location')]", rg)).toBe(false);
+    expect(val("[contains(deployment(), 'properties')]", rg)).toBe(true);
+    const r = ev('[deployment().location]', rg);
+    expect(r.plain).toEqual({ $unknown: 'error' });
+    expect(r.diags[0]?.message).toMatch(/property 'location' doesn't exist/);
+    expect(val('[resourceGroup().location]', rg)).toBe('westeurope');
+  });
   it('the scope functions take no argument: managementGroup(name) is an error, not the current group under another name', () => {
     // managementGroup() returns the current management group (template-functions-scope.md); a
     // named one is Bicep's scope syntax, which Bicep compiles to tenantResourceId/format, never to this.

@@ -220,13 +220,18 @@ export const deploymentFunctions: FnDef[] = [
       ['properties', sym(env, 'managementGroup().properties', 'object')],
     ]);
   }),
-  deploymentFn('deployment', 'object', (env) =>
-    ObjectValue.from([
-      ['name', known(env.ctx.deploymentContext.deploymentName, env, 'deployment().name')],
-      ['properties', sym(env, 'deployment().properties', 'object')],
+  deploymentFn('deployment', 'object', (env) => {
+    const name = known(env.ctx.deploymentContext.deploymentName, env, 'deployment().name');
+    const properties = sym(env, 'deployment().properties', 'object');
+    // A deployment to a resource group has no location (template-functions-deployment.md; Bicep
+    // types deployment().location only outside a resource-group file): reading it is an error.
+    if (env.ctx.deploymentContext.scopeKind === 'resourceGroup') return ObjectValue.from([['name', name], ['properties', properties]]);
+    return ObjectValue.from([
+      ['name', name],
+      ['properties', properties],
       ['location', known(env.ctx.deploymentContext.location, env, 'deployment().location')],
-    ]),
-  ),
+    ]);
+  }),
   deploymentFn('environment', 'object', () => fromJson(AZURE_CLOUD)),
   deploymentFn('deployer', 'object', (env) =>
     ObjectValue.from([
