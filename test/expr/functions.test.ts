@@ -277,6 +277,20 @@ describe('deployment values', () => {
     expect(r.diags[0]?.message).toMatch(/property 'location' doesn't exist/);
     expect(val('[resourceGroup().location]', rg)).toBe('westeurope');
   });
+  it('pickZones() and the zone mappings are deployment-time, but an argument of the wrong type is an error at it', () => {
+    // pickZones(providerNamespace, resourceType, location, [numberOfZones], [offset]) (template-functions-resource.md).
+    expect(ev("[pickZones('Microsoft.Compute', 'virtualMachines', 'westus2', 2, 1)]").plain).toEqual({ $unknown: 'deployment-time' });
+    const loc = ev("[pickZones('Microsoft.Compute', 'virtualMachines', createArray('westus2'))]");
+    expect(loc.plain).toEqual({ $unknown: 'error' });
+    expect(loc.diags[0]?.message).toBe("The template function 'pickZones' expects its parameter 3 to be of type 'String'. The provided value is of type 'Array'.");
+    expect(ev("[pickZones('Microsoft.Compute', 'virtualMachines', 'westus2', '3')]").diags[0]?.message).toMatch(/parameter 4 to be of type 'Integer'/);
+    expect(ev("[toLogicalZone(subscription().subscriptionId, 'westus2', '1')]").plain).toEqual({ $unknown: 'deployment-time' });
+    expect(ev("[toPhysicalZones(1, 'westus2', createArray('1'))]").diags[0]?.message).toMatch(/toPhysicalZones' expects its parameter 1 to be of type 'String'/);
+    // The zone is a string for the singular functions, an array of them for the plural ones (bicep-functions-resource.md).
+    expect(ev("[toLogicalZones('0000', 'westus2', 'westus2-az1')]").diags[0]?.message).toMatch(/toLogicalZones' expects its parameter 3 to be of type 'Array'/);
+    expect(ev("[toPhysicalZone('0000', 'westus2', createArray('1'))]").diags[0]?.message).toMatch(/toPhysicalZone' expects its parameter 3 to be of type 'String'/);
+    expect(ev("[toLogicalZones('0000', 'westus2', createArray('westus2-az1'))]").plain).toEqual({ $unknown: 'deployment-time' });
+  });
   it('the scope functions take no argument: managementGroup(name) is an error, not the current group under another name', () => {
     // managementGroup() returns the current management group (template-functions-scope.md); a
     // named one is Bicep's scope syntax, which Bicep compiles to tenantResourceId/format, never to this.

@@ -5,7 +5,7 @@
 import { ObjectValue, Unknown } from '../value.js';
 import type { Value } from '../value.js';
 import { fromJson, partialString } from '../ops.js';
-import { expectInt, expectString } from './args.js';
+import { expectArray, expectInt, expectString } from './args.js';
 import type { FnDef, FnEnv, ReturnType } from './types.js';
 
 /**
@@ -121,6 +121,21 @@ const AZURE_CLOUD = {
     storage: 'core.windows.net',
   },
 };
+
+/**
+ * The error for the first known argument not of its type ('s' string, 'i' integer, 'a' array), for the
+ * functions whose result is only known at deployment: a wrong argument is wrong all the same.
+ */
+function wrongArgument(env: FnEnv, args: Value[], types: readonly ('s' | 'i' | 'a')[]): Unknown | undefined {
+  const n = Math.min(args.length, types.length);
+  for (let i = 0; i < n; i++) {
+    if (args[i] instanceof Unknown) continue;
+    const t = types[i];
+    const r = t === 's' ? expectString(env, args, i) : t === 'i' ? expectInt(env, args, i) : expectArray(env, args, i);
+    if (r instanceof Unknown) return r;
+  }
+  return undefined;
+}
 
 function deploymentFn(name: string, returns: ReturnType, build: (env: FnEnv) => Value, min = 0, max = 0): FnDef {
   return { name, min, max, returns, unknownArgs: true, impl: (_args, env) => build(env) };
@@ -246,7 +261,8 @@ export const deploymentFunctions: FnDef[] = [
     max: 5,
     returns: 'array',
     unknownArgs: true,
-    impl: (_args, env) => env.unknown('deployment-time', 'pickZones() depends on the zones of the region at deployment', 'array'),
+    impl: (args, env) =>
+      wrongArgument(env, args, ['s', 's', 's', 'i', 'i']) ?? env.unknown('deployment-time', 'pickZones() depends on the zones of the region at deployment', 'array'),
   },
   ...['toLogicalZone', 'toPhysicalZone'].map(
     (name): FnDef => ({
@@ -255,7 +271,7 @@ export const deploymentFunctions: FnDef[] = [
       max: 3,
       returns: 'string',
       unknownArgs: true,
-      impl: (_args, env) => env.unknown('deployment-time', `${name}() depends on the subscription's zone mapping`, 'string'),
+      impl: (args, env) => wrongArgument(env, args, ['s', 's', 's']) ?? env.unknown('deployment-time', `${name}() depends on the subscription's zone mapping`, 'string'),
     }),
   ),
   ...['toLogicalZones', 'toPhysicalZones'].map(
@@ -265,7 +281,7 @@ export const deploymentFunctions: FnDef[] = [
       max: 3,
       returns: 'array',
       unknownArgs: true,
-      impl: (_args, env) => env.unknown('deployment-time', `${name}() depends on the subscription's zone mapping`, 'array'),
+      impl: (args, env) => wrongArgument(env, args, ['s', 's', 'a']) ?? env.unknown('deployment-time', `${name}() depends on the subscription's zone mapping`, 'array'),
     }),
   ),
   {
