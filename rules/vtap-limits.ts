@@ -23,6 +23,9 @@ function countAdvice(count: Unknown | undefined, max: number): string {
   const over = count?.oneOf?.filter((v): v is number => typeof v === 'number' && v > max) ?? [];
   if (over.length > 0) return `(its allowed values include ${over.join(', ')})`;
   if (count?.atMost !== undefined && count.atMost > max) return `(its parameter allows up to ${count.atMost})`;
+  // A loop over an array parameter (`for n in vmNames`, a copy count length(parameters('vmNames'))):
+  // what bounds it is the array's maxLength.
+  if (count?.symbol?.startsWith('length(parameters(') === true) return '(maxLength on the array it loops over lets vtaplint check it)';
   return '(maxValue or allowedValues on its parameter lets vtaplint check it)';
 }
 

@@ -76,6 +76,11 @@ describe('unknown values, rule by rule', () => {
       "TAP 'tap1' gets TAP configurations from a copy loop whose count is unknown: the parameter 'n' has no value (no default, parameters file or -p value); Azure allows 100 per TAP: keep the count at 100 or less (its parameter allows up to 200)",
     ]);
     expect(over[0]?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([5]);
+    // A loop over an array parameter: what bounds it is the array's maxLength.
+    const overArray = (await findingsOf(['fixtures/vtap-limits/indeterminate-array-loop.bicep'])).findings.filter((f) => f.ruleId === 'vtap-limits');
+    expect(overArray.map((f) => f.message)).toEqual([
+      "TAP 'web-tap' gets TAP configurations from a copy loop whose count is unknown: the parameter 'webVmNames' has no value (no default, parameters file or -p value); Azure allows 100 per TAP: keep the count at 100 or less (maxLength on the array it loops over lets vtaplint check it)",
+    ]);
     // Given a count, the loop is that many configurations: 101 fails, 100 passes.
     const given = async (n: number) => (await findingsOf(['fixtures/vtap-limits/indeterminate-max-value-over.json', '-p', `n=${n}`])).findings.filter((f) => f.ruleId === 'vtap-limits').map((f) => [f.level, f.kind]);
     expect(await given(101)).toEqual([['warning', 'fail']]);
