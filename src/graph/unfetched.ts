@@ -1,7 +1,7 @@
 // Deployments whose template vtaplint never fetches (a Bicep registry module, `br:` or `ts:`, or
 // a templateLink.uri), and the resources outside the template that one of them deploys.
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
-import type { DeployedResource } from '../deploy/model.js';
+import { deploymentLabel, type DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph } from './graph.js';
 
 /** A deployment of the template that deploys, or may deploy, a resource the template does not declare. */
@@ -58,9 +58,10 @@ export function unfetchedDeployerOf(graph: ResourceGraph, name: string, referrer
   return waited;
 }
 
-/** "which deployment 'webLb' deploys from 'br/…', a template vtaplint never fetches, so its properties are unknown" */
+/** "which module 'webLb' deploys from 'br/…', a template vtaplint never fetches, so its properties are unknown" */
 export function deployedByUnfetched(u: UnfetchedDeployer): string {
-  const who = `deployment '${u.deployment.displayName}'`;
+  // A Bicep module as the user declared it ("module 'webLb'"), an ARM deployment by its name.
+  const who = deploymentLabel(u.deployment);
   return `which ${u.passesName ? `${who} deploys` : `${who} (which it depends on) may deploy`} from '${u.from}', a template vtaplint never fetches, so its properties are unknown`;
 }
 

@@ -546,17 +546,17 @@ describe('messages', () => {
     ]);
   });
 
-  test('a load balancer or collector NIC a registry module deploys is said to be deployed by that module, never fetched, not to be outside the template', async () => {
+  test('a load balancer or collector NIC a registry module deploys is said to be deployed by that module (named as a module), never fetched, not to be outside the template', async () => {
     const file = 'fixtures/vtap-source-basic-lb/indeterminate-lb-from-registry-module.bicep';
     const [lb] = await messages(file, 'vtap-source-basic-lb');
     const [destination] = await messages(file, 'vtap-destination-type');
     const [network] = await messages(file, 'vtap-source-vnet-encryption');
-    expect(lb).toContain("behind load balancer 'lb-web', which deployment 'webLb' deploys from 'br/public:avm/res/network/load-balancer:0.4.0', a template vtaplint never fetches, so its properties are unknown: vtaplint cannot check that it is not a Basic load balancer");
-    expect(destination).toContain("is on 'nic-collector', which deployment 'collectorNic' deploys from 'br/public:avm/res/network/network-interface:0.4.0', a template vtaplint never fetches, so its properties are unknown: vtaplint cannot check that the IP configuration exists");
+    expect(lb).toContain("behind load balancer 'lb-web', which module 'webLb' deploys from 'br/public:avm/res/network/load-balancer:0.4.0', a template vtaplint never fetches, so its properties are unknown: vtaplint cannot check that it is not a Basic load balancer");
+    expect(destination).toContain("is on 'nic-collector', which module 'collectorNic' deploys from 'br/public:avm/res/network/network-interface:0.4.0', a template vtaplint never fetches, so its properties are unknown: vtaplint cannot check that the IP configuration exists");
     expect(network).toContain("deployment 'network', whose template is linked from 'br/public:avm/res/network/virtual-network:0.5.1' and never fetched");
     expect(`${lb}${destination}${network}`).not.toContain('outside the template');
     expect(await messages('fixtures/vtap-source-vnet-encryption/indeterminate-vnet-from-registry-module.bicep', 'vtap-source-vnet-encryption')).toEqual([
-      "source NIC 'nic-web-01' is in virtual network 'vnet-hub', which deployment 'network' deploys from 'br/public:avm/res/network/virtual-network:0.5.1', a template vtaplint never fetches, so its properties are unknown: vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network",
+      "source NIC 'nic-web-01' is in virtual network 'vnet-hub', which module 'network' deploys from 'br/public:avm/res/network/virtual-network:0.5.1', a template vtaplint never fetches, so its properties are unknown: vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network",
     ]);
   });
 
