@@ -3,6 +3,7 @@ import { at } from '../src/expr/located.js';
 import { TYPES, nicKey, normalizeRegion, tapConfigurationName, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
 import { fullType, idNames, resourceKey, segmentKey, segmentText, subscriptionOf } from '../src/deploy/resource-id.js';
 import type { DeployedResource } from '../src/deploy/model.js';
+import { isLengthOfParameter } from '../src/deploy/scope.js';
 import type { RelatedLocation } from '../src/engine/rule.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -23,9 +24,8 @@ function countAdvice(count: Unknown | undefined, max: number): string {
   const over = count?.oneOf?.filter((v): v is number => typeof v === 'number' && v > max) ?? [];
   if (over.length > 0) return `(its allowed values include ${over.join(', ')})`;
   if (count?.atMost !== undefined && count.atMost > max) return `(its parameter allows up to ${count.atMost})`;
-  // A loop over an array parameter (`for n in vmNames`, a copy count length(parameters('vmNames'))):
-  // what bounds it is the array's maxLength.
-  if (count?.symbol?.startsWith('length(parameters(') === true) return '(maxLength on the array it loops over lets vtaplint check it)';
+  // A loop over an array parameter: what bounds it is the array's maxLength.
+  if (count !== undefined && isLengthOfParameter(count)) return '(maxLength on the array it loops over lets vtaplint check it)';
   return '(maxValue or allowedValues on its parameter lets vtaplint check it)';
 }
 

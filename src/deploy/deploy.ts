@@ -1060,7 +1060,7 @@ function nameExistingLoopInstances(resources: readonly DeployedResource[]): void
 }
 
 function isDeploymentType(r: DeployedResource): boolean {
-  return r.type.toLowerCase() === 'microsoft.resources/deployments';
+  return r.type.toLowerCase() === DEPLOYMENTS;
 }
 
 /** The symbolic name a resource shares with others, apart for modules (see sharingKey). */
@@ -1077,7 +1077,7 @@ function symbolicSharingKey(r: DeployedResource): string {
  * entry deploys under another name read 'tap' there, reported twice.
  */
 function sharingKey(r: DeployedResource): string {
-  return isDeploymentType(r) ? `deployment\u0000${r.symbolicName ?? ''}` : `resource\u0000${r.type.toLowerCase()}\u0000${r.plainDisplayName}`;
+  return isDeploymentType(r) ? symbolicSharingKey(r) : `resource\u0000${r.type.toLowerCase()}\u0000${r.plainDisplayName}`;
 }
 
 /** Deploys one template file with the given options. */

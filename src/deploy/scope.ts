@@ -213,6 +213,16 @@ export function isKeyVaultReference(v: Value): boolean {
 /** What an expression that read no parameter read (shared: most expressions read none). */
 const NO_READS: ReadonlySet<string> = new Set();
 
+/**
+ * Whether an unknown is the length of a parameter without a value (`for n in vmNames`, a copy
+ * count length(parameters('vmNames'))), read from the symbols given to them: a parameter's
+ * (`parameters('x')`, made below, with its nested deployment's prefix) and a function's of it
+ * (`length(...)`, derived by the evaluator). A loop over such an array is bounded by its maxLength.
+ */
+export function isLengthOfParameter(u: Unknown): boolean {
+  return u.symbol !== undefined && /^length\((?:deployment#\d+:)?parameters\('/.test(u.symbol);
+}
+
 export class TemplateScope implements EvalContext {
   readonly diagnostics: DiagnosticSink;
   readonly budget: Budget;

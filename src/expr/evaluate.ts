@@ -5,7 +5,7 @@ import type { Span } from '../model/span.js';
 import { DiagnosticSink } from '../model/diagnostic.js';
 import { LOWERING_NS } from '../model/template.js';
 import type { EvalContext } from './context.js';
-import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, guessedPieces, inexactInteger, isInexactInteger, valueNodes } from './value.js';
+import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, inexactInteger, isInexactInteger, pastGuessedPieces, valueNodes } from './value.js';
 import type { ArgsOrigin, UnknownCode, Value, ValueType } from './value.js';
 import { parseTemplateString, parseTemplateStringUncached } from './parser.js';
 import { lookupFunction } from './functions/index.js';
@@ -222,8 +222,8 @@ class Evaluator {
       }
       if (idx < 0 || idx >= obj.length) {
         // Pieces of split() of a value known only at deployment: there may be more than we made.
-        const guessed = idx > 0 ? guessedPieces(obj) : undefined;
-        if (guessed !== undefined) return new Unknown(guessed.reason);
+        const guessed = idx > 0 ? pastGuessedPieces(obj) : undefined;
+        if (guessed !== undefined) return guessed;
         return this.error(n, `The language expression property array index '${idx}' is out of bounds (the array has ${obj.length} elements).`);
       }
       return obj[idx] as Value;

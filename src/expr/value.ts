@@ -487,9 +487,13 @@ export function setGuessedPieces(arr: Value[], why: Unknown): void {
   (arr as { [GUESSED]?: Unknown })[GUESSED] = why;
 }
 
-/** The unknown whose content decides how many elements `arr` has, when they were guessed (setGuessedPieces). */
-export function guessedPieces(arr: Value[]): Unknown | undefined {
-  return (arr as { [GUESSED]?: Unknown })[GUESSED];
+/**
+ * For guessed pieces (setGuessedPieces), what a count of them or an element past them is: unknown,
+ * for the reason of the value that decides how many there are. Undefined for any other array.
+ */
+export function pastGuessedPieces(arr: Value[], type?: Exclude<ValueType, 'unknown'>): Unknown | undefined {
+  const why = (arr as { [GUESSED]?: Unknown })[GUESSED];
+  return why === undefined ? undefined : new Unknown(why.reason, type);
 }
 
 /** `arr[i]` is argument i of a call written at `origin` (see ArgsOrigin). */

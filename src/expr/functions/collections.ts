@@ -1,6 +1,6 @@
 // Array and object functions (several of them also take strings, as in ARM: contains, empty,
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
-import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, guessedPieces, setElementArgs } from '../value.js';
+import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, pastGuessedPieces, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
 import { findUnknown, foldCase, numberText, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -368,8 +368,7 @@ export const collectionFunctions: FnDef[] = [
       if (typeof v === 'string') return v.length;
       if (Array.isArray(v)) {
         // Pieces of split() of a value known only at deployment: how many is not known.
-        const guessed = guessedPieces(v);
-        return guessed !== undefined ? new Unknown(guessed.reason, 'int') : v.length;
+        return pastGuessedPieces(v, 'int') ?? v.length;
       }
       if (v instanceof ObjectValue) return v.size;
       return wrongType(env, v, 'a string, an array or an object');
@@ -514,8 +513,8 @@ export const collectionFunctions: FnDef[] = [
       if (!Array.isArray(a) && typeof a !== 'string') return wrongType(env, a, 'an array');
       if (i < 1 || i > a.length) {
         // Pieces of split() of a value known only at deployment: there may be more than we made.
-        const guessed = Array.isArray(a) && i > 0 ? guessedPieces(a) : undefined;
-        if (guessed !== undefined) return new Unknown(guessed.reason);
+        const guessed = Array.isArray(a) && i > 0 ? pastGuessedPieces(a) : undefined;
+        if (guessed !== undefined) return guessed;
         return env.error(`The index from the end '${i}' is out of range for a value of length ${a.length}.`, 1);
       }
       return typeof a === 'string' ? a.charAt(a.length - i) : (a[a.length - i] as Value);

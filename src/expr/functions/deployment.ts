@@ -236,16 +236,14 @@ export const deploymentFunctions: FnDef[] = [
     ]);
   }),
   deploymentFn('deployment', 'object', (env) => {
-    const name = known(env.ctx.deploymentContext.deploymentName, env, 'deployment().name');
-    const properties = sym(env, 'deployment().properties', 'object');
+    const entries: [string, Value][] = [
+      ['name', known(env.ctx.deploymentContext.deploymentName, env, 'deployment().name')],
+      ['properties', sym(env, 'deployment().properties', 'object')],
+    ];
     // A deployment to a resource group has no location (template-functions-deployment.md; Bicep
     // types deployment().location only outside a resource-group file): reading it is an error.
-    if (env.ctx.deploymentContext.scopeKind === 'resourceGroup') return ObjectValue.from([['name', name], ['properties', properties]]);
-    return ObjectValue.from([
-      ['name', name],
-      ['properties', properties],
-      ['location', known(env.ctx.deploymentContext.location, env, 'deployment().location')],
-    ]);
+    if (env.ctx.deploymentContext.scopeKind !== 'resourceGroup') entries.push(['location', known(env.ctx.deploymentContext.location, env, 'deployment().location')]);
+    return ObjectValue.from(entries);
   }),
   deploymentFn('environment', 'object', () => fromJson(AZURE_CLOUD)),
   deploymentFn('deployer', 'object', (env) =>

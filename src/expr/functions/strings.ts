@@ -223,7 +223,7 @@ function splitPartial(args: Value[], first: Unknown): Value {
     });
   }
   const pieces = out.map((piece) => partialString(piece));
-  // How many there are is a guess: an index past them, or their count, is unknown (guessedPieces).
+  // How many there are is a guess: an index past them, or their count, is unknown (pastGuessedPieces).
   setGuessedPieces(pieces, first);
   return pieces;
 }
