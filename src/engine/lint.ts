@@ -1,5 +1,6 @@
 // The lint pipeline for a set of files: discover → load → deploy → graph → rules → findings.
 import { pushAll } from '../model/push-all.js';
+import { cmp } from '../model/order.js';
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { matchesGlobList } from './globs.js';
@@ -390,7 +391,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   // Fingerprints over suppressed and unsuppressed findings alike: suppressing one must not renumber
   // the others; and over every finding of the run, also with --context, so they match a run over all.
   const base = sourceRoot(opts.root, files.map((f) => f.path));
-  assignFingerprints(every, base);
+  assignFingerprints(every, base, (f) => results[analysisOf.get(f) ?? -1]?.path ?? f.location.file.path);
   const all = named ? every.filter((f) => reportedInFocus(named, f, ofFocused)) : every;
   if (named) for (const f of all) f.related = namedFirst(f.related, named);
   const findings = all.filter((f) => !f.suppressions);
@@ -1000,15 +1001,26 @@ function commentSites(source: SourceText, findings: readonly Finding[], known: R
   return sites;
 }
 
-/** Fingerprints: rule, path (from the git top folder, see sourceRoot), resource, the decisive text, and an occurrence counter. */
-function assignFingerprints(findings: Finding[], root: string): void {
+/**
+ * Fingerprints: rule, path (from the git top folder, see sourceRoot), resource, the decisive text,
+ * and an occurrence counter. `entryOf` names the file whose analysis gave a finding.
+ */
+function assignFingerprints(findings: Finding[], root: string, entryOf: (f: Finding) => string): void {
   // Counted by the hashed text, not the hash: equal texts are exactly the equal hashes.
-  const seen = new Map<string, number>();
+  const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const input = fingerprintInput(f.ruleId, fingerprintPath(root, f.location.file.path), f.logical, f.span);
-    const n = seen.get(input) ?? 0;
-    seen.set(input, n + 1);
-    setFingerprint(f, input, n);
+    const group = groups.get(input);
+    if (group) group.push(f);
+    else groups.set(input, [f]);
+  }
+  for (const [input, group] of groups) {
+    // Findings that share every hashed part (a module's resource judged through two entries that
+    // deploy it) are numbered by the entry that gave them, then as reported: numbered by message
+    // alone, a parameter value that reorders the messages swapped their fingerprints, and code
+    // scanning closed one alert and opened the other again.
+    const ordered = group.length === 1 ? group : group.map((f, i) => ({ f, i, entry: fingerprintPath(root, entryOf(f)) })).sort((a, b) => cmp(a.entry, b.entry) || a.i - b.i).map((e) => e.f);
+    ordered.forEach((f, n) => setFingerprint(f, input, n));
   }
 }
 
