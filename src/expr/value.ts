@@ -479,12 +479,21 @@ const ARGS: unique symbol = Symbol('vtaplint.args');
  * The pieces of split() of a partially known string, made on the guess that its unknown parts
  * hold no delimiter (see splitPartial): kept under a symbol with the unknown that made the guess.
  * How many pieces there are is not known, so an index past them or their count is unknown, not
- * an error ARM may never report.
+ * an error ARM may never report. When the guess is not trusted for the elements (see splitPartial),
+ * the array holds unknowns from the first unknown part on, and `suffix` keeps the pieces after the
+ * last unknown part, which are known counted from the end (last(), indexFromEnd()) whatever the
+ * unknown parts hold.
  */
 const GUESSED: unique symbol = Symbol('vtaplint.guessedPieces');
 
-export function setGuessedPieces(arr: Value[], why: Unknown): void {
-  (arr as { [GUESSED]?: Unknown })[GUESSED] = why;
+interface GuessedPieces {
+  readonly why: Unknown;
+  /** The pieces after the last unknown part, in order, when the elements are not the guess. */
+  readonly suffix?: readonly Value[];
+}
+
+export function setGuessedPieces(arr: Value[], why: Unknown, suffix?: readonly Value[]): void {
+  (arr as { [GUESSED]?: GuessedPieces })[GUESSED] = { why, suffix };
 }
 
 /**
@@ -492,8 +501,19 @@ export function setGuessedPieces(arr: Value[], why: Unknown): void {
  * for the reason of the value that decides how many there are. Undefined for any other array.
  */
 export function pastGuessedPieces(arr: Value[], type?: Exclude<ValueType, 'unknown'>): Unknown | undefined {
-  const why = (arr as { [GUESSED]?: Unknown })[GUESSED];
-  return why === undefined ? undefined : new Unknown(why.reason, type);
+  const g = (arr as { [GUESSED]?: GuessedPieces })[GUESSED];
+  return g === undefined ? undefined : new Unknown(g.why.reason, type);
+}
+
+/**
+ * For guessed pieces whose elements are not the guess, element `i` counted from the end (1 is the
+ * last): the piece when it comes after the last unknown part, else unknown. Undefined for any
+ * other array (its elements are what they are from either end).
+ */
+export function guessedPieceFromEnd(arr: Value[], i: number): Value | undefined {
+  const g = (arr as { [GUESSED]?: GuessedPieces })[GUESSED];
+  if (g?.suffix === undefined) return undefined;
+  return i >= 1 && i <= g.suffix.length ? (g.suffix[g.suffix.length - i] as Value) : new Unknown(g.why.reason);
 }
 
 /** `arr[i]` is argument i of a call written at `origin` (see ArgsOrigin). */

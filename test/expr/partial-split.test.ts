@@ -39,6 +39,32 @@ describe('split of partially known strings', () => {
     expect(ev("[split(concat('a-b-', parameters('p')), '-')[-1]]", { template: t }).diags).toHaveLength(1);
   });
 
+  // A parameter's value may hold any delimiter but '/' (a resource name's segment holds none):
+  // with p = 'x-y', split(concat('a-b-', p, '-c'), '-') is ['a', 'b', 'x', 'y', 'c'], so its
+  // element 3 is 'y' and indexFromEnd(.., 3) is 'x'; both were 'c' and 'b', the guess's.
+  it('knows the pieces before the first unknown part by index and those after the last from the end', () => {
+    const t = { parameters: { p: { type: 'string' } }, resources: [] };
+    const parts = "split(concat('a-b-', parameters('p'), '-c'), '-')";
+    expect(ev(`[${parts}[0]]`, { template: t }).plain).toBe('a');
+    expect(ev(`[first(${parts})]`, { template: t }).plain).toBe('a');
+    expect(ev(`[${parts}[1]]`, { template: t }).plain).toBe('b');
+    expect(ev(`[last(${parts})]`, { template: t }).plain).toBe('c');
+    expect(ev(`[indexFromEnd(${parts}, 1)]`, { template: t }).plain).toBe('c');
+    for (const expr of [`[${parts}[2]]`, `[${parts}[3]]`, `[${parts}[4]]`, `[indexFromEnd(${parts}, 2)]`, `[indexFromEnd(${parts}, 3)]`, `[length(${parts})]`]) {
+      const r = ev(expr, { template: t });
+      expect(r.diags, expr).toEqual([]);
+      expect(r.value, expr).toBeInstanceOf(Unknown);
+      expect((r.value as Unknown).symbol, expr).toBeUndefined();
+      expect((r.value as Unknown).reason.message, expr).toContain("parameter 'p'");
+    }
+    expect(ev(`[concat(${parts}[1], '-', last(${parts}))]`, { template: t }).plain).toBe('b-c');
+    // With a value, the pieces are Azure's.
+    expect(ev(`[${parts}[3]]`, { template: t, params: { p: 'x-y' } }).plain).toBe('y');
+    // A piece that starts with an unknown part is not known either, from either end.
+    expect(ev("[first(split(concat(parameters('p'), '-x'), '-'))]", { template: t }).value).toBeInstanceOf(Unknown);
+    expect(ev("[indexFromEnd(split(concat(parameters('p'), '-x'), '-'), 2)]", { template: t }).value).toBeInstanceOf(Unknown);
+  });
+
   it('stays unknown (and symbolic) when the delimiter or a piece is not a symbol', () => {
     const r = ev("[split(parameters('p'), parameters('q'))]", { template: noValue });
     expect(r.value).toBeInstanceOf(Unknown);

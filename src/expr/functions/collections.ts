@@ -1,6 +1,6 @@
 // Array and object functions (several of them also take strings, as in ARM: contains, empty,
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
-import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, pastGuessedPieces, setElementArgs } from '../value.js';
+import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, guessedPieceFromEnd, pastGuessedPieces, setElementArgs } from '../value.js';
 import type { Value } from '../value.js';
 import { findUnknown, foldCase, numberText, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
@@ -72,7 +72,7 @@ function firstLast(name: string, last: boolean): FnDef {
     impl: (args, env) => {
       const v = args[0] as Value;
       if (typeof v === 'string') return v.length === 0 ? '' : last ? v.charAt(v.length - 1) : v.charAt(0);
-      if (Array.isArray(v)) return v.length === 0 ? null : ((last ? v[v.length - 1] : v[0]) as Value);
+      if (Array.isArray(v)) return v.length === 0 ? null : ((last ? (guessedPieceFromEnd(v, 1) ?? v[v.length - 1]) : v[0]) as Value);
       return wrongType(env, v, 'a string or an array');
     },
   };
@@ -511,6 +511,9 @@ export const collectionFunctions: FnDef[] = [
       const i = expectInt(env, args, 1);
       if (i instanceof Unknown) return i;
       if (!Array.isArray(a) && typeof a !== 'string') return wrongType(env, a, 'an array');
+      // Pieces of split() of a value known only at deployment: known from the end after its last unknown part.
+      const fromEnd = Array.isArray(a) && i >= 1 ? guessedPieceFromEnd(a, i) : undefined;
+      if (fromEnd !== undefined) return fromEnd;
       if (i < 1 || i > a.length) {
         // Pieces of split() of a value known only at deployment: there may be more than we made.
         const guessed = Array.isArray(a) && i > 0 ? pastGuessedPieces(a) : undefined;

@@ -224,8 +224,21 @@ function splitPartial(args: Value[], first: Unknown): Value {
   }
   const pieces = out.map((piece) => partialString(piece));
   // How many there are is a guess: an index past them, or their count, is unknown (pastGuessedPieces).
-  setGuessedPieces(pieces, first);
-  return pieces;
+  if (d === '/') {
+    // A resource name's segments: the compiler's split(format('{0}/stage', parameters('site')), '/')[1]
+    // takes a child's name from its parent's, whose name is one segment. The guess names them.
+    setGuessedPieces(pieces, first);
+    return pieces;
+  }
+  // Any other delimiter may well be in a parameter's value ('contoso-prod' split at '-'): only the
+  // pieces before the first unknown part are known by their index, and those after the last one
+  // counted from the end (last(), indexFromEnd()); those in between are unknown, whatever the guess.
+  const head = out.findIndex((piece) => piece.some((p) => typeof p !== 'string'));
+  let tail = out.length;
+  while (tail > 0 && (out[tail - 1] as (string | Unknown)[]).every((p) => typeof p === 'string')) tail--;
+  const elements = pieces.map((piece, i) => (i < head ? piece : new Unknown(first.reason, 'string')));
+  setGuessedPieces(elements, first, pieces.slice(tail));
+  return elements;
 }
 
 /** Symbol for a hash of symbolic inputs (uniqueString(resourceGroup().id)): equal inputs, equal results. */
