@@ -135,8 +135,8 @@ export class ResourceExpander {
       // A count that is no integer at all ("2" from a string parameter, 1.5, a missing count): ARM
       // rejects the template ("has an invalid copy count"), as for the other copy loops (scope.ts).
       // An empty string is not judged: it is what an int parameter's "" default gives, which
-      // templates deployed only with a value write for "no default" (see TemplateScope's defaults);
-      // such a count is treated as one known only at deployment, below.
+      // templates deployed only with a value write for "no default" (TemplateScope reports that
+      // default when it is the value); such a count is treated as one known only at deployment, below.
       if (!countNode || (count !== undefined && count !== '' && !(count instanceof Unknown) && !(typeof count === 'number' && Number.isInteger(count)))) {
         const message = countNode
           ? `The copy count must be a non-negative integer; it is ${typeof count === 'number' ? count : `of type '${typeName(count as Value)}'`}.`

@@ -899,10 +899,12 @@ export class TemplateScope implements EvalContext {
       // one ("The provided value for the template parameter 'location' ... is not valid" for a
       // default outside allowedValues), at the default. Its type is held against it only where
       // ARM cannot convert it: quickstarts that deploy write "3600" for an int and 1 for a
-      // string (checked as "1"); "five" is no int. An empty string is left alone (templates
-      // deployed only with a value write "" for "no default"; how ARM reads it when no value
-      // comes is not certain), and so is a type not worked out.
-      if (value !== '' && !(TYPE_NOT_KNOWN in d.node)) {
+      // string (checked as "1"); "five" is no int. An empty string for a string is left alone
+      // (templates deployed only with a value write "" for "no default", and allowedValues
+      // without it), and so is a type not worked out. For an object, array, int or bool, "" is
+      // a string ARM does not take ("The provided value for the template parameter 'x' is not
+      // valid") when the default is the value.
+      if ((value !== '' || !stringType(type)) && !(TYPE_NOT_KNOWN in d.node)) {
         const checked = type?.toLowerCase() === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value;
         const typeOk = !unconvertibleDefault(checked, type) || this.checkType(name, checked, type, def.span);
         if (typeOk && this.checkAllowed(name, checked, allowedValues, def.span) && this.checkBounds(name, checked, d, def.span)) this.checkParts(name, checked, d, def.span);
@@ -1404,8 +1406,15 @@ function unconvertibleDefault(v: Value, type: string | undefined): boolean {
   const composite = typeof v === 'object';
   if (t === 'int' || t === 'bool') return typeof v === 'string' || composite;
   if (t === 'string') return composite;
-  if (t === 'array') return !Array.isArray(v) && typeof v !== 'string';
+  if (t === 'array') return !Array.isArray(v);
+  if (t === 'object') return !(v instanceof ObjectValue);
   return false;
+}
+
+/** A parameter declared a string (or securestring), or of no declared type: "" is its value. */
+function stringType(type: string | undefined): boolean {
+  const t = type?.toLowerCase();
+  return t === undefined || t === 'string' || t === 'securestring';
 }
 
 /**

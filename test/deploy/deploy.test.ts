@@ -236,6 +236,34 @@ describe('parameters', () => {
     expect(given.diagnostics).toEqual([]);
   });
 
+  // "" is a string: ARM takes it as the default of a string parameter, and rejects it as that of
+  // an object, array, int or bool one when no value replaces it, as it rejects it given in a
+  // parameters file. It was let through, and the template read "" where it wanted an object.
+  test('an empty-string default of an object, array, int or bool parameter is an error at the default when it is the value', () => {
+    const t = arm([
+      { type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: "[parameters('tapName')]", location: 'eastus', tags: "[parameters('tapTags')]", properties: {} },
+    ], {
+      parameters: {
+        tapName: { type: 'string', defaultValue: '' },
+        tapTags: { type: 'object', defaultValue: '' },
+        sourceNicIds: { type: 'array', defaultValue: '' },
+        vxlanPort: { type: 'int', defaultValue: '' },
+        enableTap: { type: 'bool', defaultValue: '' },
+        peers: { type: 'array', defaultValue: 'vnet-a' },
+      },
+    });
+    const { a } = analyze({ 'main.json': t });
+    expect(a.diagnostics.map((d) => [d.span.text(), d.message])).toEqual([
+      ['""', "The provided value for the template parameter 'tapTags' is not valid. Expected a value of type 'Object', but received a value of type 'String'."],
+      ['""', "The provided value for the template parameter 'sourceNicIds' is not valid. Expected a value of type 'Array', but received a value of type 'String'."],
+      ['""', "The provided value for the template parameter 'vxlanPort' is not valid. Expected a value of type 'Integer', but received a value of type 'String'."],
+      ['""', "The provided value for the template parameter 'enableTap' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'."],
+      ['"vnet-a"', "The provided value for the template parameter 'peers' is not valid. Expected a value of type 'Array', but received a value of type 'String'."],
+    ]);
+    const given = analyze({ 'main.json': t }, 'main.json', { params: { tapName: 'tap1', tapTags: '{}', sourceNicIds: '[]', vxlanPort: '4789', enableTap: 'true', peers: '[]' } }).a;
+    expect(given.diagnostics).toEqual([]);
+  });
+
   test('values from a .bicepparam file and from a module are held to the Bicep type, at the property written; a type vtaplint cannot work out holds nothing', () => {
     const main = [
       "import { jsonType } from 'lib.json'",
@@ -465,7 +493,8 @@ describe('variables, copy loops and conditions', () => {
         { copy: { name: 'b', count: 1.5 }, ...nic("[concat('b', copyIndex())]") },
         { copy: { name: 'c' }, ...nic("[concat('c', copyIndex())]") },
         { copy: { name: 'd', count: 2 }, ...nic("[concat('d', copyIndex())]") },
-        // An int parameter's "" default ("no default" in templates deployed only with a value): not judged.
+        // An int parameter's "" default ("no default" in templates deployed only with a value): ARM
+        // rejects it at the default when no value replaces it; the count is not judged again.
         { copy: { name: 'e', count: "[parameters('e')]" }, ...nic("[concat('e', copyIndex())]") },
       ],
       { parameters: { s: { type: 'string', defaultValue: '2' }, e: { type: 'int', defaultValue: '' } } },
@@ -474,6 +503,7 @@ describe('variables, copy loops and conditions', () => {
     expect(a.graph.resources.map((r) => [r.name, r.state])).toEqual([['d0', 'deployed'], ['d1', 'deployed'], [expect.anything(), 'maybe']]);
     const errors = diagnosticsNow(a).filter((d) => d.code === 'evaluation-error' || d.code === 'invalid-template');
     expect(errors.map((d) => [d.message, d.span.text()])).toEqual([
+      ["The provided value for the template parameter 'e' is not valid. Expected a value of type 'Integer', but received a value of type 'String'.", '""'],
       ["The copy count must be a non-negative integer; it is of type 'String'.", '"[parameters(\'s\')]"'],
       ['The copy count must be a non-negative integer; it is 1.5.', '1.5'],
       ["A copy loop needs a 'count'.", '{\n        "name": "c"\n      }'],
