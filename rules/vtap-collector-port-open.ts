@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext, type Verdict } from '../src/engine/rule.js';
 import type { Span } from '../src/model/span.js';
-import { at, type LocatedValue } from '../src/expr/located.js';
+import { at, elements, type LocatedValue } from '../src/expr/located.js';
 import { declaredNic, destinationOf, destinationTarget, finalDeclarations, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
-import { addressOf, destinationCovers, ipConfigurationsOf, membersOfPool, poolsOfRule, portCovers, rulesOfFrontend, scaleSetMembersOfPool, securityGroupsOfNic, securityGroupsOfScaleSet, securityRulesOf, sourceCovers, type LbRule, type SecurityGroupRef } from '../src/graph/network.js';
+import { addressOf, destinationCovers, ipConfigurationsOf, lbPartOf, lbParts, membersOfPool, poolAddresses, portCovers, rulesOfFrontend, scaleSetMembersOfPool, securityGroupsOfNic, securityGroupsOfScaleSet, securityRulesOf, sourceCovers, type LbPart, type LbRule, type SecurityGroupRef } from '../src/graph/network.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { unknownOrigin } from './lib/support.js';
 import { Unknown, type Value } from '../src/expr/value.js';
@@ -369,7 +369,11 @@ function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, 
   const backendPort = at(r.decl, 'properties', 'backendPort').value;
   const port = backendPort === 0 || backendPort === undefined ? PORT : backendPort;
   if (typeof port !== 'number') return;
-  for (const pool of poolsOfRule(ctx.graph, r)) {
+  const ids = [at(r.decl, 'properties', 'backendAddressPool', 'id'), ...elements(at(r.decl, 'properties', 'backendAddressPools')).map((e) => at(e, 'id'))];
+  for (const id of ids) {
+    const pool = lbPartOf(ctx.graph, id.value);
+    if (pool?.type !== 'backendAddressPools') continue;
+    if (!poolHasCollectors(ctx, tap, t, r, pool, id)) continue;
     // The collectors of one pool often share a network security group (their subnet's): the deny
     // rule that blocks them all is one finding at that rule, naming every collector it blocks, as
     // a deny for several sources names them all. Each collector is checked on its own (its own
@@ -424,6 +428,42 @@ function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, 
       });
     }
   }
+}
+
+/**
+ * Whether the backend pool a rule forwarding the mirrored traffic names can hold the collectors:
+ * one the load balancer does not have (a typo in the pool's name, or another load balancer's
+ * pool) makes ARM reject the load balancer; one the template puts no collector in while it puts
+ * collectors in another pool of the load balancer receives the mirrored traffic only if
+ * collectors join it from elsewhere. Says so, and returns false, when it cannot. A load balancer
+ * whose pools get no member in the template (collector appliances deployed by another template)
+ * has nothing to check here: false, silently.
+ */
+function poolHasCollectors(ctx: RuleContext, tap: DeployedResource, t: DestinationTarget, r: LbRule, pool: LbPart, id: LocatedValue): boolean {
+  const lb = t.resource;
+  const base = { span: id.span, resource: lb, involved: [tap], related: [{ span: r.decl.span, message: `load-balancing rule '${r.name}', which forwards the mirrored traffic of TAP '${tap.displayName}'` }] };
+  const pools = lbParts(lb, 'backendAddressPools');
+  if (pool.lb !== lb || pool.decls.length === 0) {
+    const has = pools.length > 0 ? ` (it has: ${pools.map((p) => p.name).join(', ')})` : ' (it has none)';
+    const what = pool.lb !== lb ? `backend pool '${pool.name}' of load balancer '${pool.lb.displayName}'` : `backend pool '${pool.name}'`;
+    ctx.fail({
+      ...base,
+      message: `rule '${r.name}' of load balancer '${lb.displayName}' forwards the mirrored traffic of TAP '${tap.displayName}' to ${what}, which '${lb.displayName}' does not have${has}: ARM rejects the load balancer and nothing reaches the collectors; point the rule's backend pool id at the collectors' pool of '${lb.displayName}'`,
+    });
+    return false;
+  }
+  if (pool.lb.existing || membersOfPool(ctx.graph, pool).length > 0 || scaleSetMembersOfPool(ctx.graph, pool).length > 0 || poolAddresses(pool).length > 0) return true;
+  // The collectors the template puts in the load balancer's other pools, to name.
+  const elsewhere = pools
+    .filter((p) => p.key !== pool.key)
+    .flatMap((p) => [...membersOfPool(ctx.graph, p).map((m) => `NIC '${m.nic.displayName}' is in pool '${p.name}'`), ...scaleSetMembersOfPool(ctx.graph, p).map((m) => `scale set '${m.scaleSet.displayName}' is in pool '${p.name}'`)]);
+  const unique = [...new Set(elsewhere)];
+  if (unique.length === 0) return false;
+  ctx.indeterminate({
+    ...base,
+    message: `rule '${r.name}' of load balancer '${lb.displayName}' forwards the mirrored traffic of TAP '${tap.displayName}' to backend pool '${pool.name}', and the template puts no collector in that pool (no NIC, scale set or IP address), but ${unique.slice(0, 3).join(', ')}${unique.length > 3 ? ', ...' : ''}: unless collectors join it from elsewhere, the mirrored traffic reaches nothing; put the collector NICs in pool '${pool.name}', or point the rule at their pool`,
+  });
+  return false;
 }
 
 /** Stands for the collector NIC in the texts of checkBackends' verdicts, until they are merged. */
