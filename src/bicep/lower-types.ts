@@ -164,6 +164,9 @@ export function armType(t: TypeExpression | undefined, types: TypeTable, depth =
         pushAll(allowed, m.allowed);
         type = type === undefined || type === m.type ? m.type : 'object';
       }
+      // Literals of several ARM types ('auto' | -1): the compiler rejects the union (BCP294,
+      // union-types.ts), and no ARM type holds it: not held against a value.
+      if (type === 'object' && members.some((m) => m.type !== 'object')) return { type: 'object', unknown: true };
       return { type: type ?? 'object', allowed, ...(nullable ? { nullable } : {}) };
     }
     case 'Missing':
