@@ -6,7 +6,8 @@
 //
 // Only what no compiler version allows is judged: the value constraints (@secure, @allowed,
 // @minLength, ...) describe a parameter's, output's or type's values and never apply to a
-// variable, resource, module or metadata; @batchSize applies only to resources and modules; a type
+// variable, resource, module or metadata; @batchSize applies only to resources and modules, and
+// @onlyIfNotExists to resources (not judged on a module, which no documentation settles); a type
 // takes no @allowed() (a union of literals says it). Decorators whose placement changed between
 // versions (@secure, @minValue on an output) are not judged where they moved.
 import type { Decorator } from './syntax.js';
@@ -35,6 +36,8 @@ const NOT_ON: ReadonlyMap<string, readonly Kind[]> = new Map<string, readonly Ki
   ['sealed', CONSTRAINTS],
   ['discriminator', CONSTRAINTS],
   ['batchSize', ['parameter', 'variable', 'output', 'metadata', 'type']],
+  // A resource decorator (deploy only if no resource of that name exists): never on a value.
+  ['onlyIfNotExists', ['parameter', 'variable', 'output', 'metadata', 'type']],
 ]);
 
 const KIND_OF: Readonly<Record<string, Kind>> = {

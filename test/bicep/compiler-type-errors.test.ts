@@ -80,6 +80,40 @@ describe('Bicep: type and placement errors the compiler raises', () => {
     ]);
   });
 
+  // @onlyIfNotExists() (Bicep 0.38) deploys a resource only when none of its name exists: a
+  // resource decorator, which the compiler rejects on a parameter, variable or output. On the
+  // TAP it is linted as declared, with a $''' multi-line interpolated name.
+  it('@onlyIfNotExists() on a parameter, variable or output (BCP125, BCP126, BCP129); on a resource, none', async () => {
+    const main = [
+      '@onlyIfNotExists()',
+      "param env string = 'prod'",
+      '@onlyIfNotExists()',
+      "var collectorName = 'collector-${env}'",
+      "resource collectorNic 'Microsoft.Network/networkInterfaces@2024-05-01' existing = {",
+      '  name: collectorName',
+      '}',
+      '@onlyIfNotExists()',
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      "  name: $'''",
+      "tap-${env}'''",
+      "  location: 'eastus'",
+      '  properties: {',
+      '    destinationNetworkInterfaceIPConfiguration: {',
+      "      id: '${collectorNic.id}/ipConfigurations/ipconfig1'",
+      '    }',
+      '  }',
+      '}',
+      '@onlyIfNotExists()',
+      'output tapName string = tap.name',
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      '1:2 Function "onlyIfNotExists" cannot be used as a parameter decorator. (BCP125)',
+      '3:2 Function "onlyIfNotExists" cannot be used as a variable decorator. (BCP126)',
+      '19:2 Function "onlyIfNotExists" cannot be used as an output decorator. (BCP129)',
+    ]);
+  });
+
   it("resourceInput<> of a whole resource body (BCP394) or of a namespace the file does not have (BCP208); a property of it, az: and an extension's namespace pass", async () => {
     const main = [
       "type tapProps = resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>",
