@@ -6,6 +6,7 @@ import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { RelatedLocation, Verdict } from '../src/engine/rule.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
+import { unknownRegion } from './lib/regions.js';
 import { resourceKey } from '../src/deploy/resource-id.js';
 import type { Resolution } from '../src/graph/graph.js';
 import docs from './vtap-same-region.md';
@@ -52,11 +53,14 @@ export default defineRule(
         const same = sameRegion(tapLoc.value, v);
         const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], sources, related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
         if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
-        else if (same === false)
+        else if (same === false) {
+          // A misspelt location on either side ('eastus3' for 'eastus'): name it, it is the likely fix.
+          const typos = [v, tapLoc.value].flatMap((x) => (typeof x === 'string' ? (unknownRegion(x, ctx.regions) ?? []) : []));
           ctx.fail({
             ...base,
-            message: `${role} '${r.displayName}' is in '${String(v)}' but TAP '${tap.displayName}' is in '${String(tapLoc.value)}'; the TAP, its sources and its destination must be in one region: move them into one region`,
+            message: `${role} '${r.displayName}' is in '${String(v)}' but TAP '${tap.displayName}' is in '${String(tapLoc.value)}'; the TAP, its sources and its destination must be in one region${typos.length > 0 ? `, and ${typos.join(', and ')}: fix that location` : ': move them into one region'}`,
           });
+        }
         else if (v instanceof Unknown || tapLoc.value instanceof Unknown) {
           // Neither a known region nor an unknown one (location: null, a number): nothing to compare.
           const u = v instanceof Unknown ? v : (tapLoc.value as Unknown);

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
 import { normalizeRegion, taps } from '../src/graph/vtap.js';
+import { unknownRegion } from './lib/regions.js';
 import { Unknown } from '../src/expr/value.js';
 import { VALUE_ORIGIN, describeUnknown } from '../src/engine/describe.js';
 import docs from './vtap-supported-region.md';
@@ -69,12 +70,18 @@ export default defineRule(
             resource: tap,
             level: 'warning',
           });
-        else
+        else {
+          // A misspelt region ('eastus3', 'East-US'): ARM rejects the location itself; say so, and
+          // name the region it is likely meant to be.
+          const typo = unknownRegion(v, ctx.regions);
           ctx.fail({
-            message: `TAP '${tap.displayName}' is in '${v}', where virtual network TAP is not available; deploy it in one of: ${supported}`,
+            message: typo
+              ? `TAP '${tap.displayName}' is in '${v}', but ${typo}: Azure rejects a location it does not have, and virtual network TAP is only available in: ${supported}`
+              : `TAP '${tap.displayName}' is in '${v}', where virtual network TAP is not available; deploy it in one of: ${supported}`,
             span: loc.span,
             resource: tap,
           });
+        }
       }
     }
   },

@@ -40,6 +40,21 @@ describe('messages', () => {
     expect(await message('warn-ordered-same-name.bicep')).toEqual([expect.stringContaining("the one that runs later replaces the other's deployment record, and its outputs with it")]);
   });
 
+  // ARM compares locations case and spaces aside ('East US' is 'eastus'), and rejects one it does
+  // not have: a misspelt region is named, with the region it likely means.
+  test('a location that is no Azure region is named as such, with the nearest region', async () => {
+    const typo = "'eastus3' is not an Azure region vtaplint knows (did you mean 'eastus'?)";
+    expect(await messages('fixtures/vtap-same-region/fail-tap-region-typo.json', 'vtap-supported-region')).toEqual([
+      `TAP 'tap1' is in 'eastus3', but ${typo}: Azure rejects a location it does not have, and virtual network TAP is only available in: eastasia, westcentralus, uksouth, eastus, centralindia, germanywestcentral`,
+    ]);
+    const same = await messages('fixtures/vtap-same-region/fail-tap-region-typo.json', 'vtap-same-region');
+    expect(same).toHaveLength(3);
+    expect(same[0]).toBe(`destination NIC 'collector-nic' is in 'eastus' but TAP 'tap1' is in 'eastus3'; the TAP, its sources and its destination must be in one region, and ${typo}: fix that location`);
+    expect(await messages('fixtures/vtap-supported-region/fail-region-typo.bicep', 'vtap-supported-region')).toEqual([expect.stringContaining("'East-US' is not an Azure region vtaplint knows (did you mean 'eastus'?)")]);
+    // A region that is real but has no TAP keeps the plain message.
+    expect(await messages('fixtures/vtap-supported-region/fail-unsupported.json', 'vtap-supported-region')).toEqual([expect.stringContaining('where virtual network TAP is not available')]);
+  });
+
   test('an IPv6 load balancer destination is named as a frontend IP configuration of that load balancer', async () => {
     expect(await messages('fixtures/vtap-no-ipv6/fail-lb-frontend-destination.bicep', 'vtap-no-ipv6')).toEqual([
       "frontend IP configuration 'v6' of the destination of TAP 'tap' (load balancer 'sec-ilb') uses IPv6; virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only",
