@@ -1,6 +1,6 @@
 // --context DIR: the named files judged as a lint of DIR judges them, and only they reported (the
 // pre-commit hook names just the staged files).
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,6 +128,32 @@ describe('--context', () => {
     const staged = await sarif(['--context', '.', 'azuredeploy.parameters.json'], dir);
     expect(rules(staged)).toEqual(['tap.json:14 vtap-supported-region', 'tap.json:17 vtap-destination-type']);
     expect(staged.code).toBe(1);
+  });
+
+  // A commit that deletes a module another file still deploys: the hook is given the deleted path
+  // (a script listing the changed files, or pre-commit with the deletion staged beside other
+  // changes). It was "no files match" and exit 2, bad usage; the parent, not staged, was not linted
+  // for the commit, so CI failed on what the hook let through.
+  test('a named file that does not exist is one the change deletes: what still uses it is reported at the module statement', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-context-deleted-'));
+    cpSync(CONTEXT, dir, { recursive: true });
+    rmSync(path.join(dir, 'modules/vtap.bicep'));
+    const run = await sarif(['--context', '.', 'modules/vtap.bicep'], dir);
+    expect(rules(run)).toEqual(['main.bicep:2 invalid-template']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const text = await cli(['--context', '.', '--format', 'unix', 'modules/vtap.bicep'], dir);
+    expect(text.stdout).toBe("main.bicep:2:12: error: the module 'modules/vtap.bicep' does not exist [invalid-template]\n");
+    // A linked template deleted under an ARM template that still links it.
+    const params = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: {} });
+    writeFileSync(path.join(dir, 'azuredeploy.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'tap', properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/tap.json' } } }] }, null, 2));
+    writeFileSync(path.join(dir, 'azuredeploy.parameters.json'), params);
+    expect(rules(await sarif(['--context', '.', 'nested/tap.json'], dir))).toEqual(['azuredeploy.json:12 invalid-template']);
+    // A deleted file nothing uses: nothing to report.
+    const unused = await sarif(['--context', '.', 'old/unused.bicep'], dir);
+    expect(unused.findings).toEqual([]);
+    expect(unused.code).toBe(0);
+    expect(unused.stderr).toBe('');
   });
 
   test('a named vtaplint.config.json reports the files it governs (a hook staging only a config change that CI fails on)', async () => {

@@ -12,7 +12,7 @@ import { TextSpan, type Span } from '../model/span.js';
 import { isTObject, type TObject } from '../model/template.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
-import { unreadFileMessage } from '../load/read.js';
+import { NO_SUCH_FILE, unreadFileMessage } from '../load/read.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { parseBicep } from './parser.js';
 import { collectPragmas, type Pragma } from './pragmas.js';
@@ -115,7 +115,7 @@ export class Loader implements ModuleLoader {
     }
     const got = this.host.read(key);
     if ('error' in got) {
-      this.sink.add({ code: 'invalid-template', message: unreadFileMessage(what, writtenPath(from.file.path, key, at), got.error), span: from.span(at) });
+      this.sink.add({ code: 'invalid-template', message: unreadFileMessage(what, writtenPath(from.file.path, key, at), got.error), span: from.span(at), ...(got.error === NO_SUCH_FILE ? { missingFile: key } : {}) });
       return undefined;
     }
     return got;

@@ -13,7 +13,7 @@ import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
-import { isInsideRoot, outsideRootReason, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
+import { NO_SUCH_FILE, isInsideRoot, outsideRootReason, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
 import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, deploymentLabel, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
@@ -558,7 +558,7 @@ export class Deployment {
     }
     const linked = this.loadLinked(target, root);
     if ('error' in linked) {
-      this.diagnostics.add({ code: 'invalid-template', message: unreadFileMessage('linked template', rel, linked.error), span });
+      this.diagnostics.add({ code: 'invalid-template', message: unreadFileMessage('linked template', rel, linked.error), span, ...(linked.error === NO_SUCH_FILE ? { missingFile: path.resolve(target) } : {}) });
       return;
     }
     if (classifyJson(linked.loaded.root) === 'parameters') {

@@ -31,6 +31,8 @@ export interface Finding {
    * module, and the same verdict reached through two entries is one finding (lint.ts withoutRepeats).
    */
   plainMessage?: string | undefined;
+  /** The file (absolute) a finding says does not exist (a module or linked template): see Diagnostic.missingFile. */
+  missingFile?: string;
   /** Set when linting against a baseline (src/engine/baseline.ts): SARIF result.baselineState. */
   baselineState?: 'new' | 'unchanged' | 'updated';
   /**

@@ -40,8 +40,17 @@ export async function discoverFocused(paths: readonly string[], context: string 
     if (same === undefined) files.push(f);
     focus.add(path.resolve(same ?? f.path));
   }
+  // A path named that does not exist (no glob) is a file the change deletes (a hook names what
+  // changed): not bad usage. It is in the focus, so what still uses it (a module statement, a
+  // template link: Finding.missingFile) is reported.
+  const missing: string[] = [];
+  for (const m of named.missing) {
+    const abs = path.resolve(cwd, m);
+    if (/[*?[\]{}]/.test(m) || existsSync(abs)) missing.push(m);
+    else focus.add(abs);
+  }
   // Only the named paths' unreadable folders are said: the files reported are theirs.
-  return { files, missing: named.missing, unreadable: named.unreadable, focus };
+  return { files, missing, unreadable: named.unreadable, focus };
 }
 
 /**

@@ -468,7 +468,8 @@ function throughParents(slots: (OneResult | undefined)[], work: readonly { file:
  * report prod.bicepparam's findings, even in the template they share.
  */
 function reportedInFocus(named: ReadonlySet<string>, f: Finding, ofFocused: ReadonlySet<Finding>): boolean {
-  return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path));
+  // A file named that does not exist (a change deletes it): what still uses it is about the change.
+  return ofFocused.has(f) || inFocus(named, f.location.file.path) || f.related.some((r) => inFocus(named, r.file.path)) || (f.missingFile !== undefined && named.has(f.missingFile));
 }
 
 /**
@@ -686,7 +687,9 @@ function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[]
     if (!rule) continue;
     const level = d.level ? (configuredLevel(rule.meta, config) ?? d.level) : levelFor(rule.meta, config);
     if (level === 'off') continue;
-    out.push(placed({ ruleId: rule.meta.id, level, kind: 'fail', message: d.message, span: d.span, related: d.related ?? [], logical: undefined, plainMessage: undefined }));
+    const finding = placed({ ruleId: rule.meta.id, level, kind: 'fail', message: d.message, span: d.span, related: d.related ?? [], logical: undefined, plainMessage: undefined });
+    if (d.missingFile !== undefined) finding.missingFile = d.missingFile;
+    out.push(finding);
   }
   return out;
 }

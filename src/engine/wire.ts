@@ -22,6 +22,7 @@ export interface WireFinding {
   related: { span: WireSpan; message: string }[];
   logical: string | undefined;
   plainMessage: string | undefined;
+  missingFile?: string;
   suppressions?: { kind: AppliedSuppression['kind']; justification: string | undefined; span: WireSpan }[];
 }
 
@@ -39,6 +40,7 @@ export function toWire(f: Finding): WireFinding {
     related: f.related.map((r) => ({ span: toWireSpan(r.file, r.region, undefined), message: r.message })),
     logical: f.logical,
     plainMessage: f.plainMessage,
+    ...(f.missingFile !== undefined ? { missingFile: f.missingFile } : {}),
     ...(f.suppressions
       ? { suppressions: f.suppressions.map((s) => ({ kind: s.kind, justification: s.justification, span: toWireSpan(s.location.file, s.location.region, undefined) })) }
       : {}),
@@ -119,6 +121,7 @@ export class WireReader {
       plainMessage: w.plainMessage,
       fingerprint: '',
       span,
+      ...(w.missingFile !== undefined ? { missingFile: w.missingFile } : {}),
       ...(w.suppressions
         ? { suppressions: w.suppressions.map((s) => ({ kind: s.kind, justification: s.justification, location: { file: this.file(s.span.path, s.span.kind), region: s.span.region } })) }
         : {}),

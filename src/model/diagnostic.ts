@@ -21,6 +21,11 @@ export interface Diagnostic {
   level?: 'warning' | 'note';
   /** The file could not be read at all (permissions, I/O): also a tool notification in SARIF. */
   unreadable?: boolean;
+  /**
+   * The file (absolute) whose absence this is about: a module or linked template that does not
+   * exist. With --context, naming that file (a change that deletes it) reports the diagnostic.
+   */
+  missingFile?: string;
 }
 
 /** Collects diagnostics; stages receive one instead of throwing for bad input. */
