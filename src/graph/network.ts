@@ -8,7 +8,7 @@ import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
-import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
+import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentDisplay, segmentKey, segmentText, splitSegments, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 import { TYPES, deployedOfType, finalDeclarations, vmCreatedPublicIp } from './vtap.js';
 import { readOnlyType } from '../deploy/read-only-types.js';
 
@@ -168,7 +168,7 @@ export type LbPartType = 'backendAddressPools' | 'inboundNatRules' | 'frontendIP
 export interface LbPart {
   lb: DeployedResource;
   type: LbPartType;
-  /** Lower-cased name, the comparison key. */
+  /** Lower-cased name, the comparison key (a name known in part: see segmentName). */
   key: string;
   name: string;
   /** Its declaration (inline entry or the child resource's root), when the template has it: the inline entry when both are there. */
@@ -192,38 +192,60 @@ export function lbPartOf(graph: ResourceGraph, v: Value | undefined): LbPart | u
 function lbPartOfResolution(res: Resolution): LbPart | undefined {
   if (res.kind === 'sub' && lower(res.resource.type) === lower(TYPES.lb)) {
     const type = LB_PARTS.find((t) => lower(t) === lower(res.subTypes[0] ?? ''));
-    const name = segmentText(res.subNames[0] as Segment);
+    const name = res.subNames[0] && segmentName(res.subNames[0]);
     if (!type || name === undefined) return undefined;
-    const child = childPart(res.resource, type, name);
+    const child = childPart(res.resource, type, name.key);
     return part(res.resource, type, name, res.entry, child);
   }
   if (res.kind === 'resource' && res.resource.parent && lower(res.resource.parent.type) === lower(TYPES.lb)) {
     const type = LB_PARTS.find((t) => lower(`${TYPES.lb}/${t}`) === lower(res.resource.type));
-    const name = segmentText(res.id.names[1] as Segment);
+    const name = res.id.names[1] && segmentName(res.id.names[1]);
     if (!type || name === undefined) return undefined;
     // A child of a read-only type is never created: only the inline entry, if any, is the part.
-    return part(res.resource.parent, type, name, inlinePart(res.resource.parent, type, name), createdChild(res.resource) ? res.resource : undefined);
+    return part(res.resource.parent, type, name, inlinePart(res.resource.parent, type, name.key), createdChild(res.resource) ? res.resource : undefined);
   }
   return undefined;
 }
 
+/** A part's name: its comparison key and the text messages show. */
+interface PartName {
+  key: string;
+  name: string;
+}
+
+/**
+ * The name of a load balancer part from an id segment. A name known only in part compares by the
+ * deployment-wide unknowns it is made of (segmentKey): the SQL quickstarts name the pool
+ * `${namePrefix}-sql-ilbbe` where the load balancer declares it and where each NIC joins it, and
+ * with no value for namePrefix both are still the one pool. It shows as ids show it (`{symbol}`).
+ */
+function segmentName(seg: Segment): PartName {
+  const text = segmentText(seg);
+  return text !== undefined ? { key: lower(text), name: text } : { key: segmentKey(seg), name: segmentDisplay(seg) };
+}
+
+/** The name an inline part's `name` property gives, known or known in part; undefined for no name. */
+function partNameOf(v: Value | undefined): PartName | undefined {
+  if (typeof v === 'string') return { key: lower(v), name: v };
+  if (!(v instanceof Unknown) || !v.parts) return undefined;
+  const segs = splitSegments(v);
+  return segs?.length === 1 ? segmentName(segs[0] as Segment) : undefined;
+}
+
 /** A part from its inline entry and its child resource, either of which may be missing. */
-function part(lb: DeployedResource, type: LbPartType, name: string, entry: LocatedValue | undefined, child: DeployedResource | undefined): LbPart {
+function part(lb: DeployedResource, type: LbPartType, name: PartName, entry: LocatedValue | undefined, child: DeployedResource | undefined): LbPart {
   const decls = child ? (entry ? [entry, child.root] : [child.root]) : entry ? [entry] : [];
-  return { lb, type, key: lower(name), name, decl: decls[0], child, decls };
+  return { lb, type, key: name.key, name: name.name, decl: decls[0], child, decls };
 }
 
-/** The inline entry of a load balancer part, by name. */
-function inlinePart(lb: DeployedResource, type: LbPartType, name: string): LocatedValue | undefined {
-  return elements(at(lb.root, 'properties', type)).find((e) => {
-    const n = at(e, 'name').value;
-    return typeof n === 'string' && lower(n) === lower(name);
-  });
+/** The inline entry of a load balancer part, by name key. */
+function inlinePart(lb: DeployedResource, type: LbPartType, key: string): LocatedValue | undefined {
+  return elements(at(lb.root, 'properties', type)).find((e) => partNameOf(at(e, 'name').value)?.key === key);
 }
 
-/** The child resource declaring a load balancer part, by name. */
-function childPart(lb: DeployedResource, type: LbPartType, name: string): DeployedResource | undefined {
-  return lb.children.find((c) => createdChild(c) && lower(c.type) === lower(`${TYPES.lb}/${type}`) && lower(segmentText(c.id.names[1] as Segment) ?? '') === lower(name));
+/** The child resource declaring a load balancer part, by name key. */
+function childPart(lb: DeployedResource, type: LbPartType, key: string): DeployedResource | undefined {
+  return lb.children.find((c) => createdChild(c) && lower(c.type) === lower(`${TYPES.lb}/${type}`) && c.id.names[1] !== undefined && segmentName(c.id.names[1]).key === key);
 }
 
 /**
@@ -243,17 +265,16 @@ function createdChild(c: DeployedResource): boolean {
 export function lbParts(lb: DeployedResource, type: LbPartType): LbPart[] {
   const out: LbPart[] = [];
   for (const e of elements(at(lb.root, 'properties', type))) {
-    const n = at(e, 'name').value;
-    if (typeof n === 'string') out.push(part(lb, type, n, e, undefined));
+    const n = partNameOf(at(e, 'name').value);
+    if (n !== undefined) out.push(part(lb, type, n, e, undefined));
   }
   for (const c of lb.children) {
-    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`) || !createdChild(c)) continue;
-    const n = segmentText(c.id.names[1] as Segment);
-    if (n === undefined) continue;
-    const i = out.findIndex((o) => o.key === lower(n));
+    if (lower(c.type) !== lower(`${TYPES.lb}/${type}`) || !createdChild(c) || c.id.names[1] === undefined) continue;
+    const n = segmentName(c.id.names[1]);
+    const i = out.findIndex((o) => o.key === n.key);
     const known = out[i];
     if (!known) out.push(part(lb, type, n, undefined, c));
-    else if (!known.child) out[i] = part(lb, type, known.name, known.decl, c);
+    else if (!known.child) out[i] = part(lb, type, known, known.decl, c);
   }
   return out;
 }
@@ -489,6 +510,8 @@ export interface LbRule {
   lb: DeployedResource;
   kind: 'loadBalancingRules' | 'inboundNatRules';
   name: string;
+  /** Its name's comparison key (see LbPart.key). */
+  key: string;
   decl: LocatedValue;
 }
 
@@ -496,14 +519,14 @@ export interface LbRule {
 export function lbRules(lb: DeployedResource): LbRule[] {
   const out: LbRule[] = [];
   for (const kind of ['loadBalancingRules', 'inboundNatRules'] as const) {
-    for (const p of lbParts(lb, kind)) if (p.decl) out.push({ lb, kind, name: p.name, decl: p.decl });
+    for (const p of lbParts(lb, kind)) if (p.decl) out.push({ lb, kind, name: p.name, key: p.key, decl: p.decl });
   }
   return out;
 }
 
 /** Rules that send traffic to the member: rules using its pool, or the NAT rule it is in. */
 export function rulesReaching(graph: ResourceGraph, m: LbMembership): readonly LbRule[] {
-  if (m.part.type === 'inboundNatRules') return lbRules(m.lb).filter((r) => r.kind === 'inboundNatRules' && lower(r.name) === m.part.key);
+  if (m.part.type === 'inboundNatRules') return lbRules(m.lb).filter((r) => r.kind === 'inboundNatRules' && r.key === m.part.key);
   return ruleIndex(graph, m.lb).byPool.get(m.part.key) ?? [];
 }
 
