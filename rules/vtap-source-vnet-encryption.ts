@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
 import { sourceNics } from '../src/graph/vtap.js';
-import { networkKey, networkName, networksOfNic } from '../src/graph/network.js';
+import { networkKey, networkLabel, networkName, networksOfNic } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
@@ -38,7 +38,7 @@ export default defineRule(
             ...about,
             span: n.ref.span,
             related: [sourceRelated(source)],
-            message: `source NIC '${nic.displayName}' is in virtual network '${networkName(n)}', ${outsideText(n.kind === 'external' ? unfetchedDeployerOf(ctx.graph, networkName(n), nic) : undefined)} vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
+            message: `source NIC '${nic.displayName}' is in ${networkLabel(n)}, ${outsideText(n.kind === 'external' ? unfetchedDeployerOf(ctx.graph, networkName(n), nic) : undefined)} vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network`,
           });
           continue;
         }

@@ -122,8 +122,33 @@ export function sameNetwork(a: NetworkRef, b: NetworkRef): boolean | undefined {
 
 export function networkName(n: NetworkRef): string {
   if (n.kind === 'vnet') return n.vnet.displayName;
-  if (n.kind === 'external') return segmentText(n.id.names[0] as Segment) ?? 'an external virtual network';
+  if (n.kind === 'external') return externalNetworkName(n.id) ?? UNNAMED_NETWORK;
   return 'an unknown virtual network';
+}
+
+const UNNAMED_NETWORK = 'a virtual network whose name is only known at deployment';
+
+/**
+ * The name of a network the template does not declare, from its id: known, or known in part by
+ * deployment-wide unknowns and shown as ids show it (`{parameters('existingVirtualNetworkName')}`,
+ * as a resource named that way is); undefined when a part of it is not known at all.
+ */
+function externalNetworkName(id: ResourceId): string | undefined {
+  const seg = id.names[0];
+  if (seg === undefined) return undefined;
+  const text = segmentText(seg);
+  if (text !== undefined) return text;
+  return seg.every((p) => typeof p === 'string' || p.symbol !== undefined) ? segmentDisplay(seg) : undefined;
+}
+
+/** Whether networkName() describes the network rather than names it (no quotes around it). */
+function described(n: NetworkRef): boolean {
+  return n.kind === 'unknown' || (n.kind === 'external' && externalNetworkName(n.id) === undefined);
+}
+
+/** The network for a sentence: "virtual network 'hub-vnet'", or its description when it has no name to quote. */
+export function networkLabel(n: NetworkRef): string {
+  return described(n) ? networkName(n) : `virtual network '${networkName(n)}'`;
 }
 
 /**
@@ -133,9 +158,9 @@ export function networkName(n: NetworkRef): string {
 export function networkNames(a: NetworkRef, b: NetworkRef): [string, string] {
   const na = networkName(a);
   const nb = networkName(b);
-  // A network whose id is not known is described, not named: no quotes around the description.
-  const quoted = (n: NetworkRef, name: string) => (n.kind === 'unknown' ? name : `'${name}'`);
-  if (na.toLowerCase() !== nb.toLowerCase() || a.kind === 'unknown' || b.kind === 'unknown') return [quoted(a, na), quoted(b, nb)];
+  // A network whose id (or name) is not known is described, not named: no quotes around the description.
+  const quoted = (n: NetworkRef, name: string) => (described(n) ? name : `'${name}'`);
+  if (na.toLowerCase() !== nb.toLowerCase() || described(a) || described(b)) return [quoted(a, na), quoted(b, nb)];
   return [`'${na}' ${placeOf(a, b)}`, `'${nb}' ${placeOf(b, a)}`];
 }
 

@@ -61,6 +61,12 @@ describe('messages', () => {
     ]);
   });
 
+  test('an existing network named by a parameter without a value is named as its id shows it, not quoted as "an external virtual network"', async () => {
+    expect(await messages('fixtures/vtap-source-vnet-encryption/indeterminate-existing-network-by-parameter.json', 'vtap-source-vnet-encryption')).toEqual([
+      "source NIC 'contoso-sql-0-nic' is in virtual network '{parameters('existingVirtualNetworkName')}', which is outside the template, so vtaplint cannot check that its encryption is off; a VM in a virtual network with encryption enabled cannot be a TAP source: check that network",
+    ]);
+  });
+
   test('a TAP configuration sending to a declared resource names it, not its id', async () => {
     expect(await messages('fixtures/vtap-config-target/fail-not-a-tap.json', 'vtap-config-target')).toEqual([
       "'web-nic/to-collector' sends to 'collector-nic' (a Microsoft.Network/networkInterfaces), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
