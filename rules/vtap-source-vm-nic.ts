@@ -2,11 +2,11 @@ import { defineRule, type RuleContext as Ctx } from '../src/engine/rule.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { at, elements, type LocatedValue } from '../src/expr/located.js';
 import { Unknown } from '../src/expr/value.js';
-import type { DeployedResource } from '../src/deploy/model.js';
+import { deploymentLabel, type DeployedResource } from '../src/deploy/model.js';
 import { unfetchedGivenIdOf } from '../src/graph/unfetched.js';
 import { TYPES, nicName, privateEndpointOfNic, privateLinkServiceOfNic, tapSources, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
 import { describeId, formatId } from '../src/deploy/resource-id.js';
-import { sourceRelated } from './lib/support.js';
+import { sourceRelated, nicCreatorPhrase, unfetchedCreatorOfNic } from './lib/support.js';
 import docs from './vtap-source-vm-nic.md';
 
 /** What the other source rules cannot check when the source NIC is outside the template. */
@@ -110,10 +110,15 @@ export default defineRule(
       }
       if (r.existing) {
         const { who, checks } = outsideNic(ctx, source);
+        // One that a module vtaplint never fetches creates (an AVM virtual machine's NIC) is named with it.
+        const creator = unfetchedCreatorOfNic(ctx.graph, source);
+        const what = creator
+          ? `is an existing resource ${nicCreatorPhrase(creator)}`
+          : 'is an existing resource whose properties are not in the template';
         ctx.indeterminate({
-          message: `${who} is an existing resource whose properties are not in the template, so vtaplint cannot check that ${checks}`,
+          message: `${who} ${what}, so vtaplint cannot check that ${checks}`,
           span: source.tapId.span,
-          related: [{ span: r.span, message: `'${r.displayName}' is declared here` }],
+          related: [{ span: r.span, message: `'${r.displayName}' is declared here` }, ...(creator ? [{ span: creator.deployment.nameSpan, message: deploymentLabel(creator.deployment) }] : [])],
           resource: source.holder,
           involved: [r, ...involved],
           sources: [source],

@@ -7,8 +7,11 @@ import { VALUE_ORIGIN } from '../../src/engine/describe.js';
 import type { Span } from '../../src/model/span.js';
 import type { TapSource } from '../../src/graph/vtap.js';
 import { dependencyPlace, describeSource, type DependencyPlace } from '../../src/graph/vtap.js';
-import type { DeployedResource, DeploymentUnit } from '../../src/deploy/model.js';
+import { deploymentLabel, type DeployedResource, type DeploymentUnit } from '../../src/deploy/model.js';
 import type { LbMembership } from '../../src/graph/network.js';
+import type { ResourceGraph } from '../../src/graph/graph.js';
+import { segmentText, type Segment } from '../../src/deploy/resource-id.js';
+import { unfetchedCreatorOf, type UnfetchedDeployer } from '../../src/graph/unfetched.js';
 
 /** "the value comes from here" at the expression that made a value unknown (when it is elsewhere). */
 export function unknownOrigin(v: Value | undefined, span: Span): RelatedLocation[] {
@@ -118,4 +121,21 @@ function displayPath(unit: DeploymentUnit): string {
 export function lbMembershipRelated(nic: DeployedResource, m: LbMembership): RelatedLocation {
   const part = `${m.part.type === 'inboundNatRules' ? 'inbound NAT rule' : 'backend pool'} '${m.part.name}' of load balancer '${m.lb.displayName}'`;
   return { span: m.via.span, message: m.byAddress ? `${part} lists the IP address of NIC '${nic.displayName}' here` : `NIC '${nic.displayName}' is in ${part} here` };
+}
+
+/**
+ * The never-fetched module (a registry module, a template spec) given the name of a source NIC
+ * the template only names, `existing` or by id (see unfetchedCreatorOf): that NIC, and the VM it
+ * is attached to, may be new in this deployment, not ones that exist before it.
+ */
+export function unfetchedCreatorOfNic(graph: ResourceGraph, source: TapSource): UnfetchedDeployer | undefined {
+  const nic = source.nic;
+  if (nic.kind !== 'resource' && nic.kind !== 'external') return undefined;
+  const name = nic.kind === 'resource' ? nic.resource.name : segmentText(nic.id.names[nic.id.names.length - 1] as Segment);
+  return typeof name === 'string' ? unfetchedCreatorOf(graph, name) : undefined;
+}
+
+/** "named in the parameters of module 'appVm', which deploys 'br/…', a template vtaplint never fetches and which may create the NIC and its VM" */
+export function nicCreatorPhrase(u: UnfetchedDeployer): string {
+  return `named in the parameters of ${deploymentLabel(u.deployment)}, which deploys '${u.from}', a template vtaplint never fetches and which may create the NIC and its VM`;
 }

@@ -58,6 +58,33 @@ export function unfetchedDeployerOf(graph: ResourceGraph, name: string, referrer
   return waited;
 }
 
+/**
+ * The never-fetched deployment given the name of a NIC the template only names (an `existing`
+ * NIC, a TAP configuration's parent by id) anywhere in its parameters: an Azure Verified Modules
+ * virtual machine creates the NICs of `nicConfigurations[].name`, in a template vtaplint never reads.
+ */
+export function unfetchedCreatorOf(graph: ResourceGraph, name: string): UnfetchedDeployer | undefined {
+  const wanted = name.toLowerCase();
+  for (const dep of graph.ofType(DEPLOYMENTS)) {
+    const from = linkedFrom(dep);
+    if (from === undefined) continue;
+    const params = parametersOf(dep);
+    if (params instanceof ObjectValue && params.entries().some(([, p]) => p instanceof ObjectValue && holdsName(p.get('value'), wanted, 0))) return { deployment: dep, from, passesName: true };
+  }
+  return undefined;
+}
+
+/** Whether a parameter value is, or holds (in an object or array, not too deep), the string `wanted` (lower-cased). */
+function holdsName(v: Value | undefined, wanted: string, depth: number): boolean {
+  if (typeof v === 'string') return v.toLowerCase() === wanted;
+  if (depth >= MAX_ID_DEPTH) return false;
+  if (Array.isArray(v)) return v.some((e) => holdsName(e, wanted, depth + 1));
+  if (v instanceof ObjectValue) {
+    for (let i = 0; i < v.size; i++) if (holdsName(v.valueAt(i), wanted, depth + 1)) return true;
+  }
+  return false;
+}
+
 /** "which module 'webLb' deploys from 'br/…', a template vtaplint never fetches, so its properties are unknown" */
 export function deployedByUnfetched(u: UnfetchedDeployer): string {
   // A Bicep module as the user declared it ("module 'webLb'"), an ARM deployment by its name.

@@ -67,6 +67,17 @@ describe('messages', () => {
     ]);
   });
 
+  test('a source NIC that a registry module is given the name of is not said to belong to a VM that exists before the deployment: the module is named', async () => {
+    const file = 'fixtures/vtap-source-vm-restart/indeterminate-nic-from-registry-module.bicep';
+    const creator =
+      "NIC 'app-vm-01-nic-01' is named in the parameters of module 'appVm', which deploys 'br/public:avm/res/compute/virtual-machine:0.10.1', a template vtaplint never fetches and which may create the NIC and its VM, so whether that VM exists before this deployment is not known";
+    expect(await messages(file, 'vtap-source-vm-restart')).toEqual([
+      `${creator}: a VM the module creates starts after TAP 'app-tap' (the module runs after it) and needs no restart; a VM that exists before this deployment must be stopped (deallocated) and started once after the TAP is deployed, or adding the TAP source fails with "the NIC is not on fastpath"`,
+    ]);
+    expect(await messages(file, 'vtap-source-downtime')).toEqual([`${creator}; if it does, adding the TAP configuration may interrupt its network for up to 60 seconds: deploy in a maintenance window`]);
+    expect((await messages(file, 'vtap-source-vm-nic'))[0]).toContain("is an existing resource named in the parameters of module 'appVm', which deploys 'br/public:avm/res/compute/virtual-machine:0.10.1'");
+  });
+
   test('a TAP configuration sending to a declared resource names it, not its id', async () => {
     expect(await messages('fixtures/vtap-config-target/fail-not-a-tap.json', 'vtap-config-target')).toEqual([
       "'web-nic/to-collector' sends to 'collector-nic' (a Microsoft.Network/networkInterfaces), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
