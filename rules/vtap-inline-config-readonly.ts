@@ -47,7 +47,9 @@ export default defineRule(
       const shape = typeShape(INDEX, TYPES.nic, nic.apiVersion);
       if (!shape) continue;
       const base = { span: inline.span, resource: nic, related: [{ span: api.span, message: `API version ${nic.apiVersion ?? '(none)'}` }] };
-      if (shape.readOnly.has(PATH))
+      if (shape.readOnly.has(PATH) && repeatsChildren(ctx, nic, inline.value))
+        ctx.pass({ ...base, message: 'every inline entry is also a tapConfigurations child resource' });
+      else if (shape.readOnly.has(PATH))
         ctx.fail({
           ...base,
           message: `NIC '${nic.displayName}' declares tapConfigurations inline with API version ${nic.apiVersion ?? '(none)'}, where that property is read-only (from 2019-09-01): Azure ignores it, so these entries mirror nothing; declare a Microsoft.Network/networkInterfaces/tapConfigurations child resource instead`,
@@ -113,6 +115,28 @@ function olderThanTap(ctx: RuleContext, nic: DeployedResource): void {
       message: `IP configuration '${typeof name === 'string' ? name : '?'}' of NIC '${nic.displayName}' lists virtualNetworkTaps with API version ${nic.apiVersion ?? ''}, older than virtual network TAP (${TAP_API_FROM}): the property does not exist at that version and Azure ignores it, so nothing is mirrored; ${version}`,
     });
   }
+}
+
+/**
+ * Whether every inline entry of a NIC's read-only tapConfigurations is also declared as a
+ * tapConfigurations child resource of that NIC, of the same name and for the same TAP: the portal's
+ * Export template writes both (the read-only list and the child resources), and the child resources
+ * mirror the NIC; Azure ignores the repeated list, and nothing is lost.
+ */
+function repeatsChildren(ctx: RuleContext, nic: DeployedResource, entries: unknown): boolean {
+  if (!Array.isArray(entries) || entries.length === 0) return false;
+  const children = tapSources(ctx.graph).filter((s) => s.declaration === 'child' && s.config !== undefined && s.nic.kind === 'resource' && s.nic.resource.key === nic.key);
+  if (children.length === 0) return false;
+  return elements(at(nic.root, 'properties', 'tapConfigurations')).every((e) => {
+    const name = at(e, 'name').value;
+    if (typeof name !== 'string') return false;
+    const tap = ctx.graph.resolve(at(e, 'properties', 'virtualNetworkTap', 'id').value);
+    return children.some((c) => {
+      const cname = c.config?.name;
+      if (typeof cname !== 'string' || cname.split('/').pop()?.toLowerCase() !== name.toLowerCase()) return false;
+      return tap.kind === 'resource' && c.tap.kind === 'resource' && tap.resource === c.tap.resource;
+    });
+  });
 }
 
 /** Where a declaration is deployed, for a message: the module or nested deployment holding it. */
