@@ -1219,6 +1219,15 @@ export class FileLowerer extends ExprLowerer {
     if (r.loop) parts.push({ within: r.loop.iterable, at: undefined, what: `the collection the ${who} loops over`, code: 'BCP178', fix: 'loop over parameters, variables or a range()' });
     for (const part of parts) this.checkDeployTimePart(r, part.within, part.at, (use, what, via) =>
       `'${what}'${via} is known only during the deployment, but ${part.what} must be calculated at its start (${part.code}): ${part.fix}`, part.scope);
+    // An `existing` parent names this resource too: its name is the first segment of the child's
+    // compiled name (format('{0}/{1}', <parent's name>, ...)). Named from runtime state to be read
+    // it may be, but not to deploy a child under it: ARM rejects reference() in a resource name.
+    for (let p = r.kind === 'resource' ? r.parent : undefined; p; p = p.parent) {
+      const parent = p;
+      if (!parent.existing || !parent.nameProp) continue;
+      this.checkDeployTimePart(parent, parent.nameProp.value, parent.nameProp, (use, what, via) =>
+        `'${what}'${via} is known only during the deployment, but it names the existing resource '${parent.symbol}', the parent of the ${who}, whose name must be calculated at the start of the deployment: ARM rejects the template ("The template function 'reference' is not expected at this location"); name '${parent.symbol}' with parameters, variables and other resources' names and ids`);
+    }
   }
 
   /** One part of a declaration (see checkDeployTimeValues): each runtime read written in it, reported. */
