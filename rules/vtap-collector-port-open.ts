@@ -328,7 +328,7 @@ function describe(v: Value | undefined): string {
 
 function checkLbRules(ctx: RuleContext, tap: DeployedResource, d: Destination, t: DestinationTarget, from: readonly Sender[]): void {
   if (t.resource.existing) return;
-  const frontend = { lb: t.resource, type: 'frontendIPConfigurations' as const, key: t.name.toLowerCase(), name: t.name, decl: t.entry, child: undefined, decls: [t.entry] };
+  const frontend = { lb: t.resource, type: 'frontendIPConfigurations' as const, key: t.key, name: t.name, decl: t.entry, child: undefined, decls: [t.entry] };
   const rules = rulesOfFrontend(ctx.graph, frontend).filter((r) => r.kind === 'loadBalancingRules');
   // The first rule whose protocol or port is only known at deployment, to name in the message.
   let unknown: { rule: LbRule; property: string; value: Unknown } | undefined;

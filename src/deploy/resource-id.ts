@@ -103,6 +103,19 @@ export function segmentText(s: Segment): string | undefined {
   return s.every((p) => typeof p === 'string') ? (s as string[]).join('') : undefined;
 }
 
+/**
+ * Comparison key of a name written as a value (an inline entry's `name`): a string lower-cased, a
+ * name known in part as its one segment compares (segmentKey), undefined for anything else. So
+ * `concat(parameters('prefix'), 'lbfe')` written in a load balancer's frontends and in an id
+ * that names that frontend compare equal, whatever the prefix is.
+ */
+export function nameValueKey(v: Value | undefined): string | undefined {
+  if (typeof v === 'string') return v.toLowerCase();
+  if (!(v instanceof Unknown) || !v.parts) return undefined;
+  const segs = splitSegments(v);
+  return segs?.length === 1 ? segmentKey(segs[0] as Segment) : undefined;
+}
+
 let opaqueCounter = 0;
 const opaqueKeys = new WeakMap<Unknown, string>();
 

@@ -8,6 +8,7 @@ import { at, elements, type LocatedValue } from '../expr/located.js';
 import { cycleText, cyclesOf } from '../model/cycles.js';
 import {
   formatId,
+  nameValueKey,
   parseResourceId,
   relativeKey,
   resourceKey,
@@ -949,9 +950,10 @@ function findInline(r: DeployedResource, types: string[], names: Segment[]): Loc
   for (let i = 0; i < types.length; i++) {
     const want = segmentKey(names[i] as Segment);
     const list = at(cur, 'properties', types[i] as string);
+    // A name known in part ('${prefix}lbfe') matches an id built the same way (nameValueKey).
     const match = elements(list).find((el) => {
       const n = at(el, 'name').value;
-      return typeof n === 'string' && n.toLowerCase() === want;
+      return typeof n === 'string' ? n.toLowerCase() === want : nameValueKey(n) === want;
     });
     if (!match) return undefined;
     cur = match;

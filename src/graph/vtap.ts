@@ -8,7 +8,7 @@ import type { Span } from '../model/span.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
 import { mayHoldTapEntries } from './tap-entries-written.js';
-import { fullType, idNames, resourceKey, sameScope, segmentDisplay, segmentText, splitSegments, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
+import { fullType, idNames, resourceKey, sameScope, segmentDisplay, segmentKey, segmentText, splitSegments, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 
 export const TYPES = {
   tap: 'Microsoft.Network/virtualNetworkTaps',
@@ -1008,7 +1008,10 @@ export interface DestinationTarget {
   kind: 'nic' | 'lb';
   resource: DeployedResource;
   entry: LocatedValue;
+  /** The entry's name as messages show it (one known in part as ids show it: `{parameters('vm')}lbfe`). */
   name: string;
+  /** Its comparison key (segmentKey: a name known in part compares by its deployment-wide unknowns). */
+  key: string;
 }
 
 /** The destination's target when the template declares (and deploys) it and the entry exists. */
@@ -1016,9 +1019,11 @@ export function destinationTarget(d: Destination): DestinationTarget | undefined
   const res = d.resolution;
   if (res.kind !== 'sub' || res.resource.existing || !res.entry || res.subTypes.length !== 1) return undefined;
   const type = `${res.resource.type}/${res.subTypes[0]}`.toLowerCase();
-  const name = segmentText(res.subNames[0] as Segment) ?? '?';
-  if (type === 'microsoft.network/networkinterfaces/ipconfigurations') return { kind: 'nic', resource: res.resource, entry: res.entry, name };
-  if (type === 'microsoft.network/loadbalancers/frontendipconfigurations') return { kind: 'lb', resource: res.resource, entry: res.entry, name };
+  const seg = res.subNames[0] as Segment;
+  const name = segmentText(seg) ?? segmentDisplay(seg);
+  const key = segmentKey(seg);
+  if (type === 'microsoft.network/networkinterfaces/ipconfigurations') return { kind: 'nic', resource: res.resource, entry: res.entry, name, key };
+  if (type === 'microsoft.network/loadbalancers/frontendipconfigurations') return { kind: 'lb', resource: res.resource, entry: res.entry, name, key };
   return undefined;
 }
 

@@ -78,6 +78,12 @@ describe('messages', () => {
     expect((await messages(file, 'vtap-source-vm-nic'))[0]).toContain("is an existing resource named in the parameters of module 'appVm', which deploys 'br/public:avm/res/compute/virtual-machine:0.10.1'");
   });
 
+  test('a load balancer frontend named from a parameter without a value is that frontend, named as ids show it', async () => {
+    expect(await messages('fixtures/vtap-collector-port-open/fail-tcp-rule-names-from-parameter.json', 'vtap-collector-port-open')).toEqual([
+      "TAP '{parameters('elephantVMName')}-tap' sends to frontend '{parameters('elephantVMName')}lbfe' of load balancer '{parameters('elephantVMName')}lb', but no load-balancing rule on that frontend forwards UDP 4789; the mirrored traffic is dropped: add a rule for UDP 4789 (or an HA-ports rule, protocol All, port 0) to the collector pool",
+    ]);
+  });
+
   test('a TAP configuration sending to a declared resource names it, not its id', async () => {
     expect(await messages('fixtures/vtap-config-target/fail-not-a-tap.json', 'vtap-config-target')).toEqual([
       "'web-nic/to-collector' sends to 'collector-nic' (a Microsoft.Network/networkInterfaces), not a virtual network TAP; set virtualNetworkTap.id to the id of a Microsoft.Network/virtualNetworkTaps resource",
