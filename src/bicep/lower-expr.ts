@@ -422,7 +422,10 @@ export abstract class ExprLowerer {
         return arr;
       }
       case 'Object': {
-        if (e.properties.some((p) => p.kind === 'Spread' || (p.kind === 'ObjectProperty' && p.keyName === undefined))) break;
+        // A property named `copy` is a plain property in Bicep (the compiler writes its name as
+        // "[string('copy')]"), where ARM reads a `copy` key of a template object as a property
+        // loop: such an object is built by createObject(), whose keys are only data.
+        if (e.properties.some((p) => p.kind === 'Spread' || (p.kind === 'ObjectProperty' && (p.keyName === undefined || p.keyName.toLowerCase() === 'copy')))) break;
         const obj: TObject = {};
         for (const p of e.properties) {
           if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;

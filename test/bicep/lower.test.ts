@@ -1475,3 +1475,49 @@ describe('Bicep lowering: extension resources', () => {
     expect(load(`extension microsoftGraphV1\n${nameless}`).diagnostics).toEqual([]);
   });
 });
+
+describe('Bicep lowering: a property named copy', () => {
+  // The compiler writes a property named `copy` as "[string('copy')]" (ExpressionEmitter), so
+  // that ARM does not read it as a property copy loop: in Bicep it is a plain property.
+  const template = [
+    "param location string = 'eastus'",
+    'var retention = {',
+    '  copy: [',
+    "    { name: 'daily', count: 7, input: 'snapshot' }",
+    "    { name: 'weekly', count: '[notAFunction()]', input: {} }",
+    '  ]',
+    '}',
+    "resource flow 'Microsoft.Logic/workflows@2019-05-01' = {",
+    "  name: 'backup-flow'",
+    '  location: location',
+    '  properties: {',
+    '    definition: {',
+    "      '$schema': 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#'",
+    '      parameters: {',
+    "        retention: { type: 'Object', defaultValue: retention }",
+    "        Copy: { type: 'Array', defaultValue: [ { name: 'x', count: 2, input: 'y' } ] }",
+    '      }',
+    '    }',
+    '  }',
+    '}',
+    'output plan object = retention',
+  ].join('\n');
+
+  it('is a plain property whose value is what is written, not an ARM property loop', () => {
+    const r = load(template);
+    expect(r.diagnostics).toEqual([]);
+    const scope = scopeOf(r);
+    const plan = [
+      { name: 'daily', count: 7, input: 'snapshot' },
+      { name: 'weekly', count: '[notAFunction()]', input: {} },
+    ];
+    expect(plain(scope.variable('retention', r.span))).toEqual({ copy: plan });
+    expect(scope.outputs().map((o) => [o.name, plain(o.value)])).toEqual([['plan', { copy: plan }]]);
+    const flow = obj(section(r.root, 'resources').flow);
+    const props = scope.evaluateNode(flow.properties ?? null, r.span.child(flow, 'properties'));
+    const params = (plain(props) as { definition: { parameters: Record<string, { defaultValue: unknown }> } }).definition.parameters;
+    expect(params.retention?.defaultValue).toEqual({ copy: plan });
+    expect(params.Copy?.defaultValue).toEqual([{ name: 'x', count: 2, input: 'y' }]);
+    expect(scope.diagnostics.items).toEqual([]);
+  });
+});
