@@ -138,6 +138,11 @@ const PLAIN_TYPES = new Set(['string', 'int', 'bool', 'array', 'object']);
 /** What an `existing` resource's declaration may set (the compiler's writable existing-resource properties, and dependsOn). */
 const EXISTING_PROPERTIES = new Set(['name', 'scope', 'parent', 'dependsOn']);
 
+/**
+ * What a module symbol has as properties: those it can be read by (identity, name, outputs) and
+ * those of its body (the compiler reports reading these as write-only, not as missing).
+ */
+const MODULE_PROPERTIES = new Set(['identity', 'name', 'outputs', 'params', 'scope', 'dependsOn', 'extensionConfigs']);
 /** Body properties of a resource that the lowering handles itself. */
 const RESOURCE_SPECIAL = new Set(['name', 'parent', 'scope', 'dependson']);
 /** The `this` namespace's functions and the argument of the target() call the compiler writes for each. */
@@ -2701,6 +2706,7 @@ export class FileLowerer extends ExprLowerer {
     // mod.outputs.x -> reference(...).outputs.x.value
     if (e.base.kind === 'PropertyAccess' && e.base.property.name === 'outputs') {
       const m = this.symbolRef(e.base.base, ctx);
+      if (m?.info.kind === 'module' && m.info.loop && m.idx === undefined) return this.collectionProperty(m.info, e.base, ctx);
       if (m?.info.kind === 'module') {
         this.noteRef(m.info, e.base.base, ctx, m.idx);
         if (!e.safe) this.outputReads.push({ key: m.info.key, name: prop, at: e });
@@ -2723,9 +2729,16 @@ export class FileLowerer extends ExprLowerer {
     const ref = this.symbolRef(e.base, ctx);
     if (!ref) return undefined;
     const { info, idx } = ref;
+    if (info.loop && idx === undefined) return this.collectionProperty(info, e, ctx);
     this.noteRef(info, e.base, ctx, idx);
     if (info.kind === 'module') {
       if (prop === 'name') return this.shortName(info, idx, undefined);
+      if (!e.safe && !MODULE_PROPERTIES.has(prop)) {
+        // `mod.nicId` for `mod.outputs.nicId`: ARM would read a property of the deployment
+        // resource that does not exist, at deployment time; the compiler rejects it.
+        this.error(e.property, `The type "module" does not contain property "${prop}". Available properties include "identity", "name", "outputs". (BCP053): a module's outputs are read as '${this.span(e.base).text(40)}.outputs.${prop}'`);
+        return this.reported(e);
+      }
       const r = call('reference', [this.deploymentId(info, idx, e.base), lit(DEPLOYMENTS_API, e.base)], e.base);
       return member(r, prop, e);
     }
@@ -2751,6 +2764,21 @@ export class FileLowerer extends ExprLowerer {
         return e.safe ? call('tryGet', [r, lit(prop, e.property)], e) : member(r, prop, e);
       }
     }
+  }
+
+  /**
+   * `vnets.id`, `nics.outputs.x` where `vnets`, `nics` are loops: a property of the array of
+   * instances, which has none (BCP055, at the property). Without it, the instances' names were
+   * evaluated outside their loop, "copyIndex is not expected here" at the declaration's name.
+   */
+  private collectionProperty(info: SymInfo, e: PropertyAccess, ctx: LowerCtx): Expr {
+    this.noteRef(info, e.base, ctx);
+    const type = info.kind === 'module' ? 'module' : `${info.type}${info.apiVersion ? `@${info.apiVersion}` : ''}`;
+    this.error(
+      e.property,
+      `Cannot access properties of type "${type}[]". An "object" type is required. (BCP055): '${info.symbol}' is a loop; read one instance ('${info.symbol}[i].${e.property.name}') or, in a for-expression, each of them`,
+    );
+    return this.reported(e);
   }
 
   protected symbolicIndex(e: ArrayAccess, ctx: LowerCtx): Expr | undefined {

@@ -185,6 +185,62 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('a property of a resource or module loop read without an index (BCP055), and a module property that is not one (BCP053), at the property', async () => {
+    const main = [
+      "param location string = 'eastus'",
+      "param nicNames array = ['web-nic-0', 'web-nic-1']",
+      "module nics 'nic.bicep' = [for (n, i) in nicNames: {",
+      "  name: 'nic-${i}'",
+      '  params: {',
+      '    nicName: n',
+      '    location: location',
+      '  }',
+      '}]',
+      "module collector 'nic.bicep' = {",
+      "  name: 'collector'",
+      "  params: { nicName: 'collector-nic', location: location }",
+      '}',
+      "resource taps 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = [for (n, i) in nicNames: {",
+      "  name: 'tap-${i}'",
+      '  location: location',
+      '  properties: {',
+      '    destinationNetworkInterfaceIPConfiguration: {',
+      '      id: collector.ipConfigId',
+      '    }',
+      '  }',
+      '}]',
+      'output tapId string = taps.id',
+      'output firstNic string = nics.outputs.ipConfigId',
+      'output nicName string = nics.name',
+      'var unread = collector.properties',
+      // What the compiler accepts: an instance, the outputs, the whole loop as a value.
+      'output ok1 string = taps[0].id',
+      'output ok2 string = nics[1].outputs.ipConfigId',
+      'output ok3 string = collector.outputs.ipConfigId',
+      'output ok4 array = [for (n, i) in nicNames: nics[i].outputs.ipConfigId]',
+      'output ok5 string = collector.name',
+      '',
+    ].join('\n');
+    const nic = [
+      'param nicName string',
+      'param location string',
+      "resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = {",
+      '  name: nicName',
+      '  location: location',
+      "  properties: { ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic' } } ] }",
+      '}',
+      "output ipConfigId string = '${nic.id}/ipConfigurations/ipconfig1'",
+      '',
+    ].join('\n');
+    expect(await errors(main, { 'nic.bicep': nic })).toEqual([
+      "19:21 The type \"module\" does not contain property \"ipConfigId\". Available properties include \"identity\", \"name\", \"outputs\". (BCP053): a module's outputs are read as 'collector.outputs.ipConfigId'",
+      "23:28 Cannot access properties of type \"Microsoft.Network/virtualNetworkTaps@2024-05-01[]\". An \"object\" type is required. (BCP055): 'taps' is a loop; read one instance ('taps[i].id') or, in a for-expression, each of them",
+      "24:31 Cannot access properties of type \"module[]\". An \"object\" type is required. (BCP055): 'nics' is a loop; read one instance ('nics[i].outputs') or, in a for-expression, each of them",
+      "25:30 Cannot access properties of type \"module[]\". An \"object\" type is required. (BCP055): 'nics' is a loop; read one instance ('nics[i].name') or, in a for-expression, each of them",
+      "26:24 The type \"module\" does not contain property \"properties\". Available properties include \"identity\", \"name\", \"outputs\". (BCP053): a module's outputs are read as 'collector.outputs.properties'",
+    ]);
+  });
+
   it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
     const main = [
       '@secure()',
