@@ -143,6 +143,8 @@ const EXISTING_PROPERTIES = new Set(['name', 'scope', 'parent', 'dependsOn']);
  * those of its body (the compiler reports reading these as write-only, not as missing).
  */
 const MODULE_PROPERTIES = new Set(['identity', 'name', 'outputs', 'params', 'scope', 'dependsOn', 'extensionConfigs']);
+/** The properties a module's body may have (lower case). */
+const MODULE_BODY = new Set(['name', 'params', 'scope', 'dependson', 'identity', 'extensionconfigs']);
 /** Body properties of a resource that the lowering handles itself. */
 const RESOURCE_SPECIAL = new Set(['name', 'parent', 'scope', 'dependson']);
 /** The `this` namespace's functions and the argument of the target() call the compiler writes for each. */
@@ -1966,6 +1968,13 @@ export class FileLowerer extends ExprLowerer {
     // The compiler rejects a spread at the top level of a module body as in its params (BCP401).
     for (const p of m.body?.properties ?? []) {
       if (p.kind === 'Spread') this.error(p, `The spread operator "..." is not permitted at the top level of the body of module '${m.symbol}' (BCP401): write each property`);
+      else if (p.kind === 'ObjectProperty' && p.keyName !== undefined && !MODULE_BODY.has(p.keyName.toLowerCase())) {
+        // `location`, `tags`, `sku` as on a resource: ARM would deploy the module without them
+        // (a deployment has no such properties), and the compiler rejects them.
+        const lower = p.keyName.toLowerCase();
+        if (lower === 'outputs') this.error(p.key, `The property "${p.keyName}" is read-only. Expressions cannot be assigned to read-only properties. (BCP073): a module's outputs are those its file declares`);
+        else this.error(p.key, `The property "${p.keyName}" is not allowed on objects of type "module". Permissible properties include "dependsOn", "identity", "name", "params", "scope". (BCP037)${lower === 'location' || lower === 'tags' ? `: pass it to the module as a parameter in 'params' instead` : ''}`);
+      }
     }
     const paramsProp = prop(m.body, 'params');
     const parameters: TObject = {};

@@ -241,6 +241,46 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it("a module body property that a module does not have (BCP037: location, tags, sku as on a resource) or cannot set (BCP073: outputs), at its name", async () => {
+    const main = [
+      "param location string = 'eastus'",
+      "module collector 'nic.bicep' = {",
+      "  name: 'collector'",
+      '  location: location',
+      "  tags: { role: 'packet-collector' }",
+      "  Sku: { name: 'Standard' }",
+      '  params: {',
+      "    nicName: 'collector-nic'",
+      '    location: location',
+      '  }',
+      '  outputs: {}',
+      '}',
+      "module fine 'nic.bicep' = {",
+      "  name: 'fine'",
+      '  scope: resourceGroup()',
+      '  dependsOn: [ collector ]',
+      "  params: { nicName: 'web-nic', location: location }",
+      '}',
+      '',
+    ].join('\n');
+    const nic = [
+      'param nicName string',
+      'param location string',
+      "resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = {",
+      '  name: nicName',
+      '  location: location',
+      "  properties: { ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic' } } ] }",
+      '}',
+      '',
+    ].join('\n');
+    expect(await errors(main, { 'nic.bicep': nic })).toEqual([
+      '4:3 The property "location" is not allowed on objects of type "module". Permissible properties include "dependsOn", "identity", "name", "params", "scope". (BCP037): pass it to the module as a parameter in \'params\' instead',
+      '5:3 The property "tags" is not allowed on objects of type "module". Permissible properties include "dependsOn", "identity", "name", "params", "scope". (BCP037): pass it to the module as a parameter in \'params\' instead',
+      '6:3 The property "Sku" is not allowed on objects of type "module". Permissible properties include "dependsOn", "identity", "name", "params", "scope". (BCP037)',
+      "11:3 The property \"outputs\" is read-only. Expressions cannot be assigned to read-only properties. (BCP073): a module's outputs are those its file declares",
+    ]);
+  });
+
   it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
     const main = [
       '@secure()',
