@@ -143,6 +143,13 @@ const EXISTING_PROPERTIES = new Set(['name', 'scope', 'parent', 'dependsOn']);
  * those of its body (the compiler reports reading these as write-only, not as missing).
  */
 const MODULE_PROPERTIES = new Set(['identity', 'name', 'outputs', 'params', 'scope', 'dependsOn', 'extensionConfigs']);
+/** ARM's keys of a resource declaration that are no property of a Bicep resource body, and how Bicep writes each. */
+const ARM_CONTROL_ADVICE: ReadonlyMap<string, string> = new Map([
+  ['condition', "a condition is written before the body: '= if (condition) { ... }'"],
+  ['copy', "a loop is written around the body: '= [for item in items: { ... }]'"],
+  ['resources', "a child resource is declared as a nested 'resource' in the body or with 'parent:'"],
+  ['existing', "an existing resource is declared with 'existing' after its type: 'resource x 'type@version' existing = { ... }'"],
+]);
 /** The properties a module's body may have (lower case). */
 const MODULE_BODY = new Set(['name', 'params', 'scope', 'dependson', 'identity', 'extensionconfigs']);
 /** Body properties of a resource that the lowering handles itself. */
@@ -1934,6 +1941,7 @@ export class FileLowerer extends ExprLowerer {
       if (p.kind !== 'ObjectProperty' || p.keyName === undefined) continue;
       const key = p.keyName.toLowerCase();
       if (RESOURCE_SPECIAL.has(key) && !(extension && (key === 'name' || key === 'scope'))) continue;
+      if (!extension && this.armControlProperty(r, p)) continue;
       this.set(body, p.keyName, this.value(p.value, key === 'location' ? ctx : bodyCtx), p.value, p.key);
     }
     if (extension && r.body) this.set(out, 'properties', body, r.body);
@@ -2773,6 +2781,31 @@ export class FileLowerer extends ExprLowerer {
         return e.safe ? call('tryGet', [r, lit(prop, e.property)], e) : member(r, prop, e);
       }
     }
+  }
+
+  /**
+   * A resource body property that ARM would read as part of the declaration, not as a property
+   * of the resource: `type`, `apiVersion` and `id` (read-only, BCP073) would replace the type
+   * and API version declared, and `condition`, `copy`, `resources` and `existing` (no property
+   * of a resource, BCP037) would decide whether and how many times it is deployed. The compiler
+   * rejects each; reported here and left out of the lowered declaration. True when `p` is one.
+   */
+  private armControlProperty(r: ResInfo, p: ObjectProperty): boolean {
+    const name = p.keyName ?? '';
+    const key = name.toLowerCase();
+    // An existing resource's body takes name, scope and parent only: the others are BCP173 there.
+    if (r.existing) return key === 'type' || key === 'apiversion' || key === 'id' || ARM_CONTROL_ADVICE.has(key);
+    if (key === 'type' || key === 'apiversion' || key === 'id') {
+      this.error(
+        p.key,
+        `The property "${name}" is read-only. Expressions cannot be assigned to read-only properties. (BCP073): the resource's ${key === 'id' ? 'id is made of its scope, type and name' : `type and API version are those it is declared with ('${r.type}${r.apiVersion ? `@${r.apiVersion}` : ''}')`}`,
+      );
+      return true;
+    }
+    const advice = ARM_CONTROL_ADVICE.get(key);
+    if (advice === undefined) return false;
+    this.error(p.key, `The property "${name}" is not allowed on objects of type "${r.type}". (BCP037): ${advice}`);
+    return true;
   }
 
   /**

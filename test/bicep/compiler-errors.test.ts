@@ -281,6 +281,53 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('ARM declaration keys written in a resource body (type, apiVersion, id: BCP073; condition, copy, resources: BCP037) are errors, and do not change what is deployed', async () => {
+    const main = [
+      "param location string = 'eastus'",
+      "resource webNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {",
+      "  name: 'web-nic'",
+      '  location: location',
+      "  type: 'Microsoft.Network/loadBalancers'",
+      "  apiVersion: '2019-01-01'",
+      '  condition: false',
+      '  properties: {',
+      "    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic' } } ]",
+      '  }',
+      '}',
+      "resource collectorNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {",
+      "  name: 'collector-nic'",
+      '  location: location',
+      "  id: resourceId('Microsoft.Network/networkInterfaces', 'other-nic')",
+      "  copy: { name: 'nics', count: 3 }",
+      '  resources: []',
+      '  properties: {',
+      "    ipConfigurations: [ { name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic' } } ]",
+      '  }',
+      '}',
+      "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {",
+      "  name: 'hub-vnet'",
+      '}',
+      '',
+    ].join('\n');
+    const dir = workspace({ 'main.bicep': main });
+    expect((await findingsOf(['main.bicep'], dir)).findings.filter((f) => f.level === 'error').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "5:3 The property \"type\" is read-only. Expressions cannot be assigned to read-only properties. (BCP073): the resource's type and API version are those it is declared with ('Microsoft.Network/networkInterfaces@2024-05-01')",
+      "6:3 The property \"apiVersion\" is read-only. Expressions cannot be assigned to read-only properties. (BCP073): the resource's type and API version are those it is declared with ('Microsoft.Network/networkInterfaces@2024-05-01')",
+      "7:3 The property \"condition\" is not allowed on objects of type \"Microsoft.Network/networkInterfaces\". (BCP037): a condition is written before the body: '= if (condition) { ... }'",
+      "15:3 The property \"id\" is read-only. Expressions cannot be assigned to read-only properties. (BCP073): the resource's id is made of its scope, type and name",
+      "16:3 The property \"copy\" is not allowed on objects of type \"Microsoft.Network/networkInterfaces\". (BCP037): a loop is written around the body: '= [for item in items: { ... }]'",
+      "17:3 The property \"resources\" is not allowed on objects of type \"Microsoft.Network/networkInterfaces\". (BCP037): a child resource is declared as a nested 'resource' in the body or with 'parent:'",
+    ]);
+    // What is deployed is what is declared: two NICs, once each (not a load balancer, not three
+    // copies of the collector, the web NIC not left out by its 'condition').
+    const graph = await cli(['graph', 'main.bicep', '--format', 'json'], dir);
+    const resources = (JSON.parse(graph.stdout) as { resources: { type: string; apiVersion: string; name: string; state: string }[] }).resources;
+    expect(resources.filter((r) => r.state !== 'existing').map((r) => `${r.type}@${r.apiVersion} ${r.name}`).sort()).toEqual([
+      'Microsoft.Network/networkInterfaces@2024-05-01 collector-nic',
+      'Microsoft.Network/networkInterfaces@2024-05-01 web-nic',
+    ]);
+  });
+
   it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
     const main = [
       '@secure()',
