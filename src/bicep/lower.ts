@@ -150,6 +150,8 @@ const ARM_CONTROL_ADVICE: ReadonlyMap<string, string> = new Map([
   ['resources', "a child resource is declared as a nested 'resource' in the body or with 'parent:'"],
   ['existing', "an existing resource is declared with 'existing' after its type: 'resource x 'type@version' existing = { ... }'"],
 ]);
+/** Built-in functions whose value is always a string (what a `scope` is mistakenly given). */
+const STRING_FUNCTIONS = new Set(['resourceid', 'subscriptionresourceid', 'extensionresourceid', 'tenantresourceid', 'managementgroupresourceid', 'format', 'string', 'tolower', 'toupper', 'replace', 'guid', 'uniquestring']);
 /** The properties a module's body may have (lower case). */
 const MODULE_BODY = new Set(['name', 'params', 'scope', 'dependson', 'identity', 'extensionconfigs']);
 /** Body properties of a resource that the lowering handles itself. */
@@ -1838,6 +1840,48 @@ export class FileLowerer extends ExprLowerer {
     return this.expr(sv, ctx);
   }
 
+  /**
+   * BCP036: a `scope` that is a string (`scope: rgName`, `scope: 'tap-rg'`, `scope: vnet.id`,
+   * `scope: resourceId(...)`), where Bicep takes a scope value: resourceGroup('name'),
+   * subscription('id'), managementGroup('name'), tenant() or a resource symbol. ARM JSON names a
+   * scope by its id, so the lowered template would deploy it somewhere (a module to this file's
+   * resource group, a resource as an extension of what the id names); the compiler rejects it.
+   */
+  private checkScopeNotString(sv: Expression, kind: 'module' | 'resource', symbol: string | undefined, ctx: LowerCtx): void {
+    if (!this.isStringValue(sv, ctx, 0)) return;
+    const fix =
+      kind === 'module'
+        ? "a module's resource group is named with resourceGroup('name') (or resourceGroup('subscriptionId', 'name')), its subscription with subscription('id')"
+        : "a resource's scope is a resource symbol (scope: vnet, not vnet.id), or a scope function such as resourceGroup('name') for an existing resource";
+    this.error(sv, `The property "scope"${symbol ? ` of module '${symbol}'` : ''} expected a scope value but the provided value is of type "string". (BCP036): ${fix}`);
+  }
+
+  /** Whether an expression is certainly a string (a literal, a string parameter or variable, a string function, a resource's id or name). */
+  private isStringValue(e: Expression, ctx: LowerCtx, depth: number): boolean {
+    if (depth > 16) return false;
+    switch (e.kind) {
+      case 'String':
+        return true;
+      case 'Parenthesized':
+        return this.isStringValue(e.expression, ctx, depth + 1);
+      case 'VariableAccess': {
+        const n = e.name.name;
+        if (ctx.locals?.has(n) || this.symbols.has(n)) return false;
+        const p = this.params.get(n);
+        if (p) return p.type?.kind === 'TypeReference' && p.type.name.name === 'string';
+        const v = this.vars.get(n);
+        return v !== undefined && !v.type && this.isStringValue(v.value, {}, depth + 1);
+      }
+      case 'PropertyAccess':
+        return (e.property.name === 'id' || e.property.name === 'name') && this.symbolRef(e.base, ctx) !== undefined;
+      case 'FunctionCall':
+        if (e.base && !(e.base.kind === 'VariableAccess' && /^(az|sys)$/.test(e.base.name.name))) return false;
+        return STRING_FUNCTIONS.has(e.name.name.toLowerCase()) && !this.funcs.has(e.name.name);
+      default:
+        return false;
+    }
+  }
+
   private conditionOf(r: ResInfo, ctx: LowerCtx): { expr: Expr; at: Node } | undefined {
     const parts: Expr[] = [];
     let at: Node | undefined;
@@ -1926,6 +1970,8 @@ export class FileLowerer extends ExprLowerer {
       // A child inherits its root ancestor's scope; the dependency on the scope resource is the
       // root's own (the compiler does not repeat it on the child).
       const sctx = this.rootOf(r) === r ? ctx : { ...ctx, refs: undefined };
+      // (Checked once, at the declaration that writes it.)
+      if (this.rootOf(r) === r) this.checkScopeNotString(scopeProp.value, 'resource', undefined, ctx);
       this.set(out, 'scope', this.texpr(this.scopeIdExpr(scopeProp.value, sctx)), scopeProp.value, scopeProp.key);
     }
     // An extension's resource has its whole body under `properties`, as the compiler writes it
@@ -2217,6 +2263,7 @@ export class FileLowerer extends ExprLowerer {
     }
     const sc = this.scopeCall(sv);
     if (!sc) {
+      this.checkScopeNotString(sv, 'module', m.symbol, ctx);
       this.set(out, 'scope', this.texpr(this.expr(sv, ctx)), sv, sp.key);
       return;
     }

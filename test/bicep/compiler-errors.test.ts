@@ -328,6 +328,76 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it("a scope given as a string (a resource group's name, a resource's id) is an error at it (BCP036); scope values pass", async () => {
+    const main = [
+      "targetScope = 'subscription'",
+      "param tapRgName string = 'tap-rg'",
+      "param location string = 'eastus'",
+      "var hubRgName = 'hub-rg'",
+      "resource hubRg 'Microsoft.Resources/resourceGroups@2024-03-01' existing = {",
+      '  name: hubRgName',
+      '}',
+      "module tap 'tap.bicep' = {",
+      "  name: 'tap'",
+      '  scope: tapRgName',
+      '  params: { location: location }',
+      '}',
+      "module tapHub 'tap.bicep' = {",
+      "  name: 'tap-hub'",
+      "  scope: '${hubRgName}'",
+      '  params: { location: location }',
+      '}',
+      "module tapById 'tap.bicep' = {",
+      "  name: 'tap-by-id'",
+      '  scope: hubRg.id',
+      '  params: { location: location }',
+      '}',
+      "module fine1 'tap.bicep' = {",
+      "  name: 'fine1'",
+      '  scope: resourceGroup(tapRgName)',
+      '  params: { location: location }',
+      '}',
+      "module fine2 'tap.bicep' = {",
+      "  name: 'fine2'",
+      '  scope: hubRg',
+      '  params: { location: location }',
+      '}',
+      '',
+    ].join('\n');
+    const tap = [
+      'param location string',
+      "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {",
+      "  name: 'hub-vnet'",
+      '}',
+      "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {",
+      "  name: 'tap-lock'",
+      '  scope: vnet.id',
+      "  properties: { level: 'CanNotDelete' }",
+      '}',
+      "resource lock2 'Microsoft.Authorization/locks@2020-05-01' = {",
+      "  name: 'tap-lock2'",
+      '  scope: vnet',
+      "  properties: { level: 'CanNotDelete' }",
+      '}',
+      "output region string = location",
+      '',
+    ].join('\n');
+    const module = (sym: string): string =>
+      `The property "scope" of module '${sym}' expected a scope value but the provided value is of type "string". (BCP036): a module's resource group is named with resourceGroup('name') (or resourceGroup('subscriptionId', 'name')), its subscription with subscription('id')`;
+    const errs = await errors(main, { 'tap.bicep': tap });
+    expect(errs.filter((e) => e.includes('BCP036'))).toEqual([
+      `10:10 ${module('tap')}`,
+      `15:10 ${module('tapHub')}`,
+      `20:10 ${module('tapById')}`,
+      // (tap.bicep's own, reported once for the modules that deploy it.)
+      `7:10 The property "scope" expected a scope value but the provided value is of type "string". (BCP036): a resource's scope is a resource symbol (scope: vnet, not vnet.id), or a scope function such as resourceGroup('name') for an existing resource`,
+    ]);
+    const dir = workspace({ 'tap.bicep': tap });
+    expect((await findingsOf(['tap.bicep'], dir)).findings.filter((f) => f.level === 'error').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      `7:10 The property "scope" expected a scope value but the provided value is of type "string". (BCP036): a resource's scope is a resource symbol (scope: vnet, not vnet.id), or a scope function such as resourceGroup('name') for an existing resource`,
+    ]);
+  });
+
   it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
     const main = [
       '@secure()',
