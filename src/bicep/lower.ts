@@ -1945,6 +1945,14 @@ export class FileLowerer extends ExprLowerer {
     if (this.hasResourceExtensions && this.ofExtension(r)) this.set(out, 'import', this.extensionAliases.keys().next().value ?? 'extension', r.decl.type);
     if (r.existing && r.decl.existing) this.set(out, 'existing', true, r.decl.existing);
     if (!r.existing && !(this.hasResourceExtensions && this.ofExtension(r))) this.checkDeployableScope(r);
+    // A child's scope is its root ancestor's: its own `scope` would be ignored (the lowering
+    // takes the root's), and the compiler rejects it.
+    if (r.parent && !r.badParent && r.scopeProp && !(this.hasResourceExtensions && this.ofExtension(r))) {
+      this.error(
+        r.scopeProp.key,
+        `A child resource's scope is computed based on the scope of its ancestor resource. This means that using the "scope" property on a child resource is unsupported. (BCP164): '${r.symbol}' is deployed where its parent '${this.rootOf(r).symbol}' is; remove its scope, or scope that parent`,
+      );
+    }
     // An extension's `scope` is one of its own properties (below), not an ARM scope.
     const scopeProp = own(out, 'import') !== undefined ? undefined : this.rootOf(r).scopeProp;
     const sc = scopeProp && r.existing && !r.parent ? this.scopeCall(scopeProp.value) : undefined;

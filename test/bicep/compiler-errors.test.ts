@@ -398,6 +398,37 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it("a child resource's own scope is an error at it (BCP164), nested or with parent:", async () => {
+    const main = [
+      "param location string = 'eastus'",
+      "resource hubVnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {",
+      "  name: 'hub-vnet'",
+      "  scope: resourceGroup('hub-rg')",
+      "  resource tapSubnet 'subnets' existing = {",
+      "    name: 'tap-subnet'",
+      "    scope: resourceGroup('other-rg')",
+      '  }',
+      '}',
+      "resource spokeVnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+      "  name: 'spoke-vnet'",
+      '  location: location',
+      "  properties: { addressSpace: { addressPrefixes: ['10.1.0.0/16'] } }",
+      '}',
+      "resource collectorSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {",
+      '  parent: spokeVnet',
+      '  scope: resourceGroup()',
+      "  name: 'collector-subnet'",
+      "  properties: { addressPrefix: '10.1.1.0/24' }",
+      '}',
+      "output subnetId string = hubVnet::tapSubnet.id",
+      '',
+    ].join('\n');
+    expect(await errors(main)).toEqual([
+      "7:5 A child resource's scope is computed based on the scope of its ancestor resource. This means that using the \"scope\" property on a child resource is unsupported. (BCP164): 'tapSubnet' is deployed where its parent 'hubVnet' is; remove its scope, or scope that parent",
+      "17:3 A child resource's scope is computed based on the scope of its ancestor resource. This means that using the \"scope\" property on a child resource is unsupported. (BCP164): 'collectorSubnet' is deployed where its parent 'spokeVnet' is; remove its scope, or scope that parent",
+    ]);
+  });
+
   it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
     const main = [
       '@secure()',
