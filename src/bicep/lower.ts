@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
 import { LoopVariableCheck } from './lower-loop-vars.js';
+import { forPlacementErrors } from './for-placement.js';
 import { article, literalKind, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
 import { decoratorKindProblem, judgesDecoratorsOf } from './decorator-kinds.js';
@@ -1339,6 +1340,7 @@ export class FileLowerer extends ExprLowerer {
 
     this.checkDecoratorNames();
     this.checkTypeNames();
+    for (const f of forPlacementErrors(this.program.statements, this.file.text)) this.error(f.at, f.message);
     for (const p of unionTypeProblems(this.program.statements)) this.error(p.at, p.message);
     for (const s of this.program.statements) {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);

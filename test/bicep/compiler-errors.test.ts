@@ -429,6 +429,68 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('a for-expression where the compiler cannot write one (BCP138), a property loop inside another (BCP142) or under a computed name (BCP143), at its for keyword; the places it can be pass', async () => {
+    const main = [
+      "param location string = 'eastus'",
+      "param subnetNames array = ['web', 'tap']",
+      "param extraPrefixes array = []",
+      // Allowed: a loop of a declaration, and one property loop in a resource body, in a loop or not.
+      "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+      "  name: 'hub-vnet'",
+      '  location: location',
+      '  properties: {',
+      "    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }",
+      "    subnets: [for (n, i) in subnetNames: { name: n, properties: { addressPrefix: '10.0.${i}.0/24' } }]",
+      '  }',
+      '}',
+      "resource nsgs 'Microsoft.Network/networkSecurityGroups@2024-05-01' = [for n in subnetNames: {",
+      "  name: '${n}-nsg'",
+      '  location: location',
+      '  properties: {',
+      "    securityRules: [for (p, j) in [4789, 443]: { name: 'allow-${p}', properties: { priority: 100 + j, protocol: 'Udp', access: 'Allow', direction: 'Inbound', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: string(p) } }]",
+      '  }',
+      '}]',
+      "var subnetIds = [for n in subnetNames: resourceId('Microsoft.Network/virtualNetworks/subnets', 'hub-vnet', n)]",
+      // Not allowed.
+      "resource spoke 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+      "  name: 'spoke-vnet'",
+      '  location: location',
+      '  properties: {',
+      "    addressSpace: { addressPrefixes: concat(['10.1.0.0/16'], [for p in extraPrefixes: p]) }",
+      "    subnets: empty(subnetNames) ? [] : [for n in subnetNames: { name: n }]",
+      "    dhcpOptions: { dnsServers: [for n in subnetNames: [for m in subnetNames: '${n}${m}']] }",
+      '  }',
+      '}',
+      "resource rules 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {",
+      "  name: 'rules-nsg'",
+      '  location: location',
+      '  properties: {',
+      "    securityRules: [for n in subnetNames: { name: n, properties: { sourceAddressPrefixes: [for p in extraPrefixes: p] } }]",
+      "    '${location}': [for n in subnetNames: n]",
+      '  }',
+      '}',
+      "var tapConfig = { subnets: [for n in subnetNames: n] }",
+      "output prefixes object = { all: [for p in extraPrefixes: p] }",
+      "param defaults array = [for n in ['a']: n]",
+      '',
+    ].join('\n');
+    const notHere =
+      'For-expressions are not supported in this context. For-expressions may be used as values of resource, module, variable, and output declarations, or values of resource and module properties. (BCP138)';
+    expect(await errors(main)).toEqual([
+      // concat([for ...]), a ternary's branch, a loop as an array item (the body of another loop)
+      `24:63 ${notHere}`,
+      `25:41 ${notHere}`,
+      `26:56 ${notHere}`,
+      // a property loop inside a property loop, a loop under a computed property name
+      '33:92 Property value for-expressions cannot be nested. (BCP142)',
+      '34:5 For-expressions cannot be used with properties whose names are also expressions. (BCP143)',
+      // inside a variable's or output's value, in a parameter's default
+      `37:29 ${notHere}`,
+      `38:34 ${notHere}`,
+      `39:25 ${notHere}`,
+    ]);
+  });
+
   it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
     const main = [
       '@secure()',
