@@ -18,6 +18,7 @@ import { LoopVariableCheck } from './lower-loop-vars.js';
 import { forPlacementErrors } from './for-placement.js';
 import { article, literalKind, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
+import { AZ_FUNCTIONS } from './functions.generated.js';
 import { decoratorKindProblem, judgesDecoratorsOf } from './decorator-kinds.js';
 import { decoratorNameProblem, type DeclaredNames } from './decorator-names.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
@@ -153,6 +154,8 @@ const ARM_CONTROL_ADVICE: ReadonlyMap<string, string> = new Map([
 ]);
 /** Built-in functions whose value is always a string (what a `scope` is mistakenly given). */
 const STRING_FUNCTIONS = new Set(['resourceid', 'subscriptionresourceid', 'extensionresourceid', 'tenantresourceid', 'managementgroupresourceid', 'format', 'string', 'tolower', 'toupper', 'replace', 'guid', 'uniquestring']);
+/** The az namespace's functions (resourceId(), deployment(), ...): none but getSecret() exists in a parameters file. */
+const AZ_FUNCTION_NAMES: ReadonlySet<string> = new Set([...AZ_FUNCTIONS, 'reference']);
 /** The properties a module's body may have (lower case). */
 const MODULE_BODY = new Set(['name', 'params', 'scope', 'dependson', 'identity', 'extensionconfigs']);
 /** Body properties of a resource that the lowering handles itself. */
@@ -2973,6 +2976,16 @@ export class FileLowerer extends ExprLowerer {
       const viaNamespace = problem.at === 'name' ? [...this.callableImportedFuncs].find((k) => k === `${k.split('.')[0]}.${name}`) : undefined;
       const message = viaNamespace ? `the function '${name}' does not exist; did you mean '${viaNamespace}'? (the functions of an \`import * as\` are called through its namespace)` : problem.message;
       this.error(problem.at === 'name' ? e.name : { start: e.openParen, end: e.closeParen }, message);
+      return call('invalid', [lit(message, e)], e, LOWERING_NS);
+    }
+    // A parameters file is not deployed: the az namespace there has getSecret() only (the
+    // compiler's ParamsFilePermittedOverloads), so resourceId(), deployment(), environment(),
+    // resourceGroup(), reference(), list*() ... do not exist in it.
+    if (this.file.kind === 'bicepparam' && name !== 'getSecret' && (AZ_FUNCTION_NAMES.has(name) || /^list[A-Za-z0-9]/.test(name))) {
+      const viaAz = e.base !== undefined;
+      const message = `${viaAz ? `The function "${name}" does not exist in namespace "az". (BCP107)` : `The name "${name}" does not exist in the current context. (BCP057)`}: a parameters file is not deployed, so it has none of the az functions but getSecret(); compute the value in the template, or pass it in`;
+      this.error(e.name, message);
+      for (const a of e.args) this.expr(a, ctx);
       return call('invalid', [lit(message, e)], e, LOWERING_NS);
     }
     const args = (): Expr[] => e.args.map((a) => this.expr(a, ctx));

@@ -491,6 +491,41 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it('an az function in a parameters file, which has none but getSecret() (BCP057, BCP107), at its name', async () => {
+    const main = [
+      'param location string',
+      'param collectorIpConfigId string',
+      '@secure()',
+      'param adminPassword string',
+      'param tags object',
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      "  name: 'web-tap'",
+      '  location: location',
+      '  tags: tags',
+      '  properties: {',
+      '    destinationNetworkInterfaceIPConfiguration: { id: collectorIpConfigId }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const params = [
+      "using 'main.bicep'",
+      'param location = az.resourceGroup().location',
+      "param collectorIpConfigId = '${resourceId('Microsoft.Network/networkInterfaces', 'collector-nic')}/ipConfigurations/ipconfig1'",
+      "param adminPassword = az.getSecret('00000000-0000-0000-0000-000000000000', 'ops-rg', 'ops-kv', 'admin-password')",
+      "param tags = { environment: environment().name, owner: toUpper('netops') }",
+      '',
+    ].join('\n');
+    const dir = workspace({ 'main.bicep': main, 'main.bicepparam': params });
+    const { findings } = await findingsOf(['main.bicepparam'], dir);
+    const why = 'a parameters file is not deployed, so it has none of the az functions but getSecret(); compute the value in the template, or pass it in';
+    expect(findings.filter((f) => f.level === 'error' && /BCP(057|107)/.test(f.message)).map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      `2:21 The function "resourceGroup" does not exist in namespace "az". (BCP107): ${why}`,
+      `3:32 The name "resourceId" does not exist in the current context. (BCP057): ${why}`,
+      `5:29 The name "environment" does not exist in the current context. (BCP057): ${why}`,
+    ]);
+  });
+
   it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
     const main = [
       '@secure()',
