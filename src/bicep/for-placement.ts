@@ -65,7 +65,7 @@ export function forPlacementErrors(statements: readonly Statement[], text: strin
         break;
     }
     // Any other expression: a for-expression anywhere inside it is inside an operator or a call.
-    for (const c of children(e)) visit(c, owner, 'disallowed', loops, false);
+    for (const c of expressionChildren(e)) visit(c, owner, 'disallowed', loops, false);
   };
 
   const visitProperty = (p: ObjectProperty, owner: Owner, state: Capability, loops: number): void => {
@@ -137,7 +137,8 @@ export function forPlacementErrors(statements: readonly Statement[], text: strin
   return out;
 }
 
-function children(e: Expression): Expression[] {
+/** The expressions directly inside an expression (object property values, not keys). */
+export function expressionChildren(e: Expression): Expression[] {
   switch (e.kind) {
     case 'String':
       return e.expressions;

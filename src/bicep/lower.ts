@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
 import { LoopVariableCheck } from './lower-loop-vars.js';
-import { forPlacementErrors } from './for-placement.js';
+import { expressionChildren, forPlacementErrors } from './for-placement.js';
 import { article, literalKind, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
 import { AZ_FUNCTIONS } from './functions.generated.js';
@@ -1469,12 +1469,41 @@ export class FileLowerer extends ExprLowerer {
     return { values, scope };
   }
 
+  /**
+   * BCP072: a parameter's default may read other parameters only. ARM evaluates defaults before
+   * variables and resources exist (variables() or reference() there is an error at deployment);
+   * the compiler rejects a variable, resource or module named in one. Lambda and loop variables
+   * (`locals`) shadow the file's names; nameof() reads a name only.
+   */
+  private checkDefaultReads(e: Expression, locals: ReadonlySet<string>): void {
+    if (e.kind === 'VariableAccess') {
+      const n = e.name.name;
+      if (!locals.has(n) && !this.params.has(n) && (this.vars.has(n) || this.symbols.has(n))) {
+        const what = this.vars.has(n) ? 'variable' : this.symbols.get(n)?.kind === 'module' ? 'module' : 'resource';
+        this.error(e.name, `This symbol cannot be referenced here. Only other parameters can be referenced in parameter default values. (BCP072): the ${what} '${n}' does not exist yet when a parameter's default is calculated`);
+      }
+      return;
+    }
+    if (e.kind === 'FunctionCall' && !e.base && e.name.name === 'nameof') return;
+    if (e.kind === 'Lambda') return this.checkDefaultReads(e.body, new Set([...locals, ...e.parameters.map((p) => p.name)]));
+    if (e.kind === 'For') {
+      this.checkDefaultReads(e.iterable, locals);
+      const inner = new Set([...locals, e.item.name, ...(e.index ? [e.index.name] : [])]);
+      return this.checkDefaultReads(e.body.kind === 'If' ? e.body.body : e.body, inner);
+    }
+    if (e.kind === 'Object') for (const p of e.properties) if (p.kind === 'ObjectProperty' && p.key.kind === 'String') for (const k of p.key.expressions) this.checkDefaultReads(k, locals);
+    for (const c of expressionChildren(e)) this.checkDefaultReads(c, locals);
+  }
+
   private parameter(s: ParameterDeclaration): TObject {
     const out: TObject = {};
     const t = s.resourceType ? { type: 'string' } : armType(s.type, this.types);
     const secure = decorator(s.decorators, 'secure') !== undefined;
     this.set(out, 'type', secure ? secureType(t.type) : t.type, s.type ?? s.resourceType ?? s.name);
-    if (s.defaultValue) this.set(out, 'defaultValue', this.value(s.defaultValue, { inParameterDefault: true }), s.defaultValue);
+    if (s.defaultValue) {
+      this.checkDefaultReads(s.defaultValue, new Set());
+      this.set(out, 'defaultValue', this.value(s.defaultValue, { inParameterDefault: true }), s.defaultValue);
+    }
     if (t.nullable) this.set(out, 'nullable', true, s.type ?? s.name);
     const allowed = decorator(s.decorators, 'allowed');
     if (allowed?.args[0]) this.set(out, 'allowedValues', this.value(allowed.args[0], {}), allowed.args[0], allowed.name);

@@ -526,6 +526,34 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it("a parameter default that reads a variable, resource or module (BCP072), at the name; parameters, functions and lambda variables pass", async () => {
+    const main = [
+      "var prefix = 'prod'",
+      "resource collectorNic 'Microsoft.Network/networkInterfaces@2024-05-01' existing = {",
+      "  name: 'collector-nic'",
+      '}',
+      "param location string = 'eastus'",
+      "param tapName string = '${prefix}-web-tap'",
+      "param collectorIpConfigId string = '${collectorNic.id}/ipConfigurations/ipconfig1'",
+      "param regionTag string = toUpper(location)",
+      "param ports array = map([4789, 443], p => string(p))",
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      '  name: tapName',
+      '  location: location',
+      "  tags: { region: regionTag, ports: join(ports, ',') }",
+      '  properties: {',
+      '    destinationNetworkInterfaceIPConfiguration: { id: collectorIpConfigId }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const why = "does not exist yet when a parameter's default is calculated";
+    expect((await errors(main)).filter((e) => e.includes('BCP072'))).toEqual([
+      `6:27 This symbol cannot be referenced here. Only other parameters can be referenced in parameter default values. (BCP072): the variable 'prefix' ${why}`,
+      `7:39 This symbol cannot be referenced here. Only other parameters can be referenced in parameter default values. (BCP072): the resource 'collectorNic' ${why}`,
+    ]);
+  });
+
   it('a decorator on a declaration of a type it does not apply to (BCP124)', async () => {
     const main = [
       '@secure()',
