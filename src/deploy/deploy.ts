@@ -1008,8 +1008,12 @@ function qualifySharedDisplayNames(resources: readonly DeployedResource[]): void
   }
   for (const r of resources) {
     if (r.symbolicName === undefined || r.unit.parent === undefined) continue;
-    const entry = shared.get(sharingKey(r));
-    if (!entry || entry.units.size < 2 || entry.ids.size < 2) continue;
+    // A module's resource whose name is not known reads by its symbolic name, which says neither
+    // which module nor which instance of a module loop deploys it ('vm'): shown with its modules
+    // ('web.vm', 'web[1].vm') whether or not another module's resource reads alike.
+    const unnamed = typeof r.name !== 'string' && !isDeploymentType(r);
+    const entry = unnamed ? undefined : shared.get(sharingKey(r));
+    if (!unnamed && (!entry || entry.units.size < 2 || entry.ids.size < 2)) continue;
     const modules: string[] = [];
     for (let u: DeploymentUnit | undefined = r.unit; u?.parent; u = u.parent.unit) modules.unshift(u.parent.plainDisplayName);
     r.displayQualifier = modules.join('.');

@@ -47,6 +47,21 @@ describe('resource names in messages', () => {
     expect(await unattached(['-p', 'prefix=shop'])).toEqual(['shop-app-nic-0', 'shop-app-nic-1', 'opsNic']);
   });
 
+  test("a module loop's resource whose name is not known is named with the module that deploys it ('webSites.vm', 'webSites[1].vm'), not by its bare symbolic name; its identity stays the symbolic name", async () => {
+    const file = `${DIR}/fail-module-loop-unknown-names.bicep`;
+    const v6 = async (args: string[]) => of((await findingsOf([file, ...args])).findings, 'vtap-source-vm-size-v6');
+    const unknownCount = await v6([]);
+    expect(unknownCount.map((f) => [quoted(f.message, 'VM')[0], quoted(f.message, 'network interface')[0]])).toEqual([['webSites.vm', 'webSites.nic']]);
+    expect(unknownCount[0]?.message).toContain("(if 'webSites.vm' is deployed: the copy count of module 'webSites', which deploys it, is unknown: the parameter 'webSiteCount' has no value");
+    expect(unknownCount[0]?.related.map((r) => r.message)).toContain("the value that decides whether 'webSites.vm' is deployed");
+    expect(unknownCount.map((f) => f.resource)).toEqual(['Microsoft.Compute/virtualMachines/vm']);
+    // The count known, each instance by its module instance; the name given, by its name.
+    const known = await v6(['-p', 'webSiteCount=2']);
+    expect(known.map((f) => quoted(f.message, 'VM')[0])).toEqual(['webSites[0].vm', 'webSites[1].vm']);
+    expect(known.map((f) => f.resource)).toEqual(['Microsoft.Compute/virtualMachines/vm', 'Microsoft.Compute/virtualMachines/vm']);
+    expect((await v6(['-p', 'webSiteCount=2', '-p', 'webPrefix=shop'])).map((f) => quoted(f.message, 'VM')[0])).toEqual(['shop-web-0', 'shop-web-1']);
+  });
+
   test('resources of one type and name in one template (existing NICs in two resource groups) are told apart by their symbolic names', async () => {
     const { findings } = await findingsOf([`${DIR}/fail-existing-nics-one-name.bicep`]);
     expect(of(findings, 'vtap-source-downtime').map((f) => quoted(f.message, 'NIC'))).toEqual([['opsNics[0]'], ['opsNics[1]']]);

@@ -122,8 +122,8 @@ describe('unknown values, rule by rule', () => {
   test('a resource of a module loop whose count is only known at deployment: the note names the module loop\'s count and points at its parameter', async () => {
     const { findings } = await findingsOf(['fixtures/vtap-source-vm-size-v6/indeterminate-module-loop-count.bicep']);
     const migration = findings.find((f) => f.ruleId === 'vtap-live-migration');
-    expect(migration?.message).toMatch(/\(if 'vm' is deployed: the copy count of module 'web', which deploys it, is unknown: the parameter 'webVmCount' has no value/);
-    expect(migration?.related.filter((r) => r.message === "the value that decides whether 'vm' is deployed").map((r) => [r.file, r.line])).toEqual([['fixtures/vtap-source-vm-size-v6/indeterminate-module-loop-count.bicep', 6]]);
+    expect(migration?.message).toMatch(/\(if 'web\.vm' is deployed: the copy count of module 'web', which deploys it, is unknown: the parameter 'webVmCount' has no value/);
+    expect(migration?.related.filter((r) => r.message === "the value that decides whether 'web.vm' is deployed").map((r) => [r.file, r.line])).toEqual([['fixtures/vtap-source-vm-size-v6/indeterminate-module-loop-count.bicep', 6]]);
     const size = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
     expect(size?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([9]);
   });
