@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at, elements, type LocatedValue } from '../src/expr/located.js';
-import { destinationTarget, destinationsOf, sourceNics, tapOf, taps } from '../src/graph/vtap.js';
+import { destinationChoices, destinationTarget, destinationsOf, sourceNics, tapOf, taps } from '../src/graph/vtap.js';
 import { formatId, parseResourceId } from '../src/deploy/resource-id.js';
-import { sourceRelated } from './lib/support.js';
+import { aboutDestination, sourceRelated } from './lib/support.js';
 import docs from './vtap-arm-only.md';
 
 const CLASSIC = new Set(['microsoft.classiccompute', 'microsoft.classicnetwork']);
@@ -26,10 +26,16 @@ export default defineRule(
       return id && CLASSIC.has(id.namespace.toLowerCase()) ? formatId(id) : undefined;
     };
     for (const tap of taps(ctx.graph)) {
-      for (const d of destinationsOf(tap, ctx.graph)) {
+      // Each destination a value known only at deployment may choose, with that value
+      // (Verdict.destination); else every destination property the TAP sets.
+      const choices = destinationChoices(tap, ctx.graph);
+      const alternatives = choices.length > 0 ? choices : destinationsOf(tap, ctx.graph).map((destination) => ({ tap, destination, when: undefined }));
+      for (const choice of alternatives) {
+        const d = choice.destination;
+        const out = aboutDestination(ctx, choice);
         const c = classicId(d.id);
         if (c) {
-          ctx.fail({
+          out.fail({
             message: `the destination of TAP '${tap.displayName}' is a classic resource (${c}); virtual network TAP only works with Resource Manager resources: use a Resource Manager NIC or load balancer`,
             span: d.id.span,
             resource: tap,
@@ -42,14 +48,14 @@ export default defineRule(
         const subnet = t && at(t.entry, 'properties', 'subnet', 'id');
         const cs = subnet && classicId(subnet);
         if (t && subnet && cs)
-          ctx.fail({
+          out.fail({
             message: `the destination of TAP '${tap.displayName}' ('${t.name}' of ${t.kind === 'lb' ? 'load balancer' : 'NIC'} '${t.resource.displayName}') is in a classic virtual network (${cs}); virtual network TAP only works with Resource Manager resources: put the collector in a Resource Manager network`,
             span: subnet.span,
             related: [{ span: d.id.span, message: 'the destination of the TAP' }],
             resource: t.resource,
             involved: [tap],
           });
-        else ctx.pass({ message: 'destination is a Resource Manager resource', span: d.id.span, resource: tap });
+        else out.pass({ message: 'destination is a Resource Manager resource', span: d.id.span, resource: tap });
       }
     }
     // Every source NIC the template declares, whatever TAP it names.

@@ -1,10 +1,10 @@
 import { defineRule, type RuleContext, type Verdict } from '../src/engine/rule.js';
 import type { Span } from '../src/model/span.js';
 import { at, elements, type LocatedValue } from '../src/expr/located.js';
-import { declaredNic, destinationOf, destinationTarget, finalDeclarations, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
+import { declaredNic, destinationChoices, destinationTarget, finalDeclarations, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
 import { addressOf, destinationCovers, ipConfigurationsOf, lbPartOf, lbParts, membersOfPool, poolAddresses, portCovers, rulesOfFrontend, scaleSetMembersOfPool, securityGroupsOfNic, securityGroupsOfScaleSet, securityRulesOf, sourceCovers, type LbPart, type LbRule, type SecurityGroupRef } from '../src/graph/network.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { unknownOrigin } from './lib/support.js';
+import { aboutDestination, unknownOrigin } from './lib/support.js';
 import { Unknown, type Value } from '../src/expr/value.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import facts from './data/vtap-facts.json' with { type: 'json' };
@@ -27,15 +27,21 @@ export default defineRule(
   docs,
   (ctx) => {
     for (const tap of taps(ctx.graph)) {
-      const d = destinationOf(tap, ctx.graph);
-      const t = d && destinationTarget(d);
-      if (!d || !t) continue;
+      const choices = destinationChoices(tap, ctx.graph);
+      if (choices.length === 0) continue;
       const from = sendersOf(ctx, tap);
-      if (t.kind === 'nic') {
-        const what = `the destination of TAP '${tap.displayName}' ('${t.resource.displayName}')`;
-        checkNsgs(ctx, tap, d, { nic: t.resource, ipConfig: t.entry, port: PORT, what, nicText: 'the destination NIC', subnetText: 'the destination subnet' }, from);
+      // Each destination a value known only at deployment may choose, with that value (Verdict.destination).
+      for (const choice of choices) {
+        const d = choice.destination;
+        const t = destinationTarget(d);
+        if (!t) continue;
+        const c = aboutDestination(ctx, choice);
+        if (t.kind === 'nic') {
+          const what = `the destination of TAP '${tap.displayName}' ('${t.resource.displayName}')`;
+          checkNsgs(c, tap, d, { nic: t.resource, ipConfig: t.entry, port: PORT, what, nicText: 'the destination NIC', subnetText: 'the destination subnet' }, from);
+        }
+        else checkLbRules(c, tap, d, t, from);
       }
-      else checkLbRules(ctx, tap, d, t, from);
     }
   },
 );

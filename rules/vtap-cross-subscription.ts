@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationIdForSubscription, destinationOf, literalSubscription, nicName, resolvedName, sourcesOfTap, subscriptionScopeOf, tapSources, taps } from '../src/graph/vtap.js';
+import { destinationChoices, destinationIdForSubscription, literalSubscription, nicName, resolvedName, sourcesOfTap, subscriptionScopeOf, tapSources, taps } from '../src/graph/vtap.js';
 import type { DeployedResource } from '../src/deploy/model.js';
-import type { RelatedLocation } from '../src/engine/rule.js';
+import type { RelatedLocation, RuleContext } from '../src/engine/rule.js';
+import { aboutDestination } from './lib/support.js';
 import { idNames, type ResourceId } from '../src/deploy/resource-id.js';
 import type { Span } from '../src/model/span.js';
 import docs from './vtap-cross-subscription.md';
@@ -27,7 +28,7 @@ export default defineRule(
         const list = [subscriptionScopeOf(tap, `TAP '${tap.plainDisplayName}'`), other && subscriptionScopeOf(other, what)].filter((r): r is RelatedLocation => r !== undefined);
         return list.length > 0 ? list : undefined;
       };
-      const review = (id: ResourceId, what: string, span: Span, other?: { resource: DeployedResource; what: string }) => {
+      const review = (id: ResourceId, what: string, span: Span, other?: { resource: DeployedResource; what: string }, c: RuleContext = ctx) => {
         // Asked only for a finding: a pass needs no related locations.
         const related = () => scopes(other?.resource, other?.what ?? '');
         const sub = literalSubscription(id);
@@ -35,7 +36,7 @@ export default defineRule(
           // The other way round from below: the TAP is in a subscription written out (a module
           // scoped there) and the NIC or destination in the deployment's, which may be another.
           if (tapSub !== undefined)
-            ctx.indeterminate({
+            c.indeterminate({
               message: `${what} is in the deployment's subscription (only known at deployment) and TAP '${tap.displayName}' is in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
               span,
               related: related(),
@@ -44,10 +45,10 @@ export default defineRule(
           return;
         }
         if (tapSub === sub) {
-          ctx.pass({ message: `${what} is in the TAP's subscription`, span, resource: tap });
+          c.pass({ message: `${what} is in the TAP's subscription`, span, resource: tap });
           return;
         }
-        ctx.indeterminate({
+        c.indeterminate({
           message:
             tapSub === undefined
               ? `${what} ${other && !other.resource.existing ? 'is deployed to' : 'is referenced in'} subscription '${sub}' and TAP '${tap.displayName}' is deployed to the deployment's subscription (only known at deployment); if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
@@ -63,19 +64,23 @@ export default defineRule(
         else if (s.nic.kind === 'resource')
           review(s.nic.resource.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span, { resource: s.nic.resource, what: `source NIC '${s.nic.resource.plainDisplayName}'` });
       }
-      const d = destinationOf(tap, ctx.graph);
-      const r = d?.resolution;
-      const destId = r && destinationIdForSubscription(r);
-      const destResource = r?.kind === 'resource' || r?.kind === 'sub' ? r.resource : undefined;
-      if (d && destId)
-        review(
-          destId,
-          `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`,
-          d.id.span,
-          // The declared resource's own subscription, not the one an id written for it names
-          // (that id says where the destination is, not where the template deploys it).
-          destResource && destId === destResource.id ? { resource: destResource, what: `the destination '${destResource.plainDisplayName}'` } : undefined,
-        );
+      // Each destination a value known only at deployment may choose, with that value (Verdict.destination).
+      for (const choice of destinationChoices(tap, ctx.graph)) {
+        const d = choice.destination;
+        const r = d.resolution;
+        const destId = destinationIdForSubscription(r);
+        const destResource = r.kind === 'resource' || r.kind === 'sub' ? r.resource : undefined;
+        if (destId)
+          review(
+            destId,
+            `the destination of TAP '${tap.displayName}' ('${idNames(destId)}')`,
+            d.id.span,
+            // The declared resource's own subscription, not the one an id written for it names
+            // (that id says where the destination is, not where the template deploys it).
+            destResource && destId === destResource.id ? { resource: destResource, what: `the destination '${destResource.plainDisplayName}'` } : undefined,
+            aboutDestination(ctx, choice),
+          );
+      }
     }
     // The other way round: NICs mirrored to a TAP outside the template (an `existing` one or an
     // id) in a subscription written out. A NIC this template does not declare (the parent of a

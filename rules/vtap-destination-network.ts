@@ -23,10 +23,12 @@ export default defineRule(
   docs,
   (ctx) => {
     for (const p of tapNetworkPairs(ctx.graph)) {
+      if (p.repeat) continue;
       const [src, dst] = networkNames(p.sourceNet, p.destNet);
       const base = {
         span: p.destination.id.span,
         resource: p.tap,
+        destination: p.networkChoice,
         // The source's declaration too: a TAP configuration that may not be deployed mirrors nothing.
         involved: [p.nic, p.source.holder],
         sources: [p.source],

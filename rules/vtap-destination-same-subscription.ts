@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationIdForSubscription, destinationOf, literalSubscription, subscriptionScopeOf, taps } from '../src/graph/vtap.js';
+import { destinationChoices, destinationIdForSubscription, literalSubscription, subscriptionScopeOf, taps } from '../src/graph/vtap.js';
+import { aboutDestination } from './lib/support.js';
 import type { RelatedLocation } from '../src/engine/rule.js';
 import { segmentDisplay, segmentKey, subscriptionOf, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
@@ -25,13 +26,15 @@ export default defineRule(
   },
   docs,
   (ctx) => {
-    for (const tap of taps(ctx.graph)) {
-      const d = destinationOf(tap, ctx.graph);
+    for (const tap of taps(ctx.graph)) for (const choice of destinationChoices(tap, ctx.graph)) {
+      // Each destination a value known only at deployment may choose, with that value (Verdict.destination).
+      const c = aboutDestination(ctx, choice);
+      const d = choice.destination;
       // The destination's id: outside the template, or declared here (in a module deployed to
       // another subscription, say).
       const r = d?.resolution;
       const destId = r && destinationIdForSubscription(r);
-      if (!d || !destId) continue;
+      if (!destId) continue;
       const tapSub = literalSubscription(tap.id);
       const sub = literalSubscription(destId);
       if (tapSub === undefined || sub === undefined) {
@@ -44,10 +47,10 @@ export default defineRule(
         const a = subscriptionOf(tap.id);
         const b = subscriptionOf(destId);
         if (a !== undefined && b !== undefined && segmentKey(a) === segmentKey(b)) {
-          ctx.pass({ message: 'destination in the same subscription, whichever it is', span: d.id.span, resource: tap });
+          c.pass({ message: 'destination in the same subscription, whichever it is', span: d.id.span, resource: tap });
           continue;
         }
-        ctx.indeterminate({
+        c.indeterminate({
           message: `the destination of TAP '${tap.displayName}' ('${r.resource.displayName}') is in ${subscriptionText(b)} and the TAP is in ${subscriptionText(a)}; the TAP and its destination must be in the same subscription: deploy them to one subscription, or set deployment.subscriptionId in vtaplint.config.json to check it`,
           span: d.id.span,
           resource: tap,
@@ -55,14 +58,14 @@ export default defineRule(
         });
         continue;
       }
-      if (tapSub === sub) ctx.pass({ message: 'destination in the same subscription', span: d.id.span, resource: tap });
+      if (tapSub === sub) c.pass({ message: 'destination in the same subscription', span: d.id.span, resource: tap });
       else {
         // Where modules scoped to a subscription set the two subscriptions the message names.
         const destResource = r?.kind === 'resource' || r?.kind === 'sub' ? r.resource : undefined;
         const related = [subscriptionScopeOf(tap, `TAP '${tap.plainDisplayName}'`), destResource && subscriptionScopeOf(destResource, `the destination '${destResource.plainDisplayName}'`)].filter(
           (x): x is RelatedLocation => x !== undefined,
         );
-        ctx.fail({
+        c.fail({
           message: `the destination of TAP '${tap.displayName}' is in subscription '${sub}' but the TAP is in '${tapSub}'; the TAP and its destination must be in the same subscription: deploy the TAP to '${sub}' or use a collector there`,
           span: d.id.span,
           related: related.length > 0 ? related : undefined,

@@ -1,10 +1,10 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, elements } from '../src/expr/located.js';
-import { destinationsOf, nicName, privateEndpointOfNic, privateLinkServiceOfNic, resolvedName, tapSources, taps, TYPES, type Destination, type NicRef, type TapSource } from '../src/graph/vtap.js';
-import { sourceRelated } from './lib/support.js';
+import { destinationChoices, destinationToggle, destinationsOf, nicName, privateEndpointOfNic, privateLinkServiceOfNic, resolvedName, tapSources, taps, TYPES, type Destination, type NicRef, type TapSource } from '../src/graph/vtap.js';
+import { aboutDestination, sourceRelated } from './lib/support.js';
 import type { Resolution } from '../src/graph/graph.js';
 import { describeId, fullType, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
-import { Unknown, testOf, type BoolTest } from '../src/expr/value.js';
+import { Unknown } from '../src/expr/value.js';
 import { VALUE_ORIGIN, describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { Span } from '../src/model/span.js';
@@ -19,35 +19,6 @@ const EXPECTED: Record<Destination['property'], { type: string; what: string }> 
   destinationNetworkInterfaceIPConfiguration: { type: NIC_IPCONFIG, what: "a network interface's IP configuration" },
   destinationLoadBalancerFrontEndIPConfiguration: { type: LB_FRONTEND, what: "a load balancer's frontend IP configuration" },
 };
-
-/**
- * When a TAP's two destination properties are the two branches of one condition only known at
- * deployment (`useLb ? {...} : null` and `useLb ? null : {...}`, or their ARM if()s), so that
- * exactly one is set whichever way it goes: that condition. Undefined otherwise.
- */
-function oneOfTwo(a: Destination, b: Destination): Unknown | undefined {
-  const x = setWhen(a.id.value);
-  const y = setWhen(b.id.value);
-  if (!x || !y || x.test.subject !== y.test.subject || JSON.stringify(x.test.equals) !== JSON.stringify(y.test.equals)) return undefined;
-  return x.set !== y.set ? x.condition : undefined;
-}
-
-/** For a value `cond ? {...} : null` (or the other way round): the test and whether it is set when the test holds. */
-function setWhen(v: unknown): { test: BoolTest; set: boolean; condition: Unknown } | undefined {
-  if (!(v instanceof Unknown) || !v.choice || !v.branches) return undefined;
-  const test = testOf(v.choice.condition);
-  if (!test) return undefined;
-  const isSet = (x: unknown) => x !== null && x !== undefined && !(x instanceof Unknown);
-  const whenTrue = v.branches.slice(0, v.choice.then);
-  const whenFalse = v.branches.slice(v.choice.then);
-  if (whenTrue.length === 0 || whenFalse.length === 0) return undefined;
-  let setIfTrue: boolean;
-  if (whenTrue.every(isSet) && whenFalse.every((x) => x === null)) setIfTrue = true;
-  else if (whenTrue.every((x) => x === null) && whenFalse.every(isSet)) setIfTrue = false;
-  else return undefined;
-  // A negated test holds when its subject does not equal the value.
-  return { test, set: setIfTrue !== test.negated, condition: v.choice.condition };
-}
 
 /** The checks that need the destination's own properties (listed when it is outside the template). */
 /**
@@ -99,7 +70,14 @@ export default defineRule(
         const maybe = dests.find((d) => d.maybeUnset);
         // The two branches of one choice: exactly one is set whichever way it goes; which one
         // is what is only known at deployment.
-        const toggle = oneOfTwo(first, second);
+        const toggle = destinationToggle(first, second);
+        const choices = toggle ? destinationChoices(tap, ctx.graph) : [];
+        if (choices.length === 2) {
+          // Each is checked, as every destination rule checks it: a fail of one names the value
+          // that chooses it (src/engine/run-rules.ts).
+          for (const choice of choices) checkDestination(aboutDestination(ctx, choice), tap, choice.destination);
+          continue;
+        }
         if (maybe && toggle) {
           ctx.indeterminate({
             message: `TAP '${tap.displayName}' sets exactly one destination, ${first.property} or ${second.property}, but which one is ${describeUnknown(toggle)}, so vtaplint cannot check that destination (${checksNeedingProperties(tap, undefined, first.property).replace(/^the IP configuration exists, /, '')})`,

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { at, type LocatedValue } from '../src/expr/located.js';
-import { destinationOf, destinationTarget, finalDeclarations, sourceNics, tapOf, taps, type TapSource } from '../src/graph/vtap.js';
+import { destinationChoices, destinationTarget, finalDeclarations, sourceNics, tapOf, taps, type DestinationChoice, type TapSource } from '../src/graph/vtap.js';
 import { ipConfigurationsOf, publicIpOf } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -33,12 +33,15 @@ export default defineRule(
       }
     }
     for (const tap of taps(ctx.graph)) {
-      const d = destinationOf(tap, ctx.graph);
-      const t = d && destinationTarget(d);
-      if (!d || !t) continue;
-      // A load balancer destination is a frontend, as Azure names it, not a NIC's IP configuration.
-      const what = t.kind === 'lb' ? `the destination of TAP '${tap.displayName}' (load balancer '${t.resource.displayName}')` : `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`;
-      checkIpConfig(ctx, t.entry, t.resource, what, [{ span: d.id.span, message: 'the destination of the TAP' }], [tap], [], t.kind === 'lb' ? 'frontend IP configuration' : 'IP configuration');
+      // Each destination a value known only at deployment may choose, with that value (Verdict.destination).
+      for (const choice of destinationChoices(tap, ctx.graph)) {
+        const d = choice.destination;
+        const t = destinationTarget(d);
+        if (!t) continue;
+        // A load balancer destination is a frontend, as Azure names it, not a NIC's IP configuration.
+        const what = t.kind === 'lb' ? `the destination of TAP '${tap.displayName}' (load balancer '${t.resource.displayName}')` : `the destination of TAP '${tap.displayName}' ('${t.name}' of '${t.resource.displayName}')`;
+        checkIpConfig(ctx, t.entry, t.resource, what, [{ span: d.id.span, message: 'the destination of the TAP' }], [tap], [], t.kind === 'lb' ? 'frontend IP configuration' : 'IP configuration', choice);
+      }
     }
   },
 );
@@ -52,10 +55,11 @@ function checkIpConfig(
   involved: DeployedResource[],
   sources: readonly TapSource[] = [],
   noun = 'IP configuration',
+  destination?: DestinationChoice,
 ): void {
   const name = at(ipc, 'name').value;
   const version = at(ipc, 'properties', 'privateIPAddressVersion');
-  const base = { resource: holder, involved, sources, related };
+  const base = { resource: holder, involved, sources, related, destination };
   const fix = 'virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only';
   if (typeof version.value === 'string' && version.value.toLowerCase() === 'ipv6') {
     ctx.fail({ ...base, span: version.span, message: `${noun} '${String(name)}' of ${what} uses IPv6; ${fix}` });

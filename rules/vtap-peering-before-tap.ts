@@ -20,11 +20,11 @@ export default defineRule(
   docs,
   (ctx) => {
     for (const p of tapNetworkPairs(ctx.graph)) {
-      if (p.same !== false) continue;
+      if (p.same !== false || p.repeat) continue;
       const holder = p.source.holder;
       const missing: Peering[] = [];
       for (const peering of [p.forward, p.backward].filter((x): x is Peering => x !== undefined)) {
-        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], sources: [p.source], related: [peeringRelated(peering), sourceRelated(p.source)] };
+        const base = { span: p.source.tapId.span, resource: holder, involved: [peering.holder, p.tap], sources: [p.source], destination: p.networkChoice, related: [peeringRelated(peering), sourceRelated(p.source)] };
         if (orderedAfter(ctx.graph, holder, peering.holder)) ctx.pass({ ...base, message: 'tap configuration after peering' });
         else missing.push(peering);
       }
@@ -69,6 +69,7 @@ function reportMissing(ctx: RuleContext, p: TapNetworkPair, missing: Peering[]):
     resource: holder,
     involved: [...missing.map((x) => x.holder), p.tap],
     sources: [p.source],
+    destination: p.networkChoice,
     related,
     message: `${sourceEntryName(p.source)} attaches NIC '${p.nic.displayName}' to TAP '${p.tap.displayName}' without waiting for ${waitingFor}: ${advice}`,
   });

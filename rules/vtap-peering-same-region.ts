@@ -26,14 +26,15 @@ export default defineRule(
       if (p.same !== false || p.sourceNet.kind !== 'vnet' || p.destNet.kind !== 'vnet' || p.sourceNet.vnet.existing || p.destNet.vnet.existing) continue;
       const a = p.sourceNet.vnet;
       const b = p.destNet.vnet;
-      const key = `${p.tap.key}|${a.key}|${b.key}`;
+      // Per destination when a value known only at deployment chooses it (networkChoice), unless all are in this network.
+      const key = `${p.tap.key}|${a.key}|${b.key}|${p.networkChoice?.destination.property ?? ''}`;
       if (done.has(key)) continue;
       done.add(key);
       const la = at(a.root, 'location');
       const lb = at(b.root, 'location');
       if (la.value === undefined || lb.value === undefined) continue;
       const same = sameRegion(la.value, lb.value);
-      const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], sources: [p.source], related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
+      const base = { span: lb.span, resource: b, involved: [a, p.tap, p.source.holder], sources: [p.source], destination: p.networkChoice, related: [{ span: la.span, message: `the location of '${a.displayName}', the network of source NIC '${p.nic.displayName}'` }, sourceRelated(p.source)] };
       if (same === true) ctx.pass({ ...base, message: 'peered networks in one region' });
       else if (same === false) {
         // A TAP in its collector's region (a hub's, with a spoke peered from another region): the

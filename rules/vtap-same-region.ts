@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
-import { declaredNic, destinationOf, destinationTarget, normalizeRegion, resolvedName, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic, vmsOfNicRef, type TapSource } from '../src/graph/vtap.js';
+import { declaredNic, destinationChoices, destinationTarget, normalizeRegion, resolvedName, sameRegion, sourcesOfTap, tapSources, taps, vmsOfNic, vmsOfNicRef, type DestinationChoice, type TapSource } from '../src/graph/vtap.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -44,14 +44,14 @@ export default defineRule(
       const checked = new Set<DeployedResource>();
       // `holders`: what makes `r` part of the TAP (the source's declaration, its NIC): when one of
       // them may not be deployed, neither may the mismatch, so a failure is only indeterminate.
-      const check = (r: DeployedResource, role: string, related: RelatedLocation[], holders: DeployedResource[] = [], sources: readonly TapSource[] = []) => {
+      const check = (r: DeployedResource, role: string, related: RelatedLocation[], holders: DeployedResource[] = [], sources: readonly TapSource[] = [], destination?: DestinationChoice) => {
         if (checked.has(r) || r.existing) return;
         checked.add(r);
         const loc = at(r.root, 'location');
         const v = loc.value;
         if (v === undefined) return;
         const same = sameRegion(tapLoc.value, v);
-        const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], sources, related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
+        const base = { span: loc.span, resource: r, involved: [tap, ...holders.filter((h) => h !== r)], sources, destination, related: [{ span: tapLoc.span, message: `the location of TAP '${tap.displayName}'` }, ...related] };
         if (same === true) ctx.pass({ ...base, message: `${role} '${r.displayName}' is in the TAP's region` });
         else if (same === false) {
           // A misspelt location on either side ('eastus3' for 'eastus'): name it, it is the likely fix.
@@ -82,9 +82,12 @@ export default defineRule(
         const nicLoc = at(nic.root, 'location').span.identity();
         for (const { vm } of vmsOfNic(ctx.graph, nic)) if (at(vm.root, 'location').span.identity() !== nicLoc) check(vm, 'source VM', [sourceRelated(source)], [nic, source.holder], [source]);
       }
-      const d = destinationOf(tap, ctx.graph);
-      const target = d && destinationTarget(d);
-      if (target && d) check(target.resource, target.kind === 'nic' ? 'destination NIC' : 'destination load balancer', [{ span: d.id.span, message: 'the destination of the TAP' }]);
+      // Each destination a value known only at deployment may choose, with that value (Verdict.destination).
+      for (const choice of destinationChoices(tap, ctx.graph)) {
+        const d = choice.destination;
+        const target = destinationTarget(d);
+        if (target) check(target.resource, target.kind === 'nic' ? 'destination NIC' : 'destination load balancer', [{ span: d.id.span, message: 'the destination of the TAP' }], [], [], choice);
+      }
     }
     // Sources the template attaches to a TAP it does not deploy (declared `existing`, or only
     // named by its id): the TAP's region is not in the template. A source NIC in a region where

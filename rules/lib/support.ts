@@ -2,10 +2,10 @@
 // a source's declaration, and where a missing dependsOn goes when resources are in modules.
 import path from 'node:path';
 import { Unknown, type Value } from '../../src/expr/value.js';
-import type { RelatedLocation } from '../../src/engine/rule.js';
+import type { RelatedLocation, RuleContext } from '../../src/engine/rule.js';
 import { VALUE_ORIGIN } from '../../src/engine/describe.js';
 import type { Span } from '../../src/model/span.js';
-import type { TapSource } from '../../src/graph/vtap.js';
+import type { DestinationChoice, TapSource } from '../../src/graph/vtap.js';
 import { dependencyPlace, describeSource, type DependencyPlace } from '../../src/graph/vtap.js';
 import { deploymentLabel, type DeployedResource, type DeploymentUnit } from '../../src/deploy/model.js';
 import type { LbMembership } from '../../src/graph/network.js';
@@ -138,4 +138,20 @@ export function unfetchedCreatorOfNic(graph: ResourceGraph, source: TapSource): 
 /** "named in the parameters of module 'appVm', which deploys 'br/…', a template vtaplint never fetches and which may create the NIC and its VM" */
 export function nicCreatorPhrase(u: UnfetchedDeployer): string {
   return `named in the parameters of ${deploymentLabel(u.deployment)}, which deploys '${u.from}', a template vtaplint never fetches and which may create the NIC and its VM`;
+}
+
+/**
+ * The rule context for verdicts about one destination of a TAP (destinationChoices): each verdict
+ * carries it (Verdict.destination), so that the engine names the value that chooses it. The
+ * context itself when no such value does.
+ */
+export function aboutDestination(ctx: RuleContext, choice: DestinationChoice): RuleContext {
+  if (!choice.when) return ctx;
+  return {
+    graph: ctx.graph,
+    regions: ctx.regions,
+    fail: (v) => ctx.fail({ ...v, destination: choice }),
+    indeterminate: (v) => ctx.indeterminate({ ...v, destination: choice }),
+    pass: (v) => ctx.pass({ ...v, destination: choice }),
+  };
 }

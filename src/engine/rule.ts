@@ -4,7 +4,7 @@ import type { Span } from '../model/span.js';
 import type { ResourceGraph } from '../graph/graph.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { RegionLists } from './config.js';
-import type { TapSource } from '../graph/vtap.js';
+import type { DestinationChoice, TapSource } from '../graph/vtap.js';
 
 export type Level = 'error' | 'warning' | 'note';
 export type ConfiguredLevel = Level | 'off';
@@ -51,6 +51,13 @@ export interface Verdict {
    * out (TapSource.when) makes a fail indeterminate too.
    */
   sources?: readonly TapSource[];
+  /**
+   * The destination of a TAP the verdict is about, when a value known only at deployment chooses it
+   * among two (DestinationChoice.when): a fail becomes a note naming that value, unless the rule
+   * fails the other destination of the TAP too (for the same sources): then both stay fails, each
+   * pointing at the other (src/engine/run-rules.ts). An indeterminate result names the value too.
+   */
+  destination?: DestinationChoice;
   /** Set by rules that report at a level other than their default (e.g. coming-soon regions). */
   level?: Level;
 }

@@ -4,7 +4,7 @@ import type { ResourceGraph } from '../graph/graph.js';
 import type { Level, RelatedLocation, Rule, RuleContext, Verdict } from './rule.js';
 import { deploymentLabel, type DeployedResource } from '../deploy/model.js';
 import { describeUnknown } from './describe.js';
-import { describeSource, parallelRedeployment, type TapSource } from '../graph/vtap.js';
+import { describeSource, parallelRedeployment, type DestinationChoice, type TapSource } from '../graph/vtap.js';
 import type { Span } from '../model/span.js';
 
 export interface RuleOutcome {
@@ -72,6 +72,35 @@ function maybeWhy(maybe: DeployedResource): string {
   return 'its condition';
 }
 
+/**
+ * A verdict about one of the destinations a value known only at deployment chooses between, with
+ * that value named: "(if TAP 'tap' sends to destinationLoadBalancerFrontEndIPConfiguration, chosen
+ * when the condition is true: that condition is unknown: the parameter 'useLb' has no value)", and
+ * related locations at the value and at the branch that sets that destination. Worded as a
+ * resource that may not be deployed is ("(if 'vm' is deployed: ...)").
+ */
+function chosenDestination(v: Omit<Verdict, 'kind'>, c: DestinationChoice): Omit<Verdict, 'kind'> {
+  const when = c.when;
+  if (!when) return v;
+  const related = [...(v.related ?? [])];
+  const add = (span: Span | undefined, message: string) => {
+    if (span && span !== v.span && !related.some((r) => r.span === span)) related.push({ span, message });
+  };
+  add(c.destination.id.span, `the destination TAP '${c.tap.displayName}' sends to when the condition is ${when.holds}`);
+  add(when.condition.reason.span, `the value that decides which destination TAP '${c.tap.displayName}' sends to`);
+  return { ...v, related, message: `${v.message} (if TAP '${c.tap.displayName}' sends to ${c.destination.property}, chosen when the condition is ${when.holds}: that condition is ${describeUnknown(when.condition)})` };
+}
+
+/** Whether two fails about the alternatives of one TAP's destination are about the other destination and the same sources. */
+function otherAlternative(a: Omit<Verdict, 'kind'>, b: Omit<Verdict, 'kind'>): boolean {
+  const x = a.destination?.when;
+  const y = b.destination?.when;
+  if (!x || !y || x.toggle !== y.toggle || x.holds === y.holds) return false;
+  const s = a.sources ?? [];
+  const t = b.sources ?? [];
+  return s.length === t.length && s.every((e) => t.includes(e));
+}
+
 export function runRules(
   graph: ResourceGraph,
   rules: readonly Rule[],
@@ -101,42 +130,49 @@ export function runRules(
     const set = configuredLevel(rule.meta, config);
     if (set === 'off') continue;
     const configured = set ?? rule.meta.defaultLevel;
+    // Fails about one of the destinations a value known only at deployment chooses between: told
+    // once the rule has judged them all (a fail of both destinations is a fail).
+    const chosen: Omit<Verdict, 'kind'>[] = [];
+    const settle = (v: Omit<Verdict, 'kind'>, review: boolean) => {
+      const why = incomplete();
+      if (why) {
+        outcomes.push({ rule, verdict: { ...v, kind: 'review', message: `${v.message} (not certain: ${why} before this was decided; raise the limit to decide it)` }, level: 'note' });
+        return;
+      }
+      const maybe = maybeDeployed(v);
+      if (maybe) {
+        // A copy loop whose count is unknown has one representative instance that may not exist;
+        // a resource of a module (nested deployment) may not be deployed because the module may not.
+        const what = maybeWhy(maybe);
+        const cond = maybe.condition ? `: ${what} is ${describeUnknown(maybe.condition)}` : '';
+        // And where that condition or count comes from (the parameter, the reference()), to supply it.
+        const decides = maybe.condition?.reason.span;
+        const related = decides && !(v.related ?? []).some((r) => r.span === decides) ? [...(v.related ?? []), { span: decides, message: `the value that decides whether '${maybe.displayName}' is deployed` }] : v.related;
+        outcomes.push({
+          rule,
+          verdict: { ...v, related, kind: 'review', message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
+          level: 'note',
+        });
+        return;
+      }
+      const source = maybeSource(v);
+      if (source || review) {
+        outcomes.push({ rule, verdict: { ...(source ?? v), kind: 'review' }, level: 'note' });
+        return;
+      }
+      // A rule's own level for a finding (a "coming soon" region's warning) holds unless the config sets one.
+      const level = set === undefined && v.level ? v.level : configured;
+      outcomes.push({ rule, verdict: { ...v, kind: 'fail' }, level });
+    };
     const ctx: RuleContext = {
       graph,
       regions: config.regions,
       fail(v) {
-        const why = incomplete();
-        if (why) {
-          outcomes.push({ rule, verdict: { ...v, kind: 'review', message: `${v.message} (not certain: ${why} before this was decided; raise the limit to decide it)` }, level: 'note' });
-          return;
-        }
-        const maybe = maybeDeployed(v);
-        if (maybe) {
-          // A copy loop whose count is unknown has one representative instance that may not exist;
-          // a resource of a module (nested deployment) may not be deployed because the module may not.
-          const what = maybeWhy(maybe);
-          const cond = maybe.condition ? `: ${what} is ${describeUnknown(maybe.condition)}` : '';
-          // And where that condition or count comes from (the parameter, the reference()), to supply it.
-          const decides = maybe.condition?.reason.span;
-          const related = decides && !(v.related ?? []).some((r) => r.span === decides) ? [...(v.related ?? []), { span: decides, message: `the value that decides whether '${maybe.displayName}' is deployed` }] : v.related;
-          outcomes.push({
-            rule,
-            verdict: { ...v, related, kind: 'review', message: `${v.message} (if '${maybe.displayName}' is deployed${cond})` },
-            level: 'note',
-          });
-          return;
-        }
-        const review = maybeSource(v);
-        if (review) {
-          outcomes.push({ rule, verdict: { ...review, kind: 'review' }, level: 'note' });
-          return;
-        }
-        // A rule's own level for a finding (a "coming soon" region's warning) holds unless the config sets one.
-        const level = set === undefined && v.level ? v.level : configured;
-        outcomes.push({ rule, verdict: { ...v, kind: 'fail' }, level });
+        if (v.destination?.when) chosen.push(v);
+        else settle(v, false);
       },
       indeterminate(v) {
-        outcomes.push({ rule, verdict: { ...v, kind: 'review' }, level: 'note' });
+        outcomes.push({ rule, verdict: { ...(v.destination ? chosenDestination(v, v.destination) : v), kind: 'review' }, level: 'note' });
       },
       pass() {
         passes++;
@@ -144,6 +180,21 @@ export function runRules(
     };
     try {
       rule.check(ctx);
+      // A fail of each destination: a fail whichever the condition chooses, pointing at the other.
+      // A fail of one: a note naming the condition.
+      for (const v of chosen) {
+        const others = chosen.filter((o) => otherAlternative(v, o));
+        if (others.length === 0) {
+          settle(chosenDestination(v, v.destination as DestinationChoice), true);
+          continue;
+        }
+        const related = [...(v.related ?? [])];
+        for (const o of others) {
+          const when = o.destination?.when;
+          if (!related.some((r) => r.span === o.span)) related.push({ span: o.span, message: `the other destination of TAP '${o.destination?.tap.displayName ?? ''}', chosen when the condition is ${String(when?.holds)}, fails this check too` });
+        }
+        settle({ ...v, related }, false);
+      }
     } catch (error) {
       failures.push({ rule, error });
     }

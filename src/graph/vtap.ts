@@ -1,7 +1,7 @@
 // vTAP questions asked of the graph: which TAPs are deployed, which network interfaces they
 // mirror (the three ways a template declares a source), what their destination is, and which
 // virtual machine owns a network interface.
-import { ObjectValue, Unknown, elementSpan, type Value } from '../expr/value.js';
+import { ObjectValue, Unknown, elementSpan, testOf, type BoolTest, type Value } from '../expr/value.js';
 import { deepEquals, equalityHash } from '../expr/ops.js';
 import { deploymentLabel, type DeployedResource, type DeploymentUnit } from '../deploy/model.js';
 import type { Span } from '../model/span.js';
@@ -727,10 +727,113 @@ export function destinationsOf(tap: DeployedResource, graph: ResourceGraph): Des
     const holder = at(tap.root, 'properties', property);
     if (holder.value === undefined || holder.value === null) continue;
     const maybeUnset = holder.value instanceof Unknown;
-    const id = maybeUnset ? holder : at(holder, 'id');
-    const resolution = graph.resolve(id.value);
-    out.push({ property, id, resolution: property === 'destinationNetworkInterfaceIPConfiguration' ? ipConfigurationCreatedByVm(graph, resolution) : resolution, maybeUnset });
+    out.push(destinationAt(graph, property, maybeUnset ? holder : at(holder, 'id'), maybeUnset));
   }
+  return out;
+}
+
+function destinationAt(graph: ResourceGraph, property: Destination['property'], id: LocatedValue, maybeUnset: boolean): Destination {
+  const resolution = graph.resolve(id.value);
+  return { property, id, resolution: property === 'destinationNetworkInterfaceIPConfiguration' ? ipConfigurationCreatedByVm(graph, resolution) : resolution, maybeUnset };
+}
+
+/**
+ * A destination a TAP sends to: its only one, or one of those a value known only at deployment
+ * chooses between (`useLb ? { id: ilbFrontend } : null` on one destination property and
+ * `useLb ? null : { id: nicIpConfig }` on the other).
+ */
+export interface DestinationChoice {
+  tap: DeployedResource;
+  destination: Destination;
+  /** Undefined when the TAP sends to it whenever the TAP is deployed. */
+  when: DestinationCondition | undefined;
+}
+
+export interface DestinationCondition {
+  /** The condition of the `?:` (ARM `if()`) that sets the destination property, known only at deployment. */
+  condition: Unknown;
+  /** The value of `condition` that chooses this destination. */
+  holds: boolean;
+  /** One object for the choices of one TAP: the alternatives of one toggle share it. */
+  toggle: object;
+}
+
+/**
+ * For a destination property whose value is `cond ? {...} : null` (or the other way round; an
+ * ARM if()): the condition, whether the property is set when it holds, the value it is set to
+ * (one value, with the span of its branch), and the test the condition is (for telling two
+ * properties chosen by one value apart). Undefined for any other value.
+ */
+function setWhen(holder: LocatedValue): { condition: Unknown; test: BoolTest; setIfTrue: boolean; at: LocatedValue } | undefined {
+  const v = holder.value;
+  if (!(v instanceof Unknown) || !v.choice || !v.branches) return undefined;
+  const test = testOf(v.choice.condition);
+  if (!test) return undefined;
+  const isSet = (x: unknown) => x !== null && x !== undefined && !(x instanceof Unknown);
+  const then = v.choice.then;
+  const whenTrue = v.branches.slice(0, then);
+  const whenFalse = v.branches.slice(then);
+  if (whenTrue.length === 0 || whenFalse.length === 0) return undefined;
+  let setIfTrue: boolean;
+  if (whenTrue.every(isSet) && whenFalse.every((x) => x === null)) setIfTrue = true;
+  else if (whenTrue.every((x) => x === null) && whenFalse.every(isSet)) setIfTrue = false;
+  else return undefined;
+  const first = setIfTrue ? 0 : then;
+  const set = setIfTrue ? whenTrue : whenFalse;
+  const value = v.branches[first] as Value;
+  if (set.some((x) => x !== value && deepEquals(x, value) !== true)) return undefined;
+  return { condition: v.choice.condition, test, setIfTrue, at: { value, span: branchSpan(v, first) ?? holder.span } };
+}
+
+/**
+ * When a TAP's two destination properties are the two branches of one condition only known at
+ * deployment (`useLb ? {...} : null` and `useLb ? null : {...}`, or their ARM if()s), so that
+ * exactly one is set whichever way it goes: that condition. Undefined otherwise.
+ */
+export function destinationToggle(a: Destination, b: Destination): Unknown | undefined {
+  const x = setWhen(a.id);
+  const y = setWhen(b.id);
+  if (!x || !y || x.test.subject !== y.test.subject || JSON.stringify(x.test.equals) !== JSON.stringify(y.test.equals)) return undefined;
+  // A negated test holds when its subject does not equal the value.
+  return x.setIfTrue !== x.test.negated !== (y.setIfTrue !== y.test.negated) ? x.condition : undefined;
+}
+
+const choicesOf = new WeakMap<ResourceGraph, Map<DeployedResource, readonly DestinationChoice[]>>();
+
+/**
+ * The destinations a TAP may send to, each with the value known only at deployment that chooses
+ * it: its one destination (`when` undefined); or, when its two destination properties are the two
+ * branches of one condition (destinationToggle), both, each as the branch that sets it; or, when
+ * its one destination property is `cond ? {...} : null`, that value, chosen when `cond` sets it
+ * (otherwise the TAP has none: vtap-destination-type's to report). None when it sets no
+ * destination or two at once (vtap-destination-type reports those). Rules check each choice and
+ * give it to their verdicts (Verdict.destination): a fail about one of two becomes a note naming
+ * the condition, unless the other fails too (src/engine/run-rules.ts).
+ */
+export function destinationChoices(tap: DeployedResource, graph: ResourceGraph): readonly DestinationChoice[] {
+  let byTap = choicesOf.get(graph);
+  if (!byTap) choicesOf.set(graph, (byTap = new Map()));
+  const known = byTap.get(tap);
+  if (known) return known;
+  const out: DestinationChoice[] = [];
+  const ds = destinationsOf(tap, graph);
+  const toggle = {};
+  const branch = (d: Destination): DestinationChoice | undefined => {
+    const w = setWhen(d.id);
+    if (!w) return undefined;
+    return { tap, destination: destinationAt(graph, d.property, at(w.at, 'id'), false), when: { condition: w.condition, holds: w.setIfTrue, toggle } };
+  };
+  if (ds.length === 1) {
+    const d = ds[0] as Destination;
+    const c = d.maybeUnset ? branch(d) : { tap, destination: d, when: undefined };
+    if (c) out.push(c);
+  } else if (ds.length === 2 && destinationToggle(ds[0] as Destination, ds[1] as Destination)) {
+    for (const d of ds) {
+      const c = branch(d);
+      if (c) out.push(c);
+    }
+  }
+  byTap.set(tap, out);
   return out;
 }
 

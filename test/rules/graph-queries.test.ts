@@ -5,7 +5,7 @@ import { analyzeFile } from '../../src/engine/analyze.js';
 import type { ResourceGraph } from '../../src/graph/graph.js';
 import { REPO } from '../helpers.js';
 import { analyze } from '../deploy/helpers.js';
-import { TYPES, declaredNic, destinationOf, destinationTarget, isOutside, nicKey, nicName, orderedAfter, sameRegion, tapOf, tapSources, taps } from '../../src/graph/vtap.js';
+import { TYPES, declaredNic, destinationChoices, destinationOf, destinationTarget, isOutside, nicKey, nicName, orderedAfter, sameRegion, tapOf, tapSources, taps } from '../../src/graph/vtap.js';
 import {
   broadSource,
   destinationCovers,
@@ -159,6 +159,27 @@ describe('networks and peerings', () => {
     expect(t.kind).toBe('lb');
     expect(networkName(networkOf(g, t.entry))).toBe('vtap-vnet');
   });
+});
+
+describe('the destinations a TAP may send to', () => {
+  test('one destination: itself, chosen by nothing', () => {
+    const g = graphOf('vtap-collector-port-open/pass-lb-ha-ports.json');
+    const choices = destinationChoices(taps(g)[0]!, g);
+    expect(choices.map((c) => [c.destination.property, c.when])).toEqual([['destinationLoadBalancerFrontEndIPConfiguration', undefined]]);
+  });
+  for (const file of ['vtap-destination-type/pass-toggle-both-destinations.bicep', 'vtap-destination-type/pass-toggle-both-destinations.json']) {
+    test(`two destination properties set by the two branches of one condition: both, each with the value of the condition that chooses it (${path.extname(file)})`, () => {
+      const g = graphOf(file);
+      const choices = destinationChoices(taps(g)[0]!, g);
+      expect(choices.map((c) => [c.destination.property, c.when?.holds, destinationTarget(c.destination)?.resource.displayName, destinationTarget(c.destination)?.name])).toEqual([
+        ['destinationNetworkInterfaceIPConfiguration', false, 'collector-nic', 'ipconfig1'],
+        ['destinationLoadBalancerFrontEndIPConfiguration', true, 'collector-ilb', 'vxlan-fe'],
+      ]);
+      // One toggle, one condition: the parameter without a value.
+      expect(choices[0]?.when?.toggle).toBe(choices[1]?.when?.toggle);
+      expect(choices[0]?.when?.condition.reason.message).toMatch(/^the parameter 'useL(b|oadBalancer)' has no value/);
+    });
+  }
 });
 
 describe('load balancers in front of a NIC', () => {

@@ -128,16 +128,15 @@ describe('unknown values, rule by rule', () => {
     expect(size?.related.filter((r) => r.message === ORIGIN).map((r) => r.line)).toEqual([9]);
   });
 
-  test('vtap-destination-type: two destinations that are the two branches of one condition are one destination, which one only known at deployment', async () => {
+  test('vtap-destination-type: two destinations that are the two branches of one condition are one destination, which one only known at deployment: each is checked, and what holds for one of them names the condition', async () => {
     const file = 'fixtures/vtap-destination-type/indeterminate-destination-toggle.bicep';
     const found = (await findingsOf([file])).findings.filter((f) => f.ruleId === 'vtap-destination-type');
+    // The load balancer the template deploys (useLb true) passes; the NIC (useLb false) is outside the template.
     expect(found.map((f) => f.message)).toEqual([
-      "TAP 'web-tap' sets exactly one destination, destinationNetworkInterfaceIPConfiguration or destinationLoadBalancerFrontEndIPConfiguration, but which one is unknown: the parameter 'useLb' has no value (no default, parameters file or -p value), so vtaplint cannot check that destination (the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it)",
+      "the destination of TAP 'web-tap', 'collector-nic/ipconfig1' (Microsoft.Network/networkInterfaces/ipConfigurations), is outside the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it (if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is false: that condition is unknown: the parameter 'useLb' has no value (no default, parameters file or -p value))",
     ]);
-    expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual([
-      [84, 'the other destination, destinationLoadBalancerFrontEndIPConfiguration'],
-      [4, ORIGIN],
-    ]);
+    expect(found.map((f) => [f.line, f.column])).toEqual([[85, 70]]);
+    expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual([[4, "the value that decides which destination TAP 'web-tap' sends to"]]);
     // Given the value: the load balancer the template deploys is the one destination.
     expect((await findingsOf([file, '-p', 'useLb=true'])).findings.filter((f) => f.ruleId === 'vtap-destination-type')).toEqual([]);
   });

@@ -1,0 +1,82 @@
+// A TAP whose destination a value known only at deployment chooses (`useLb ? { id: frontend } : null`
+// on one destination property, `useLb ? null : { id: ipConfig }` on the other; ARM if()): every
+// rule that reads the destination checks both. Both fail: a fail for each, pointing at the other.
+// One fails: a note that names the condition and the value of it that chooses that destination,
+// worded as a resource that may not be deployed is ("(if 'vm' is deployed: ...)"). Both pass: no
+// finding. The graph gives the alternatives (destinationChoices); the engine words the verdicts.
+import { describe, expect, test } from 'vitest';
+import { findingsOf, type JsonFinding } from '../helpers.js';
+
+const of = (fs: JsonFinding[], ruleId: string) => fs.filter((f) => f.ruleId === ruleId);
+const DECIDES = "the value that decides which destination TAP 'web-tap' sends to";
+
+describe('a destination chosen at deployment: each alternative is checked', () => {
+  test('vtap-same-region, Bicep: only the NIC alternative (useLb false) is in another region: a note naming useLb, an error once useLb=false is given, nothing with useLb=true', async () => {
+    const file = 'fixtures/vtap-same-region/indeterminate-toggle-collector-nic-region.bicep';
+    const found = of((await findingsOf([file])).findings, 'vtap-same-region');
+    expect(found.map((f) => [f.level, f.kind, f.line, f.message])).toEqual([
+      [
+        'note',
+        'review',
+        62,
+        "destination NIC 'collector-nic' is in 'westus' but TAP 'web-tap' is in 'eastus'; the TAP, its sources and its destination must be in one region: move them into one region (if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is false: that condition is unknown: the parameter 'useLb' has no value (no default, parameters file or -p value))",
+      ],
+    ]);
+    // Where the deciding value is declared, and the branch that sets this destination.
+    expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual(
+      expect.arrayContaining([
+        [6, DECIDES],
+        [107, 'the destination of the TAP'],
+      ]),
+    );
+    expect(of((await findingsOf([file, '-p', 'useLb=false'])).findings, 'vtap-same-region').map((f) => [f.level, f.kind, f.line])).toEqual([['error', 'fail', 62]]);
+    expect(of((await findingsOf([file, '-p', 'useLb=true'])).findings, 'vtap-same-region')).toEqual([]);
+  });
+
+  test('vtap-same-region, ARM JSON if(): both alternatives in another region: an error for each, each pointing at the other', async () => {
+    const found = of((await findingsOf(['fixtures/vtap-same-region/fail-toggle-both-collector-regions.json'])).findings, 'vtap-same-region');
+    expect(found.map((f) => [f.level, f.kind, f.line, f.message.replace(/;.*/, '')])).toEqual([
+      ['error', 'fail', 58, "destination load balancer 'collector-ilb' is in 'westus' but TAP 'web-tap' is in 'eastus'"],
+      ['error', 'fail', 82, "destination NIC 'collector-nic' is in 'westus' but TAP 'web-tap' is in 'eastus'"],
+    ]);
+    expect(found.map((f) => f.related.filter((r) => r.message.startsWith('the other destination')).map((r) => [r.line, r.message]))).toEqual([
+      [[82, "the other destination of TAP 'web-tap', chosen when the condition is false, fails this check too"]],
+      [[58, "the other destination of TAP 'web-tap', chosen when the condition is true, fails this check too"]],
+    ]);
+  });
+
+  test('vtap-collector-port-open, Bicep: the collector NIC denies VXLAN, as the NIC destination and as the backend of the load balancer destination: a warning for each', async () => {
+    const found = of((await findingsOf(['fixtures/vtap-collector-port-open/fail-toggle-nsg-denies-both.bicep'])).findings, 'vtap-collector-port-open');
+    expect(found.map((f) => [f.level, f.kind, f.line])).toEqual([
+      ['warning', 'fail', 68],
+      ['warning', 'fail', 68],
+    ]);
+    expect(found.map((f) => f.message)).toEqual(expect.arrayContaining([expect.stringContaining("collector NIC 'collector-nic' in pool 'collectors' of load balancer 'collector-ilb'"), expect.stringContaining("the destination of TAP 'web-tap' ('collector-nic')")]));
+    for (const f of found) expect(f.related.some((r) => r.message.startsWith("the other destination of TAP 'web-tap', chosen when the condition is"))).toBe(true);
+  });
+
+  test('vtap-destination-network, Bicep: the collector NIC alternative is in an unpeered network: a note naming useLb', async () => {
+    const file = 'fixtures/vtap-destination-network/indeterminate-toggle-collector-nic-unpeered.bicep';
+    const found = of((await findingsOf([file])).findings, 'vtap-destination-network');
+    expect(found.map((f) => [f.level, f.kind, f.line])).toEqual([['note', 'review', 114]]);
+    expect(found[0]?.message).toMatch(/^the destination of TAP 'web-tap' is in 'tools-vnet' but source NIC 'web-nic' is in 'spoke-vnet'.*\(if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is false: that condition is unknown: the parameter 'useLb' has no value/);
+    expect(of((await findingsOf([file, '-p', 'useLb=false'])).findings, 'vtap-destination-network').map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+  });
+
+  test('vtap-no-ipv6, ARM JSON if(): the load balancer alternative has an IPv6 frontend: a note naming useLoadBalancer', async () => {
+    const found = of((await findingsOf(['fixtures/vtap-no-ipv6/indeterminate-toggle-ipv6-frontend.json'])).findings, 'vtap-no-ipv6');
+    expect(found.map((f) => [f.level, f.kind, f.line])).toEqual([['note', 'review', 61]]);
+    expect(found[0]?.message).toContain(
+      "uses IPv6; virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only (if TAP 'web-tap' sends to destinationLoadBalancerFrontEndIPConfiguration, chosen when the condition is true: that condition is unknown: the parameter 'useLoadBalancer' has no value",
+    );
+  });
+
+  test('vtap-destination-type: each alternative is checked; a public frontend on the load balancer side is a note naming useLb; two good ones give no finding', async () => {
+    const pub = of((await findingsOf(['fixtures/vtap-destination-type/indeterminate-toggle-public-frontend.bicep'])).findings, 'vtap-destination-type');
+    expect(pub.map((f) => [f.level, f.kind, f.line])).toEqual([['note', 'review', 112]]);
+    expect(pub[0]?.message).toMatch(/^TAP 'web-tap' sends to frontend 'vxlan-fe' of load balancer 'collector-ilb', which is public;.*\(if TAP 'web-tap' sends to destinationLoadBalancerFrontEndIPConfiguration, chosen when the condition is true: that condition is unknown: the parameter 'useLb' has no value/);
+    for (const file of ['fixtures/vtap-destination-type/pass-toggle-both-destinations.bicep', 'fixtures/vtap-destination-type/pass-toggle-both-destinations.json']) {
+      expect(of((await findingsOf([file])).findings, 'vtap-destination-type')).toEqual([]);
+    }
+  });
+});
