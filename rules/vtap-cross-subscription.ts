@@ -1,9 +1,11 @@
 import { defineRule } from '../src/engine/rule.js';
-import { destinationChoices, destinationIdForSubscription, literalSubscription, nicName, resolvedName, sourcesOfTap, subscriptionScopeOf, tapSources, taps } from '../src/graph/vtap.js';
+import { describeSource, destinationChoices, destinationIdForSubscription, literalSubscription, nicName, resolvedName, sourcesOfTap, subscriptionScopeOf, tapIdElsewhere, tapSources, taps, type TapSource } from '../src/graph/vtap.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { RelatedLocation, RuleContext } from '../src/engine/rule.js';
-import { aboutDestination } from './lib/support.js';
-import { idNames, type ResourceId } from '../src/deploy/resource-id.js';
+import { aboutDestination, unknownOrigin } from './lib/support.js';
+import { idNames, subscriptionOf, type ResourceId } from '../src/deploy/resource-id.js';
+import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
 import type { Span } from '../src/model/span.js';
 import docs from './vtap-cross-subscription.md';
 
@@ -60,6 +62,11 @@ export default defineRule(
       };
       // Outside the template, or declared here in another subscription (a module scoped there).
       for (const s of sourcesOfTap(ctx.graph, tap)) {
+        const named = tapIdElsewhere(s);
+        if (named) {
+          namedElsewhere(ctx, s, named);
+          continue;
+        }
         if (s.nic.kind === 'external') review(s.nic.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span);
         else if (s.nic.kind === 'resource')
           review(s.nic.resource.id, `source NIC '${nicName(s.nic)}'`, s.tapId.span, { resource: s.nic.resource, what: `source NIC '${s.nic.resource.plainDisplayName}'` });
@@ -113,3 +120,46 @@ export default defineRule(
     }
   },
 );
+
+/**
+ * A source whose TAP id names a subscription other than the declared TAP's (tapIdElsewhere:
+ * resourceId(tapSubscriptionId, ...), linked to the TAP this template deploys): the TAP it names
+ * is in the subscription written in the id, whichever it is. Its NIC and that subscription are
+ * compared as for any other TAP: the same one passes; another, or one only known at deployment,
+ * asks for the tenant check, naming what is not known.
+ */
+function namedElsewhere(ctx: RuleContext, s: TapSource, id: ResourceId): void {
+  const tap = s.tap.kind === 'resource' ? s.tap.resource : undefined;
+  if (!tap || (s.nic.kind !== 'resource' && s.nic.kind !== 'external')) return;
+  const nicId = s.nic.kind === 'resource' ? s.nic.resource.id : s.nic.id;
+  const nicSub = literalSubscription(nicId);
+  const tapSub = literalSubscription(id);
+  const nic = `source NIC '${nicName(s.nic)}'`;
+  const names = `${describeSource(s)} names TAP '${tap.displayName}'`;
+  const base = { span: s.tapId.span, resource: tap, sources: [s] };
+  const given = s.nic.kind === 'resource' && !s.nic.resource.existing ? 'is deployed to' : 'is in';
+  if (tapSub === undefined) {
+    // The subscription in the id is known only at deployment (a parameter without a value).
+    const written = subscriptionOf(id) ?? [];
+    const u = written.find((p): p is Unknown => p instanceof Unknown);
+    const why = u ? describeUnknown(u) : 'only known at deployment';
+    const whose = nicSub === undefined ? `${nic} (the deployment's)` : `${nic} ('${nicSub}')`;
+    ctx.indeterminate({
+      ...base,
+      related: u ? unknownOrigin(u, s.tapId.span) : undefined,
+      message: `${names} by an id in a subscription that is ${why}; if it is not the subscription of ${whose}, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or give the parameter a value`,
+    });
+    return;
+  }
+  if (nicSub === tapSub) {
+    ctx.pass({ ...base, message: `${nic} is in the subscription of the TAP its ${describeSource(s)} names` });
+    return;
+  }
+  ctx.indeterminate({
+    ...base,
+    message:
+      nicSub === undefined
+        ? `${nic} ${given} the deployment's subscription (only known at deployment) and ${names} in subscription '${tapSub}'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`
+        : `${nic} is in subscription '${nicSub}' but ${names} in subscription '${tapSub}'; both must be associated with the same Microsoft Entra tenant: check that they are`,
+  });
+}

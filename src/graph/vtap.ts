@@ -1158,6 +1158,25 @@ export function destinationIdForSubscription(r: Resolution): ResourceId | undefi
 }
 
 /**
+ * The id that says which subscription the TAP a source names is in, when it is not the TAP's own
+ * id: the id as written when its subscription is not the declared TAP's (resourceId(tapSubscriptionId,
+ * ...) of the TAP this template deploys to the deployment's subscription: the graph links the two,
+ * as they are one resource when the deployment's subscription is that one; but whichever TAP the
+ * id names, it is in the subscription written in it, a literal one or one only known at
+ * deployment, such as a parameter without a value). Undefined when the id names the declared TAP
+ * in its own subscription (the same segment, such as the deployment's), or is not resolved to a
+ * declared one. As destinationIdForSubscription does for a destination.
+ */
+export function tapIdElsewhere(source: TapSource): ResourceId | undefined {
+  const r = source.tap;
+  if (r.kind !== 'resource') return undefined;
+  const written = subscriptionOf(r.id);
+  const own = subscriptionOf(r.resource.id);
+  if (written === undefined || own === undefined || segmentKey(written) === segmentKey(own)) return undefined;
+  return r.id;
+}
+
+/**
  * Where a module (or nested deployment) sets the subscription a resource it deploys is in: the
  * innermost deployment above the resource whose subscriptionId is that subscription (a Bicep
  * module's `scope: resourceGroup('<subscription>', ...)`), as a related location of a finding that

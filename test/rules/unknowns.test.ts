@@ -64,6 +64,45 @@ describe('unknown values, rule by rule', () => {
     expect((await verdicts('00000000-0000-0000-0000-000000000001')).map(([level, kind]) => [level, kind])).toEqual([['warning', 'fail']]);
   });
 
+  test("vtap-cross-subscription: a tap configuration naming the TAP by an id in a subscription a parameter gives, matched with the TAP the template deploys to the deployment's subscription, is in that subscription: a note naming the parameter, the subscription, or nothing once both are known", async () => {
+    for (const [ext, line, col, sources] of [
+      ['bicep', 59, 30, ["'web-nic/to-hub-tap'"]],
+      ['json', 77, 52, ["'web-nic-0/to-collector'", "'web-nic-1/to-collector'"]],
+    ] as const) {
+      const text = readFileSync(path.join(REPO, `fixtures/vtap-cross-subscription/review-tap-id-subscription-parameter.${ext}`), 'utf8');
+      const verdicts = async (args: string[], subscriptionId?: string) => {
+        const config: Record<string, string> = subscriptionId ? { 'vtaplint.config.json': JSON.stringify({ deployment: { location: 'eastus', subscriptionId, resourceGroup: 'spoke' } }) } : {};
+        const dir = workspace({ [`main.${ext}`]: text, ...config });
+        return (await findingsOf([`main.${ext}`, ...args], dir)).findings.filter((f) => f.ruleId === 'vtap-cross-subscription');
+      };
+      // No value: the subscription the id names is the parameter's, not known here.
+      const unknown = await verdicts([]);
+      expect(unknown.map((f) => [f.level, f.kind, f.line, f.column])).toEqual(sources.map(() => ['note', 'review', line, col]));
+      expect(unknown.map((f) => f.message)).toEqual(
+        sources.map(
+          (s) =>
+            `tap configuration ${s} names TAP 'web-tap' by an id in a subscription that is unknown: the parameter 'tapSubscriptionId' has no value (no default, parameters file or -p value); if it is not the subscription of source NIC '${s.slice(1, s.indexOf('/'))}' (the deployment's), both subscriptions must be associated with the same Microsoft Entra tenant: check it, or give the parameter a value`,
+        ),
+      );
+      expect(unknown[0]?.related.map((r) => r.message)).toContain(ORIGIN);
+      // The hub's subscription given: the id names a TAP there, the NIC is in the deployment's.
+      const given = await verdicts(['-p', 'tapSubscriptionId=22222222-2222-2222-2222-222222222222']);
+      expect(given.map((f) => f.message)).toEqual(
+        sources.map(
+          (s) =>
+            `source NIC '${s.slice(1, s.indexOf('/'))}' is deployed to the deployment's subscription (only known at deployment) and tap configuration ${s} names TAP 'web-tap' in subscription '22222222-2222-2222-2222-222222222222'; if they differ, both subscriptions must be associated with the same Microsoft Entra tenant: check it, or set deployment.subscriptionId in vtaplint.config.json`,
+        ),
+      );
+      // Deployed to that subscription: the TAP it deploys, beside its sources.
+      expect(await verdicts(['-p', 'tapSubscriptionId=22222222-2222-2222-2222-222222222222'], '22222222-2222-2222-2222-222222222222')).toEqual([]);
+      // Deployed elsewhere: a TAP outside the template, in another subscription than its sources.
+      const elsewhere = await verdicts(['-p', 'tapSubscriptionId=22222222-2222-2222-2222-222222222222'], '00000000-0000-0000-0000-000000000001');
+      expect(elsewhere.map((f) => [f.kind, f.message.replace(/^source NIC '[^']*' /, '')])).toEqual(
+        sources.map(() => ['review', "is in subscription '00000000-0000-0000-0000-000000000001' but TAP 'web-tap' is in subscription '22222222-2222-2222-2222-222222222222'; both must be associated with the same Microsoft Entra tenant: check that they are"]),
+      );
+    }
+  });
+
   test('vtap-limits: a copy loop of TAP configurations whose count is a parameter points at the parameter, and one whose maxValue allows too many says so', async () => {
     const unknown = (await findingsOf(['fixtures/vtap-limits/indeterminate-unknown-count.bicep'])).findings.filter((f) => f.ruleId === 'vtap-limits');
     expect(unknown.map((f) => f.message)).toEqual([
