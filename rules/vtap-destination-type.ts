@@ -4,7 +4,7 @@ import { destinationChoices, destinationToggle, destinationsOf, nicName, private
 import { aboutDestination, sourceRelated } from './lib/support.js';
 import type { Resolution } from '../src/graph/graph.js';
 import { describeId, fullType, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
-import { Unknown } from '../src/expr/value.js';
+import { Unknown, testOf } from '../src/expr/value.js';
 import { VALUE_ORIGIN, describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import type { Span } from '../src/model/span.js';
@@ -108,11 +108,35 @@ export default defineRule(
         });
         continue;
       }
-      checkDestination(ctx, tap, dests[0] as Destination);
+      const only = dests[0] as Destination;
+      const [choice] = only.maybeUnset ? destinationChoices(tap, ctx.graph) : [];
+      if (choice?.when) {
+        // `cond ? { id: ... } : null`: the destination it sets is checked as any other (a fail
+        // names the value, src/engine/run-rules.ts); the other way, the TAP has none.
+        const { condition, holds } = choice.when;
+        checkDestination(aboutDestination(ctx, choice), tap, choice.destination);
+        // A TAP deployed under that same condition (`if (mirrorWeb)`) always has it.
+        if (sameTest(tap.condition, condition, holds)) continue;
+        ctx.indeterminate({
+          message: `TAP '${tap.displayName}' has no destination when the condition that sets ${only.property} is ${!holds} (that condition is ${describeUnknown(condition)}); a TAP needs one: deploy the TAP under the same condition, or set a destination whichever way it goes`,
+          span: only.id.span,
+          related: condition.reason.span && condition.reason.span !== only.id.span ? [{ span: condition.reason.span, message: `the value that decides whether TAP '${tap.displayName}' has a destination` }] : undefined,
+          resource: tap,
+        });
+        continue;
+      }
+      checkDestination(ctx, tap, only);
     }
     tapsOutside(ctx);
   },
 );
+
+/** Whether a resource's condition holds exactly when `condition` is `holds` (the same test, or its negation for false). */
+function sameTest(resourceCondition: Unknown | undefined, condition: Unknown, holds: boolean): boolean {
+  const a = resourceCondition && testOf(resourceCondition);
+  const b = testOf(condition);
+  return !!a && !!b && a.subject === b.subject && JSON.stringify(a.equals) === JSON.stringify(b.equals) && (a.negated === b.negated) === holds;
+}
 
 /**
  * Sources this template attaches to a TAP it does not deploy (declared `existing`, or named only by

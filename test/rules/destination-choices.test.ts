@@ -5,7 +5,7 @@
 // worded as a resource that may not be deployed is ("(if 'vm' is deployed: ...)"). Both pass: no
 // finding. The graph gives the alternatives (destinationChoices); the engine words the verdicts.
 import { describe, expect, test } from 'vitest';
-import { findingsOf, type JsonFinding } from '../helpers.js';
+import { findingsOf, workspace, type JsonFinding } from '../helpers.js';
 
 const of = (fs: JsonFinding[], ruleId: string) => fs.filter((f) => f.ruleId === ruleId);
 const DECIDES = "the value that decides which destination TAP 'web-tap' sends to";
@@ -78,5 +78,26 @@ describe('a destination chosen at deployment: each alternative is checked', () =
     for (const file of ['fixtures/vtap-destination-type/pass-toggle-both-destinations.bicep', 'fixtures/vtap-destination-type/pass-toggle-both-destinations.json']) {
       expect(of((await findingsOf([file])).findings, 'vtap-destination-type')).toEqual([]);
     }
+  });
+
+  test("vtap-destination-type: one destination property set only when a value allows (mirrorWeb ? { id: ... } : null): the destination is checked, and the TAP without one is a note naming the value", async () => {
+    const file = 'fixtures/vtap-destination-type/indeterminate-toggle-no-destination.bicep';
+    const found = of((await findingsOf([file])).findings, 'vtap-destination-type');
+    expect(found.map((f) => [f.level, f.kind, f.line, f.column, f.message])).toEqual([
+      [
+        'note',
+        'review',
+        105,
+        49,
+        "TAP 'web-tap' has no destination when the condition that sets destinationNetworkInterfaceIPConfiguration is false (that condition is unknown: the parameter 'mirrorWeb' has no value (no default, parameters file or -p value)); a TAP needs one: deploy the TAP under the same condition, or set a destination whichever way it goes",
+      ],
+    ]);
+    expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual([[6, "the value that decides whether TAP 'web-tap' has a destination"]]);
+    // Its destination when set is checked as any other: in another region, a note naming the value.
+    const moved = (await import('node:fs')).readFileSync(file, 'utf8').replace("name: 'collector-nic'\n  location: location", "name: 'collector-nic'\n  location: 'westus'");
+    const dir = workspace({ 'main.bicep': moved });
+    const region = of((await findingsOf(['main.bicep'], dir)).findings, 'vtap-same-region');
+    expect(region.map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
+    expect(region[0]?.message).toContain("(if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is true: that condition is unknown: the parameter 'mirrorWeb' has no value");
   });
 });
