@@ -258,4 +258,29 @@ describe('a variable that fails, read or not', () => {
       `${places(bicep, "split(prefix, '-')[1]")[0]} The language expression property array index '1' is out of bounds (the array has 1 elements).`,
     ]);
   });
+
+  test('in Bicep, not when the compiler inlines the variable (it reads runtime state) and nothing uses it: it is not in the compiled template', async () => {
+    // The web tier's storage accounts in a loop. `legacyIds` only reads their ids, which the
+    // compiler writes as a variable of the template, and ARM evaluates it: index 2 of 2 fails.
+    // `legacyEndpoints` reads their runtime state (reference()), and `legacyBoth` reads it through
+    // `legacyEndpoints`: the compiler inlines both where they are used, and nothing uses them.
+    const bicep = [
+      "param location string = 'eastus'",
+      "resource diag 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, 2): {",
+      "  name: 'webdiag${i}${uniqueString(resourceGroup().id)}'",
+      '  location: location',
+      "  sku: { name: 'Standard_LRS' }",
+      "  kind: 'StorageV2'",
+      '}]',
+      'var legacyIds = [for i in range(0, 2): diag[i + 1].id]',
+      'var legacyEndpoints = [for i in range(0, 2): diag[i + 1].properties.primaryEndpoints.blob]',
+      'var legacyBoth = [for (e, i) in legacyEndpoints: { endpoint: e, id: diag[i + 2].id }]',
+      "var legacyKeys = [for i in range(0, 2): { key: diag[i + 3].listKeys().keys[0].value }]",
+      'output firstDiag string = diag[0].name',
+      '',
+    ].join('\n');
+    expect(await evaluationErrors(undefined, 'web.bicep', bicep)).toEqual([
+      `${places(bicep, 'i + 1].id]')[0]} The language expression property array index '2' is out of bounds (the array has 2 elements).`,
+    ]);
+  });
 });

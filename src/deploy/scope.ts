@@ -18,6 +18,7 @@ import { typeName, unknownPropertyName } from '../expr/ops.js';
 import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, writtenInteger, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
+import { compilerInlinedVariables } from './compiler-inlined.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
 import { PartIndex, namesReadIn, type ExpressionReads } from './part-reads.js';
 import { parameterPath, partGiven, type LoopInstance, type ParameterPath } from './access-path.js';
@@ -663,8 +664,13 @@ export class TemplateScope implements EvalContext {
    */
   evaluateEveryVariable(stopped: () => boolean): void {
     if (!this.template) return;
+    const sec = this.section('variables');
+    // Lowered Bicep: a variable the compiler inlines is evaluated only where it is used (ARM JSON's
+    // variables are strings, never inlined).
+    const inlined = sec && isTObject(sec.node) ? compilerInlinedVariables(sec.node) : undefined;
     for (const name of this.variableNames()) {
       if (stopped()) return;
+      if (inlined?.has(name.toLowerCase())) continue;
       this.variable(name, this.template.span);
     }
   }
