@@ -4,10 +4,13 @@ import { aboutDestination } from './lib/support.js';
 import type { RelatedLocation } from '../src/engine/rule.js';
 import { segmentDisplay, segmentKey, subscriptionOf, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
+import { describeUnknown } from '../src/engine/describe.js';
 
 /** A subscription segment in a message: the deployment's own, or the text as written. */
 function subscriptionText(s: Segment | undefined): string {
   if (s === undefined || (s.length === 1 && s[0] instanceof Unknown && s[0].symbol === 'subscription().subscriptionId')) return "the deployment's subscription (only known at deployment)";
+  // One only known at deployment otherwise (a parameter without a value): what makes it unknown.
+  if (s.length === 1 && s[0] instanceof Unknown) return `a subscription that is ${describeUnknown(s[0])}`;
   return `subscription '${segmentDisplay(s)}'`;
 }
 import docs from './vtap-destination-same-subscription.md';

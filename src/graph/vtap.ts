@@ -1154,7 +1154,12 @@ export function literalSubscription(id: ResourceId): string | undefined {
 export function destinationIdForSubscription(r: Resolution): ResourceId | undefined {
   if (r.kind === 'external') return r.id;
   if (r.kind !== 'resource' && r.kind !== 'sub') return undefined;
-  return literalSubscription(r.resource.id) === undefined && literalSubscription(r.id) !== undefined ? r.id : r.resource.id;
+  if (literalSubscription(r.resource.id) !== undefined) return r.resource.id;
+  // Also a subscription only known at deployment that is not the declared resource's (a
+  // parameter without a value, resourceId(collectorSubscriptionId, ...)): the id says where it is.
+  const written = subscriptionOf(r.id);
+  const own = subscriptionOf(r.resource.id);
+  return written !== undefined && own !== undefined && segmentKey(written) !== segmentKey(own) ? r.id : r.resource.id;
 }
 
 /**

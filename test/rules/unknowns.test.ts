@@ -64,6 +64,23 @@ describe('unknown values, rule by rule', () => {
     expect((await verdicts('00000000-0000-0000-0000-000000000001')).map(([level, kind]) => [level, kind])).toEqual([['warning', 'fail']]);
   });
 
+  test("vtap-destination-same-subscription: a destination id in a subscription from a parameter without a value, matched with the NIC deployed to the deployment's subscription, is indeterminate naming the parameter", async () => {
+    const file = 'fixtures/vtap-destination-same-subscription/indeterminate-destination-id-subscription-parameter.json';
+    const found = (await findingsOf([file])).findings.filter((f) => f.ruleId === 'vtap-destination-same-subscription');
+    expect(found.map((f) => [f.level, f.kind, f.line, f.column, f.message])).toEqual([
+      [
+        'note',
+        'review',
+        69,
+        63,
+        "the destination of TAP 'web-tap' ('collector-nic') is in a subscription that is unknown: the parameter 'collectorSubscriptionId' has no value (no default, parameters file or -p value) and the TAP is in the deployment's subscription (only known at deployment); the TAP and its destination must be in the same subscription: deploy them to one subscription, or set deployment.subscriptionId in vtaplint.config.json to check it",
+      ],
+    ]);
+    // Given the subscription, as its parameters file gives it beside the sibling fixture.
+    const given = (await findingsOf([file, '-p', 'collectorSubscriptionId=22222222-2222-2222-2222-222222222222'])).findings.filter((f) => f.ruleId === 'vtap-destination-same-subscription');
+    expect(given.map((f) => f.message)).toEqual([expect.stringContaining("is in subscription '22222222-2222-2222-2222-222222222222' and the TAP is in the deployment's subscription")]);
+  });
+
   test("vtap-cross-subscription: a tap configuration naming the TAP by an id in a subscription a parameter gives, matched with the TAP the template deploys to the deployment's subscription, is in that subscription: a note naming the parameter, the subscription, or nothing once both are known", async () => {
     for (const [ext, line, col, sources] of [
       ['bicep', 59, 30, ["'web-nic/to-hub-tap'"]],
