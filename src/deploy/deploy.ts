@@ -2,6 +2,7 @@
 // resources), nested deployments (inline templates with inner or outer expression scope, linked
 // templates by relativePath inside the lint root; templateLink.uri is never fetched), and what
 // reference() can know about resources the deployment itself creates.
+import { existsSync } from 'node:fs';
 import { pushAll } from '../model/push-all.js';
 import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
@@ -16,6 +17,7 @@ import { classifyJson } from '../load/classify.js';
 import { NO_SUCH_FILE, isInsideRoot, outsideRootReason, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
+import { linkedBesideTemplate } from '../expr/template-link.js';
 import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, deploymentLabel, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
@@ -506,6 +508,14 @@ export class Deployment {
       this.deployLinked(dep, unit, rel, link.entry('relativePath')?.span ?? dep.span, evaluated, parentScope, link);
       return;
     }
+    // uri(deployment().properties.templateLink.uri, 'nestedtemplates/x.json'), often through an
+    // _artifactsLocation parameter: the file beside the template that called deployment().
+    const beside = uri === undefined ? undefined : linkedBesideTemplate(uri);
+    // A guessed file name (a SAS token after it) only when the file is there.
+    if (beside && (!beside.guessed || this.besideExists(path.resolve(path.dirname(beside.template), beside.rel)))) {
+      this.deployLinked(dep, unit, beside.rel, link.entry('uri')?.span ?? dep.span, evaluated, parentScope, link, path.dirname(beside.template));
+      return;
+    }
     const where = typeof uri === 'string' ? `'${uri}'` : 'a location known only at deployment';
     this.unfetched.set(dep, where);
     this.diagnostics.add({
@@ -534,9 +544,14 @@ export class Deployment {
     });
   }
 
+  /** Whether a file inside the lint root exists (nothing outside it is looked at). */
+  private besideExists(target: string): boolean {
+    const root = this.opts.root;
+    return root !== undefined && isInsideRoot(target, root) && existsSync(target);
+  }
+
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */
-  private deployLinked(dep: DeployedResource, unit: DeploymentUnit, rel: string, span: Span, evaluated: ObjectValue, parentScope: TemplateScope, link: ObjectValue): void {
-    const base = path.dirname(unit.file.path);
+  private deployLinked(dep: DeployedResource, unit: DeploymentUnit, rel: string, span: Span, evaluated: ObjectValue, parentScope: TemplateScope, link: ObjectValue, base = path.dirname(unit.file.path)): void {
     const target = path.resolve(base, rel);
     const root = this.opts.root;
     if (!root || !isInsideRoot(target, root)) {

@@ -4,6 +4,7 @@ import { InexactInteger, ObjectValue, Unknown, setGuessedPieces } from '../value
 import type { Value } from '../value.js';
 import { armToString, foldCase, partialString, symbolicKey, typeName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
+import { besideTemplate } from '../template-link.js';
 import { composite } from '../format.js';
 import { armGuid, uniqueString } from '../hash.js';
 import { expectInt, expectString, expectStrings } from './args.js';
@@ -339,18 +340,23 @@ export const stringFunctions: FnDef[] = [
       return data;
     }
   }),
-  str2('uri', (base, rel, env) => {
-    try {
-      // ARM joins a root-relative path to the base's directory, not to its root: "If relativeUri
-      // also begins with a leading slash, the trailing slash and the leading slash will be combined
-      // into one" (uri('http://contoso.org/firstpath/', '/myscript.sh') ->
-      // http://contoso.org/firstpath/myscript.sh). A network-path reference ('//host/x') stays one.
-      const r = rel.startsWith('/') && !rel.startsWith('//') ? rel.slice(1) : rel;
-      return new URL(r, base).href;
-    } catch {
-      return env.error(`The template function 'uri' can't combine '${base}' and '${rel}' into a URI.`);
-    }
-  }),
+  {
+    name: 'uri',
+    min: 2,
+    max: 2,
+    returns: 'string',
+    unknownArgs: true,
+    impl: (args, env) => {
+      const base = expectString(env, args, 0);
+      if (base instanceof Unknown) {
+        const r = args[1];
+        // A file beside the template (template-link.ts); any other unknown base stays unknown.
+        return (typeof r === 'string' || r instanceof Unknown ? besideTemplate(base, r) : undefined) ?? base;
+      }
+      const rel = expectString(env, args, 1);
+      return rel instanceof Unknown ? rel : combineUri(base, rel, env);
+    },
+  },
   str1('uriComponent', (s) => escapeDataString(s)),
   str1('uriComponentToString', (s) => unescapeDataString(s)),
   changeCase('toLower', (s) => invariantCase(s, false)),
@@ -553,3 +559,17 @@ export const stringFunctions: FnDef[] = [
     },
   },
 ];
+
+/** uri(base, rel) of two known strings, as ARM combines them. */
+function combineUri(base: string, rel: string, env: FnEnv): Value {
+  try {
+    // ARM joins a root-relative path to the base's directory, not to its root: "If relativeUri
+    // also begins with a leading slash, the trailing slash and the leading slash will be combined
+    // into one" (uri('http://contoso.org/firstpath/', '/myscript.sh') ->
+    // http://contoso.org/firstpath/myscript.sh). A network-path reference ('//host/x') stays one.
+    const r = rel.startsWith('/') && !rel.startsWith('//') ? rel.slice(1) : rel;
+    return new URL(r, base).href;
+  } catch {
+    return env.error(`The template function 'uri' can't combine '${base}' and '${rel}' into a URI.`);
+  }
+}

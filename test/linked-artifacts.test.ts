@@ -1,0 +1,98 @@
+// Quickstart-style linked templates: the parent links its nested templates by a URI built from
+// the URI it was itself deployed from, uri(parameters('_artifactsLocation'), 'nestedtemplates/x.json'),
+// with _artifactsLocation defaulting to deployment().properties.templateLink.uri and a SAS token
+// (a secure parameter, never read) appended. That URI is known only at deployment, but the file
+// it names is the one beside the parent: it is deployed with the parent's values, as ARM does.
+import { describe, expect, test } from 'vitest';
+import { findingsOf, workspace } from './helpers.js';
+
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+function parent(templateLink: Record<string, string>, extraParameters: Record<string, unknown> = {}): string {
+  return `${JSON.stringify(
+    {
+      $schema: SCHEMA,
+      contentVersion: '1.0.0.0',
+      parameters: {
+        location: { type: 'string', defaultValue: 'westeurope' },
+        _artifactsLocation: { type: 'string', defaultValue: '[deployment().properties.templateLink.uri]' },
+        _artifactsLocationSasToken: { type: 'securestring', defaultValue: '' },
+        ...extraParameters,
+      },
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'monitoring-tap',
+          properties: {
+            mode: 'Incremental',
+            templateLink: { ...templateLink, contentVersion: '1.0.0.0' },
+            parameters: { location: { value: "[parameters('location')]" } },
+          },
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+const TAP = `${JSON.stringify(
+  {
+    $schema: SCHEMA,
+    contentVersion: '1.0.0.0',
+    parameters: { location: { type: 'string' } },
+    resources: [
+      {
+        type: 'Microsoft.Network/virtualNetworkTaps',
+        apiVersion: '2023-09-01',
+        name: 'hub-tap',
+        location: "[parameters('location')]",
+        properties: { destinationNetworkInterfaceIPConfiguration: { id: "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]" } },
+      },
+    ],
+  },
+  null,
+  2,
+)}\n`;
+
+const region = async (dir: string) => (await findingsOf(['.', '--format', 'json'], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => [f.file, f.level, f.message.split(';')[0]]);
+
+describe('a template linked beside its parent through deployment().properties.templateLink.uri', () => {
+  const westeurope = [['nestedtemplates/tap.json', 'error', "TAP 'hub-tap' is in 'westeurope', where virtual network TAP is not available"]];
+
+  test('with the SAS token appended: deployed with the parent\'s location', async () => {
+    const dir = workspace({
+      'azuredeploy.json': parent({ uri: "[uri(parameters('_artifactsLocation'), concat('nestedtemplates/tap.json', parameters('_artifactsLocationSasToken')))]" }),
+      'nestedtemplates/tap.json': TAP,
+    });
+    expect(await region(dir)).toEqual(westeurope);
+  });
+
+  test('straight from deployment(), and with a root-relative path', async () => {
+    for (const uri of ["[uri(deployment().properties.templateLink.uri, 'nestedtemplates/tap.json')]", "[uri(parameters('_artifactsLocation'), '/nestedtemplates/tap.json')]"]) {
+      const dir = workspace({ 'azuredeploy.json': parent({ uri }), 'nestedtemplates/tap.json': TAP });
+      expect(await region(dir)).toEqual(westeurope);
+    }
+  });
+
+  test('a file that is not there with a SAS token after it: the nested file is linted alone', async () => {
+    const dir = workspace({
+      'azuredeploy.json': parent({ uri: "[uri(parameters('_artifactsLocation'), concat('nestedtemplates/other.json', parameters('_artifactsLocationSasToken')))]" }),
+      'nestedtemplates/tap.json': TAP,
+    });
+    const { findings } = await findingsOf(['.', '--format', 'json'], dir);
+    expect(findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => [f.file, f.level])).toEqual([['nestedtemplates/tap.json', 'note']]);
+  });
+
+  test('an _artifactsLocation given as a web address is not a file here: never fetched', async () => {
+    const dir = workspace({
+      'azuredeploy.json': parent(
+        { uri: "[uri(parameters('artifacts'), 'nestedtemplates/tap.json')]" },
+        { artifacts: { type: 'string', defaultValue: 'https://raw.githubusercontent.com/contoso/templates/main/' } },
+      ),
+      'nestedtemplates/tap.json': TAP,
+    });
+    expect((await region(dir)).map((f) => f[1])).toEqual(['note']);
+  });
+});
