@@ -1,7 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isOutside, nicKey, nicName, isPlatformNic, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
-import { nicCreatorPhrase, unfetchedCreatorOfNic } from './lib/support.js';
-import { deploymentLabel } from '../src/deploy/model.js';
+import { unfetchedCreatorOfNic, unfetchedCreatorVerdict } from './lib/support.js';
 import docs from './vtap-source-downtime.md';
 
 export default defineRule(
@@ -31,15 +30,7 @@ export default defineRule(
       // A NIC that a module vtaplint never fetches creates: its VM may be new in this deployment.
       const creator = unfetchedCreatorOfNic(ctx.graph, source);
       if (creator) {
-        const who = deploymentLabel(creator.deployment);
-        ctx.indeterminate({
-          message: `NIC '${nicName(source.nic)}' is ${nicCreatorPhrase(creator)}, so whether that VM exists before this deployment is not known; if it does, adding the TAP configuration may interrupt its network for up to 60 seconds: deploy in a maintenance window`,
-          span: source.tapId.span,
-          related: [{ span: creator.deployment.nameSpan, message: who }],
-          resource: source.holder,
-          involved: source.config ? [source.config] : [],
-          sources: [source],
-        });
+        ctx.indeterminate(unfetchedCreatorVerdict(source, creator, '; if it does, adding the TAP configuration may interrupt its network for up to 60 seconds: deploy in a maintenance window'));
         continue;
       }
       ctx.fail({

@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { isOutside, isPlatformNic, nicKey, nicName, orderedAfter, resolvedName, tapOf, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import { Unknown } from '../src/expr/value.js';
-import { dependsOnAcrossModules, sourceRelated, nicCreatorPhrase, unfetchedCreatorOfNic } from './lib/support.js';
+import { dependsOnAcrossModules, sourceRelated, unfetchedCreatorOfNic, unfetchedCreatorVerdict } from './lib/support.js';
 import { deploymentLabel, type DeployedResource } from '../src/deploy/model.js';
 import docs from './vtap-source-vm-restart.md';
 
@@ -48,14 +48,7 @@ export default defineRule(
           const advice = after
             ? `a VM the module creates starts after TAP '${tapShown}'${tapOutside ? ', which exists before this deployment,' : ' (the module runs after it)'} and needs no restart; a VM that exists before this deployment must be stopped (deallocated) and started once after the TAP is deployed`
             : `if the module creates the VM, make ${who} depend on ${tapShown !== undefined ? `TAP '${tapShown}'` : 'the TAP'}; otherwise stop (deallocate) and start the VM once after the TAP is deployed`;
-          ctx.indeterminate({
-            message: `NIC '${nicName(source.nic)}' is ${nicCreatorPhrase(creator)}, so whether that VM exists before this deployment is not known: ${advice}, or adding the TAP source fails with "the NIC is not on fastpath"`,
-            span: source.tapId.span,
-            related: [{ span: creator.deployment.nameSpan, message: who }],
-            resource: source.holder,
-            involved: source.config ? [source.config] : [],
-            sources: [source],
-          });
+          ctx.indeterminate(unfetchedCreatorVerdict(source, creator, `: ${advice}, or adding the TAP source fails with "the NIC is not on fastpath"`));
           continue;
         }
         ctx.fail({

@@ -2,11 +2,11 @@
 // a source's declaration, and where a missing dependsOn goes when resources are in modules.
 import path from 'node:path';
 import { Unknown, type Value } from '../../src/expr/value.js';
-import type { RelatedLocation, RuleContext } from '../../src/engine/rule.js';
+import type { RelatedLocation, RuleContext, Verdict } from '../../src/engine/rule.js';
 import { VALUE_ORIGIN } from '../../src/engine/describe.js';
 import type { Span } from '../../src/model/span.js';
 import type { DestinationChoice, TapSource } from '../../src/graph/vtap.js';
-import { dependencyPlace, describeSource, type DependencyPlace } from '../../src/graph/vtap.js';
+import { dependencyPlace, describeSource, nicName, type DependencyPlace } from '../../src/graph/vtap.js';
 import { deploymentLabel, type DeployedResource, type DeploymentUnit } from '../../src/deploy/model.js';
 import type { LbMembership } from '../../src/graph/network.js';
 import type { ResourceGraph } from '../../src/graph/graph.js';
@@ -133,6 +133,23 @@ export function unfetchedCreatorOfNic(graph: ResourceGraph, source: TapSource): 
   if (nic.kind !== 'resource' && nic.kind !== 'external') return undefined;
   const name = nic.kind === 'resource' ? nic.resource.name : segmentText(nic.id.names[nic.id.names.length - 1] as Segment);
   return typeof name === 'string' ? unfetchedCreatorOf(graph, name) : undefined;
+}
+
+/**
+ * The indeterminate verdict about a source NIC that a never-fetched module may create
+ * (unfetchedCreatorOfNic): "NIC 'x' is named in the parameters of module ..., so whether that VM
+ * exists before this deployment is not known" followed by `consequence`, at the source's TAP id,
+ * with the module's name as the related place.
+ */
+export function unfetchedCreatorVerdict(source: TapSource, creator: UnfetchedDeployer, consequence: string): Omit<Verdict, 'kind'> {
+  return {
+    message: `NIC '${nicName(source.nic)}' is ${nicCreatorPhrase(creator)}, so whether that VM exists before this deployment is not known${consequence}`,
+    span: source.tapId.span,
+    related: [{ span: creator.deployment.nameSpan, message: deploymentLabel(creator.deployment) }],
+    resource: source.holder,
+    involved: source.config ? [source.config] : [],
+    sources: [source],
+  };
 }
 
 /** "named in the parameters of module 'appVm', which deploys 'br/…', a template vtaplint never fetches and which may create the NIC and its VM" */
