@@ -4,6 +4,7 @@
 // built the same way still compare equal; any other unknown segment never matches anything.
 import { pushAll } from '../model/push-all.js';
 import { Unknown, type Value } from '../expr/value.js';
+import { readableSymbol } from '../expr/symbol-text.js';
 
 /** One path segment: known text, or pieces of text and unknowns ("nic-" + uniqueString(...)). */
 export type Segment = readonly (string | Unknown)[];
@@ -265,7 +266,7 @@ export function idNames(id: ResourceId): string {
 
 /** A segment for a message: its text, unknown pieces as {symbol} or {?}. */
 export function segmentDisplay(s: Segment): string {
-  return s.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
+  return s.map((p) => (typeof p === 'string' ? p : `{${p.symbol !== undefined ? readableSymbol(p.symbol) : '?'}}`)).join('');
 }
 
 /** The subscription segment of an id's scope, when it has one. */

@@ -2,6 +2,7 @@
 // serialisation, deep equality (with unknowns), partial strings, type names for messages.
 import { InexactInteger, ObjectValue, Unknown, inexactInteger, isInexactInteger, isUnknown, typeOf } from './value.js';
 import type { Describer, UnknownReason, Value, ValueType } from './value.js';
+import { readableSymbol } from './symbol-text.js';
 
 /** Converts parsed JSON (JSON.parse output) to a Value; objects become ObjectValue. */
 export function fromJson(j: unknown): Value {
@@ -40,7 +41,7 @@ export function toJson(v: Value, exactInt?: (digits: string) => unknown): unknow
 export function unknownText(u: Unknown): string {
   if (u.reason.code === 'secure') return u.reason.message;
   if (u.parts && u.parts.length > 0) {
-    const shape = u.parts.map((p) => (typeof p === 'string' ? p : `{${p.symbol ?? '?'}}`)).join('');
+    const shape = u.parts.map((p) => (typeof p === 'string' ? p : `{${p.symbol !== undefined ? readableSymbol(p.symbol) : '?'}}`)).join('');
     return `${u.description ?? u.reason.message} (${shape})`;
   }
   if (u.description) return u.description;

@@ -55,6 +55,19 @@ describe('messages', () => {
     expect(await messages('fixtures/vtap-supported-region/fail-unsupported.json', 'vtap-supported-region')).toEqual([expect.stringContaining('where virtual network TAP is not available')]);
   });
 
+  // The quickstarts name resources with uniqueString(resourceGroup().id, ...): a name known only at
+  // deployment shows that expression as a template writes it, not the evaluator's key for it
+  // ("/subscriptions/"+subscription().subscriptionId+... was printed).
+  test('a name built from uniqueString(resourceGroup().id) shows the expression as written', async () => {
+    const file = 'fixtures/vtap-source-basic-lb/fail-basic-unique-names.json';
+    const suffix = '{substring(uniqueString(resourceGroup().id, deployment().name), 3, 6)}';
+    expect(await messages(file, 'vtap-source-basic-lb')).toEqual([
+      `source NIC 'nfs-ha-nic0-${suffix}' is behind load balancer 'nfs-ha-lb-${suffix}', which is Basic; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`,
+    ]);
+    expect(await messages(file, 'vtap-live-migration')).toEqual([expect.stringContaining(`VM 'nfs-ha-vm0-${suffix}' while its NIC 'nfs-ha-nic0-${suffix}'`)]);
+    expect(await messages(file, 'vtap-destination-type')).toEqual([expect.stringContaining(`the destination of TAP 'nfs-vtap-${suffix}', 'collector-nic/ipconfig1'`)]);
+  });
+
   test('an IPv6 load balancer destination is named as a frontend IP configuration of that load balancer', async () => {
     expect(await messages('fixtures/vtap-no-ipv6/fail-lb-frontend-destination.bicep', 'vtap-no-ipv6')).toEqual([
       "frontend IP configuration 'v6' of the destination of TAP 'tap' (load balancer 'sec-ilb') uses IPv6; virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only",
