@@ -125,6 +125,12 @@ export default defineRule(
         });
         continue;
       }
+      // `{ id: cond ? idA : idB }`: each id is checked (a fail of one names the value).
+      const split = destinationChoices(tap, ctx.graph);
+      if (split.length === 2) {
+        for (const c of split) checkDestination(aboutDestination(ctx, c), tap, c.destination);
+        continue;
+      }
       checkDestination(ctx, tap, only);
     }
     tapsOutside(ctx);

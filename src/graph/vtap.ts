@@ -798,6 +798,26 @@ export function destinationToggle(a: Destination, b: Destination): Unknown | und
   return x.setIfTrue !== x.test.negated !== (y.setIfTrue !== y.test.negated) ? x.condition : undefined;
 }
 
+/**
+ * For a destination id whose value is `cond ? idA : idB` (an ARM if()) with a condition known only
+ * at deployment: the condition and the id each way, with the span of its branch. Undefined for any
+ * other value, and when a side is itself a choice among several ids (a nested `?:`), or null.
+ */
+function idChoice(id: LocatedValue): { condition: Unknown; whenTrue: LocatedValue; whenFalse: LocatedValue } | undefined {
+  const v = id.value;
+  if (!(v instanceof Unknown) || !v.choice || !v.branches) return undefined;
+  const then = v.choice.then;
+  const side = (from: number, to: number): LocatedValue | undefined => {
+    const values = v.branches?.slice(from, to) ?? [];
+    const first = values[0];
+    if (first === undefined || first === null || values.some((x) => x !== first && deepEquals(x, first) !== true)) return undefined;
+    return { value: first, span: branchSpan(v, from) ?? id.span };
+  };
+  const whenTrue = side(0, then);
+  const whenFalse = side(then, v.branches.length);
+  return whenTrue && whenFalse ? { condition: v.choice.condition, whenTrue, whenFalse } : undefined;
+}
+
 const choicesOf = new WeakMap<ResourceGraph, Map<DeployedResource, readonly DestinationChoice[]>>();
 
 /**
@@ -805,7 +825,8 @@ const choicesOf = new WeakMap<ResourceGraph, Map<DeployedResource, readonly Dest
  * it: its one destination (`when` undefined); or, when its two destination properties are the two
  * branches of one condition (destinationToggle), both, each as the branch that sets it; or, when
  * its one destination property is `cond ? {...} : null`, that value, chosen when `cond` sets it
- * (otherwise the TAP has none: vtap-destination-type's to report). None when it sets no
+ * (otherwise the TAP has none: vtap-destination-type's to report); or, when the id of its one
+ * destination is `cond ? idA : idB` (idChoice), each id, chosen by `cond` as the property is. None when it sets no
  * destination or two at once (vtap-destination-type reports those). Rules check each choice and
  * give it to their verdicts (Verdict.destination): a fail about one of two becomes a note naming
  * the condition, unless the other fails too (src/engine/run-rules.ts).
@@ -825,8 +846,15 @@ export function destinationChoices(tap: DeployedResource, graph: ResourceGraph):
   };
   if (ds.length === 1) {
     const d = ds[0] as Destination;
-    const c = d.maybeUnset ? branch(d) : { tap, destination: d, when: undefined };
-    if (c) out.push(c);
+    const split = d.maybeUnset ? undefined : idChoice(d.id);
+    if (split) {
+      // `{ id: cond ? nicA.properties.ipConfigurations[0].id : resourceId(...) }`: one property,
+      // the id it holds chosen by the condition; each id is a destination.
+      for (const holds of [true, false]) out.push({ tap, destination: destinationAt(graph, d.property, holds ? split.whenTrue : split.whenFalse, false), when: { condition: split.condition, holds, toggle } });
+    } else {
+      const c = d.maybeUnset ? branch(d) : { tap, destination: d, when: undefined };
+      if (c) out.push(c);
+    }
   } else if (ds.length === 2 && destinationToggle(ds[0] as Destination, ds[1] as Destination)) {
     for (const d of ds) {
       const c = branch(d);

@@ -100,4 +100,32 @@ describe('a destination chosen at deployment: each alternative is checked', () =
     expect(region.map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
     expect(region[0]?.message).toContain("(if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is true: that condition is unknown: the parameter 'mirrorWeb' has no value");
   });
+  test('a conditional inside the id (Bicep `{ id: useStandby ? resourceId(...) : nicA.properties.ipConfigurations[0].id }`): each id is checked; the standby NIC in another region is a note naming useStandby', async () => {
+    const file = 'fixtures/vtap-same-region/indeterminate-toggle-id-collector-region.bicep';
+    const all = (await findingsOf([file])).findings;
+    expect(of(all, 'vtap-destination-type')).toEqual([]);
+    const found = of(all, 'vtap-same-region');
+    expect(found.map((f) => [f.level, f.kind, f.line, f.message])).toEqual([
+      [
+        'note',
+        'review',
+        49,
+        "destination NIC 'collector-nic-2' is in 'westus' but TAP 'web-tap' is in 'eastus'; the TAP, its sources and its destination must be in one region: move them into one region (if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is true: that condition is unknown: the parameter 'useStandby' has no value (no default, parameters file or -p value))",
+      ],
+    ]);
+    expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual(expect.arrayContaining([[6, DECIDES]]));
+    expect(of((await findingsOf([file, '-p', 'useStandby=true'])).findings, 'vtap-same-region').map((f) => [f.level, f.kind, f.line])).toEqual([['error', 'fail', 49]]);
+    expect(of((await findingsOf([file, '-p', 'useStandby=false'])).findings, 'vtap-same-region')).toEqual([]);
+  });
+
+  test("a conditional inside the id (ARM if(useStandby, variables('standbyIpConfigId'), reference(...).ipConfigurations[0].id)): the standby NIC in an unpeered network is a note naming useStandby", async () => {
+    const file = 'fixtures/vtap-destination-network/indeterminate-toggle-id-standby-unpeered.json';
+    const all = (await findingsOf([file])).findings;
+    expect(of(all, 'vtap-destination-type')).toEqual([]);
+    const found = of(all, 'vtap-destination-network');
+    expect(found.map((f) => [f.level, f.kind, f.line])).toEqual([['note', 'review', 136]]);
+    expect(found[0]?.message).toMatch(/^the destination of TAP 'web-tap' is in 'tools-vnet' but source NIC 'web-nic' is in 'spoke-vnet'.*\(if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is true: that condition is unknown: the parameter 'useStandby' has no value/);
+    expect(of((await findingsOf([file, '-p', 'useStandby=true'])).findings, 'vtap-destination-network').map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+    expect(of((await findingsOf([file, '-p', 'useStandby=false'])).findings, 'vtap-destination-network')).toEqual([]);
+  });
 });
