@@ -4,7 +4,8 @@ import type { ResourceGraph } from '../graph/graph.js';
 import type { Level, RelatedLocation, Rule, RuleContext, Verdict } from './rule.js';
 import { deploymentLabel, type DeployedResource } from '../deploy/model.js';
 import { describeUnknown } from './describe.js';
-import { describeSource, parallelRedeployment, type DestinationChoice, type TapSource } from '../graph/vtap.js';
+import { describeSource, parallelRedeployment, type DestinationChoice, type DestinationCondition, type TapSource } from '../graph/vtap.js';
+import { testOf } from '../expr/value.js';
 import type { Span } from '../model/span.js';
 
 export interface RuleOutcome {
@@ -86,16 +87,36 @@ function chosenDestination(v: Omit<Verdict, 'kind'>, c: DestinationChoice): Omit
   const add = (span: Span | undefined, message: string) => {
     if (span && span !== v.span && !related.some((r) => r.span === span)) related.push({ span, message });
   };
-  add(c.destination.id.span, `the destination TAP '${c.tap.displayName}' sends to when the condition is ${when.holds}`);
+  add(c.destination.id.span, `the destination TAP '${c.tap.displayName}' sends to ${whenText(when)}`);
   add(when.condition.reason.span, `the value that decides which destination TAP '${c.tap.displayName}' sends to`);
-  return { ...v, related, message: `${v.message} (if TAP '${c.tap.displayName}' sends to ${c.destination.property}, chosen when the condition is ${when.holds}: that condition is ${describeUnknown(when.condition)})` };
+  return { ...v, related, message: `${v.message} (if TAP '${c.tap.displayName}' sends to ${c.destination.property}, chosen ${whenText(when)}: that ${testedValue(when) ? 'value' : 'condition'} is ${describeUnknown(when.condition)})` };
+}
+
+/**
+ * The value a condition tests, when the alternatives of a toggle are tests of one value against
+ * several (`mode == 'lb'` and `mode == 'nic'`): "the condition is true" would not tell them apart.
+ */
+function testedValue(when: DestinationCondition): { equals: unknown; holds: boolean } | undefined {
+  const t = testOf(when.condition);
+  if (!t || typeof t.equals === 'boolean' || t.equals === null || typeof t.equals === 'object') return undefined;
+  return { equals: t.equals, holds: when.holds !== t.negated };
+}
+
+/** "when the condition is true", or for a test of a value, "when the value is 'nic'". */
+function whenText(when: DestinationCondition): string {
+  const t = testedValue(when);
+  if (!t) return `when the condition is ${when.holds}`;
+  const shown = typeof t.equals === 'string' ? `'${t.equals}'` : String(t.equals);
+  return `when the value is ${t.holds ? '' : 'not '}${shown}`;
 }
 
 /** Whether two fails about the alternatives of one TAP's destination are about the other destination and the same sources. */
 function otherAlternative(a: Omit<Verdict, 'kind'>, b: Omit<Verdict, 'kind'>): boolean {
   const x = a.destination?.when;
   const y = b.destination?.when;
-  if (!x || !y || x.toggle !== y.toggle || x.holds === y.holds) return false;
+  // One toggle's alternatives: one condition's two values, or two exclusive tests of one value
+  // (`mode == 'lb'` and `mode == 'nic'`), each chosen when its test holds.
+  if (!x || !y || x.toggle !== y.toggle || (x.holds === y.holds && x.condition === y.condition)) return false;
   const s = a.sources ?? [];
   const t = b.sources ?? [];
   return s.length === t.length && s.every((e) => t.includes(e));
@@ -190,8 +211,8 @@ export function runRules(
         }
         const related = [...(v.related ?? [])];
         for (const o of others) {
-          const when = o.destination?.when;
-          if (!related.some((r) => r.span === o.span)) related.push({ span: o.span, message: `the other destination of TAP '${o.destination?.tap.displayName ?? ''}', chosen when the condition is ${String(when?.holds)}, fails this check too` });
+          const when = o.destination?.when as DestinationCondition;
+          if (!related.some((r) => r.span === o.span)) related.push({ span: o.span, message: `the other destination of TAP '${o.destination?.tap.displayName ?? ''}', chosen ${whenText(when)}, fails this check too` });
         }
         settle({ ...v, related }, false);
       }

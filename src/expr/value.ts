@@ -403,6 +403,8 @@ export interface BoolTest {
   readonly subject: string;
   readonly equals: Value;
   readonly negated: boolean;
+  /** The values the subject can take, when they are known (a parameter with allowedValues). */
+  readonly among?: readonly Value[];
 }
 
 /** The test a Boolean unknown is (a symbolic one without its own is `symbol == true`); undefined when it is none. */

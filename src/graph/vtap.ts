@@ -787,16 +787,26 @@ function setWhen(holder: LocatedValue): { condition: Unknown; test: BoolTest; se
 
 /**
  * When a TAP's two destination properties are the two branches of one condition only known at
- * deployment (`useLb ? {...} : null` and `useLb ? null : {...}`, or their ARM if()s), so that
- * exactly one is set whichever way it goes: that condition. Undefined otherwise.
+ * deployment (`useLb ? {...} : null` and `useLb ? null : {...}`, or their ARM if()s), or tests of
+ * one value that exactly one of its allowed values passes (`mode == 'lb' ? {...} : null` and
+ * `mode == 'nic' ? {...} : null`, mode @allowed(['lb', 'nic'])), so that exactly one is set
+ * whichever way it goes: the (first) condition. Undefined otherwise.
  */
 export function destinationToggle(a: Destination, b: Destination): Unknown | undefined {
   const x = setWhen(a.id);
   const y = setWhen(b.id);
-  if (!x || !y || x.test.subject !== y.test.subject || JSON.stringify(x.test.equals) !== JSON.stringify(y.test.equals)) return undefined;
-  // A negated test holds when its subject does not equal the value.
-  return x.setIfTrue !== x.test.negated !== (y.setIfTrue !== y.test.negated) ? x.condition : undefined;
+  if (!x || !y || x.test.subject !== y.test.subject) return undefined;
+  // Exactly one is set for every value the subject can take: its allowed values when known
+  // (`mode == 'lb'` and `mode == 'nic'`, mode @allowed(['lb', 'nic'])), else the values the
+  // tests name and any other (`useLb` and `!useLb`).
+  const among = x.test.among ?? y.test.among;
+  const values: (Value | typeof ANY_OTHER)[] = among ? [...among] : [x.test.equals, y.test.equals, ANY_OTHER];
+  const isSet = (w: NonNullable<typeof x>, v: Value | typeof ANY_OTHER) => (v !== ANY_OTHER && deepEquals(v, w.test.equals) === true) !== w.test.negated === w.setIfTrue;
+  return values.length > 0 && values.every((v) => isSet(x, v) !== isSet(y, v)) ? x.condition : undefined;
 }
+
+/** A value of a test's subject that no test names. */
+const ANY_OTHER = Symbol('any other value');
 
 /**
  * For a destination id whose value is `cond ? idA : idB` (an ARM if()) with a condition known only

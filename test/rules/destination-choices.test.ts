@@ -128,4 +128,36 @@ describe('a destination chosen at deployment: each alternative is checked', () =
     expect(of((await findingsOf([file, '-p', 'useStandby=true'])).findings, 'vtap-destination-network').map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
     expect(of((await findingsOf([file, '-p', 'useStandby=false'])).findings, 'vtap-destination-network')).toEqual([]);
   });
+  test("two tests of one value (mode == 'lb' ? {...} : null and mode == 'nic' ? {...} : null, mode @allowed(['lb', 'nic'])), Bicep: exactly one is set; the NIC alternative in an unpeered network is a note naming mode and 'nic'", async () => {
+    const file = 'fixtures/vtap-destination-network/indeterminate-toggle-mode-tools-nic-unpeered.bicep';
+    const all = (await findingsOf([file])).findings;
+    expect(of(all, 'vtap-destination-type')).toEqual([]);
+    const found = of(all, 'vtap-destination-network');
+    expect(found.map((f) => [f.level, f.kind, f.line])).toEqual([['note', 'review', 133]]);
+    expect(found[0]?.message).toMatch(
+      /^the destination of TAP 'web-tap' is in 'tools-vnet' but source NIC 'web-nic' is in 'spoke-vnet'.*\(if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the value is 'nic': that value is unknown: the parameter 'mode' has no value/,
+    );
+    expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual(expect.arrayContaining([[6, DECIDES]]));
+    expect(of((await findingsOf([file, '-p', 'mode=nic'])).findings, 'vtap-destination-network').map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+    expect(of((await findingsOf([file, '-p', 'mode=lb'])).findings, 'vtap-destination-network')).toEqual([]);
+  });
+
+  test("two tests of one value, ARM JSON (equals(parameters('collectorMode'), 'lb') / 'nic', allowedValues): both alternatives in another region: an error for each, each pointing at the other by the value that chooses it", async () => {
+    const found = of((await findingsOf(['fixtures/vtap-same-region/fail-toggle-mode-both-collector-regions.json'])).findings, 'vtap-same-region');
+    expect(found.map((f) => [f.level, f.kind, f.line, f.message.replace(/;.*/, '')])).toEqual([
+      ['error', 'fail', 58, "destination load balancer 'collector-ilb' is in 'westus' but TAP 'web-tap' is in 'eastus'"],
+      ['error', 'fail', 82, "destination NIC 'collector-nic' is in 'westus' but TAP 'web-tap' is in 'eastus'"],
+    ]);
+    expect(found.map((f) => f.related.filter((r) => r.message.startsWith('the other destination')).map((r) => [r.line, r.message]))).toEqual([
+      [[82, "the other destination of TAP 'web-tap', chosen when the value is 'nic', fails this check too"]],
+      [[58, "the other destination of TAP 'web-tap', chosen when the value is 'lb', fails this check too"]],
+    ]);
+  });
+
+  test("two tests of one value without allowed values: a third value sets neither, so it is no toggle (the properties are not checked as alternatives)", async () => {
+    const text = (await import('node:fs')).readFileSync('fixtures/vtap-destination-network/indeterminate-toggle-mode-tools-nic-unpeered.bicep', 'utf8').replace("@allowed([ 'lb', 'nic' ])\n", '');
+    const found = (await findingsOf(['main.bicep'], workspace({ 'main.bicep': text }))).findings;
+    expect(of(found, 'vtap-destination-network')).toEqual([]);
+    expect(of(found, 'vtap-destination-type').map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
+  });
 });

@@ -65,7 +65,7 @@ export const comparisonFunctions: FnDef[] = [
       const keys = args.map((a) => symbolicKey(a as Value));
       const symbol = keys.every((k) => k !== undefined) ? `equals(${keys.join(',')})` : undefined;
       const other = args.find((a) => a !== u) as Value;
-      const test = u?.symbol !== undefined && !(other instanceof Unknown) ? { subject: u.symbol, equals: other, negated: false } : undefined;
+      const test = u?.symbol !== undefined && !(other instanceof Unknown) ? { subject: u.symbol, equals: other, negated: false, among: u.oneOf } : undefined;
       return new Unknown(u ? u.reason : { code: 'error', message: 'undecidable' }, 'bool', undefined, symbol, undefined, undefined, undefined, undefined, undefined, test);
     },
   },
