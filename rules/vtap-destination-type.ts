@@ -71,8 +71,8 @@ export default defineRule(
         // The two branches of one choice: exactly one is set whichever way it goes; which one
         // is what is only known at deployment.
         const toggle = destinationToggle(first, second);
-        const choices = toggle ? destinationChoices(tap, ctx.graph) : [];
-        if (choices.length === 2) {
+        const choices = destinationChoices(tap, ctx.graph);
+        if (choices.length >= 2) {
           // Each is checked, as every destination rule checks it: a fail of one names the value
           // that chooses it (src/engine/run-rules.ts).
           for (const choice of choices) checkDestination(aboutDestination(ctx, choice), tap, choice.destination);
@@ -109,7 +109,14 @@ export default defineRule(
         continue;
       }
       const only = dests[0] as Destination;
-      const [choice] = only.maybeUnset ? destinationChoices(tap, ctx.graph) : [];
+      // `{ id: cond ? idA : idB }`, or a choice among several by nested tests of one value: each
+      // is checked (a fail of one names the value).
+      const split = destinationChoices(tap, ctx.graph);
+      if (split.length >= 2) {
+        for (const c of split) checkDestination(aboutDestination(ctx, c), tap, c.destination);
+        continue;
+      }
+      const [choice] = only.maybeUnset ? split : [];
       if (choice?.when) {
         // `cond ? { id: ... } : null`: the destination it sets is checked as any other (a fail
         // names the value, src/engine/run-rules.ts); the other way, the TAP has none.
@@ -123,12 +130,6 @@ export default defineRule(
           related: condition.reason.span && condition.reason.span !== only.id.span ? [{ span: condition.reason.span, message: `the value that decides whether TAP '${tap.displayName}' has a destination` }] : undefined,
           resource: tap,
         });
-        continue;
-      }
-      // `{ id: cond ? idA : idB }`: each id is checked (a fail of one names the value).
-      const split = destinationChoices(tap, ctx.graph);
-      if (split.length === 2) {
-        for (const c of split) checkDestination(aboutDestination(ctx, c), tap, c.destination);
         continue;
       }
       checkDestination(ctx, tap, only);

@@ -6,6 +6,7 @@ import { deploymentLabel, type DeployedResource } from '../deploy/model.js';
 import { describeUnknown } from './describe.js';
 import { describeSource, parallelRedeployment, type DestinationChoice, type DestinationCondition, type TapSource } from '../graph/vtap.js';
 import { testOf } from '../expr/value.js';
+import { deepEquals } from '../expr/ops.js';
 import type { Span } from '../model/span.js';
 
 export interface RuleOutcome {
@@ -97,6 +98,7 @@ function chosenDestination(v: Omit<Verdict, 'kind'>, c: DestinationChoice): Omit
  * several (`mode == 'lb'` and `mode == 'nic'`): "the condition is true" would not tell them apart.
  */
 function testedValue(when: DestinationCondition): { equals: unknown; holds: boolean } | undefined {
+  if (when.values) return { equals: undefined, holds: true };
   const t = testOf(when.condition);
   if (!t || typeof t.equals === 'boolean' || t.equals === null || typeof t.equals === 'object') return undefined;
   return { equals: t.equals, holds: when.holds !== t.negated };
@@ -104,19 +106,34 @@ function testedValue(when: DestinationCondition): { equals: unknown; holds: bool
 
 /** "when the condition is true", or for a test of a value, "when the value is 'nic'". */
 function whenText(when: DestinationCondition): string {
+  const vs = when.values;
+  if (vs) {
+    // Values of a choice among several destinations: those that choose this one, or, when it is
+    // chosen by any value no test names, the others.
+    const others = vs.allNamed.filter((n) => !vs.named.some((v) => deepEquals(v, n) === true));
+    return vs.other ? `when the value is not ${orList(others.map(shown))}` : `when the value is ${orList(vs.named.map(shown))}`;
+  }
   const t = testedValue(when);
   if (!t) return `when the condition is ${when.holds}`;
-  const shown = typeof t.equals === 'string' ? `'${t.equals}'` : String(t.equals);
-  return `when the value is ${t.holds ? '' : 'not '}${shown}`;
+  return `when the value is ${t.holds ? '' : 'not '}${shown(t.equals)}`;
+}
+
+function shown(v: unknown): string {
+  return typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
+}
+
+/** "'a'", "'a' or 'b'", "'a', 'b' or 'c'". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }
 
 /** Whether two fails about the alternatives of one TAP's destination are about the other destination and the same sources. */
 function otherAlternative(a: Omit<Verdict, 'kind'>, b: Omit<Verdict, 'kind'>): boolean {
   const x = a.destination?.when;
   const y = b.destination?.when;
-  // One toggle's alternatives: one condition's two values, or two exclusive tests of one value
-  // (`mode == 'lb'` and `mode == 'nic'`), each chosen when its test holds.
-  if (!x || !y || x.toggle !== y.toggle || (x.holds === y.holds && x.condition === y.condition)) return false;
+  // One toggle's alternatives: one condition's two values, or exclusive tests of one value
+  // (`mode == 'lb'` and `mode == 'nic'`), each chosen when its test holds; each its own object.
+  if (!x || !y || x.toggle !== y.toggle || x === y || (x.holds === y.holds && x.condition === y.condition && !x.values)) return false;
   const s = a.sources ?? [];
   const t = b.sources ?? [];
   return s.length === t.length && s.every((e) => t.includes(e));
@@ -205,7 +222,9 @@ export function runRules(
       // A fail of one: a note naming the condition.
       for (const v of chosen) {
         const others = chosen.filter((o) => otherAlternative(v, o));
-        if (others.length === 0) {
+        // Of a choice among more than two, a fail of each: some other one may pass.
+        const failing = new Set([v, ...others].map((o) => o.destination?.when));
+        if (others.length === 0 || failing.size < (v.destination?.when?.alternatives ?? 2)) {
           settle(chosenDestination(v, v.destination as DestinationChoice), true);
           continue;
         }

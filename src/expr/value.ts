@@ -376,8 +376,12 @@ export class Unknown {
      * A symbolic unknown without one is itself `== true` (testOf).
      */
     readonly test?: BoolTest,
-    /** For an if() (a Bicep `?:`) with an unknown condition: the condition, and how many of `branches` come from its true branch. */
-    readonly choice?: { readonly condition: Unknown; readonly then: number },
+    /**
+     * For an if() (a Bicep `?:`) with an unknown condition: the condition, and how many of
+     * `branches` come from its true branch; and the two branches as they are (`whenTrue`,
+     * `whenFalse`), so that a nested if()'s own condition is not lost in the flattened `branches`.
+     */
+    readonly choice?: { readonly condition: Unknown; readonly then: number; readonly whenTrue?: Value; readonly whenFalse?: Value },
     /**
      * For an array known in part: elements it surely holds, in no particular place (concat(),
      * union() or a Bicep spread of known arrays with one known only at deployment:

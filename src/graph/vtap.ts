@@ -754,6 +754,14 @@ export interface DestinationCondition {
   condition: Unknown;
   /** The value of `condition` that chooses this destination. */
   holds: boolean;
+  /**
+   * For a choice among several destinations by nested tests of one value (`mode == 'lb' ? ... :
+   * mode == 'nic' ? ... : ...`): the values of it that choose this one (`other` for any value
+   * no test names, when its values are not known). `condition` is then one of those tests.
+   */
+  values?: { named: readonly Value[]; other: boolean; allNamed: readonly Value[] };
+  /** How many destinations the toggle chooses between, when more than two (byValue). */
+  alternatives?: number;
   /** One object for the choices of one TAP: the alternatives of one toggle share it. */
   toggle: object;
 }
@@ -862,7 +870,10 @@ export function destinationChoices(tap: DeployedResource, graph: ResourceGraph):
       // the id it holds chosen by the condition; each id is a destination.
       for (const holds of [true, false]) out.push({ tap, destination: destinationAt(graph, d.property, holds ? split.whenTrue : split.whenFalse, false), when: { condition: split.condition, holds, toggle } });
     } else {
-      const c = d.maybeUnset ? branch(d) : { tap, destination: d, when: undefined };
+      // An id chosen among several by nested tests of one value: byValue below.
+      const nested = !d.maybeUnset && d.id.value instanceof Unknown && d.id.value.choice ? byValue(tap, graph, ds, toggle) : [];
+      const c = nested.length > 0 ? undefined : d.maybeUnset ? branch(d) : { tap, destination: d, when: undefined };
+      out.push(...nested);
       if (c) out.push(c);
     }
   } else if (ds.length === 2 && destinationToggle(ds[0] as Destination, ds[1] as Destination)) {
@@ -871,7 +882,87 @@ export function destinationChoices(tap: DeployedResource, graph: ResourceGraph):
       if (c) out.push(c);
     }
   }
+  if (out.length === 0 && ds.length > 0 && ds.length <= 2 && ds.some((d) => d.id.value instanceof Unknown)) out.push(...byValue(tap, graph, ds, toggle));
   byTap.set(tap, out);
+  return out;
+}
+
+/** A value chosen by nested if()s (Bicep `?:`), with the tests that lead to it. */
+interface Leaf {
+  value: Value;
+  span: Span;
+  guards: readonly { test: BoolTest; holds: boolean; condition: Unknown }[];
+}
+
+/** The values an if() (nested ones too) chooses between, each with what chooses it; false when a condition is no test. */
+function leavesOf(v: Value, span: Span, guards: Leaf['guards'], out: Leaf[]): boolean {
+  if (!(v instanceof Unknown) || !v.choice || !('whenTrue' in v.choice)) {
+    out.push({ value: v, span, guards });
+    return true;
+  }
+  const { condition, then, whenTrue, whenFalse } = v.choice;
+  const test = testOf(condition);
+  if (!test) return false;
+  return (
+    leavesOf(whenTrue as Value, branchSpan(v, 0) ?? span, [...guards, { test, holds: true, condition }], out) &&
+    leavesOf(whenFalse as Value, branchSpan(v, then) ?? span, [...guards, { test, holds: false, condition }], out)
+  );
+}
+
+/**
+ * The destinations of a TAP whose destination properties (or the id of its one property) are
+ * chosen by tests of one value known only at deployment, nested or one per property (`mode ==
+ * 'lb' ? { id: fe } : null` and `mode == 'nic' ? { id: a } : mode == 'standby' ? { id: b } : null`):
+ * one per destination, when each value the subject can take (its allowed values, else the values
+ * the tests name and any other) sets exactly one destination. None otherwise.
+ */
+function byValue(tap: DeployedResource, graph: ResourceGraph, ds: readonly Destination[], toggle: object): DestinationChoice[] {
+  const per: { d: Destination; idLevel: boolean; leaves: Leaf[] }[] = [];
+  for (const d of ds) {
+    const leaves: Leaf[] = [];
+    if (!leavesOf(d.id.value as Value, d.id.span, [], leaves)) return [];
+    per.push({ d, idLevel: !d.maybeUnset, leaves });
+  }
+  const tests = per.flatMap((p) => p.leaves.flatMap((l) => l.guards.map((g) => g.test)));
+  const subject = tests[0]?.subject;
+  if (subject === undefined || tests.some((t) => t.subject !== subject)) return [];
+  const among = tests.find((t) => t.among)?.among;
+  const named: Value[] = [];
+  for (const t of tests) if (!named.some((n) => deepEquals(n, t.equals) === true)) named.push(t.equals);
+  const values: (Value | typeof ANY_OTHER)[] = among ? [...among] : [...named, ANY_OTHER];
+  const holdsFor = (t: BoolTest, v: Value | typeof ANY_OTHER) => (v !== ANY_OTHER && deepEquals(v, t.equals) === true) !== t.negated;
+  const chosen = new Map<Leaf, { p: (typeof per)[number]; values: (Value | typeof ANY_OTHER)[] }>();
+  for (const v of values) {
+    let set: { p: (typeof per)[number]; leaf: Leaf } | undefined;
+    for (const p of per) {
+      const leaf = p.leaves.find((l) => l.guards.every((g) => holdsFor(g.test, v) === g.holds));
+      if (!leaf || leaf.value === null) continue;
+      // A value known only at deployment may or may not be set (or be an id): undecidable here.
+      if (leaf.value instanceof Unknown ? !p.idLevel || leaf.value.choice !== undefined : !p.idLevel && !(leaf.value instanceof ObjectValue)) return [];
+      if (set) return [];
+      set = { p, leaf };
+    }
+    if (!set) return [];
+    const known = chosen.get(set.leaf);
+    if (known) known.values.push(v);
+    else chosen.set(set.leaf, { p: set.p, values: [v] });
+  }
+  if (chosen.size < 2) return [];
+  const allNamed = among ?? named;
+  const out: DestinationChoice[] = [];
+  for (const [leaf, { p, values: vs }] of chosen) {
+    const at0: LocatedValue = { value: leaf.value, span: leaf.span };
+    const guard = leaf.guards.find((g) => g.holds !== g.test.negated) ?? leaf.guards[leaf.guards.length - 1];
+    if (!guard) return [];
+    const when: DestinationCondition = {
+      condition: guard.condition,
+      holds: guard.holds,
+      toggle,
+      values: { named: vs.filter((v): v is Value => v !== ANY_OTHER), other: vs.includes(ANY_OTHER), allNamed },
+      alternatives: chosen.size,
+    };
+    out.push({ tap, destination: destinationAt(graph, p.d.property, p.idLevel ? at0 : at(at0, 'id'), false), when });
+  }
   return out;
 }
 

@@ -160,4 +160,51 @@ describe('a destination chosen at deployment: each alternative is checked', () =
     expect(of(found, 'vtap-destination-network')).toEqual([]);
     expect(of(found, 'vtap-destination-type').map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
   });
+  test("a nested ?: choosing among several destinations by one value (mode == 'lb' ? ... : null, mode == 'nic' ? ... : mode == 'standby' ? ... : null, @allowed), Bicep: the standby NIC in another region is a note naming mode and 'standby'", async () => {
+    const file = 'fixtures/vtap-same-region/indeterminate-toggle-mode-standby-region.bicep';
+    const all = (await findingsOf([file])).findings;
+    expect(of(all, 'vtap-destination-type')).toEqual([]);
+    const found = of(all, 'vtap-same-region');
+    expect(found.map((f) => [f.level, f.kind, f.line, f.message])).toEqual([
+      [
+        'note',
+        'review',
+        86,
+        "destination NIC 'standby-collector-nic' is in 'westus' but TAP 'web-tap' is in 'eastus'; the TAP, its sources and its destination must be in one region: move them into one region (if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the value is 'standby': that value is unknown: the parameter 'mode' has no value (no default, parameters file or -p value))",
+      ],
+    ]);
+    expect(of((await findingsOf([file, '-p', 'mode=standby'])).findings, 'vtap-same-region').map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+    for (const mode of ['lb', 'nic']) expect(of((await findingsOf([file, '-p', `mode=${mode}`])).findings, 'vtap-same-region')).toEqual([]);
+    // Two of the three in another region: still a note each (the load balancer one passes); all
+    // three: an error each.
+    const text = (await import('node:fs')).readFileSync(file, 'utf8');
+    const two = text.replace("name: 'collector-nic'\n  location: location", "name: 'collector-nic'\n  location: 'westus'");
+    const notes = of((await findingsOf(['main.bicep'], workspace({ 'main.bicep': two }))).findings, 'vtap-same-region');
+    expect(notes.map((f) => [f.level, f.kind, f.message.match(/chosen when the value is '\w+'/)?.[0]])).toEqual([
+      ['note', 'review', "chosen when the value is 'nic'"],
+      ['note', 'review', "chosen when the value is 'standby'"],
+    ]);
+    const three = two.replace("name: 'collector-ilb'\n  location: location", "name: 'collector-ilb'\n  location: 'westus'");
+    const errors = of((await findingsOf(['main.bicep'], workspace({ 'main.bicep': three }))).findings, 'vtap-same-region');
+    expect(errors.map((f) => [f.level, f.kind])).toEqual([
+      ['error', 'fail'],
+      ['error', 'fail'],
+      ['error', 'fail'],
+    ]);
+    expect(errors[0]?.related.filter((r) => r.message.startsWith('the other destination')).map((r) => r.message)).toEqual([
+      "the other destination of TAP 'web-tap', chosen when the value is 'nic', fails this check too",
+      "the other destination of TAP 'web-tap', chosen when the value is 'standby', fails this check too",
+    ]);
+  });
+
+  test("nested if()s inside the id (primary, standby or dr, allowedValues), ARM JSON: the DR collector in an unpeered network is a note naming collector and 'dr'", async () => {
+    const file = 'fixtures/vtap-destination-network/indeterminate-toggle-nested-id-dr-unpeered.json';
+    const all = (await findingsOf([file])).findings;
+    expect(of(all, 'vtap-destination-type')).toEqual([]);
+    const found = of(all, 'vtap-destination-network');
+    expect(found.map((f) => [f.level, f.kind, f.line])).toEqual([['note', 'review', 148]]);
+    expect(found[0]?.message).toMatch(/\(if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the value is 'dr': that value is unknown: the parameter 'collector' has no value/);
+    expect(of((await findingsOf([file, '-p', 'collector=dr'])).findings, 'vtap-destination-network').map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+    expect(of((await findingsOf([file, '-p', 'collector=standby'])).findings, 'vtap-destination-network')).toEqual([]);
+  });
 });

@@ -84,7 +84,7 @@ export const logicalFunctions: FnDef[] = [
           own.forEach((_, k) => branchSpans.push(nested?.[k] ?? env.argSpan(i + 1)));
           if (i === 0) then = own.length;
         });
-        const choice = { condition: c, then };
+        const choice = { condition: c, then, whenTrue: a, whenFalse: b };
         const options: Value[] = [];
         for (const v of [a, b]) {
           if (v instanceof Unknown) {
