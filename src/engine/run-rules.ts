@@ -98,7 +98,7 @@ function chosenDestination(v: Omit<Verdict, 'kind'>, c: DestinationChoice): Omit
  * several (`mode == 'lb'` and `mode == 'nic'`): "the condition is true" would not tell them apart.
  */
 function testedValue(when: DestinationCondition): { equals: unknown; holds: boolean } | undefined {
-  if (when.values) return { equals: undefined, holds: true };
+  if (when.values && !when.values.allNamed.every((v) => typeof v === 'boolean')) return { equals: undefined, holds: true };
   const t = testOf(when.condition);
   if (!t || typeof t.equals === 'boolean' || t.equals === null || typeof t.equals === 'object') return undefined;
   return { equals: t.equals, holds: when.holds !== t.negated };
@@ -107,7 +107,8 @@ function testedValue(when: DestinationCondition): { equals: unknown; holds: bool
 /** "when the condition is true", or for a test of a value, "when the value is 'nic'". */
 function whenText(when: DestinationCondition): string {
   const vs = when.values;
-  if (vs) {
+  // Tests of a Boolean (`useLb ? { id: a } : { id: b }`) read as the condition.
+  if (vs && !vs.allNamed.every((v) => typeof v === 'boolean')) {
     // Values of a choice among several destinations: those that choose this one, or, when it is
     // chosen by any value no test names, the others.
     const others = vs.allNamed.filter((n) => !vs.named.some((v) => deepEquals(v, n) === true));

@@ -207,4 +207,18 @@ describe('a destination chosen at deployment: each alternative is checked', () =
     expect(of((await findingsOf([file, '-p', 'collector=dr'])).findings, 'vtap-destination-network').map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
     expect(of((await findingsOf([file, '-p', 'collector=standby'])).findings, 'vtap-destination-network')).toEqual([]);
   });
+  test('a conditional choosing the whole destination object (`useStandby ? { id: idA } : { id: idB }`): each is checked, worded by the condition', async () => {
+    const text = (await import('node:fs')).readFileSync('fixtures/vtap-same-region/indeterminate-toggle-id-collector-region.bicep', 'utf8');
+    const whole = text.replace(
+      "destinationNetworkInterfaceIPConfiguration: {\n      id: useStandby ? resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic-2', 'ipconfig1') : nicA.properties.ipConfigurations[0].id\n    }",
+      "destinationNetworkInterfaceIPConfiguration: useStandby ? { id: resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic-2', 'ipconfig1') } : { id: nicA.properties.ipConfigurations[0].id }",
+    );
+    expect(whole).not.toEqual(text);
+    const all = (await findingsOf(['main.bicep'], workspace({ 'main.bicep': whole }))).findings;
+    expect(of(all, 'vtap-destination-type')).toEqual([]);
+    expect(of(all, 'vtap-same-region').map((f) => [f.level, f.kind, f.line])).toEqual([['note', 'review', 49]]);
+    expect(of(all, 'vtap-same-region')[0]?.message).toContain(
+      "(if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is true: that condition is unknown: the parameter 'useStandby' has no value",
+    );
+  });
 });
