@@ -3,28 +3,18 @@
 // variable) is inlined at each use (the compiler's InlineDependencyVisitor), so one nothing uses
 // is not in the compiled JSON at all, and ARM never evaluates it. Bicep templates are lowered with
 // every variable, so the deploy stage asks this before it evaluates the unused ones.
-import type { Expr } from '../expr/ast.js';
-import { TExpr, isTObject, own, type TNode, type TObject } from '../model/template.js';
+import { someCall, type Expr } from '../expr/ast.js';
+import { TExpr, isTObject, type TNode, type TObject } from '../model/template.js';
+import { declaredVariables } from './declared-variables.js';
 
 /** Whether an expression calls reference() or a list*() function, or reads a variable `inlined` says is inlined. */
 function readsRuntime(e: Expr, inlined: (name: string) => boolean): boolean {
-  switch (e.k) {
-    case 'lit':
-      return false;
-    case 'member':
-      return readsRuntime(e.obj, inlined);
-    case 'index':
-      return readsRuntime(e.obj, inlined) || readsRuntime(e.index, inlined);
-    case 'call': {
-      if (e.ns === undefined) {
-        const name = e.name.toLowerCase();
-        if (name === 'reference' || name.startsWith('list')) return true;
-        const first = e.args[0];
-        if (name === 'variables' && first?.k === 'lit' && typeof first.value === 'string' && inlined(first.value)) return true;
-      }
-      return e.args.some((a) => readsRuntime(a, inlined));
-    }
-  }
+  return someCall(e, (c) => {
+    if (c.ns !== undefined) return false;
+    const name = c.name.toLowerCase();
+    const first = c.args[0];
+    return name === 'reference' || name.startsWith('list') || (name === 'variables' && first?.k === 'lit' && typeof first.value === 'string' && inlined(first.value));
+  });
 }
 
 function nodeReadsRuntime(n: TNode, inlined: (name: string) => boolean): boolean {
@@ -35,25 +25,9 @@ function nodeReadsRuntime(n: TNode, inlined: (name: string) => boolean): boolean
   return false;
 }
 
-/** The declared value of each variable of a variables section, loop variables (`copy`) by their `input`. */
-function declarations(section: TObject): Map<string, TNode> {
-  const out = new Map<string, TNode>();
-  for (const k of Object.keys(section)) {
-    const node = section[k] as TNode;
-    if (k.toLowerCase() === 'copy' && Array.isArray(node)) {
-      for (const e of node) {
-        const name = isTObject(e) ? own(e, 'name') : undefined;
-        const input = isTObject(e) ? own(e, 'input') : undefined;
-        if (typeof name === 'string' && input !== undefined) out.set(name.toLowerCase(), input);
-      }
-    } else out.set(k.toLowerCase(), node);
-  }
-  return out;
-}
-
 /** The variables (lowercased names) of a lowered Bicep variables section that the compiler inlines. */
 export function compilerInlinedVariables(section: TObject): Set<string> {
-  const decls = declarations(section);
+  const decls = new Map(declaredVariables(section).map(([name, node]) => [name.toLowerCase(), node] as const));
   const known = new Map<string, boolean>();
   const inlined = (name: string): boolean => {
     const key = name.toLowerCase();

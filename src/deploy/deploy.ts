@@ -2,7 +2,6 @@
 // resources), nested deployments (inline templates with inner or outer expression scope, linked
 // templates by relativePath inside the lint root; templateLink.uri is never fetched), and what
 // reference() can know about resources the deployment itself creates.
-import { existsSync } from 'node:fs';
 import { pushAll } from '../model/push-all.js';
 import path from 'node:path';
 import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
@@ -18,6 +17,7 @@ import { NO_SUCH_FILE, isInsideRoot, outsideRootReason, readSourceInside, unread
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
 import { linkedBesideTemplate } from '../expr/template-link.js';
+import { existsListed } from '../discover/folder-listings.js';
 import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, deploymentLabel, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
@@ -547,7 +547,7 @@ export class Deployment {
   /** Whether a file inside the lint root exists (nothing outside it is looked at). */
   private besideExists(target: string): boolean {
     const root = this.opts.root;
-    return root !== undefined && isInsideRoot(target, root) && existsSync(target);
+    return root !== undefined && isInsideRoot(target, root) && existsListed(target);
   }
 
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */

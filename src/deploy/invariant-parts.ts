@@ -8,7 +8,7 @@
 // copy: the same template position, the same parameters and variables. So the largest parts that
 // do not call copyIndex() are evaluated once, and the parameters they read are noted again each
 // time they are used (the findings' "the value comes from" follow them).
-import type { Expr } from '../expr/ast.js';
+import { someCall, type Expr } from '../expr/ast.js';
 import type { InvariantParts } from '../expr/context.js';
 import type { Value } from '../expr/value.js';
 
@@ -82,14 +82,5 @@ function calls(e: Expr, lower: string): boolean {
 
 /** Whether copyIndex() is called anywhere in `e` (a lambda's body included). */
 export function callsCopyIndexIn(e: Expr): boolean {
-  switch (e.k) {
-    case 'lit':
-      return false;
-    case 'member':
-      return callsCopyIndexIn(e.obj);
-    case 'index':
-      return callsCopyIndexIn(e.obj) || callsCopyIndexIn(e.index);
-    case 'call':
-      return calls(e, 'copyindex') || e.args.some(callsCopyIndexIn);
-  }
+  return someCall(e, (c) => calls(c, 'copyindex'));
 }

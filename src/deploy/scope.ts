@@ -19,6 +19,7 @@ import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isI
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 import { compilerInlinedVariables } from './compiler-inlined.js';
+import { declaredVariables } from './declared-variables.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
 import { PartIndex, namesReadIn, type ExpressionReads } from './part-reads.js';
 import { parameterPath, partGiven, type LoopInstance, type ParameterPath } from './access-path.js';
@@ -1483,17 +1484,7 @@ export function notFoundMessage(kind: 'parameters' | 'variables', name: string, 
 }
 
 export function declaredVariableNames(section: TObject): string[] {
-  const out: string[] = [];
-  for (const k of Object.keys(section)) {
-    const node = section[k] as TNode;
-    if (k.toLowerCase() === 'copy' && Array.isArray(node)) {
-      for (const e of node) {
-        const name = isTObject(e) ? own(e, 'name') : undefined;
-        if (typeof name === 'string') out.push(name);
-      }
-    } else out.push(k);
-  }
-  return out;
+  return declaredVariables(section).map(([name]) => name);
 }
 
 /** An integer value exactly: a JS integer, or an integer beyond 2^53 whose digits are known. */

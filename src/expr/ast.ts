@@ -39,3 +39,17 @@ export interface Index extends NodeBase {
 }
 
 export type Expr = Literal | Call | Member | Index;
+
+/** Whether `test` holds for a call anywhere in `e` (arguments and lambda bodies included). */
+export function someCall(e: Expr, test: (c: Call) => boolean): boolean {
+  switch (e.k) {
+    case 'lit':
+      return false;
+    case 'member':
+      return someCall(e.obj, test);
+    case 'index':
+      return someCall(e.obj, test) || someCall(e.index, test);
+    case 'call':
+      return test(e) || e.args.some((a) => someCall(a, test));
+  }
+}
