@@ -100,8 +100,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'vtaplint-bench-'));
 const STAGES_BUNDLE = path.join(REPO, 'node_modules/.cache/vtaplint-bench/stages.cjs');
 await buildStages(STAGES_BUNDLE);
 const STAGE_RUNNER = path.join(HERE, 'run-stage.cjs');
-/** The arguments that run one stage: `node run-stage.cjs stages.cjs STAGE LIST ROOT`. */
-const stage = (name, list, root) => [STAGE_RUNNER, STAGES_BUNDLE, name, list, root];
+/** The arguments that run one stage: `node run-stage.cjs stages.cjs STAGE LIST ROOT READER`. */
+const stage = (name, list, root) => [STAGE_RUNNER, STAGES_BUNDLE, name, list, root, path.join(REPO, 'dist/reader.cjs')];
 // The floor: a script of its own that reads and JSON.parses, with no vtaplint code to load.
 const FLOOR = path.join(HERE, 'floor.cjs');
 /**

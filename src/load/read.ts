@@ -387,6 +387,18 @@ function readUnlinked(path: string, kind: SourceKind, root: string, limits: Read
   return real === path ? r : asWritten(path, kind, r);
 }
 
+/**
+ * The text of a file inside the lint root when readSourceInside reads it without a finding and
+ * without following a link (the fast path above: a regular file within the size limit, clean
+ * UTF-8, byte order mark removed); undefined otherwise, when readSourceInside must decide. What
+ * the read-ahead thread reads (read-ahead.ts): for such a file, readSourceInside's result is a
+ * SourceText of this text at the path as written, so the two cannot differ.
+ */
+export function readPlainInside(path: string, root: string, limits: ReadLimits): string | undefined {
+  const r = readUnlinked(path, 'other', root, limits);
+  return r?.ok ? r.source.text : undefined;
+}
+
 /** The result of reading a file at its real path, with positions in the path as written. */
 function asWritten(path: string, kind: SourceKind, r: ReadResult): ReadResult {
   const source = new SourceText(path, r.source.text, kind);
