@@ -14,7 +14,7 @@ import { parseYaml } from './yaml.js';
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Expr } from '../expr/ast.js';
-import { LoopVariableCheck } from './lower-loop-vars.js';
+import { LoopVariableCheck, type RuntimeUse } from './lower-loop-vars.js';
 import { expressionChildren, forPlacementErrors } from './for-placement.js';
 import { article, literalKind, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
 import { builtinCallProblem } from './functions.js';
@@ -1265,15 +1265,59 @@ export class FileLowerer extends ExprLowerer {
     // A scope is lowered as the lowering writes it: a resource symbol there is that resource's id
     // (the scope of an extension resource), not a read of its runtime state; so is one passed
     // through any() or parentheses, which the compiler reports as such (BCP176), not as BCP120.
+    // The references are collected to place a read that comes from an `existing` resource's name.
+    const refs = new RefCollector();
     const node =
-      at === undefined ? this.value(within, {}) : scope ? this.texpr(this.scopeIdExpr(unwrapAny(within), this.instanceCtx(r, undefined, undefined, at))) : this.value(within, this.instanceCtx(r, undefined, undefined, at));
+      at === undefined ? this.value(within, { refs }) : scope ? this.texpr(this.scopeIdExpr(unwrapAny(within), this.instanceCtx(r, undefined, refs, at))) : this.value(within, this.instanceCtx(r, undefined, refs, at));
+    const elsewhere: RuntimeUse[] = [];
     for (const use of this.deployTimeCheck.runtimeReads(node)) {
       // Only what the part itself writes: a read that comes from elsewhere (a cycle, a parent) is
       // reported there.
-      if (use.at.start < within.start || use.at.end > within.end) continue;
+      if (use.at.start < within.start || use.at.end > within.end) {
+        elsewhere.push(use);
+        continue;
+      }
       const what = this.span(use.at).text(80);
       const via = use.chain.length > 1 ? ` (through ${use.chain.map((c) => `'${c}'`).join(' -> ')})` : '';
       this.error(use.at, message(use, what, via));
+    }
+    if (elsewhere.length > 0) this.checkRuntimeNamedExisting(within, refs, elsewhere, message);
+  }
+
+  /**
+   * Runtime reads a deploy-time part takes from the name of an `existing` resource it refers to
+   * (`name: '${nic.name}/to-collector'`, `nic.id`, where `nic` is named from another resource's
+   * properties or a module's output). The compiler lets an `existing` resource be named so (it is
+   * only read), but what it names then is known only during the deployment too, and the part that
+   * uses it is its BCP120 (the `parent:` form is judged at the parent's name, checkDeployTimeValues).
+   * Reported at each reference in the part to that resource or to one under it, once each.
+   */
+  private checkRuntimeNamedExisting(within: Expression, refs: RefCollector, uses: readonly RuntimeUse[], message: (use: { at: Node }, what: string, via: string) => string): void {
+    const named = new Map<ResInfo, RuntimeUse>();
+    for (const use of uses) {
+      for (const x of this.byKey.values()) {
+        if (x.kind !== 'resource' || !x.existing || !x.nameProp || named.has(x)) continue;
+        const v = x.nameProp.value;
+        if (use.at.start >= v.start && use.at.end <= v.end) named.set(x, use);
+      }
+    }
+    if (named.size === 0) return;
+    const places: { key: string; at: Node }[] = [...refs.symbols].map(([key, at]) => ({ key, at }));
+    for (const [key, list] of refs.indexed) for (const { at } of list) places.push({ key, at });
+    const done = new Set<Node>();
+    for (const { key, at } of places) {
+      if (done.has(at) || at.start < within.start || at.end > within.end) continue;
+      const info = this.byKey.get(key);
+      for (let x = info?.kind === 'resource' ? info : undefined; x; x = x.parent) {
+        const use = named.get(x);
+        if (!use) continue;
+        done.add(at);
+        const read = this.span(use.at).text(80);
+        const through = use.chain.length > 1 ? ` through ${use.chain.map((c) => `'${c}'`).join(' -> ')}` : '';
+        const of = x === info ? `the existing resource '${x.symbol}'` : `under the existing resource '${x.symbol}'`;
+        this.error(at, message({ at }, this.span(at).text(80), ` (${of}, named from '${read}'${through})`));
+        break;
+      }
     }
   }
 

@@ -967,6 +967,58 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it("a name built from an existing resource that is named from runtime state (BCP120): the string form of a child's name, its id, a module's name; not its type, nor one named from a parameter", async () => {
+    const main = [
+      "param vmName string = 'web-01'",
+      'param nicName string',
+      "param tapId string = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub-rg/providers/Microsoft.Network/virtualNetworkTaps/hub-tap'",
+      "module lookup 'lookup.bicep' = {",
+      "  name: 'lookup-nic'",
+      '  params: { vmName: vmName }',
+      '}',
+      "resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' existing = {",
+      '  name: lookup.outputs.nicName',
+      "  resource ipc 'ipConfigurations' existing = {",
+      "    name: 'ipconfig1'",
+      '  }',
+      '}',
+      "resource named 'Microsoft.Network/networkInterfaces@2024-05-01' existing = {",
+      '  name: nicName',
+      '}',
+      "resource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {",
+      "  name: '${nic.name}/to-hub-tap'",
+      '  properties: { virtualNetworkTap: { id: tapId } }',
+      '}',
+      "resource cfgOfIpc 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {",
+      "  name: '${split(nic::ipc.id, '/')[8]}/to-hub-tap'",
+      '  properties: { virtualNetworkTap: { id: tapId } }',
+      '}',
+      "module record 'record.bicep' = {",
+      "  name: 'record-${nic.name}'",
+      '}',
+      "resource fine 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {",
+      "  name: '${named.name}/from-${toLower(split(nic.type, '/')[1])}'",
+      '  properties: { virtualNetworkTap: { id: tapId } }',
+      '}',
+      '',
+    ].join('\n');
+    const lookup = [
+      'param vmName string',
+      "resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' existing = {",
+      '  name: vmName',
+      '}',
+      "output nicName string = last(split(vm.properties.networkProfile.networkInterfaces[0].id, '/'))",
+      '',
+    ].join('\n');
+    const found = await errors(main, { 'lookup.bicep': lookup, 'record.bicep': '' });
+    expect(found.map((f) => f.replace(/ must be calculated at its start.*$/, ''))).toEqual([
+      "18:12 'nic' (the existing resource 'nic', named from 'lookup') is known only during the deployment, but the name of the resource 'cfg'",
+      "22:18 'nic::ipc' (under the existing resource 'nic', named from 'lookup') is known only during the deployment, but the name of the resource 'cfgOfIpc'",
+      "26:19 'nic' (the existing resource 'nic', named from 'lookup') is known only during the deployment, but the name of the module 'record'",
+    ]);
+    expect(found.every((f) => f.includes('(BCP120)'))).toBe(true);
+  });
+
   it("a resource's location, a condition and a loop's collection that read runtime state (BCP120, BCP177, BCP178); what the declarations say may be read", async () => {
     const main = [
       "param location string = 'eastus'",
