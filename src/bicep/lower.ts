@@ -2876,6 +2876,8 @@ export class FileLowerer extends ExprLowerer {
         return lit(null, e);
       }
     }
+    const named = e.safe ? undefined : this.scopeCall(e.base);
+    if (named && named.args.length > 0 && named.fn !== 'tenant' && !this.funcs.has(e.base.kind === 'FunctionCall' ? e.base.name.name : '')) return this.namedScopeProperty(e, named.fn, ctx);
     const ref = this.symbolRef(e.base, ctx);
     if (!ref) return undefined;
     const { info, idx } = ref;
@@ -2939,6 +2941,26 @@ export class FileLowerer extends ExprLowerer {
     if (advice === undefined) return false;
     this.error(p.key, `The property "${name}" is not allowed on objects of type "${r.type}". (BCP037): ${advice}`);
     return true;
+  }
+
+  /**
+   * `resourceGroup('hub-rg').location`, `subscription(id).displayName`: a scope named by its
+   * arguments is only a scope (what a `scope:` takes), an object type without properties (the
+   * compiler's GetRestricted*ReturnResult; ARM's resourceGroup() and subscription() take no
+   * argument), so reading one is BCP052, at the property. Its location is another resource group's,
+   * which the deployment does not know before it runs: said so, with what to write instead.
+   */
+  private namedScopeProperty(e: PropertyAccess, fn: string, ctx: LowerCtx): Expr {
+    if (e.base.kind === 'FunctionCall') for (const a of e.base.args) this.expr(a, ctx);
+    const type = fn === 'resourcegroup' ? 'resourceGroup' : fn === 'managementgroup' ? 'managementGroup' : 'subscription';
+    const call = this.span(e.base).text(60);
+    const prop = e.property.name;
+    const advice =
+      fn === 'resourcegroup' && prop.toLowerCase() === 'location'
+        ? `: ${call} is a scope (for a module's or an existing resource's \`scope:\`), not the resource group, and its location is known only during the deployment; pass the location as a parameter, or deploy a module to that resource group and use resourceGroup().location there`
+        : `: ${call} is a scope (for a module's or an existing resource's \`scope:\`), without properties; read them from that scope (a module deployed to it, or an existing resource declared there)`;
+    this.error(e.property, `The type "${type}" does not contain property "${prop}". (BCP052)${advice}`);
+    return this.reported(e);
   }
 
   /**

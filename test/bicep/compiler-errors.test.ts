@@ -1019,6 +1019,29 @@ describe('Bicep: errors the compiler raises', () => {
     expect(found.every((f) => f.includes('(BCP120)'))).toBe(true);
   });
 
+  it("a property of a resource group or subscription named by its arguments (BCP052): resourceGroup('hub-rg').location is a scope's, not known here; resourceGroup().location is fine", async () => {
+    const main = [
+      "param collectorIpConfigId string = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub-rg/providers/Microsoft.Network/networkInterfaces/collector-nic/ipConfigurations/ipconfig1'",
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      "  name: 'hub-tap'",
+      "  location: resourceGroup('hub-rg').location",
+      '  properties: { destinationNetworkInterfaceIPConfiguration: { id: collectorIpConfigId } }',
+      '}',
+      "resource tap2 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      "  name: 'hub-tap2'",
+      '  location: resourceGroup().location',
+      "  tags: { hub: subscription('00000000-0000-0000-0000-000000000000').displayName }",
+      '  properties: { destinationNetworkInterfaceIPConfiguration: { id: collectorIpConfigId } }',
+      '}',
+      '',
+    ].join('\n');
+    const found = await errors(main);
+    expect(found.map((f) => f.replace(/ \(BCP052\).*$/, ''))).toEqual(['4:37 The type "resourceGroup" does not contain property "location".', '10:69 The type "subscription" does not contain property "displayName".']);
+    expect(found[0]).toContain("resourceGroup('hub-rg') is a scope (for a module's or an existing resource's `scope:`), not the resource group, and its location is known only during the deployment; pass the location as a parameter");
+    // Not also ARM's "doesn't exist, available properties are ''" where it is evaluated.
+    expect(found.filter((f) => f.includes('available properties'))).toEqual([]);
+  });
+
   it("a resource's location, a condition and a loop's collection that read runtime state (BCP120, BCP177, BCP178); what the declarations say may be read", async () => {
     const main = [
       "param location string = 'eastus'",
