@@ -17,6 +17,7 @@ import { NO_SUCH_FILE, isInsideRoot, outsideRootReason, readSourceInside, unread
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
 import { linkedBesideTemplate } from '../expr/template-link.js';
+import { readableSymbol } from '../expr/symbol-text.js';
 import { existsListed } from '../discover/folder-listings.js';
 import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, deploymentLabel, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
@@ -516,13 +517,47 @@ export class Deployment {
       this.deployLinked(dep, unit, beside.rel, link.entry('uri')?.span ?? dep.span, evaluated, parentScope, link, path.dirname(beside.template));
       return;
     }
-    const where = typeof uri === 'string' ? `'${uri}'` : 'a location known only at deployment';
+    const where = linkDescription(uri);
     this.unfetched.set(dep, where);
-    this.diagnostics.add({
-      code: 'note',
-      message: `the template of deployment '${dep.displayName}' is linked from ${where} and is never fetched: the resources it deploys are not analysed`,
-      span: link.entry('uri')?.span ?? link.entry('id')?.span ?? dep.span,
-    });
+    const span = link.entry('uri')?.span ?? link.entry('id')?.span ?? dep.span;
+    const local = this.webLinkedFileHere(uri, unit);
+    if (local !== undefined) {
+      // A web address of the repository the template lives in (a literal _artifactsLocation, in a
+      // default or a parameters file): the file is in the lint, and is linted alone without the
+      // values passed here. Said once here, where the reason is, and not only as an unknown.
+      this.diagnostics.add({
+        code: 'invalid-template',
+        level: 'note',
+        message: `the template of deployment '${dep.displayName}' is linked from the web address ${where}, which vtaplint never fetches (it does not reach the network): what it deploys is not checked with the values this deployment passes, and '${local}' here, which the address seems to name, is linted on its own, without them; to lint it through this deployment, build the link from deployment().properties.templateLink.uri (as the quickstarts' _artifactsLocation default, '[deployment().properties.templateLink.uri]', does) or link it with relativePath`,
+        span,
+      });
+      return;
+    }
+    this.diagnostics.add({ code: 'note', message: `the template of deployment '${dep.displayName}' is linked from ${where} and is never fetched: the resources it deploys are not analysed`, span });
+  }
+
+  /**
+   * The file inside the lint root, beside the template, that a web address (http, https) names
+   * by the end of its path ('https://raw.githubusercontent.com/o/r/main/nestedtemplates/tap.json':
+   * 'nestedtemplates/tap.json' beside it), the longest such end, relative to the template's folder.
+   */
+  private webLinkedFileHere(uri: Value | undefined, unit: DeploymentUnit): string | undefined {
+    const address = typeof uri === 'string' ? uri : uri instanceof Unknown && typeof uri.parts?.[0] === 'string' ? uri.parts[0] : undefined;
+    if (address === undefined || !/^https?:\/\//i.test(address)) return undefined;
+    let segments: string[];
+    try {
+      segments = new URL(address).pathname.split('/').filter((x) => x !== '').map((x) => decodeURIComponent(x));
+    } catch {
+      return undefined;
+    }
+    if (!/\.json$/i.test(segments[segments.length - 1] ?? '')) return undefined;
+    const folder = path.dirname(unit.file.path);
+    for (let i = 0; i < segments.length; i++) {
+      const rel = segments.slice(i).join('/');
+      const target = path.resolve(folder, rel);
+      if (target !== path.resolve(unit.file.path) && this.besideExists(target)) return rel;
+    }
+    return undefined;
   }
 
   /**
@@ -1195,4 +1230,21 @@ function outsideView(v: Value | undefined, span: Span): Unknown | undefined {
 function linkOut(target: string, root: string): string {
   const reason = outsideRootReason(target, root);
   return reason.startsWith('it leads') ? `: ${reason.replace(/, outside the folder being linted; it is not read$/, '')}` : '';
+}
+
+/**
+ * Where a linked template comes from, for messages: the address, quoted; one known up to a part
+ * known only at deployment (the SAS token after 'https://.../nestedtemplates/tap.json') with that
+ * part said as such; else 'a location known only at deployment'.
+ */
+function linkDescription(uri: Value | undefined): string {
+  if (typeof uri === 'string') return `'${uri}'`;
+  const head = uri instanceof Unknown ? uri.parts?.[0] : undefined;
+  if (typeof head !== 'string' || head === '') return 'a location known only at deployment';
+  const rest = uri instanceof Unknown ? (uri.parts ?? []).slice(1) : [];
+  const unknown = rest.find((p): p is Unknown => p instanceof Unknown);
+  const what = unknown?.symbol !== undefined ? ` (${readableSymbol(unknown.symbol)})` : '';
+  // After a file name: a query, the SAS token quickstart links append from a secure parameter.
+  if (/\.json$/i.test(head)) return `'${head}' (with a query known only at deployment after it, such as a SAS token${what})`;
+  return `'${head}' followed by a part known only at deployment${what}`;
 }

@@ -354,7 +354,14 @@ export const stringFunctions: FnDef[] = [
         return (typeof r === 'string' || r instanceof Unknown ? besideTemplate(base, r) : undefined) ?? base;
       }
       const rel = expectString(env, args, 1);
-      return rel instanceof Unknown ? rel : combineUri(base, rel, env);
+      if (!(rel instanceof Unknown)) return combineUri(base, rel, env);
+      // A known relative path with a part known only at deployment after it (a SAS token:
+      // concat('nestedtemplates/tap.json', parameters('_artifactsLocationSasToken'))): the address
+      // is known up to that part, and is said as such (never the relative part alone).
+      const head = rel.parts?.[0];
+      if (typeof head !== 'string' || head === '') return rel;
+      const known = combineUri(base, head, env);
+      return typeof known === 'string' ? partialString([known, ...(rel.parts ?? []).slice(1)]) : known;
     },
   },
   str1('uriComponent', (s) => escapeDataString(s)),
