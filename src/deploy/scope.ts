@@ -901,18 +901,24 @@ export class TemplateScope implements EvalContext {
     const def = unread ? undefined : childOf(d, 'defaultValue');
     if (def) {
       if (secure) return { name, type, value: secureUnknown(name, def.span), allowedValues, source: 'default', span, valueSpan: def.span };
-      const value = coerce(this.base.node(def.node, def.span), type);
+      const raw = this.base.node(def.node, def.span);
+      const value = coerce(raw, type);
       // No value was supplied, so the default is the value: ARM checks it as it checks a supplied
       // one ("The provided value for the template parameter 'location' ... is not valid" for a
-      // default outside allowedValues), at the default. Its type is held against it only where
-      // ARM cannot convert it: quickstarts that deploy write "3600" for an int and 1 for a
-      // string (checked as "1"); "five" is no int. An empty string for a string is left alone
+      // default outside allowedValues), at the default. Its type is held against it where ARM
+      // does not convert it: a string for an int or a bool ("five", "5", "true"), a composite for
+      // a scalar; a number or bool for a string is (1 for a string with allowedValues
+      // ['1', '2', '3'] is checked as "1"). An empty string for a string is left alone
       // (templates deployed only with a value write "" for "no default", and allowedValues
       // without it), and so is a type not worked out. For an object, array, int or bool, "" is
       // a string ARM does not take ("The provided value for the template parameter 'x' is not
       // valid") when the default is the value.
       if ((value !== '' || !stringType(type)) && !(TYPE_NOT_KNOWN in d.node)) {
-        const checked = type?.toLowerCase() === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value;
+        // A string for an int or a bool ("5", "true") is held against it as written: ARM does not
+        // convert a default ("The provided value for the template parameter ... is not valid" for
+        // a bool defaulting to "true", MicrosoftDocs/azure-docs#38949); the value read on is the
+        // converted one, so that what follows is judged as the author meant it.
+        const checked = type?.toLowerCase() === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : typeof raw === 'string' ? raw : value;
         const typeOk = !unconvertibleDefault(checked, type) || this.checkType(name, checked, type, def.span);
         if (typeOk && this.checkAllowed(name, checked, allowedValues, def.span) && this.checkBounds(name, checked, d, def.span)) this.checkParts(name, checked, d, def.span);
       }

@@ -218,8 +218,11 @@ describe('parameters', () => {
         n: { type: 'int', defaultValue: 'five' },
         r: { type: 'string', defaultValue: 'westeurope', allowedValues: ['eastus', 'uksouth'] },
         m: { type: 'int', defaultValue: 0, minValue: 1 },
-        // What ARM converts, or may read as no default: not held against the template.
+        // A number written as a string is a string: ARM does not convert a default (a bool
+        // defaulting to "true" fails, MicrosoftDocs/azure-docs#38949).
         ttl: { type: 'int', defaultValue: '3600', minValue: 1 },
+        enableTap: { type: 'bool', defaultValue: 'true' },
+        // What ARM converts, or may read as no default: not held against the template.
         zone: { type: 'string', defaultValue: 1, allowedValues: ['1', '2', '3'] },
         empty: { type: 'string', defaultValue: '', allowedValues: ['a'] },
         rg: { type: 'string', defaultValue: '[resourceGroup().location]', allowedValues: ['eastus'] },
@@ -231,8 +234,10 @@ describe('parameters', () => {
       ['"five"', "The provided value for the template parameter 'n' is not valid. Expected a value of type 'Integer', but received a value of type 'String'."],
       ['"westeurope"', "The provided value for the template parameter 'r' is not valid: it is not one of the allowedValues."],
       ['0', "The provided value for the template parameter 'm' is not valid: 0 is less than the minValue 1."],
+      ['"3600"', "The provided value for the template parameter 'ttl' is not valid. Expected a value of type 'Integer', but received a value of type 'String'."],
+      ['"true"', "The provided value for the template parameter 'enableTap' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'."],
     ]);
-    const given = analyze({ 'main.json': t }, 'main.json', { params: { s: '{"name":"abc"}', n: '5', r: 'eastus', m: '2' } }).a;
+    const given = analyze({ 'main.json': t }, 'main.json', { params: { s: '{"name":"abc"}', n: '5', r: 'eastus', m: '2', ttl: '3600', enableTap: 'true' } }).a;
     expect(given.diagnostics).toEqual([]);
   });
 
@@ -261,6 +266,36 @@ describe('parameters', () => {
       ['"vnet-a"', "The provided value for the template parameter 'peers' is not valid. Expected a value of type 'Array', but received a value of type 'String'."],
     ]);
     const given = analyze({ 'main.json': t }, 'main.json', { params: { tapName: 'tap1', tapTags: '{}', sourceNicIds: '[]', vxlanPort: '4789', enableTap: 'true', peers: '[]' } }).a;
+    expect(given.diagnostics).toEqual([]);
+  });
+
+  // ARM does not convert a default: a bool defaulting to "true" fails the deployment when no value
+  // replaces it (MicrosoftDocs/azure-docs#38949: "The provided value for the template parameter
+  // ... is not valid"), and so does an int defaulting to "2". Both were read as true and 2.
+  test('a bool default "true" and an int default "2" are errors at the default when they are the value; what follows reads them as meant', () => {
+    const t = arm([
+      {
+        condition: "[parameters('enableTap')]",
+        type: 'Microsoft.Network/virtualNetworkTaps',
+        apiVersion: '2024-05-01',
+        name: "[concat('tap-', copyIndex())]",
+        copy: { name: 'taps', count: "[parameters('tapCount')]" },
+        location: 'eastus',
+        properties: { destinationNetworkInterfaceIPConfiguration: { id: "[resourceId('Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1')]" } },
+      },
+    ], {
+      parameters: {
+        enableTap: { type: 'bool', defaultValue: 'true' },
+        tapCount: { type: 'int', defaultValue: '2', maxValue: 5 },
+      },
+    });
+    const { a } = analyze({ 'main.json': t });
+    expect(a.diagnostics.map((d) => [d.span.text(), d.message])).toEqual([
+      ['"true"', "The provided value for the template parameter 'enableTap' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'."],
+      ['"2"', "The provided value for the template parameter 'tapCount' is not valid. Expected a value of type 'Integer', but received a value of type 'String'."],
+    ]);
+    expect(a.graph.resources.filter((r) => r.state === 'deployed').map((r) => r.name)).toEqual(['tap-0', 'tap-1']);
+    const given = analyze({ 'main.json': t }, 'main.json', { params: { enableTap: 'true', tapCount: '2' } }).a;
     expect(given.diagnostics).toEqual([]);
   });
 
