@@ -143,6 +143,16 @@ describe('a template linked from a web address of the repository it lives in (a 
     expect(findings.filter((f) => f.ruleId === 'invalid-template').map((f) => f.message.slice(0, linkedFrom('monitoring-tap', 'nestedtemplates/collector.json').length))).toEqual([linkedFrom('monitoring-tap', 'nestedtemplates/collector.json')]);
   });
 
+  test('the instances of a copy loop of such deployments are said once, by their loop', async () => {
+    const main = JSON.parse(parent({ uri: "[uri(parameters('_artifactsLocation'), concat('nestedtemplates/tap.json', parameters('_artifactsLocationSasToken')))]" }, { _artifactsLocation: { type: 'string', defaultValue: ADDRESS } })) as {
+      resources: Record<string, unknown>[];
+    };
+    Object.assign(main.resources[0] ?? {}, { name: "[concat('monitoring-tap-', copyIndex())]", copy: { name: 'regions', count: 3 } });
+    const dir = workspace({ 'azuredeploy.json': `${JSON.stringify(main, null, 2)}\n`, 'nestedtemplates/tap.json': TAP });
+    const { findings } = await findingsOf(['.', '--format', 'json'], dir);
+    expect(findings.filter((f) => f.file === 'azuredeploy.json').map((f) => f.message.split(' is linked')[0])).toEqual(["the template of the deployments of copy loop 'regions'"]);
+  });
+
   test('a web address whose file is not here is not said (nothing is linted alone in its stead)', async () => {
     const dir = workspace({ 'azuredeploy.json': parent({ uri: `${ADDRESS}nestedtemplates/tap.json` }) });
     const { findings } = await findingsOf(['.', '--format', 'json'], dir);

@@ -156,6 +156,8 @@ export class Deployment {
   private readonly views = new Map<string, Value>();
   /** Deployments whose template is linked by URI (never fetched): where from, for what reference() of them says. */
   private readonly unfetched = new Map<DeployedResource, string>();
+  /** The templateLinks (by span) whose web address has been reported as not followed. */
+  private readonly webLinksNoted = new Set<string>();
   private readonly busy = new Set<DeployedResource>();
   /** Set once the reference nesting limit was reported (see runtime). */
   private referenceNestingCut = false;
@@ -522,13 +524,20 @@ export class Deployment {
     const span = link.entry('uri')?.span ?? link.entry('id')?.span ?? dep.span;
     const local = this.webLinkedFileHere(uri, unit);
     if (local !== undefined) {
+      // Once for the link: the instances of a copy loop share it.
+      const key = span.identity();
+      if (this.webLinksNoted.has(key)) return;
+      this.webLinksNoted.add(key);
+      const copy = ownProp(dep.decl.node, 'copy');
+      const loop = copy !== undefined && isTObject(copy) ? own(copy, 'name') : undefined;
+      const who = copy === undefined ? `deployment '${dep.displayName}'` : typeof loop === 'string' ? `the deployments of copy loop '${loop}'` : `the deployments of the copy loop of '${dep.displayName}'`;
       // A web address of the repository the template lives in (a literal _artifactsLocation, in a
       // default or a parameters file): the file is in the lint, and is linted alone without the
       // values passed here. Said once here, where the reason is, and not only as an unknown.
       this.diagnostics.add({
         code: 'invalid-template',
         level: 'note',
-        message: `the template of deployment '${dep.displayName}' is linked from the web address ${where}, which vtaplint never fetches (it does not reach the network): what it deploys is not checked with the values this deployment passes, and '${local}' here, which the address seems to name, is linted on its own, without them; to lint it through this deployment, build the link from deployment().properties.templateLink.uri (as the quickstarts' _artifactsLocation default, '[deployment().properties.templateLink.uri]', does) or link it with relativePath`,
+        message: `the template of ${who} is linked from the web address ${where}, which vtaplint never fetches (it does not reach the network): what it deploys is not checked with the values this deployment passes, and '${local}' here, which the address seems to name, is linted on its own, without them; to lint it through this deployment, build the link from deployment().properties.templateLink.uri (as the quickstarts' _artifactsLocation default, '[deployment().properties.templateLink.uri]', does) or link it with relativePath`,
         span,
       });
       return;
