@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { lint } from '../src/engine/lint.js';
-import { CLAIMED } from '../src/load/read-ahead-protocol.js';
+import { CLAIMED, MAX_AHEAD } from '../src/load/read-ahead-protocol.js';
 import { ReadAhead } from '../src/load/read-ahead.js';
 import { readSourceInside, type ReadResult } from '../src/load/read.js';
 import { REPO } from './helpers.js';
@@ -64,7 +64,7 @@ test('files read ahead are what reading them here gives; files with something to
   const ahead = start()!;
   expect(ahead).toBeDefined();
   try {
-    await readerAhead(ahead, files.slice(0, 8)); // MAX_AHEAD files
+    await readerAhead(ahead, files); // fewer than MAX_AHEAD files
     for (const f of files) {
       const taken = ahead.take(f, kindOf(f));
       // A plain file comes from the reader (it was ahead); a link, a file that is not UTF-8 text,
@@ -79,18 +79,20 @@ test('files read ahead are what reading them here gives; files with something to
   expect(here(files[1]!).source.text.charCodeAt(0)).toBe(0x7b);
 });
 
-test('the reader goes no further than a few files ahead of the caller', async () => {
+test('the reader goes no further than a few files ahead of the caller, and reads on as files are taken', async () => {
   const many = Array.from({ length: 40 }, (_, i) => path.join(root, 'nested', `t${i}.json`));
   many.forEach((f, i) => writeFileSync(f, `{"i":${i}}`));
   const ahead = start(many)!;
   try {
-    await readerAhead(ahead, many.slice(0, 8));
+    await readerAhead(ahead, many.slice(0, MAX_AHEAD));
     await new Promise((r) => setTimeout(r, 200));
-    expect(many.filter((f) => ahead.hasRead(f)).length).toBe(8);
-    // Taking one lets it read one more.
-    expect(ahead.take(many[0]!, 'arm')?.source.text).toBe('{"i":0}');
-    await readerAhead(ahead, many.slice(1, 9));
-    for (const [i, f] of many.entries()) if (i > 0) expect((ahead.take(f, 'arm') ?? here(f)).source.text).toBe(`{"i":${i}}`);
+    expect(many.filter((f) => ahead.hasRead(f)).length).toBe(MAX_AHEAD);
+    // Taking files lets it read as many more.
+    for (let i = 0; i < 5; i++) expect(ahead.take(many[i]!, 'arm')?.source.text).toBe(`{"i":${i}}`);
+    await readerAhead(ahead, many.slice(5, MAX_AHEAD + 5));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(many.filter((f) => ahead.hasRead(f)).length).toBe(MAX_AHEAD);
+    for (const [i, f] of many.entries()) if (i >= 5) expect((ahead.take(f, 'arm') ?? here(f)).source.text).toBe(`{"i":${i}}`);
   } finally {
     ahead.stop();
   }

@@ -13,7 +13,7 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { nodeWorkerThreads } from '../model/lazy-builtins.js';
 import { SourceText, type SourceKind } from '../model/source.js';
 import type { ReadResult } from './read.js';
-import { CLAIMED, CONSUMED, KB_HELD, STATE_SLOTS, WAKE, type ReadAheadMessage, type ReaderSetup } from './read-ahead-protocol.js';
+import { CLAIMED, CONSUMED, KB_HELD, LINTER_WAITS, STATE_SLOTS, WAKE, type ReadAheadMessage, type ReaderSetup } from './read-ahead-protocol.js';
 
 /** A file to read ahead, with its size limit (its config's maxFileBytes). */
 export interface ReadAheadFile {
@@ -94,8 +94,14 @@ export class ReadAhead {
       }
       claimed = was;
     }
-    while (Atomics.load(this.done, i) === 0) {
-      if (Atomics.wait(this.done, i, 0, GIVE_UP_MS) === 'timed-out' && Atomics.load(this.done, i) === 0) {
+    if (Atomics.load(this.done, i) === 0) {
+      Atomics.store(this.state, LINTER_WAITS, 1);
+      let gaveUp = false;
+      while (Atomics.load(this.done, i) === 0 && !gaveUp) {
+        gaveUp = Atomics.wait(this.done, i, 0, GIVE_UP_MS) === 'timed-out' && Atomics.load(this.done, i) === 0;
+      }
+      Atomics.store(this.state, LINTER_WAITS, 0);
+      if (gaveUp) {
         this.stop();
         return undefined;
       }
@@ -150,6 +156,6 @@ export class ReadAhead {
 
   private wake(): void {
     Atomics.add(this.state, WAKE, 1);
-    Atomics.notify(this.state, WAKE);
+    if (this.stopped) Atomics.notify(this.state, WAKE);
   }
 }

@@ -3,7 +3,7 @@
 // it loads nothing but the reading code, so it starts in a few milliseconds.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { readPlainInside } from './read.js';
-import { CLAIMED, CONSUMED, KB_HELD, MAX_AHEAD, MAX_KB_HELD, WAKE, type ReadAheadMessage, type ReaderSetup } from './read-ahead-protocol.js';
+import { CLAIMED, CONSUMED, KB_HELD, LINTER_WAITS, MAX_AHEAD, MAX_KB_HELD, READER_NAP_MS, WAKE, type ReadAheadMessage, type ReaderSetup } from './read-ahead-protocol.js';
 
 const setup = workerData as ReaderSetup & { port: MessagePort };
 const state = new Int32Array(setup.state);
@@ -14,9 +14,10 @@ for (;;) {
   const wake = Atomics.load(state, WAKE);
   const i = Atomics.load(state, CLAIMED);
   if (i >= paths.length) break;
-  // Not too far ahead of the linting thread, in files and in text held: it waits to be woken.
+  // Not too far ahead of the linting thread, in files and in text held: it naps (see
+  // READER_NAP_MS), woken early only when the reader is stopped.
   if (i - Atomics.load(state, CONSUMED) >= MAX_AHEAD || Atomics.load(state, KB_HELD) > MAX_KB_HELD) {
-    Atomics.wait(state, WAKE, wake, 1000);
+    Atomics.wait(state, WAKE, wake, READER_NAP_MS);
     continue;
   }
   // The linting thread reads a file itself when it gets there first: whoever claims it reads it.
@@ -31,6 +32,6 @@ for (;;) {
   const message: ReadAheadMessage = { i, text };
   setup.port.postMessage(message);
   Atomics.store(done, i, 1);
-  Atomics.notify(done, i);
+  if (Atomics.load(state, LINTER_WAITS) === 1) Atomics.notify(done, i);
 }
 setup.port.close();
