@@ -182,8 +182,8 @@ if (haveCorpus) {
     [process.execPath, stage('graph', jsonList, QUICKSTART)],
   ]);
   row('repository', `lint quickstart (${jsonFiles.length} JSON + ${bicepFiles.length} Bicep files)`, lint.wall, floor.wall, 3.0, `CPU ${(lint.cpu / lint.wall).toFixed(2)} cores, ${lint.rssMb.toFixed(0)} MB`);
-  row('repository', 'evaluate every expression (quickstart JSON)', expr.wall, floor.wall, 3.0, 'single thread');
-  row('repository', 'deploy + graph with all edges (quickstart JSON)', graph.wall, floor.wall, undefined, 'single thread');
+  row('repository', 'evaluate every expression (quickstart JSON)', expr.wall, floor.wall, 3.0, 'one linting thread, files read ahead on another');
+  row('repository', 'deploy + graph with all edges (quickstart JSON)', graph.wall, floor.wall, undefined, 'one linting thread, files read ahead on another');
   // Bicep: parse + lower against read + JSON.parse of the JSON compiled from the same files.
   const pairs = readFileSync(path.join(QUICKSTART, 'PAIRS.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
   const pb = path.join(work, 'pairs-bicep.txt');
