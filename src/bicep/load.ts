@@ -18,6 +18,7 @@ import { parseBicep } from './parser.js';
 import { collectPragmas, type Pragma } from './pragmas.js';
 import { FileLowerer, type LoweredFile } from './lower.js';
 import type { ModuleLoader } from './lower-modules.js';
+import type { ExprLowerer } from './lower-expr.js';
 import { jsonLibrary } from './import-json.js';
 import type { Node, StringLiteral } from './syntax.js';
 
@@ -102,7 +103,7 @@ export class Loader implements ModuleLoader {
     }
   }
 
-  private enter(absPath: string, at: Node, from: FileLowerer, what: string): SourceText | undefined {
+  private enter(absPath: string, at: Node, from: ExprLowerer, what: string): SourceText | undefined {
     const key = path.resolve(absPath);
     if (this.stack.includes(key)) {
       const chain = [...this.stack.slice(this.stack.indexOf(key)), key].map((p) => path.relative(this.host.root, p) || p).join(' -> ');
@@ -121,7 +122,7 @@ export class Loader implements ModuleLoader {
     return got;
   }
 
-  lowerModule(absPath: string, at: Node, from: FileLowerer): { root: TObject; span: Span } | undefined {
+  lowerModule(absPath: string, at: Node, from: ExprLowerer): { root: TObject; span: Span } | undefined {
     const key = path.resolve(absPath);
     // A parameters file (a .bicepparam, ARM JSON parameters) deploys nothing: said at the module,
     // not as Bicep syntax errors in the .bicepparam or as an empty template without a word.
@@ -151,7 +152,7 @@ export class Loader implements ModuleLoader {
     return f ? { root: f.root, span: new TextSpan(f.source, 0, f.source.text.length) } : undefined;
   }
 
-  lowerImport(absPath: string, at: Node, from: FileLowerer): LoweredFile | undefined {
+  lowerImport(absPath: string, at: Node, from: ExprLowerer): LoweredFile | undefined {
     const key = path.resolve(absPath);
     if (!/\.json$/i.test(key)) return this.lowerFile(key, at, from, 'import');
     // An ARM JSON template (import-json.ts): read once, inside the lint root, as a module is.
@@ -171,7 +172,7 @@ export class Loader implements ModuleLoader {
     return out;
   }
 
-  private lowerFile(key: string, at: Node, from: FileLowerer, what: string): (LoweredFile & { source: SourceText }) | undefined {
+  private lowerFile(key: string, at: Node, from: ExprLowerer, what: string): (LoweredFile & { source: SourceText }) | undefined {
     if (this.cache.has(key) && !this.stack.includes(key)) {
       const hit = this.cache.get(key);
       return hit as (LoweredFile & { source: SourceText }) | undefined;

@@ -2,7 +2,7 @@
 // ExpressionConverter: operators become the ARM functions the compiler emits, interpolated strings
 // become format(), lambdas lambda()/lambdaVariables(), value for-expressions map()/filter().
 // Symbols (parameters, variables, resources, modules, functions, imports) are resolved by the
-// subclass (lower.ts), which knows the file's declarations.
+// subclasses (lower-references.ts and the layers below it, see lower.ts), which know the file's declarations.
 import type { Call, Expr } from '../expr/ast.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
@@ -125,7 +125,7 @@ export abstract class ExprLowerer {
     this.diagnostics.add({ code: 'note', message, span: this.span(at) });
   }
 
-  // ---- Hooks for symbols (lower.ts) ----
+  // ---- Hooks for symbols (lower-references.ts) ----
 
   /** A bare identifier that is not a local (parameter, variable, resource, module...). */
   protected abstract identifier(id: Identifier, at: Node, ctx: LowerCtx): Expr;

@@ -1,0 +1,97 @@
+// The compiler's checks of declared types and literal values in a file's lowering (see
+// lower.ts): type names (BCP302), literals against plain declared types (BCP033, BCP034, BCP099),
+// asserts (BCP350), arithmetic on literal operands (BCP045).
+import { DecoratorChecks } from './lower-decorator-checks.js';
+import type { LowerCtx } from './lower-expr.js';
+import { article, literalKind, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
+import { builtinType, decorator } from './lower-types.js';
+import type { BinaryExpression, Decorator, Expression, TypeExpression } from './syntax.js';
+import { unknownTypeNames } from './type-names.js';
+
+export abstract class TypeChecks extends DecoratorChecks {
+  /**
+   * BCP302/BCP384: type names that name no type (see type-names.ts). A name the file imports is
+   * never one of them: an import that could not be read, or names no type here, is reported at
+   * the import.
+   */
+  protected checkTypeNames(): void {
+    const imported = new Set<string>();
+    for (const s of this.program.statements) {
+      if (s.kind !== 'CompileTimeImport') continue;
+      for (const sym of s.symbols ?? []) imported.add(sym.alias?.name ?? sym.name.name);
+    }
+    const known = (n: string): boolean => builtinType(n) !== undefined || this.types.has(n) || this.unknownImports.has(n) || imported.has(n);
+    for (const p of unknownTypeNames(this.program.statements, known, this.hasExtensions)) this.error(p.at, p.message);
+  }
+
+  /** BCP033/BCP034: literals that do not fit a plain declared type (see lower-literal-types.ts). */
+  protected checkLiteralTypes(type: TypeExpression | undefined, value: Expression | undefined, what: string, decorators: readonly Decorator[]): void {
+    // BCP099: an empty @allowed() list allows nothing (whatever the declared type).
+    const list = decorator(decorators, 'allowed')?.args[0];
+    if (list?.kind === 'Array' && list.items.length === 0) this.error(list, 'The "allowed" array must contain one or more items (BCP099)');
+    const t = plainType(type, this.typeDeclarationNames());
+    if (!t) return;
+    const bad = value ? misfit(value, t, this.isBuiltinCall) : undefined;
+    if (value && bad) this.error(value, `${what} is ${article(bad)} ${bad}, but the declared type is ${t} (BCP033)`);
+    // @allowed lists values of the declared type; for an array, values of its items (any kind).
+    const allowed = t === 'array' ? undefined : decorator(decorators, 'allowed')?.args[0];
+    if (allowed?.kind !== 'Array') return;
+    for (const item of allowed.items) {
+      const k = item.kind === 'Spread' ? undefined : misfit(item, t);
+      if (k) this.error(item, `@allowed() lists ${article(k)} ${k}, but the declared type is ${t} (BCP034)`);
+    }
+  }
+
+  /**
+   * BCP350: an assert takes a bool. A value whose type its form fixes as something else (a
+   * literal, arithmetic, a string, a built-in returning no bool) is the compiler's error, with the
+   * type as it writes it. (Asserts are an experimental feature enabled in bicepconfig.json, which
+   * vtaplint does not read: that they are enabled is not judged.)
+   */
+  protected checkAssert(value: Expression): void {
+    const kind = staticKind(value, this.isBuiltinCall);
+    if (kind === undefined || kind === 'bool') return;
+    this.error(value, `Value of type "${typeText(value, this.isBuiltinCall) ?? kind}" cannot be assigned to an assert. Asserts can take values of type 'bool' only. (BCP350)`);
+  }
+
+  /**
+   * BCP045: `+ - * / %` take ints; an operand written as a string, bool, null, array or object
+   * literal fails the compilation (`'tap-' + name`: the compiler says to interpolate). Said with
+   * both operands' types as the compiler writes them, so only when both can be (a literal's or a
+   * fixed type, a parameter of a plain declared type without @allowed), at the whole operation;
+   * its value is then unknown, so ARM's evaluation does not say it again. Only literal operands
+   * are looked at: a chain of `+` costs no more than it did.
+   */
+  protected override arithmeticRejected(e: BinaryExpression, ctx: LowerCtx): boolean {
+    const bad = (x: Expression): boolean => {
+      const k = literalKind(x.kind === 'Parenthesized' ? x.expression : x);
+      return k !== undefined && k !== 'int';
+    };
+    if (!bad(e.left) && !bad(e.right)) return false;
+    const lt = this.operandTypeText(e.left, ctx);
+    const rt = lt === undefined ? undefined : this.operandTypeText(e.right, ctx);
+    if (lt === undefined || rt === undefined) return false;
+    const stringy = (t: string): boolean => t === 'string' || t.startsWith("'");
+    const hint = e.operator === '+' && stringy(lt) && stringy(rt) ? ' Use string interpolation instead.' : '';
+    this.error(e, `Cannot apply operator "${e.operator}" to operands of type "${lt}" and "${rt}".${hint} (BCP045)`);
+    return true;
+  }
+
+  /** An operand's type as the compiler writes it, when it is sure: see checkArithmetic. */
+  private operandTypeText(x: Expression, ctx: LowerCtx): string | undefined {
+    const t = typeText(x, this.isBuiltinCall);
+    if (t !== undefined) return t;
+    if (x.kind !== 'VariableAccess' || ctx.locals?.has(x.name.name)) return undefined;
+    const p = this.params.get(x.name.name);
+    if (!p || decorator(p.decorators, 'allowed')) return undefined;
+    return plainType(p.type, new Set(this.types.keys()));
+  }
+
+  /**
+   * Whether a call of `name` (with namespace `ns`) is the built-in function: `sys.` or `az.`
+   * unless the file hides the namespace, or a bare name the file does not declare (with
+   * extensions, a bare name may be theirs). For the types a call's form fixes (staticKind).
+   */
+  private readonly isBuiltinCall = (name: string, ns: string | undefined): boolean =>
+    ns === undefined ? !this.hasExtensions && !this.namedInFile(name) : (ns === 'sys' || ns === 'az') && !this.namedInFile(ns);
+}
