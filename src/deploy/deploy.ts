@@ -588,10 +588,18 @@ export class Deployment {
     });
   }
 
-  /** Whether a file inside the lint root exists (nothing outside it is looked at). */
+  /**
+   * Whether a file inside the lint root exists (nothing outside it is looked at). Asked of the
+   * discovery's listings before links are resolved (an lstat per path): a web address is tried
+   * suffix by suffix (webLinkedFileHere), and nearly every suffix names no file.
+   */
   private besideExists(target: string): boolean {
     const root = this.opts.root;
-    return root !== undefined && isInsideRoot(target, root) && existsListed(target);
+    if (root === undefined) return false;
+    const absRoot = path.resolve(root);
+    const abs = path.resolve(target);
+    if (abs !== absRoot && !abs.startsWith(absRoot.endsWith(path.sep) ? absRoot : absRoot + path.sep)) return isInsideRoot(abs, root) && existsListed(abs);
+    return existsListed(abs) && isInsideRoot(abs, root);
   }
 
   /** templateLink.relativePath: a file next to the parent template, read only inside the lint root. */

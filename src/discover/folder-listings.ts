@@ -64,7 +64,7 @@ function indexed(dir: string): Map<string, Kind> | undefined {
 function listed(p: string): Kind | false | undefined {
   if (listings.size === 0) return undefined;
   const names = indexed(nodePath.dirname(p));
-  if (names === undefined) return undefined;
+  if (names === undefined) return missingFolderOf(p);
   const name = nodePath.basename(p);
   const kind = names.get(name);
   if (kind !== undefined) return kind === OTHER ? undefined : kind;
@@ -72,6 +72,26 @@ function listed(p: string): Kind | false | undefined {
   const lower = name.toLowerCase();
   for (const other of names.keys()) if (other.length === name.length && other.toLowerCase() === lower) return undefined;
   return false;
+}
+
+/**
+ * For a path whose folder was not listed: false when a listed folder above it lacks the next
+ * folder on the way (`nested/x.json` under a folder without `nested`), which cannot then exist;
+ * otherwise undefined (a folder the walk did not enter, a link: only the file system can tell).
+ */
+function missingFolderOf(p: string): false | undefined {
+  if (!MISSES_ARE_EXACT) return undefined;
+  let child = nodePath.dirname(p);
+  for (let dir = nodePath.dirname(child); dir !== child; child = dir, dir = nodePath.dirname(dir)) {
+    const names = indexed(dir);
+    if (names === undefined) continue;
+    const name = nodePath.basename(child);
+    if (names.has(name)) return undefined;
+    const lower = name.toLowerCase();
+    for (const other of names.keys()) if (other.length === name.length && other.toLowerCase() === lower) return undefined;
+    return false;
+  }
+  return undefined;
 }
 
 /** existsSync(p) for an absolute, normalized path, from the listing of its folder when there is one. */

@@ -46,7 +46,10 @@ describe('folder listings', () => {
   test('inside a lint, what discovery listed is answered as the file system answers', async () => {
     await withListings(async () => {
       await discover([root], root, root);
-      for (const p of [...names, path.join(infra, 'modules', 'tap.json'), path.join(infra, 'modules', 'none.json'), path.join(base, 'elsewhere.json')]) {
+      // Also paths through folders that are not there (a web address tried suffix by suffix), through
+      // a folder link, and a folder's name in another case.
+      const deeper = ['nested/deeper/tap.json', 'modules/nope/tap.json', 'linked-modules/tap.json', 'MODULES/tap.json', 'azuredeploy.json/x.json'].map((n) => path.join(infra, n));
+      for (const p of [...names, ...deeper, path.join(infra, 'modules', 'tap.json'), path.join(infra, 'modules', 'none.json'), path.join(base, 'elsewhere.json')]) {
         expect(existsListed(p), p).toBe(existsSync(p));
       }
     });
