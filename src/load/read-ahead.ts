@@ -12,7 +12,7 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { nodeWorkerThreads } from '../model/lazy-builtins.js';
 import { SourceText, type SourceKind } from '../model/source.js';
-import type { ReadResult } from './read.js';
+import { READS_PLAIN, type ReadResult } from './read.js';
 import { CLAIMED, CONSUMED, KB_HELD, LINTER_WAITS, STATE_SLOTS, WAKE, type ReadAheadMessage, type ReaderSetup } from './read-ahead-protocol.js';
 
 /** A file to read ahead, with its size limit (its config's maxFileBytes). */
@@ -67,7 +67,8 @@ export class ReadAhead {
 
   /** A reader for `files` (in the order they will be taken), or undefined when `readerUrl` is not there. */
   static start(readerUrl: URL | undefined, root: string, files: readonly ReadAheadFile[]): ReadAhead | undefined {
-    if (readerUrl === undefined || files.length === 0) return undefined;
+    // Without O_NOFOLLOW (Windows) the reader could read nothing the linting thread would take.
+    if (readerUrl === undefined || files.length === 0 || !READS_PLAIN) return undefined;
     try {
       return new ReadAhead(readerUrl, root, files);
     } catch {

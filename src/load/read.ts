@@ -120,6 +120,9 @@ export function unreadFileMessage(what: string, written: string, error: string):
 /** O_NOFOLLOW where the platform has it (not on Windows): opening a symbolic link then fails. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
+/** Whether readPlainInside can read anything here: without O_NOFOLLOW (Windows) it never can. */
+export const READS_PLAIN = NO_FOLLOW !== 0;
+
 /** Why an opened file is not read: a message, whether it is a limit, whether the file cannot be read at all. */
 interface Refusal {
   message: string;
@@ -395,6 +398,7 @@ function readUnlinked(path: string, kind: SourceKind, root: string, limits: Read
  * SourceText of this text at the path as written, so the two cannot differ.
  */
 export function readPlainInside(path: string, root: string, limits: ReadLimits): string | undefined {
+  if (!READS_PLAIN) return undefined;
   const r = readUnlinked(path, 'other', root, limits);
   return r?.ok ? r.source.text : undefined;
 }
