@@ -9,9 +9,10 @@ import type { EffectiveConfig } from '../engine/config.js';
 import { configSites, type SuppressionSite } from '../engine/suppress.js';
 import { toWire } from '../engine/wire.js';
 import { ParameterFileReads } from '../deploy/parameters.js';
-import type { WorkerResult, WorkerSetup, WorkerStop, WorkerTask } from '../engine/parallel.js';
+import { TaskQueues, type WorkerResult, type WorkerStart, type WorkerTask } from '../engine/parallel.js';
 
-const setup = workerData as WorkerSetup;
+const start = workerData as WorkerStart;
+const setup = start.setup;
 const now = new Date(setup.now);
 const known = new Set(RULES.map((r) => r.meta.id));
 const configs = new ConfigResolver(setup.root, RULES, setup.configFile);
@@ -32,37 +33,40 @@ const opts: LintOptions = {
 /** Set by bin/run-bundle.cjs when this run should save V8's code cache (a thread gets no 'beforeExit'). */
 const SAVE_CODE_CACHE = Symbol.for('vtaplint.saveCodeCache');
 
-parentPort?.on('message', (task: WorkerTask | WorkerStop) => {
-  if ('stop' in task) {
-    // Saved now, while this thread's compiled code is complete; then the thread ends by itself.
-    const save = (globalThis as Record<symbol, unknown>)[SAVE_CODE_CACHE];
-    if (typeof save === 'function') (save as () => void)();
-    parentPort?.close();
-    return;
-  }
-  void (async () => {
-    try {
-      const config = await configs.forFile(task.path);
-      let sites = sitesByConfig.get(config);
-      if (!sites) {
-        sites = configSites(config, known, now);
-        sitesByConfig.set(config, sites);
-      }
-      const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known, bicepSources);
-      const result: WorkerResult = {
-        index: task.index,
-        kind: r.result.kind,
-        path: r.result.path,
-        findings: r.result.findings.map(toWire),
-        passes: r.passes,
-        notifications: r.notifications,
-        usedConfigSuppressions: sites.flatMap((s, i) => (s.used ? [i] : [])),
-        modules: r.modules ?? [],
-        ...(r.parameters ? { parameters: r.parameters } : {}),
-      };
-      parentPort?.postMessage({ type: 'result', result });
-    } catch (e) {
-      parentPort?.postMessage({ type: 'fatal', index: task.index, message: e instanceof Error ? e.message : String(e) });
+/** Lints one file as the main thread would, and sends its result. */
+async function lintTask(task: WorkerTask): Promise<void> {
+  try {
+    const config = await configs.forFile(task.path);
+    let sites = sitesByConfig.get(config);
+    if (!sites) {
+      sites = configSites(config, known, now);
+      sitesByConfig.set(config, sites);
     }
-  })();
-});
+    const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known, bicepSources);
+    const result: WorkerResult = {
+      index: task.index,
+      kind: r.result.kind,
+      path: r.result.path,
+      findings: r.result.findings.map(toWire),
+      passes: r.passes,
+      notifications: r.notifications,
+      usedConfigSuppressions: sites.flatMap((s, i) => (s.used ? [i] : [])),
+      modules: r.modules ?? [],
+      ...(r.parameters ? { parameters: r.parameters } : {}),
+    };
+    parentPort?.postMessage({ type: 'result', result });
+  } catch (e) {
+    parentPort?.postMessage({ type: 'fatal', index: task.index, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+// Takes files from the queues shared with the other threads until none is left (see TaskQueues).
+void (async () => {
+  const queues = new TaskQueues(start.tasks, start.heads);
+  for (let task = queues.take(start.home); task; task = queues.take(start.home)) await lintTask(task);
+  parentPort?.postMessage({ type: 'done' });
+  // Saved now, while this thread's compiled code is complete; then the thread ends by itself.
+  const save = (globalThis as Record<symbol, unknown>)[SAVE_CODE_CACHE];
+  if (typeof save === 'function') (save as () => void)();
+  parentPort?.close();
+})();

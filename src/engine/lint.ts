@@ -59,7 +59,7 @@ export interface LintOptions {
   baselineFile?: string | undefined;
   /** The date suppressions' `expires` is compared with (tests fix it). */
   now?: Date;
-  /** Worker threads for many files (1: lint in this thread). */
+  /** Threads that lint many files: this one and jobs - 1 workers (1: this thread alone). */
   jobs?: number;
   /** The bundled worker script (bin/worker.cjs, which runs dist/worker.cjs); without it everything runs in this thread. */
   workerUrl?: URL | undefined;
@@ -328,6 +328,10 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   if (usedByParams.size) work = work.filter((w) => w.file.explicit || !usedByParams.has(path.resolve(w.file.path)) || !throughParametersOnly(w.file.path));
   const slots: (OneResult | undefined)[] = new Array(work.length);
   const jobs = opts.jobs ?? 1;
+  const here = (i: number) => {
+    const w = work[i] as (typeof work)[number];
+    slots[i] = lintSafely(w.file, opts, w.config, w.sites, known, bicepSources);
+  };
   if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
     const reader = new WireReader();
     const setup: WorkerSetup = {
@@ -344,7 +348,8 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
       opts.workerUrl,
       setup,
       tasks,
-      Math.min(jobs, Math.ceil(work.length / MIN_FILES_PER_WORKER)),
+      // This thread lints too: `jobs` threads are this one and jobs - 1 workers.
+      Math.min(jobs, Math.ceil(work.length / MIN_FILES_PER_WORKER)) - 1,
       (r) => {
         const sites = work[r.index]?.sites ?? [];
         for (const i of r.usedConfigSuppressions) if (sites[i]) (sites[i] as SuppressionSite).used = true;
@@ -359,15 +364,17 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
       (index, message) => {
         slots[index] = { result: { path: tasks[index]?.path ?? '', kind: 'skipped', findings: [] }, passes: 0, notifications: [{ level: 'error', message: `internal error while linting: ${message}`, file: tasks[index]?.path }] };
       },
+      (task) => here(task.index),
     );
   } else {
     // Many files linted here: the next few are read on a thread of their own meanwhile.
     const readAhead = work.length >= MIN_FILES_TO_READ_AHEAD ? ReadAhead.start(opts.readerUrl, opts.root, work.map((w) => ({ path: w.file.path, maxFileBytes: w.config.limits.maxFileBytes }))) : undefined;
-    const here = readAhead ? { ...opts, readAhead } : opts;
+    const withReader = readAhead ? { ...opts, readAhead } : opts;
     try {
-      work.forEach((w, i) => {
-        slots[i] = lintSafely(w.file, here, w.config, w.sites, known, bicepSources);
-      });
+      for (let i = 0; i < work.length; i++) {
+        const w = work[i] as (typeof work)[number];
+        slots[i] = lintSafely(w.file, withReader, w.config, w.sites, known, bicepSources);
+      }
     } finally {
       readAhead?.stop();
     }

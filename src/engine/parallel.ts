@@ -1,7 +1,7 @@
-// Linting many files on several cores: worker threads each lint whole files and send back their
-// findings as plain data (wire.ts). Results are placed by file index, so the output is the same
+// Linting many files on several cores: the main thread and worker threads each lint whole files,
+// taking them from queues in shared memory; the workers send back their findings as plain data
+// (wire.ts). Results are placed by file index, so the output is the same
 // whatever the number of workers or the order in which they finish.
-import type { Worker } from 'node:worker_threads';
 import { nodeWorkerThreads } from '../model/lazy-builtins.js';
 import type { WireFinding } from './wire.js';
 
@@ -24,15 +24,10 @@ export interface WorkerTask {
   path: string;
   explicit: boolean;
   /**
-   * Which front end the file goes through (0: ARM JSON, 1: Bicep). Each worker keeps to one
+   * Which front end the file goes through (0: ARM JSON, 1: Bicep). Each thread keeps to one
    * group while it has files of it: a thread that only reads JSON never warms up the Bicep parser.
    */
   group: number;
-}
-
-/** Tells a worker that no task follows: it saves its code cache (if it should) and ends. */
-export interface WorkerStop {
-  stop: true;
 }
 
 export interface WorkerNotification {
@@ -56,115 +51,129 @@ export interface WorkerResult {
   parameters?: string[];
 }
 
-type FromWorker = { type: 'result'; result: WorkerResult } | { type: 'fatal'; index: number; message: string };
+type FromWorker = { type: 'result'; result: WorkerResult } | { type: 'fatal'; index: number; message: string } | { type: 'done' };
+
+/** What a worker is started with: the run's setup, every task, and the queues' shared heads. */
+export interface WorkerStart {
+  setup: WorkerSetup;
+  tasks: readonly WorkerTask[];
+  /** TaskQueues.heads: which task of each group is the next to take, shared by every thread. */
+  heads: SharedArrayBuffer;
+  /** The group this worker keeps to while it has files (TaskQueues.take). */
+  home: number;
+}
 
 /**
- * Tasks a worker holds at once: it starts the next file as soon as it has sent a result, instead of
- * waiting a message round trip for it, while the last files still spread over all workers.
- */
-const TASKS_IN_FLIGHT = 3;
-
-/**
- * The tasks by group, in file order. A worker takes from the group it keeps to (its number modulo
- * the groups), and once that is empty, from the group with the most left.
+ * The tasks by group, in file order. A thread takes from the group it keeps to (its number modulo
+ * the groups), and once that is empty, from the group with the most left. The heads of the groups
+ * are in shared memory: every thread (the main one and the workers) takes its next file itself,
+ * with no message round trip, so none waits for the main thread to hand it work while that thread
+ * lints a file of its own, and the last files go to whichever thread is free first.
  */
 export class TaskQueues {
   private readonly queues: WorkerTask[][];
-  private readonly heads: number[];
+  private readonly next: Int32Array;
 
-  constructor(tasks: readonly WorkerTask[]) {
+  /** `heads` from another thread's TaskQueues over the same tasks shares its queues; omitted, a new one. */
+  constructor(tasks: readonly WorkerTask[], heads?: SharedArrayBuffer) {
     const groups: WorkerTask[][] = [];
     for (const t of tasks) (groups[t.group] ??= []).push(t);
     this.queues = groups.filter((g) => g.length > 0);
-    this.heads = this.queues.map(() => 0);
+    this.next = new Int32Array(heads ?? new SharedArrayBuffer(4 * Math.max(1, this.queues.length)));
+  }
+
+  /** The shared heads, for another thread's TaskQueues over the same tasks. */
+  get heads(): SharedArrayBuffer {
+    return this.next.buffer as SharedArrayBuffer;
   }
 
   private left(q: number): number {
-    return (this.queues[q] as WorkerTask[]).length - (this.heads[q] as number);
+    return (this.queues[q] as WorkerTask[]).length - Atomics.load(this.next, q);
   }
 
   take(worker: number): WorkerTask | undefined {
     if (this.queues.length === 0) return undefined;
     let q = worker % this.queues.length;
-    if (this.left(q) === 0) {
-      q = -1;
-      for (let i = 0; i < this.queues.length; i++) if (this.left(i) > 0 && (q < 0 || this.left(i) > this.left(q))) q = i;
-      if (q < 0) return undefined;
+    for (;;) {
+      if (this.left(q) <= 0) {
+        q = -1;
+        for (let i = 0; i < this.queues.length; i++) if (this.left(i) > 0 && (q < 0 || this.left(i) > this.left(q))) q = i;
+        if (q < 0) return undefined;
+      }
+      // Another thread may take the last task between the look and the claim: then look again.
+      const head = Atomics.add(this.next, q, 1);
+      const task = (this.queues[q] as WorkerTask[])[head];
+      if (task) return task;
     }
-    const head = this.heads[q] as number;
-    this.heads[q] = head + 1;
-    return (this.queues[q] as WorkerTask[])[head];
   }
 }
 
-/** Runs tasks on `jobs` workers; calls back with each result (in completion order). */
+/**
+ * Lints `tasks` on this thread and `workers` worker threads at once; calls back with each result
+ * (in completion order). The main thread lints too (`lintHere`, between which it reads the
+ * workers' results): on two cores, one worker and an idle main thread used one core for linting.
+ */
 export function runInWorkers(
   workerUrl: URL,
   setup: WorkerSetup,
   tasks: readonly WorkerTask[],
-  jobs: number,
+  workers: number,
   onResult: (r: WorkerResult) => void,
   onFatal: (index: number, message: string) => void,
+  lintHere: (task: WorkerTask) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
     const queues = new TaskQueues(tasks);
-    let next = 0;
-    let running = 0;
-    const workers: Worker[] = [];
-    let finished = false;
+    const reported = new Uint8Array(tasks.length);
+    const count = Math.max(0, Math.min(workers, tasks.length));
+    let alive = count;
+    let hereDone = false;
+    let deaths: string | undefined;
     const finish = () => {
-      if (finished || running !== 0 || next < tasks.length) return;
-      finished = true;
-      for (const w of workers) {
-        w.postMessage({ stop: true } satisfies WorkerStop);
-        // An idle worker ends by itself once told to stop; one that does not is ended anyway.
-        setTimeout(() => void w.terminate(), 2000).unref();
-      }
+      if (!hereDone || alive > 0) return;
+      // A task a worker took and died with (the queues are empty: every task was taken).
+      for (const t of tasks) if (!reported[t.index]) onFatal(t.index, deaths ?? 'the worker thread linting this file stopped');
       resolve();
     };
-    /** Gives the worker tasks until it holds TASKS_IN_FLIGHT (fewer once the queue is empty). */
-    const feed = (w: Worker, busy: Map<number, WorkerTask>, home: number) => {
-      while (busy.size < TASKS_IN_FLIGHT && next < tasks.length) {
-        const task = queues.take(home) as WorkerTask;
-        next++;
-        running++;
-        busy.set(task.index, task);
-        w.postMessage(task);
-      }
-      finish();
-    };
-    const count = Math.max(1, Math.min(jobs, tasks.length));
-    let alive = count;
     for (let i = 0; i < count; i++) {
-      const w = new (nodeWorkerThreads().Worker)(workerUrl, { workerData: setup });
-      const busy = new Map<number, WorkerTask>();
-      workers.push(w);
+      const start: WorkerStart = { setup, tasks, heads: queues.heads, home: i };
+      const w = new (nodeWorkerThreads().Worker)(workerUrl, { workerData: start });
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        alive--;
+        // A worker that ends by itself (its queue empty) is not waited for: it saves its code cache meanwhile.
+        setTimeout(() => void w.terminate(), 2000).unref();
+        finish();
+      };
       w.on('message', (m: FromWorker) => {
+        if (m.type === 'done') return end();
         const index = m.type === 'result' ? m.result.index : m.index;
-        if (busy.delete(index)) running--;
+        reported[index] = 1;
         if (m.type === 'result') onResult(m.result);
         else onFatal(m.index, m.message);
-        feed(w, busy, i);
       });
+      // A worker that dies takes the file it was linting with it (reported at the end); the others,
+      // and this thread, lint the rest.
       w.on('error', (e) => {
-        // A worker that dies takes the files it holds with it: report them, carry on without it.
-        alive--;
-        for (const task of busy.values()) {
-          running--;
-          onFatal(task.index, e instanceof Error ? e.message : String(e));
-        }
-        busy.clear();
-        if (alive === 0) {
-          // No worker left: the files not yet linted are reported, never silently dropped.
-          for (let t = queues.take(0); t; t = queues.take(0)) {
-            next++;
-            onFatal(t.index, 'no worker thread left to lint this file');
-          }
-        }
-        finish();
+        deaths ??= e instanceof Error ? e.message : String(e);
+        end();
       });
-      feed(w, busy, i);
+      w.on('exit', end);
     }
-    if (tasks.length === 0) resolve();
+    // This thread's share: one file at a time, reading the workers' results in between.
+    const step = () => {
+      const task = queues.take(count);
+      if (!task) {
+        hereDone = true;
+        finish();
+        return;
+      }
+      lintHere(task);
+      reported[task.index] = 1;
+      setImmediate(step);
+    };
+    step();
   });
 }
