@@ -94,7 +94,7 @@ export class Loader implements ModuleLoader {
     for (const d of parsed.diagnostics) this.sink.add(d);
     pushAll(this.pragmas, collectPragmas(source, parsed.program.trivia));
     try {
-      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth, decorators: parsed.decorators }).lower();
+      return new FileLowerer(source, this.sink, parsed.program, { modules: this, inlineVariables, maxExpressionDepth: this.host.limits?.maxExpressionDepth, decorators: parsed.decorators, forExpressions: parsed.forExpressions }).lower();
     } catch (e) {
       // Only a bug gets here; report it at the file instead of failing the run.
       const message = `internal error while lowering Bicep: ${e instanceof Error ? e.message : String(e)}`;

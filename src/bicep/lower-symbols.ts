@@ -112,6 +112,12 @@ export interface FileLowerOptions {
    * file's declarations, checkDecoratorNames need not look for others in the whole syntax tree.
    */
   decorators?: number | undefined;
+  /**
+   * How many for-expressions the parser began (BicepParseResult.forExpressions). With none, no
+   * for-expression is misplaced: forPlacementErrors need not walk the syntax tree (most files
+   * have no loop).
+   */
+  forExpressions?: number | undefined;
 }
 
 export abstract class FileSymbols extends ExprLowerer {

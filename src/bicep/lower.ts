@@ -65,7 +65,7 @@ export class FileLowerer extends DependsOnLowerer {
 
     this.checkDecoratorNames();
     this.checkTypeNames();
-    for (const f of forPlacementErrors(this.program.statements, this.file.text)) this.error(f.at, f.message);
+    if (this.options.forExpressions !== 0) for (const f of forPlacementErrors(this.program.statements, this.file.text)) this.error(f.at, f.message);
     for (const p of unionTypeProblems(this.program.statements)) this.error(p.at, p.message);
     for (const s of this.program.statements) {
       if (s.decorators.some((d) => d.name.name.toLowerCase() === 'export') && 'name' in s) exported.add(s.name.name);

@@ -61,6 +61,8 @@ export interface BicepParseResult {
   tokens: Token[];
   /** How many decorators the parser made, the ones recovery dropped included (see FileLowerOptions.decorators). */
   decorators: number;
+  /** How many for-expressions the parser began, the ones recovery dropped included (see FileLowerOptions.forExpressions). */
+  forExpressions: number;
 }
 
 export function parseBicep(source: SourceText, maxDepth = MAX_DEPTH): BicepParseResult {
@@ -157,6 +159,8 @@ class Parser {
   private readonly lexTrivia;
   /** Decorators made (decoratorFrom), kept or not. */
   private decorators = 0;
+  /** For-expressions begun (parseFor), kept or not. */
+  private forExpressions = 0;
 
   constructor(
     private readonly source: SourceText,
@@ -224,7 +228,7 @@ class Parser {
       .slice(0, MAX_DIAGNOSTICS)
       .map((e) => ({ code: e.limit ? 'limit-exceeded' : 'invalid-template', message: e.message, span: new TextSpan(this.source, e.start, e.end) }));
     const program: Program = { kind: 'Program', statements, trivia: this.lexTrivia, start: 0, end: this.text.length };
-    return { program, diagnostics, tokens: this.tokens, decorators: this.decorators };
+    return { program, diagnostics, tokens: this.tokens, decorators: this.decorators, forExpressions: this.forExpressions };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1099,6 +1103,7 @@ class Parser {
   }
 
   private parseFor(open: Token): ForExpression {
+    this.forExpressions++;
     this.next(); // for
     let item: Identifier;
     let index: Identifier | undefined;

@@ -213,3 +213,39 @@ describe('bicep parser: expressions', () => {
     expect(parseOk("var a = 1\r\nvar b = {\r\n  x: 1\r\n}\rvar c = 3").map((s) => s.kind)).toEqual(['Variable', 'Variable', 'Variable']);
   });
 });
+
+describe('bicep parser: for-expressions counted', () => {
+  // The lowering walks the syntax tree for misplaced for-expressions (BCP138, BCP142, BCP143)
+  // only when the parser began one: the count must never miss one, nested or dropped by recovery.
+  it('counts every for-expression it begins: none in a file without loops', () => {
+    const noLoops = [
+      "param location string = 'eastus'",
+      "@description('the mirrored NIC; for TAP sources')",
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      "  name: 'tap-for-web'",
+      '  location: location',
+      '  properties: {}',
+      '}',
+      '',
+    ].join('\n');
+    expect(parse(noLoops).forExpressions).toBe(0);
+    const loops = [
+      "param subnetNames array = ['web', 'tap']",
+      "resource nsgs 'Microsoft.Network/networkSecurityGroups@2024-05-01' = [for n in subnetNames: {",
+      "  name: '${n}-nsg'",
+      '  properties: {',
+      "    securityRules: [for (p, j) in [4789, 443]: { name: 'allow-${p}', properties: { priority: 100 + j } }]",
+      '  }',
+      '}]',
+      'output names array = concat([for n in subnetNames: n], [])',
+      '',
+    ].join('\n');
+    expect(parse(loops).forExpressions).toBe(3);
+  });
+
+  it('counts a for-expression that recovery drops', () => {
+    const r = parse(["param subnetNames array = ['web']", 'var broken = [for n subnetNames: n]', ''].join('\n'));
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    expect(r.forExpressions).toBe(1);
+  });
+});
