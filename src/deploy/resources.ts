@@ -197,7 +197,7 @@ export class ResourceExpander {
    * count of 0 does not fail that way (the deployments engine was fixed for it, Azure/bicep#4319).
    * The batch size is judged only with mode serial, the combination ARM documents: a batch size of
    * a parallel loop is not known to be read at all. A batch size of 0 is not judged either: ARM's
-   * own message calls it valid ("non-negative"); Bicep rejects @batchSize(0) itself (BCP154, lower.ts).
+   * own message calls it valid ("non-negative"); Bicep rejects @batchSize(0) itself (BCP154, lower-resource.ts).
    */
   private checkCopyMode(copy: Located<TObject>, count: Value | undefined, loop: ResourceLoop | undefined): void {
     const modeNode = childOf(copy, 'mode');
