@@ -100,8 +100,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'vtaplint-bench-'));
 const STAGES_BUNDLE = path.join(REPO, 'node_modules/.cache/vtaplint-bench/stages.cjs');
 await buildStages(STAGES_BUNDLE);
 const STAGE_RUNNER = path.join(HERE, 'run-stage.cjs');
-/** The arguments that run one stage: `node run-stage.cjs stages.cjs STAGE LIST ROOT READER`. */
-const stage = (name, list, root) => [STAGE_RUNNER, STAGES_BUNDLE, name, list, root, path.join(REPO, 'dist/reader.cjs')];
+/** The arguments that run one stage: `node run-stage.cjs stages.cjs STAGE LIST ROOT`. */
+const stage = (name, list, root) => [STAGE_RUNNER, STAGES_BUNDLE, name, list, root];
 // The floor: a script of its own that reads and JSON.parses, with no vtaplint code to load.
 const FLOOR = path.join(HERE, 'floor.cjs');
 /**
@@ -182,8 +182,8 @@ if (haveCorpus) {
     [process.execPath, stage('graph', jsonList, QUICKSTART)],
   ]);
   row('repository', `lint quickstart (${jsonFiles.length} JSON + ${bicepFiles.length} Bicep files)`, lint.wall, floor.wall, 3.0, `CPU ${(lint.cpu / lint.wall).toFixed(2)} cores, ${lint.rssMb.toFixed(0)} MB`);
-  row('repository', 'evaluate every expression (quickstart JSON)', expr.wall, floor.wall, 3.0, 'one linting thread, files read ahead on another');
-  row('repository', 'deploy + graph with all edges (quickstart JSON)', graph.wall, floor.wall, undefined, 'one linting thread, files read ahead on another');
+  row('repository', 'evaluate every expression (quickstart JSON)', expr.wall, floor.wall, 3.0, 'single thread');
+  row('repository', 'deploy + graph with all edges (quickstart JSON)', graph.wall, floor.wall, undefined, 'single thread');
   // Bicep: parse + lower against read + JSON.parse of the JSON compiled from the same files.
   const pairs = readFileSync(path.join(QUICKSTART, 'PAIRS.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
   const pb = path.join(work, 'pairs-bicep.txt');

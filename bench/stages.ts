@@ -4,14 +4,9 @@
 //   bicep   read + parse + lower every .bicep file
 //   load    read + parse with positions (the ARM front end alone)
 //   floor   read + JSON.parse (the bench runs it once to make the code cache; its floor is bench/floor.cjs)
-// The optional fourth argument is the read-ahead thread's bundle (dist/reader.cjs): the stages
-// other than the floor then read as the engine does, the next files on a thread of their own.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readSource } from '../src/load/read.js';
-import { ReadAhead } from '../src/load/read-ahead.js';
-import { DEFAULT_LIMITS } from '../src/model/limits.js';
 import { loadJson } from '../src/load/arm-json.js';
 import { classifyJson } from '../src/load/classify.js';
 import { TemplateScope } from '../src/deploy/scope.js';
@@ -22,11 +17,9 @@ import { bicepHost } from '../src/engine/analyze.js';
 import { childOf, isTObject, type Located, type TObject } from '../src/model/template.js';
 import { clearParseCache } from '../src/expr/parser.js';
 
-const [stage, listFile, root, reader] = process.argv.slice(2) as [string, string, string, string | undefined];
+const [stage, listFile, root] = process.argv.slice(2) as [string, string, string];
 const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
 let count = 0;
-// As the engine reads the files it lints in one thread (lint.ts): the next few on a thread of their own.
-const ahead = stage !== 'floor' && reader && files.length >= 8 ? ReadAhead.start(pathToFileURL(reader), root, files.map((f) => ({ path: f, maxFileBytes: DEFAULT_LIMITS.maxFileBytes }))) : undefined;
 for (const file of files) {
   if (stage === 'floor') {
     try {
@@ -38,12 +31,12 @@ for (const file of files) {
     continue;
   }
   if (stage === 'bicep') {
-    const r = ahead?.take(file, 'bicep') ?? readSource(file, 'bicep');
+    const r = readSource(file, 'bicep');
     if (r.ok && loadBicepTemplate(r.source, bicepHost(root)).root) count++;
     continue;
   }
   clearParseCache(); // as the engine does before each file (analyzeFile)
-  const r = ahead?.take(file, 'arm') ?? readSource(file, 'arm');
+  const r = readSource(file, 'arm');
   if (!r.ok) continue;
   const loaded = loadJson(r.source);
   if (classifyJson(loaded.root) !== 'template' || !isTObject(loaded.root)) continue;
@@ -62,6 +55,5 @@ for (const file of files) {
     new ResourceGraph(d.resources, d.notDeployed).edges();
   }
 }
-ahead?.stop();
 process.stdout.write(`${count}\n`);
 void path;

@@ -35,8 +35,6 @@ const common = {
 const cli = [
   { in: 'src/cli/cli.ts', out: 'vtaplint' },
   { in: 'src/cli/worker.ts', out: 'worker' },
-  // The read-ahead thread (src/load/read-ahead.ts): only the reading code, so that it starts at once.
-  { in: 'src/load/reader-thread.ts', out: 'reader' },
 ].filter((e) => existsSync(e.in));
 await build({
   ...common,

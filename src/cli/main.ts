@@ -51,16 +51,6 @@ function bundledWorker(): URL | undefined {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-/**
- * The read-ahead thread's bundle beside the CLI's (dist/reader.cjs): undefined when not run from
- * the bundle, or with VTAPLINT_NO_READ_AHEAD=1 (everything is then read in the linting thread).
- */
-function bundledReader(env: Record<string, string | undefined>): URL | undefined {
-  if (env.VTAPLINT_NO_READ_AHEAD === '1' || !import.meta.url.endsWith('/dist/vtaplint.cjs')) return undefined;
-  const url = new URL('./reader.cjs', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -308,7 +298,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       context: opts.context !== undefined ? path.resolve(io.cwd, opts.context) : undefined,
       jobs: opts.jobs ?? defaultJobs(availableParallelism()),
       workerUrl: bundledWorker(),
-      readerUrl: bundledReader(io.env),
     });
   } catch (e) {
     if (e instanceof ConfigError) {

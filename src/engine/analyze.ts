@@ -10,8 +10,7 @@ import { clearParseCache } from '../expr/parser.js';
 import { ObjectValue, type Value } from '../expr/value.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
-import { isInsideRoot, listFilesInside, outsideRootReason, readBytesInside, readSourceInside, unreadFileMessage, type ReadResult } from '../load/read.js';
-import type { ReadAhead } from '../load/read-ahead.js';
+import { isInsideRoot, listFilesInside, outsideRootReason, readBytesInside, readSourceInside, unreadFileMessage } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
@@ -53,13 +52,6 @@ export interface AnalyzeOptions {
   limits?: Readonly<Limits> | undefined;
   /** Check every expression, also those no rule reads (see DeployOptions.checkExpressions; default true). */
   checkExpressions?: boolean | undefined;
-  /** The run's read-ahead thread (read-ahead.ts), which may have read the file already. */
-  readAhead?: ReadAhead | undefined;
-}
-
-/** The file analysed: from the run's read-ahead thread when it has read it, else read here. */
-function readAnalysed(file: string, kind: 'arm' | 'bicep' | 'bicepparam', opts: AnalyzeOptions): ReadResult {
-  return opts.readAhead?.take(file, kind) ?? readSourceInside(file, kind, opts.root, opts.limits);
 }
 
 /**
@@ -235,7 +227,7 @@ export function bicepDeployment(file: string, opts: AnalyzeOptions): BicepDeploy
 }
 
 function bicepFileDeployment(file: string, opts: AnalyzeOptions): BicepDeployment {
-  const read = readAnalysed(file, 'bicep', opts);
+  const read = readSourceInside(file, 'bicep', opts.root, opts.limits);
   if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
   const t = loadBicepTemplate(read.source, bicepHost(opts.root, opts.limits));
   if (!t.root) return { kind: 'broken', diagnostics: t.diagnostics };
@@ -246,7 +238,7 @@ function bicepFileDeployment(file: string, opts: AnalyzeOptions): BicepDeploymen
 
 /** A .bicepparam file deploys the template it names, with its values; findings land on the template. */
 function bicepParamsDeployment(file: string, opts: AnalyzeOptions): BicepDeployment {
-  const read = readAnalysed(file, 'bicepparam', opts);
+  const read = readSourceInside(file, 'bicepparam', opts.root, opts.limits);
   if (!read.ok) return { kind: 'broken', diagnostics: [read.diagnostic] };
   const host = bicepHost(opts.root, opts.limits);
   const p = loadBicepParams(read.source, host);
@@ -340,7 +332,7 @@ export function analyzeFile(file: string, opts: AnalyzeOptions): Analysis {
   clearParseCache();
   const ext = extensionOf(file);
   if (ext === 'bicep' || ext === 'bicepparam') return analyzeBicep(file, opts);
-  const read = readAnalysed(file, 'arm', opts);
+  const read = readSourceInside(file, 'arm', opts.root, opts.limits);
   if (!read.ok) {
     // A file found in a folder that is too large to read is reported when its beginning says it
     // is a template or a parameters file, as a broken one is: a 50 MB data set or lock file

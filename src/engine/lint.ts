@@ -8,7 +8,6 @@ import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../disc
 import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
-import { ReadAhead } from '../load/read-ahead.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
 import { evaluateEveryBody, type DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
@@ -63,10 +62,6 @@ export interface LintOptions {
   jobs?: number;
   /** The bundled worker script (bin/worker.cjs, which runs dist/worker.cjs); without it everything runs in this thread. */
   workerUrl?: URL | undefined;
-  /** The bundled read-ahead thread (dist/reader.cjs): many files linted in this thread are read ahead by it (src/load/read-ahead.ts). */
-  readerUrl?: URL | undefined;
-  /** Set by lint() while it reads ahead: analyzeFile takes each file from it. */
-  readAhead?: ReadAhead | undefined;
   /**
    * --context DIR (absolute): every file under DIR is linted with the named ones, and only the
    * named files (and the templates of named parameters files) are reported (see focus.ts).
@@ -78,8 +73,6 @@ export interface LintOptions {
 
 /** Fewer files than this are linted in the main thread: starting workers would cost more. */
 const MIN_FILES_PER_WORKER = 8;
-/** Fewer files than this are not read ahead: the thread would start after most of them were read. */
-const MIN_FILES_TO_READ_AHEAD = 8;
 
 export interface ToolNotification {
   level: 'error' | 'warning' | 'note';
@@ -367,17 +360,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
       (task) => here(task.index),
     );
   } else {
-    // Many files linted here: the next few are read on a thread of their own meanwhile.
-    const readAhead = work.length >= MIN_FILES_TO_READ_AHEAD ? ReadAhead.start(opts.readerUrl, opts.root, work.map((w) => ({ path: w.file.path, maxFileBytes: w.config.limits.maxFileBytes }))) : undefined;
-    const withReader = readAhead ? { ...opts, readAhead } : opts;
-    try {
-      for (let i = 0; i < work.length; i++) {
-        const w = work[i] as (typeof work)[number];
-        slots[i] = lintSafely(w.file, withReader, w.config, w.sites, known, bicepSources);
-      }
-    } finally {
-      readAhead?.stop();
-    }
+    for (let i = 0; i < work.length; i++) here(i);
   }
   throughParents(slots, work);
   notifications.push(...unusedSuppliedParameters(opts, slots));
@@ -813,7 +796,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
   const evaluationErrors = evaluationErrorsReported(opts.rules, config);
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, readAhead: opts.readAhead, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.dirs.has(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.dirs.has(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };

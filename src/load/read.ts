@@ -120,9 +120,6 @@ export function unreadFileMessage(what: string, written: string, error: string):
 /** O_NOFOLLOW where the platform has it (not on Windows): opening a symbolic link then fails. */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
-/** Whether readPlainInside can read anything here: without O_NOFOLLOW (Windows) it never can. */
-export const READS_PLAIN = NO_FOLLOW !== 0;
-
 /** Why an opened file is not read: a message, whether it is a limit, whether the file cannot be read at all. */
 interface Refusal {
   message: string;
@@ -388,19 +385,6 @@ function readUnlinked(path: string, kind: SourceKind, root: string, limits: Read
   const r = readOpened(real, kind, limits, NO_FOLLOW);
   if (r === 'link') return undefined;
   return real === path ? r : asWritten(path, kind, r);
-}
-
-/**
- * The text of a file inside the lint root when readSourceInside reads it without a finding and
- * without following a link (the fast path above: a regular file within the size limit, clean
- * UTF-8, byte order mark removed); undefined otherwise, when readSourceInside must decide. What
- * the read-ahead thread reads (read-ahead.ts): for such a file, readSourceInside's result is a
- * SourceText of this text at the path as written, so the two cannot differ.
- */
-export function readPlainInside(path: string, root: string, limits: ReadLimits): string | undefined {
-  if (!READS_PLAIN) return undefined;
-  const r = readUnlinked(path, 'other', root, limits);
-  return r?.ok ? r.source.text : undefined;
 }
 
 /** The result of reading a file at its real path, with positions in the path as written. */
