@@ -13,7 +13,7 @@ import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
-import { NO_SUCH_FILE, isInsideRoot, outsideRootReason, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
+import { NO_SUCH_FILE, isInsideRoot, isUnder, outsideRootReason, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
 import { linkedBesideTemplate } from '../expr/template-link.js';
@@ -551,7 +551,7 @@ export class Deployment {
    * 'nestedtemplates/tap.json' beside it), the longest such end, relative to the template's folder.
    */
   private webLinkedFileHere(uri: Value | undefined, unit: DeploymentUnit): string | undefined {
-    const address = typeof uri === 'string' ? uri : uri instanceof Unknown && typeof uri.parts?.[0] === 'string' ? uri.parts[0] : undefined;
+    const address = knownAddress(uri);
     if (address === undefined || !/^https?:\/\//i.test(address)) return undefined;
     let segments: string[];
     try {
@@ -596,9 +596,9 @@ export class Deployment {
   private besideExists(target: string): boolean {
     const root = this.opts.root;
     if (root === undefined) return false;
-    const absRoot = path.resolve(root);
     const abs = path.resolve(target);
-    if (abs !== absRoot && !abs.startsWith(absRoot.endsWith(path.sep) ? absRoot : absRoot + path.sep)) return isInsideRoot(abs, root) && existsListed(abs);
+    // Outside the root as written, only isInsideRoot looks at it (through a link, it may be inside).
+    if (!isUnder(abs, path.resolve(root))) return isInsideRoot(abs, root) && existsListed(abs);
     return existsListed(abs) && isInsideRoot(abs, root);
   }
 
@@ -1249,6 +1249,13 @@ function linkOut(target: string, root: string): string {
   return reason.startsWith('it leads') ? `: ${reason.replace(/, outside the folder being linted; it is not read$/, '')}` : '';
 }
 
+/** A linked template's address as far as it is known: all of it, or the known start of a partly known one. */
+function knownAddress(uri: Value | undefined): string | undefined {
+  if (typeof uri === 'string') return uri;
+  const head = uri instanceof Unknown ? uri.parts?.[0] : undefined;
+  return typeof head === 'string' && head !== '' ? head : undefined;
+}
+
 /**
  * Where a linked template comes from, for messages: the address, quoted; one known up to a part
  * known only at deployment (the SAS token after 'https://.../nestedtemplates/tap.json') with that
@@ -1256,8 +1263,8 @@ function linkOut(target: string, root: string): string {
  */
 function linkDescription(uri: Value | undefined): string {
   if (typeof uri === 'string') return `'${uri}'`;
-  const head = uri instanceof Unknown ? uri.parts?.[0] : undefined;
-  if (typeof head !== 'string' || head === '') return 'a location known only at deployment';
+  const head = knownAddress(uri);
+  if (head === undefined) return 'a location known only at deployment';
   const rest = uri instanceof Unknown ? (uri.parts ?? []).slice(1) : [];
   const unknown = rest.find((p): p is Unknown => p instanceof Unknown);
   const what = unknown?.symbol !== undefined ? ` (${readableSymbol(unknown.symbol)})` : '';

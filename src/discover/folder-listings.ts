@@ -68,9 +68,13 @@ function listed(p: string): Kind | false | undefined {
   const name = nodePath.basename(p);
   const kind = names.get(name);
   if (kind !== undefined) return kind === OTHER ? undefined : kind;
-  if (!MISSES_ARE_EXACT) return undefined;
+  return MISSES_ARE_EXACT && !inAnotherCase(names, name) ? false : undefined;
+}
+
+/** Whether a listing holds `name` spelt in another letter case (a case-insensitive file system finds it). */
+function inAnotherCase(names: Map<string, Kind>, name: string): boolean {
   const lower = name.toLowerCase();
-  for (const other of names.keys()) if (other.length === name.length && other.toLowerCase() === lower) return undefined;
+  for (const other of names.keys()) if (other.length === name.length && other.toLowerCase() === lower) return true;
   return false;
 }
 
@@ -86,10 +90,7 @@ function missingFolderOf(p: string): false | undefined {
     const names = indexed(dir);
     if (names === undefined) continue;
     const name = nodePath.basename(child);
-    if (names.has(name)) return undefined;
-    const lower = name.toLowerCase();
-    for (const other of names.keys()) if (other.length === name.length && other.toLowerCase() === lower) return undefined;
-    return false;
+    return names.has(name) || inAnotherCase(names, name) ? undefined : false;
   }
   return undefined;
 }

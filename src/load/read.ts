@@ -242,8 +242,8 @@ function realDirOf(dir: string): string | undefined {
 
 const realDirs = new Map<string, string | undefined>();
 
-/** Whether the absolute path `p` is the folder `dir` or inside it. */
-function isUnder(p: string, dir: string): boolean {
+/** Whether the absolute path `p` is the folder `dir` or inside it (as written: links are not resolved). */
+export function isUnder(p: string, dir: string): boolean {
   return p === dir || p.startsWith(dir.endsWith(nodePath.sep) ? dir : dir + nodePath.sep);
 }
 
