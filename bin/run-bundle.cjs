@@ -81,6 +81,8 @@ const SKIP_FLAG = Symbol.for('vtaplint.skipCodeCache');
  * with writes the cache again, holding both (what it read from the cache and what it compiled).
  */
 const PARTS = Symbol.for('vtaplint.codeCacheParts');
+/** The bundle's build id, for the result cache (--cache: a cache made by another build is not used). */
+const BUILD = Symbol.for('vtaplint.build');
 
 /** Loads and runs the CommonJS bundle `bundle` (an absolute path) as a module. */
 module.exports = function runBundle(bundle) {
@@ -90,6 +92,8 @@ module.exports = function runBundle(bundle) {
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: cached?.data });
   const used = new Set();
   globalThis[PARTS] = used;
+  const id = BUILD_ID.exec(source.slice(-100));
+  if (id) globalThis[BUILD] = id[1];
   const wrapper = script.runInThisContext();
   const mod = { exports: {}, filename: bundle, id: bundle };
   wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));

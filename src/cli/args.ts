@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { distance } from '../model/spelling.js';
 import { findExcessiveNesting } from '../load/json-text.js';
+import { DEFAULT_CACHE_FILE } from '../engine/result-cache.js';
 
 /** The most maxJsonDepth may be (schema/vtaplint.config.schema.json): deeper input needs more stack than a thread has. */
 const MAX_JSON_DEPTH = 2048;
@@ -40,6 +41,8 @@ export interface CliOptions {
   help: boolean;
   parameters: string[];
   params: Record<string, string>;
+  /** --cache / --cache-location: the result cache file as written (DEFAULT_CACHE_FILE for --cache alone); undefined: no cache. */
+  cache: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -68,6 +71,10 @@ Options:
                          its template) and report only what is about them (placed in
                          them, found by their deployments, or decided by a value in
                          them): for hooks that name the changed files
+      --cache            keep each file's result in .vtaplintcache and take it from
+                         there while the file, and every file its lint read (modules,
+                         linked templates, parameters files), are unchanged
+      --cache-location FILE  the result cache file (implies --cache)
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (stylish; default: on for a terminal,
@@ -108,6 +115,8 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   parameters: { type: 'string', multiple: true },
   param: { type: 'string', short: 'p', multiple: true },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
 } as const;
 
 /**
@@ -164,6 +173,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
       ['baseline', '--baseline'],
       ['context', '--context'],
       ['jobs', '--jobs'],
+      ['cache', '--cache'],
+      ['cache-location', '--cache-location'],
       ['max-warnings', '--max-warnings'],
       ['quiet', '--quiet'],
       ['list-rules', '--list-rules'],
@@ -181,6 +192,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     [v.baseline, '--baseline'],
     [v.context, '--context'],
     [v.parameters, '--parameters'],
+    [v['cache-location'], '--cache-location'],
   ];
   for (const [given, name] of paths) {
     if (given === '' || (Array.isArray(given) && given.includes(''))) throw new UsageError(`option ${name} needs a file or folder, got an empty string`);
@@ -200,6 +212,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
       ['baseline', '--baseline'],
       ['context', '--context'],
       ['jobs', '--jobs'],
+      ['cache', '--cache'],
+      ['cache-location', '--cache-location'],
       ['max-warnings', '--max-warnings'],
       ['quiet', '--quiet'],
       ['parameters', '--parameters'],
@@ -262,5 +276,6 @@ export function parseCli(argv: readonly string[]): CliOptions {
     help: v.help ?? false,
     parameters: v.parameters ?? [],
     params,
+    cache: v['cache-location'] ?? (v.cache ? DEFAULT_CACHE_FILE : undefined),
   };
 }

@@ -25,6 +25,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from '../report/printable.js';
 import { usedCodePart } from '../engine/code-cache-parts.js';
+import { DEFAULT_CACHE_FILE, toolIdentity } from '../engine/result-cache.js';
 
 export const VERSION: string = pkg.version;
 
@@ -298,6 +299,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       context: opts.context !== undefined ? path.resolve(io.cwd, opts.context) : undefined,
       jobs: opts.jobs ?? defaultJobs(availableParallelism()),
       workerUrl: bundledWorker(),
+      cache: opts.cache !== undefined ? { file: cacheFile(path.resolve(io.cwd, opts.cache)), tool: toolIdentity(VERSION) } : undefined,
     });
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -452,6 +454,11 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
     if (e.code !== 'EPIPE') throw e;
     process.exit(process.exitCode ?? 0);
   });
+}
+
+/** The result cache file: --cache-location as given, or .vtaplintcache in it when it names a folder. */
+function cacheFile(p: string): string {
+  return isDirectory(p) ? path.join(p, DEFAULT_CACHE_FILE) : p;
 }
 
 function isDirectory(p: string): boolean {

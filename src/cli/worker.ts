@@ -8,6 +8,7 @@ import { BicepSources } from '../engine/compiled-bicep.js';
 import type { EffectiveConfig } from '../engine/config.js';
 import { configSites, type SuppressionSite } from '../engine/suppress.js';
 import { toWire } from '../engine/wire.js';
+import { recordInputs } from '../model/inputs.js';
 import { ParameterFileReads } from '../deploy/parameters.js';
 import { TaskQueues, type WorkerResult, type WorkerStart, type WorkerTask } from '../engine/parallel.js';
 
@@ -42,7 +43,10 @@ async function lintTask(task: WorkerTask): Promise<void> {
       sites = configSites(config, known, now);
       sitesByConfig.set(config, sites);
     }
-    const r = lintSafely({ path: task.path, explicit: task.explicit }, opts, config, sites, known, bicepSources);
+    // Copies of the config's sites: which of them this file used is then exactly what it says.
+    const mine = sites.map((s) => ({ ...s, used: false }));
+    const lintIt = () => lintSafely({ path: task.path, explicit: task.explicit }, opts, config, mine, known, bicepSources);
+    const { value: r, inputs } = setup.record ? recordInputs(lintIt) : { value: lintIt(), inputs: undefined };
     const result: WorkerResult = {
       index: task.index,
       kind: r.result.kind,
@@ -50,9 +54,10 @@ async function lintTask(task: WorkerTask): Promise<void> {
       findings: r.result.findings.map(toWire),
       passes: r.passes,
       notifications: r.notifications,
-      usedConfigSuppressions: sites.flatMap((s, i) => (s.used ? [i] : [])),
+      usedConfigSuppressions: mine.flatMap((s, i) => (s.used ? [i] : [])),
       modules: r.modules ?? [],
       ...(r.parameters ? { parameters: r.parameters } : {}),
+      ...(inputs ? { inputs } : {}),
     };
     parentPort?.postMessage({ type: 'result', result });
   } catch (e) {

@@ -10,6 +10,7 @@ import type { Span } from '../model/span.js';
 import { loadJson, type LoadedJson } from '../load/arm-json.js';
 import { readSource, readSourceInside, type ReadResult } from '../load/read.js';
 import { existsListed } from '../discover/folder-listings.js';
+import { InputMemo } from '../model/inputs.js';
 import type { Limits } from '../model/limits.js';
 import type { SuppliedParameter } from './scope.js';
 
@@ -23,18 +24,15 @@ export type SuppliedParameters = Map<string, SuppliedParameter>;
  * differ); each template still gets its own entries, built from the shared parse.
  */
 export class ParameterFileReads {
-  private readonly done = new Map<string, { read: ReadResult; loaded: LoadedJson | undefined }>();
+  /** Each read is an input of every template given its values (--cache: src/model/inputs.ts). */
+  private readonly done = new InputMemo<{ read: ReadResult; loaded: LoadedJson | undefined }>();
   /** The key each path was last read under: a reader that does not know the limits takes that read. */
   private readonly keyOf = new Map<string, string>();
 
   get(abs: string, key: string | undefined, make: () => { read: ReadResult; loaded: LoadedJson | undefined }): { read: ReadResult; loaded: LoadedJson | undefined } {
     const k = key ?? this.keyOf.get(abs) ?? abs;
-    let got = this.done.get(k);
-    if (!got) {
-      this.done.set(k, (got = make()));
-      this.keyOf.set(abs, k);
-    }
-    return got;
+    if (!this.done.has(k)) this.keyOf.set(abs, k);
+    return this.done.get(k, make);
   }
 }
 

@@ -13,6 +13,7 @@
 // they are then. Worker threads have none and ask the file system.
 import { existsSync, type Dirent } from 'node:fs';
 import nodePath from 'node:path';
+import { noteInput, recording } from '../model/inputs.js';
 
 /** What an entry is: a file, a folder, or another thing (a symbolic link, a FIFO, ...). */
 type Kind = 1 | 2 | 3;
@@ -98,7 +99,9 @@ function missingFolderOf(p: string): false | undefined {
 /** existsSync(p) for an absolute, normalized path, from the listing of its folder when there is one. */
 export function existsListed(p: string): boolean {
   const kind = listed(p);
-  return kind === undefined ? existsSync(p) : kind !== false;
+  const exists = kind === undefined ? existsSync(p) : kind !== false;
+  if (recording()) noteInput('exists', [p], () => (exists ? 't' : 'f'));
+  return exists;
 }
 
 /**

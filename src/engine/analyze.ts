@@ -7,6 +7,7 @@ import { TextSpan, type Span } from '../model/span.js';
 import { isTObject, own, type TNode, type TObject } from '../model/template.js';
 import { Budget, budgetLimits, type DeploymentContext } from '../expr/context.js';
 import { clearParseCache } from '../expr/parser.js';
+import { envAnswer, noteInput, recording } from '../model/inputs.js';
 import { ObjectValue, type Value } from '../expr/value.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
@@ -112,13 +113,25 @@ export function diagnosticsNow(a: Extract<Analysis, { kind: 'template' }>): Diag
   return all.length === a.deployedSeen ? a.diagnostics : [...a.diagnostics, ...all.slice(a.deployedSeen)];
 }
 
+/**
+ * The environment variables readEnvironmentVariable() reads: each one read is an input of the
+ * file's result (--cache), noted as a digest (src/model/inputs.ts).
+ */
+const environment: Readonly<Record<string, string | undefined>> = new Proxy(process.env, {
+  get(env, name) {
+    const value = typeof name === 'string' ? env[name] : undefined;
+    if (typeof name === 'string' && recording()) noteInput('env', [name], () => envAnswer(value));
+    return value;
+  },
+});
+
 /** Reads files for the Bicep front end, never outside the lint root (symbolic links resolved). */
 export function bicepHost(root: string, limits: Readonly<Limits> = DEFAULT_LIMITS): BicepHost {
   return {
     root,
     depth: limits.maxDeploymentDepth,
     limits,
-    env: process.env,
+    env: environment,
     read(absPath: string) {
       if (!isInsideRoot(absPath, root)) return { error: outsideRootReason(absPath, root) };
       // The resolved path is read (not the link again), and positions keep the path as written.

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { extensionOf } from '../discover/discover.js';
 import { readSourceInside } from '../load/read.js';
+import { InputMemo, noteInput, recording } from '../model/inputs.js';
 import { parseBicep } from '../bicep/parser.js';
 import type { Statement } from '../bicep/syntax.js';
 import { isTObject, type TNode, type TObject } from '../model/template.js';
@@ -27,7 +28,8 @@ export class BicepSources {
   /** Folders with a .bicep file in this run: JSON compiled from Bicep there is not linted twice. */
   readonly dirs: ReadonlySet<string>;
   private readonly byStem = new Map<string, string[]>();
-  private readonly signatures = new Map<string, Signature | undefined>();
+  /** Each signature is an input of every template compared with it (--cache: src/model/inputs.ts). */
+  private readonly signatures = new InputMemo<Signature | undefined>();
 
   constructor(
     readonly files: readonly string[],
@@ -53,18 +55,31 @@ export class BicepSources {
   compiledFrom(jsonPath: string, template: TObject): string | undefined {
     const stem = path.basename(jsonPath, path.extname(jsonPath)).toLowerCase();
     const json = jsonSignature(template);
-    return (this.byStem.get(stem) ?? []).find((b) => {
+    return this.withStem(stem).find((b) => {
       const s = this.signature(b);
       return s !== undefined && matches(s, json);
     });
   }
 
+  /** The .bicep files of the run named `stem` (lower case). */
+  withStem(stem: string): readonly string[] {
+    const files = this.byStem.get(stem) ?? [];
+    if (recording()) noteInput('bicepStem', [stem], () => files.join('\u0000'));
+    return files;
+  }
+
+  /** Whether a .bicep file of the run is in the folder `dir`. */
+  hasDir(dir: string): boolean {
+    const has = this.dirs.has(dir);
+    if (recording()) noteInput('bicepDir', [dir], () => (has ? 't' : 'f'));
+    return has;
+  }
+
   private signature(file: string): Signature | undefined {
-    if (this.signatures.has(file)) return this.signatures.get(file);
-    const read = readSourceInside(file, 'bicep', this.root);
-    const sig = read.ok ? bicepSignature(parseBicep(read.source).program.statements) : undefined;
-    this.signatures.set(file, sig);
-    return sig;
+    return this.signatures.get(file, () => {
+      const read = readSourceInside(file, 'bicep', this.root);
+      return read.ok ? bicepSignature(parseBicep(read.source).program.statements) : undefined;
+    });
   }
 }
 

@@ -2,11 +2,10 @@
 import { pushAll } from '../model/push-all.js';
 import { cmp } from '../model/order.js';
 import path from 'node:path';
-import { statSync } from 'node:fs';
 import { matchesGlobList } from './globs.js';
 import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
-import { runInWorkers, type WorkerSetup } from './parallel.js';
+import { runInWorkers, type WorkerResult, type WorkerSetup } from './parallel.js';
 import { WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
 import { evaluateEveryBody, type DeployResult } from '../deploy/deploy.js';
@@ -27,6 +26,10 @@ import { runRules, type RuleOutcome } from './run-rules.js';
 import { HeapGuard } from './collect-garbage.js';
 import { applyBaseline, baselineCounts, readBaseline, type AbsentResult, type BaselineCounts } from './baseline.js';
 import { withListings } from '../discover/folder-listings.js';
+import { readFileSync, statSync } from 'node:fs';
+import { recordInputs } from '../model/inputs.js';
+import { ResultCache, type CachedResult } from './result-cache.js';
+import { toWire } from './wire.js';
 import {
   applySuppressions,
   configConcerns,
@@ -69,6 +72,8 @@ export interface LintOptions {
   context?: string | undefined;
   /** Heap in use from which a large deployment's rules run under a HeapGuard (its default; tests lower it). */
   heapHighWater?: number;
+  /** --cache: the result cache file (absolute) and the identity of this build (src/engine/result-cache.ts). */
+  cache?: { file: string; tool: string } | undefined;
 }
 
 /** Fewer files than this are linted in the main thread: starting workers would cost more. */
@@ -116,6 +121,8 @@ export interface LintResult {
   notifications: ToolNotification[];
   /** Arguments that matched no file. */
   missing: string[];
+  /** With --cache: how many files' results were taken from it (hits) and how many were linted (misses). */
+  cache?: { file: string; hits: number; misses: number };
   /** Folders that could not be read (each also a warning notification); `arg` when one was named. */
   unreadable?: UnreadableFolder[];
   /** Files named on the command line that a config's `ignore` leaves out (absolute), with that config. */
@@ -321,12 +328,15 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   if (usedByParams.size) work = work.filter((w) => w.file.explicit || !usedByParams.has(path.resolve(w.file.path)) || !throughParametersOnly(w.file.path));
   const slots: (OneResult | undefined)[] = new Array(work.length);
   const jobs = opts.jobs ?? 1;
+  const reader = new WireReader();
+  // With --cache, the files whose kept result still holds take it, and only the others are linted.
+  const cached = opts.cache ? new CachedLint(opts, bicepSources, reader) : undefined;
+  const todo = cached ? cached.take(work, slots) : work.map((_, i) => i);
   const here = (i: number) => {
     const w = work[i] as (typeof work)[number];
-    slots[i] = lintSafely(w.file, opts, w.config, w.sites, known, bicepSources);
+    slots[i] = cached ? cached.lint(i, w.sites, (sites) => lintSafely(w.file, opts, w.config, sites, known, bicepSources)) : lintSafely(w.file, opts, w.config, w.sites, known, bicepSources);
   };
-  if (jobs > 1 && opts.workerUrl && work.length >= MIN_FILES_PER_WORKER * 2) {
-    const reader = new WireReader();
+  if (jobs > 1 && opts.workerUrl && todo.length >= MIN_FILES_PER_WORKER * 2) {
     const setup: WorkerSetup = {
       root: opts.root,
       cwd: opts.cwd,
@@ -335,33 +345,33 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
       params: opts.params,
       now: now.toISOString(),
       bicepFiles: [...bicepSources.files],
+      ...(cached ? { record: true } : {}),
     };
-    const tasks = work.map((w, index) => ({ index, path: w.file.path, explicit: w.file.explicit, group: /^bicep(param)?$/.test(extensionOf(w.file.path)) ? 1 : 0 }));
+    const tasks = todo.map((index) => {
+      const f = (work[index] as (typeof work)[number]).file;
+      return { index, path: f.path, explicit: f.explicit, group: /^bicep(param)?$/.test(extensionOf(f.path)) ? 1 : 0 };
+    });
     await runInWorkers(
       opts.workerUrl,
       setup,
       tasks,
       // This thread lints too: `jobs` threads are this one and jobs - 1 workers.
-      Math.min(jobs, Math.ceil(work.length / MIN_FILES_PER_WORKER)) - 1,
+      Math.min(jobs, Math.ceil(todo.length / MIN_FILES_PER_WORKER)) - 1,
       (r) => {
-        const sites = work[r.index]?.sites ?? [];
-        for (const i of r.usedConfigSuppressions) if (sites[i]) (sites[i] as SuppressionSite).used = true;
-        slots[r.index] = {
-          result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
-          passes: r.passes,
-          notifications: r.notifications,
-          modules: r.modules,
-          ...(r.parameters ? { parameters: r.parameters } : {}),
-        };
+        slots[r.index] = fromWire(r, work[r.index]?.sites ?? [], reader);
+        cached?.keep(r.index, r);
       },
       (index, message) => {
-        slots[index] = { result: { path: tasks[index]?.path ?? '', kind: 'skipped', findings: [] }, passes: 0, notifications: [{ level: 'error', message: `internal error while linting: ${message}`, file: tasks[index]?.path }] };
+        const file = work[index]?.file.path;
+        slots[index] = { result: { path: file ?? '', kind: 'skipped', findings: [] }, passes: 0, notifications: [{ level: 'error', message: `internal error while linting: ${message}`, file }] };
       },
       (task) => here(task.index),
     );
   } else {
-    for (let i = 0; i < work.length; i++) here(i);
+    for (const i of todo) here(i);
   }
+  const unsaved = cached?.save();
+  if (unsaved) notifications.push(unsaved);
   throughParents(slots, work);
   notifications.push(...unusedSuppliedParameters(opts, slots));
   const results: FileResult[] = [];
@@ -402,7 +412,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   const suppressed = all.filter((f) => f.suppressions);
   const kept = new Set(all);
   const reported = focus ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => kept.has(f)) })).filter((r) => inFocus(focus, r.path) || r.findings.length > 0) : results;
-  const result: LintResult = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, skippedNamed, passes };
+  const result: LintResult = { root: opts.root, sourceRoot: base, files: reported, findings, suppressed, notifications, missing, unreadable, ignoredNamed, skippedNamed, passes, ...(cached ? { cache: cached.counts() } : {}) };
   if (baseline && opts.baselineFile) {
     // Results of other files are not absent: this run did not report on those files (absentInRun).
     result.absent = absentInRun(applyBaseline(every, baseline), base, focus, () => new Set([...files.map((f) => path.resolve(f.path)), ...every.map((f) => path.resolve(f.location.file.path))]));
@@ -578,6 +588,121 @@ function sameExceptMessage(a: Finding, b: Finding): boolean {
 /** Paths and positions only: a location holds its whole source file. */
 function placeOf(l: FindingLocation): string {
   return `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
+}
+
+/** A result sent as plain data (by a worker, or kept in the result cache), as the main thread uses it. */
+function fromWire(r: CachedResult, sites: readonly SuppressionSite[], reader: WireReader): OneResult {
+  for (const i of r.usedConfigSuppressions) if (sites[i]) (sites[i] as SuppressionSite).used = true;
+  return {
+    result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
+    passes: r.passes,
+    notifications: r.notifications,
+    modules: r.modules,
+    ...(r.parameters ? { parameters: r.parameters } : {}),
+  };
+}
+
+/**
+ * A lint with the result cache (--cache): takes the results that still hold, records what the
+ * others' lints ask of the file system (src/model/inputs.ts) and keeps their results.
+ */
+class CachedLint {
+  private readonly cache: ResultCache;
+  private readonly keys: (string | undefined)[] = [];
+  private readonly configTexts = new Map<EffectiveConfig, string>();
+
+  constructor(
+    private readonly opts: LintOptions,
+    private readonly bicepSources: BicepSources,
+    private readonly reader: WireReader,
+  ) {
+    const given = opts.cache as { file: string; tool: string };
+    this.cache = ResultCache.open(given.file, {
+      tool: given.tool,
+      root: path.resolve(opts.root),
+      cwd: path.resolve(opts.cwd),
+      rules: opts.rules.map((r) => r.meta.id),
+      parameterFiles: (opts.parameterFiles ?? []).map((p) => path.resolve(opts.cwd, p)),
+      params: opts.params ?? {},
+    });
+  }
+
+  /** Fills the slots of the files whose kept result holds; returns the indexes of the others. */
+  take(work: readonly { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[], slots: (OneResult | undefined)[]): number[] {
+    const todo: number[] = [];
+    const facts = { bicepSources: this.bicepSources };
+    work.forEach((w, i) => {
+      const key = this.cache.keyOf(w.file.path, w.file.explicit, { file: w.config.file, text: this.configText(w.config), expired: w.sites.map((s) => s.expired !== undefined) });
+      this.keys[i] = key;
+      const hit = this.cache.lookup(key, facts);
+      if (hit) slots[i] = fromWire(hit, w.sites, this.reader);
+      else todo.push(i);
+    });
+    return todo;
+  }
+
+  /**
+   * Lints file `i` in this thread, recording what its lint asks (src/model/inputs.ts), and keeps
+   * its result. `run` gets its own copies of the config's suppression sites, so that what this
+   * file used is known exactly (the shared sites say what any file used).
+   */
+  lint(i: number, sites: readonly SuppressionSite[], run: (sites: SuppressionSite[]) => OneResult): OneResult {
+    const mine = sites.map((s) => ({ ...s, used: false }));
+    const { value, inputs } = recordInputs(() => run(mine));
+    mine.forEach((s, n) => {
+      if (s.used) (sites[n] as SuppressionSite).used = true;
+    });
+    const key = this.keys[i];
+    if (key !== undefined && !failedInside(value.notifications)) {
+      this.cache.store(key, inputs, {
+        path: value.result.path,
+        kind: value.result.kind,
+        findings: value.result.findings.map(toWire),
+        passes: value.passes,
+        notifications: value.notifications,
+        usedConfigSuppressions: mine.flatMap((s, n) => (s.used ? [n] : [])),
+        modules: value.modules ?? [],
+        ...(value.parameters ? { parameters: value.parameters } : {}),
+      });
+    }
+    return value;
+  }
+
+  /** Keeps the result of file `i` a worker linted, with what its lint asked. */
+  keep(i: number, r: WorkerResult): void {
+    const key = this.keys[i];
+    if (key === undefined || r.inputs === undefined || failedInside(r.notifications)) return;
+    const { index: _index, inputs, ...result } = r;
+    this.cache.store(key, inputs, result);
+  }
+
+  counts(): { file: string; hits: number; misses: number } {
+    return { file: this.cache.file, hits: this.cache.hits, misses: this.cache.misses };
+  }
+
+  /** Writes the cache; a warning when it cannot be written. */
+  save(): ToolNotification | undefined {
+    const error = this.cache.save();
+    return error === undefined ? undefined : { level: 'warning', message: `cannot write the result cache: ${error} (the next run lints every file again)`, file: this.cache.file };
+  }
+
+  private configText(config: EffectiveConfig): string {
+    let text = this.configTexts.get(config);
+    if (text === undefined) {
+      try {
+        text = config.file === undefined ? '' : readFileSync(config.file, 'utf8');
+      } catch {
+        text = '';
+      }
+      this.configTexts.set(config, text);
+    }
+    return text;
+  }
+}
+
+/** Whether a file's lint met a bug in vtaplint: such a result is not kept (the next run tries again). */
+function failedInside(notifications: readonly { level: string; message: string }[]): boolean {
+  return notifications.some((n) => n.level === 'error' && n.message.startsWith('internal error'));
 }
 
 /** Lints one file; a bug in vtaplint becomes a notification and never hides other files' results. */
@@ -796,7 +921,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
   const evaluationErrors = evaluationErrorsReported(opts.rules, config);
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.dirs.has(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.hasDir(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };

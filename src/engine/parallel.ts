@@ -4,6 +4,7 @@
 // whatever the number of workers or the order in which they finish.
 import { nodeWorkerThreads } from '../model/lazy-builtins.js';
 import type { WireFinding } from './wire.js';
+import type { Input } from '../model/inputs.js';
 
 /** What a worker needs to lint files as the main thread would. */
 export interface WorkerSetup {
@@ -17,6 +18,8 @@ export interface WorkerSetup {
   /** Directories that hold a .bicep file being linted (JSON compiled from it is skipped there). */
   /** The .bicep files of the run (JSON compiled from them is not linted twice: compiled-bicep.ts). */
   bicepFiles: string[];
+  /** --cache: record what each file's lint asks of the file system (WorkerResult.inputs). */
+  record?: boolean;
 }
 
 export interface WorkerTask {
@@ -49,6 +52,8 @@ export interface WorkerResult {
   modules: string[];
   /** See OneResult.parameters. */
   parameters?: string[];
+  /** With WorkerSetup.record: what the file's lint asked (src/model/inputs.ts). */
+  inputs?: Input[];
 }
 
 type FromWorker = { type: 'result'; result: WorkerResult } | { type: 'fatal'; index: number; message: string } | { type: 'done' };
@@ -124,7 +129,8 @@ export function runInWorkers(
 ): Promise<void> {
   return new Promise((resolve) => {
     const queues = new TaskQueues(tasks);
-    const reported = new Uint8Array(tasks.length);
+    // By file index: the tasks may be some of the files only (the others' results were cached).
+    const reported = new Uint8Array(tasks.reduce((n, t) => Math.max(n, t.index + 1), 0));
     const count = Math.max(0, Math.min(workers, tasks.length));
     let alive = count;
     let hereDone = false;

@@ -8,6 +8,7 @@ import { SourceText, type SourceKind } from '../model/source.js';
 import { TextSpan } from '../model/span.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import { listedAsFolder } from '../discover/folder-listings.js';
+import { boolAnswer, digest, noteInput, recording } from '../model/inputs.js';
 
 export interface ReadLimits {
   /** Largest file read, in bytes. */
@@ -89,7 +90,23 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
 }
 
 export function readSource(path: string, kind: SourceKind, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
-  return readOpened(path, kind, limits, 0) as ReadResult;
+  const r = readOpened(path, kind, limits, 0) as ReadResult;
+  if (recording()) noteInput('readAnywhere', [nodePath.resolve(path), limits.maxFileBytes], () => readAnswer(r));
+  return r;
+}
+
+/** A read's answer for the result cache (src/model/inputs.ts): the text it gave, or why it gave none. */
+export function readAnswer(r: ReadResult): string {
+  if (r.ok) return `ok ${digest(r.source.text)}`;
+  return `no ${digest(r.source.text)} ${r.head !== undefined ? digest(r.head) : '-'} ${r.diagnostic.code} ${r.diagnostic.message}`;
+}
+
+export function bytesAnswer(r: { bytes: Uint8Array } | { error: string }): string {
+  return 'bytes' in r ? `ok ${digest(r.bytes)}` : `no ${r.error}`;
+}
+
+export function namesAnswer(r: { names: string[] } | { error: string }): string {
+  return 'names' in r ? `ok ${digest(r.names.join('\u0000'))}` : `no ${r.error}`;
 }
 
 /** What a read says of a path that names no file (ENOENT, or a file where its path needs a folder). */
@@ -286,7 +303,9 @@ const realRoots = new Map<string, string>();
 
 /** Whether `file` (links resolved) lies inside `root` (links resolved). */
 export function isInsideRoot(file: string, root: string): boolean {
-  return locateInsideRoot(file, root).inside;
+  const inside = locateInsideRoot(file, root).inside;
+  if (recording()) noteInput('inside', [nodePath.resolve(file), nodePath.resolve(root)], () => boolAnswer(inside));
+  return inside;
 }
 
 /**
@@ -295,6 +314,12 @@ export function isInsideRoot(file: string, root: string): boolean {
  * path, which is inside the folder, said nothing of why it was refused).
  */
 export function outsideRootReason(file: string, root: string): string {
+  const reason = whyOutside(file, root);
+  if (recording()) noteInput('outside', [nodePath.resolve(file), nodePath.resolve(root)], () => reason);
+  return reason;
+}
+
+function whyOutside(file: string, root: string): string {
   const abs = nodePath.resolve(file);
   const absRoot = nodePath.resolve(root);
   if (isUnder(abs, absRoot) || isUnder(abs, realRootOf(absRoot))) {
@@ -310,6 +335,12 @@ export function outsideRootReason(file: string, root: string): string {
  * regular files only, the size limit.
  */
 export function readBytesInside(path: string, root: string, limits: ReadLimits = DEFAULT_READ_LIMITS): { bytes: Uint8Array } | { error: string } {
+  const r = bytesInside(path, root, limits);
+  if (recording()) noteInput('bytes', [nodePath.resolve(path), nodePath.resolve(root), limits.maxFileBytes], () => bytesAnswer(r));
+  return r;
+}
+
+function bytesInside(path: string, root: string, limits: ReadLimits): { bytes: Uint8Array } | { error: string } {
   const { inside, real } = locateInsideRoot(path, root);
   if (!inside) return { error: 'the file is outside the folder being linted (by its path or through a symbolic link); it is not read' };
   const opened = openChecked(real ?? path, limits, 0);
@@ -329,6 +360,12 @@ export function readBytesInside(path: string, root: string, limits: ReadLimits =
  * no folders. Only names are read, never the files.
  */
 export function listFilesInside(dir: string, root: string): { names: string[] } | { error: string } {
+  const r = filesInside(dir, root);
+  if (recording()) noteInput('list', [nodePath.resolve(dir), nodePath.resolve(root)], () => namesAnswer(r));
+  return r;
+}
+
+function filesInside(dir: string, root: string): { names: string[] } | { error: string } {
   const { inside, real } = locateInsideRoot(dir, root);
   if (!inside) return { error: 'the directory is outside the folder being linted (by its path or through a symbolic link); it is not read' };
   if (real === undefined) return { error: 'the directory does not exist' };
@@ -360,7 +397,9 @@ export function listFilesInside(dir: string, root: string): { names: string[] } 
  * the folder vtaplint was pointed at is ever opened. Positions keep the path as written.
  */
 export function readSourceInside(path: string, kind: SourceKind, root: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
-  return readUnlinked(path, kind, root, limits) ?? readResolved(path, kind, root, limits);
+  const r = readUnlinked(path, kind, root, limits) ?? readResolved(path, kind, root, limits);
+  if (recording()) noteInput('read', [nodePath.resolve(path), nodePath.resolve(root), limits.maxFileBytes], () => readAnswer(r));
+  return r;
 }
 
 /**

@@ -1,0 +1,194 @@
+// The result cache (--cache): each linted file's result, kept in one JSON file with what its lint
+// learnt from outside the file (src/model/inputs.ts). A later run takes a file's result from it when
+// - the run would lint the file the same way: the same vtaplint build and Node version, root,
+//   working folder, rules, --parameters files, -p values, the same config (its text, and which of
+//   its suppressions have expired by today), and the file named or found the same way (the key);
+// - and every question its lint asked still gets the same answer (revalidate.ts): its own text,
+//   and that of every module, linked template, parameters file and loaded file it read, which
+//   files exist beside it, what lies inside the lint root, the environment variables it read.
+// What a run decides across files (a module judged through its parents, repeated findings,
+// fingerprints, a baseline, --context) is decided again every run from the files' results.
+//
+// The file is written whole, through a temporary file and a rename, so that a run that stops or
+// another run at the same time never leaves half of one. A file that cannot be read as a cache (of
+// another version, damaged, edited) is treated as empty and written again; a result in it that is
+// not of the shape this build writes is linted again.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { digest, type Input } from '../model/inputs.js';
+import { stillAnswered, type RunFacts } from './revalidate.js';
+import type { WorkerResult } from './parallel.js';
+
+/** The cache file's format; a file of another format is not read. */
+const FORMAT = 'vtaplint-result-cache/1';
+
+/** Written beside the working folder when --cache names no file (as ESLint's .eslintcache). */
+export const DEFAULT_CACHE_FILE = '.vtaplintcache';
+
+/** A file's result as the cache keeps it: a worker's result without its index. */
+export type CachedResult = Omit<WorkerResult, 'index'>;
+
+interface Entry {
+  /** The file linted (absolute): a later result for it replaces this one. */
+  path: string;
+  inputs: Input[];
+  result: CachedResult;
+}
+
+interface CacheFile {
+  format: string;
+  /** The build and the Node version that wrote it. */
+  tool: string;
+  entries: Record<string, Entry>;
+}
+
+/** What makes a run lint every file the same way, whatever the file. */
+export interface RunKey {
+  tool: string;
+  root: string;
+  cwd: string;
+  rules: readonly string[];
+  parameterFiles: readonly string[];
+  params: Readonly<Record<string, string>>;
+}
+
+/** The build of vtaplint this is (bin/run-bundle.cjs sets it); running from its sources, "source". */
+export function toolIdentity(version: string): string {
+  const build = (globalThis as Record<symbol, unknown>)[Symbol.for('vtaplint.build')];
+  return `${version} ${typeof build === 'string' ? build : 'source'} ${process.version} ${process.arch}`;
+}
+
+export class ResultCache {
+  private readonly entries: Map<string, Entry>;
+  private readonly run: string;
+  private changed = false;
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly tool: string,
+    entries: Map<string, Entry>,
+    key: RunKey,
+  ) {
+    this.entries = entries;
+    this.run = JSON.stringify([key.tool, key.root, key.cwd, [...key.rules].sort(), key.parameterFiles, Object.entries(key.params)]);
+  }
+
+  /** Reads the cache file; one that is missing, damaged or of another build is an empty cache. */
+  static open(file: string, key: RunKey): ResultCache {
+    let entries = new Map<string, Entry>();
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      if (isCacheFile(data) && data.format === FORMAT && data.tool === key.tool) entries = new Map(Object.entries(data.entries));
+    } catch {
+      // Missing or not JSON: an empty cache, written at the end of the run.
+    }
+    return new ResultCache(file, key.tool, entries, key);
+  }
+
+  /**
+   * The key of a file's result: the run, the file, whether it was named, and its config (its
+   * file, its text and which of its suppressions have expired).
+   */
+  keyOf(file: string, explicit: boolean, config: ConfigIdentity): string {
+    return digest(JSON.stringify([this.run, path.resolve(file), explicit, config.file ?? '', config.text, config.expired]));
+  }
+
+  /** The result kept under `key`, when every question its lint asked gets the same answer now. */
+  lookup(key: string, facts: RunFacts): CachedResult | undefined {
+    const entry = this.entries.get(key);
+    const result = entry !== undefined && isEntry(entry) && stillAnswered(entry.inputs, facts) ? entry.result : undefined;
+    if (result) this.hits++;
+    else this.misses++;
+    return result;
+  }
+
+  /** Keeps a file's result; it replaces any other kept for that file (another config or run). */
+  store(key: string, inputs: Input[], result: CachedResult): void {
+    const file = path.resolve(result.path);
+    for (const [k, e] of this.entries) if (k !== key && e.path === file) this.entries.delete(k);
+    this.entries.set(key, { path: file, inputs, result });
+    this.changed = true;
+  }
+
+  /** Writes the cache when a result was added; the error, when it could not be written. */
+  save(): string | undefined {
+    if (!this.changed) return undefined;
+    const data: CacheFile = { format: FORMAT, tool: this.tool, entries: Object.fromEntries(this.entries) };
+    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, this.file);
+      return undefined;
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      return (e as NodeJS.ErrnoException).code ?? String(e);
+    }
+  }
+}
+
+/** What of a config decides a file's result beyond the questions its lint asks. */
+export interface ConfigIdentity {
+  file: string | undefined;
+  /** The config file's text ('' for none). */
+  text: string;
+  /** Which of its suppressions have expired (by today's date). */
+  expired: boolean[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCacheFile(v: unknown): v is CacheFile {
+  return isRecord(v) && typeof v.format === 'string' && typeof v.tool === 'string' && isRecord(v.entries);
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+
+function isInput(v: unknown): v is Input {
+  return isRecord(v) && isString(v.kind) && isString(v.answer) && Array.isArray(v.args) && v.args.every((a) => isString(a) || typeof a === 'number');
+}
+
+function isPosition(v: unknown): boolean {
+  return isRecord(v) && Number.isInteger(v.line) && Number.isInteger(v.column);
+}
+
+function isWireSpan(v: unknown): boolean {
+  return isRecord(v) && isString(v.path) && isString(v.kind) && isString(v.identity) && isString(v.text) && isRecord(v.region) && isPosition(v.region.start) && isPosition(v.region.end);
+}
+
+const LEVELS = new Set(['error', 'warning', 'note']);
+
+function isWireFinding(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  if (!isString(v.ruleId) || !isString(v.message) || !isString(v.kind) || !LEVELS.has(v.level as string) || !isWireSpan(v.span)) return false;
+  if (!Array.isArray(v.related) || !v.related.every((r) => isRecord(r) && isString(r.message) && isWireSpan(r.span))) return false;
+  if (v.suppressions !== undefined && !(Array.isArray(v.suppressions) && v.suppressions.every((s) => isRecord(s) && isString(s.kind) && isWireSpan(s.span)))) return false;
+  return [v.logical, v.plainMessage, v.missingFile].every((x) => x === undefined || isString(x));
+}
+
+function isNotification(v: unknown): boolean {
+  return isRecord(v) && LEVELS.has(v.level as string) && isString(v.message) && (v.file === undefined || isString(v.file)) && (v.sameAsFinding === undefined || isString(v.sameAsFinding));
+}
+
+/** Whether an entry read from the file has the shape this build writes (a damaged or edited file may not). */
+function isEntry(e: unknown): e is Entry {
+  if (!isRecord(e) || !isString(e.path) || !Array.isArray(e.inputs) || !e.inputs.every(isInput) || !isRecord(e.result)) return false;
+  const r = e.result;
+  return (
+    isString(r.path) &&
+    isString(r.kind) &&
+    Number.isInteger(r.passes) &&
+    Array.isArray(r.findings) &&
+    r.findings.every(isWireFinding) &&
+    Array.isArray(r.notifications) &&
+    r.notifications.every(isNotification) &&
+    Array.isArray(r.usedConfigSuppressions) &&
+    r.usedConfigSuppressions.every((i) => Number.isInteger(i)) &&
+    isStrings(r.modules) &&
+    (r.parameters === undefined || isStrings(r.parameters))
+  );
+}

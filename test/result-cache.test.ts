@@ -1,0 +1,275 @@
+// The result cache (--cache: src/engine/result-cache.ts, src/model/inputs.ts): a file's kept result is used again only while the file
+// and everything its lint read are unchanged, and a run with the cache reports exactly what a run
+// without it reports.
+import { afterEach, expect, test } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cli, REPO, workspace } from './helpers.js';
+import { lint } from '../src/engine/lint.js';
+import { RULES } from '../rules/index.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function folder(files: Record<string, string>): string {
+  const dir = workspace(files, 'vtaplint-cache-');
+  made.push(dir);
+  return dir;
+}
+
+/** A lint of `dir` (in-process, one thread), with the cache file `.vtaplintcache` in it when `cached`. */
+function lintIn(dir: string, cached: boolean, paths: string[] = ['.']) {
+  return lint(paths, { root: dir, cwd: dir, rules: RULES, jobs: 1, ...(cached ? { cache: { file: path.join(dir, '.vtaplintcache'), tool: 'test' } } : {}) });
+}
+
+/** The JSON report of a lint of `dir` run in-process (one thread). */
+async function report(dir: string, extra: string[] = []): Promise<string> {
+  const r = await cli(['-j', '1', '-f', 'json', ...extra, '.'], dir);
+  expect(r.stderr).toBe('');
+  return r.stdout;
+}
+
+const TAP = (location: string) => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "location": { "type": "string", "defaultValue": "${location}" } },
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworkTaps", "apiVersion": "2023-09-01", "name": "tap", "location": "[parameters('location')]", "properties": {} }
+  ]
+}
+`;
+
+const MODULE = (location: string) => `param location string = '${location}'
+resource tap 'Microsoft.Network/virtualNetworkTaps@2023-09-01' = {
+  name: 'tap'
+  location: location
+  properties: {}
+}
+`;
+
+const MAIN = `module tap 'modules/tap.bicep' = {
+  name: 'tap'
+}
+`;
+
+test('a second run takes every result from the cache and reports the same', async () => {
+  const dir = folder({ 'main.bicep': MAIN, 'modules/tap.bicep': MODULE('antarctica'), 'arm/tap.json': TAP('mars'), 'arm/tap.parameters.json': '{"parameters": {}}' });
+  const first = await lintIn(dir, true);
+  expect(first.cache?.hits).toBe(0);
+  expect(first.cache?.misses).toBeGreaterThan(0);
+  expect(existsSync(path.join(dir, '.vtaplintcache'))).toBe(true);
+  const second = await lintIn(dir, true);
+  expect(second.cache).toEqual({ file: path.join(dir, '.vtaplintcache'), hits: first.cache?.misses, misses: 0 });
+  expect(second.findings.map((f) => [f.ruleId, f.message, f.location.file.path, f.location.region, f.fingerprint])).toEqual(
+    first.findings.map((f) => [f.ruleId, f.message, f.location.file.path, f.location.region, f.fingerprint]),
+  );
+  expect(second.findings.length).toBeGreaterThan(0);
+  // Every format prints the same from cached results as from a fresh lint.
+  for (const format of ['stylish', 'json', 'compact', 'unix', 'github', 'junit', 'codeclimate']) {
+    const fresh = await cli(['-j', '1', '-f', format, '.'], dir);
+    const cached = await cli(['-j', '1', '-f', format, '--cache', '.'], dir);
+    expect(cached.stdout, format).toBe(fresh.stdout);
+    expect(cached.code).toBe(fresh.code);
+  }
+});
+
+test('a changed module is linted again through the file that deploys it, which did not change', async () => {
+  const dir = folder({ 'main.bicep': MAIN, 'modules/tap.bicep': MODULE('antarctica') });
+  const before = await report(dir, ['--cache']);
+  expect(before).toContain('antarctica');
+  writeFileSync(path.join(dir, 'modules/tap.bicep'), MODULE('westeurope'));
+  const again = await lintIn(dir, true);
+  // main.bicep's result read the module: both are linted again.
+  expect(again.cache?.hits).toBe(0);
+  expect(await report(dir, ['--cache'])).toBe(await report(dir));
+  expect(await report(dir)).not.toContain('antarctica');
+});
+
+test('a parameters file that appears beside a template, or a value that changes in it, is seen', async () => {
+  const dir = folder({ 'tap.json': TAP('antarctica') });
+  expect(await report(dir, ['--cache'])).toContain('antarctica');
+  writeFileSync(path.join(dir, 'tap.parameters.json'), '{"parameters": {"location": {"value": "westeurope"}}}');
+  expect(await report(dir, ['--cache'])).toBe(await report(dir));
+  expect(await report(dir)).not.toContain("'antarctica'");
+  writeFileSync(path.join(dir, 'tap.parameters.json'), '{"parameters": {"location": {"value": "mars"}}}');
+  expect(await report(dir, ['--cache'])).toBe(await report(dir));
+  expect(await report(dir)).toContain('mars');
+  rmSync(path.join(dir, 'tap.parameters.json'));
+  expect(await report(dir, ['--cache'])).toBe(await report(dir));
+  expect(await report(dir)).toContain('antarctica');
+});
+
+test('a config that changes, or a suppression in it that expires, makes the files it governs be linted again', async () => {
+  const dir = folder({ 'tap.json': TAP('antarctica'), 'vtaplint.config.json': '{"rules": {}}' });
+  const fresh = await report(dir);
+  expect(await report(dir, ['--cache'])).toBe(fresh);
+  writeFileSync(path.join(dir, 'vtaplint.config.json'), '{"rules": {"vtap-supported-region": "off"}}');
+  expect(await report(dir, ['--cache'])).toBe(await report(dir));
+  expect(await report(dir)).not.toBe(fresh);
+  // A suppression that expired yesterday suppresses nothing today: the expiry is part of the key.
+  const config = (expires: string) => JSON.stringify({ suppressions: [{ rule: 'vtap-supported-region', reason: 'moving', expires }] });
+  writeFileSync(path.join(dir, 'vtaplint.config.json'), config('2999-01-01'));
+  const cachedNow = async (now: Date) => {
+    const r = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, now, cache: { file: path.join(dir, '.vtaplintcache'), tool: 'test' } });
+    return { hits: r.cache?.hits, suppressed: r.suppressed?.length ?? 0, findings: r.findings.map((f) => f.ruleId) };
+  };
+  const early = await cachedNow(new Date('2026-01-01T00:00:00Z'));
+  expect(early.suppressed).toBe(1);
+  expect((await cachedNow(new Date('2026-01-02T00:00:00Z'))).hits).toBe(1);
+  const late = await cachedNow(new Date('3000-01-01T00:00:00Z'));
+  expect(late.hits).toBe(0);
+  expect(late.suppressed).toBe(0);
+  expect(late.findings).toContain('vtap-supported-region');
+});
+
+test('an environment variable a Bicep file reads is an input, kept as a digest, never as its value', async () => {
+  const dir = folder({ 'main.bicep': MODULE('westeurope'), 'main.bicepparam': `using 'main.bicep'\nparam location = readEnvironmentVariable('VTAPLINT_TEST_REGION', 'antarctica')\n` });
+  const run = async () => {
+    const r = await lintIn(dir, true);
+    return { hits: r.cache?.hits, messages: r.findings.map((f) => f.message).join('\n') };
+  };
+  delete process.env.VTAPLINT_TEST_REGION;
+  expect((await run()).messages).toContain('antarctica');
+  try {
+    process.env.VTAPLINT_TEST_REGION = 'secret-region-value';
+    const changed = await run();
+    expect(changed.hits).toBe(0);
+    expect(changed.messages).toContain('secret-region-value');
+    // The input is the variable's name and a digest of its value (the finding's message names the
+    // value, as the report does; the input alone would keep a secret no finding shows).
+    const data = JSON.parse(readFileSync(path.join(dir, '.vtaplintcache'), 'utf8')) as { entries: Record<string, { inputs: { kind: string; args: string[]; answer: string }[] }> };
+    const env = Object.values(data.entries).flatMap((e) => e.inputs.filter((i) => i.kind === 'env'));
+    expect(env.map((i) => i.args)).toEqual([['VTAPLINT_TEST_REGION']]);
+    expect(env[0]?.answer).toMatch(/^set [A-Za-z0-9+/=]{27,28}$/);
+    expect((await run()).hits).toBe(1);
+  } finally {
+    delete process.env.VTAPLINT_TEST_REGION;
+  }
+  const back = await run();
+  expect(back.hits).toBe(0);
+  expect(back.messages).toContain('antarctica');
+});
+
+test('a damaged or foreign cache file is read as empty and written again; one that cannot be written is a warning', async () => {
+  const dir = folder({ 'tap.json': TAP('antarctica') });
+  const file = path.join(dir, '.vtaplintcache');
+  const fresh = await report(dir);
+  for (const damaged of ['{"format": "vtaplint-result-cache/1", "tool": "test", "entries": {"x": 5}}', '{not json', '[]', 'null', '{"format": "other"}']) {
+    writeFileSync(file, damaged);
+    expect(await report(dir, ['--cache'])).toBe(fresh);
+    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('vtaplint-result-cache/1');
+  }
+  // An entry whose result is not of the shape this build writes is linted again, not trusted.
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { result: { findings: unknown } }> };
+  for (const e of Object.values(data.entries)) e.result.findings = [{ ruleId: 5 }];
+  writeFileSync(file, JSON.stringify(data));
+  expect(await report(dir, ['--cache'])).toBe(fresh);
+  // --cache-location naming a folder puts the file in it; one in a folder that does not exist is a warning.
+  const r = await cli(['-j', '1', '-f', 'json', '--cache-location', 'no/such/folder/cache', '.'], dir);
+  expect(JSON.parse(r.stdout).notifications).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringContaining('cannot write the result cache: ENOENT') })]);
+  rmSync(file);
+  await cli(['-j', '1', '--cache-location', '.', '.'], dir);
+  expect(existsSync(file)).toBe(true);
+});
+
+test('the usage of --cache', async () => {
+  expect((await cli(['--cache-location', '', '.'])).stderr).toContain('option --cache-location needs a file or folder');
+  expect((await cli(['eval', 'x.json', '--cache'])).stderr).toContain('eval does not take --cache');
+  expect((await cli(['--list-rules', '--cache'])).stderr).toContain('--list-rules does not take --cache');
+});
+
+// Every fixture folder, each file in turn changed (cut to half its length) or deleted: a run with
+// the cache made before the change reports exactly what a run without it reports. A result kept
+// for a file whose lint read the changed file, and did not note it, would show here.
+const FIXTURES = path.join(REPO, 'fixtures');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+for (const name of readdirSync(FIXTURES).filter((n) => statSync(path.join(FIXTURES, n)).isDirectory())) {
+  test(`fixtures/${name}: after each file changes, the cached run reports what a fresh run does`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-cache-fixture-'));
+    made.push(dir);
+    const work = path.join(dir, name);
+    cpSync(path.join(FIXTURES, name), work, { recursive: true });
+    const cacheFile = path.join(dir, 'cache');
+    const run = async (cached: boolean) => (await cli(['-j', '1', '-f', 'json', ...(cached ? ['--cache-location', cacheFile] : []), '.'], work)).stdout;
+    const original = await run(true);
+    expect(await run(true)).toBe(original);
+    for (const [i, f] of filesUnder(work).entries()) {
+      const text = readFileSync(f);
+      if (i % 2 === 0) rmSync(f);
+      else writeFileSync(f, text.subarray(0, text.length >> 1));
+      const fresh = await run(false);
+      expect(await run(true), `${path.relative(work, f)} ${i % 2 === 0 ? 'deleted' : 'cut'}`).toBe(fresh);
+      writeFileSync(f, text);
+    }
+    expect(await run(true)).toBe(original);
+  }, 120_000);
+}
+
+test('a --parameters file read once for many templates is an input of each of them', async () => {
+  const dir = folder({ 'a/tap.json': TAP('antarctica'), 'b/tap.json': TAP('antarctica'), 'shared.json': '{"parameters": {"location": {"value": "mars"}}}' });
+  const run = async () => {
+    const r = await lint(['a', 'b'], { root: dir, cwd: dir, rules: RULES, jobs: 1, parameterFiles: [path.join(dir, 'shared.json')], cache: { file: path.join(dir, '.vtaplintcache'), tool: 'test' } });
+    return { hits: r.cache?.hits, messages: r.findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => `${path.relative(dir, f.location.file.path)}: ${f.message}`) };
+  };
+  const first = await run();
+  expect(first.messages.filter((m) => m.includes("'mars'"))).toHaveLength(2);
+  expect((await run()).hits).toBe(2);
+  writeFileSync(path.join(dir, 'shared.json'), '{"parameters": {"location": {"value": "venus"}}}');
+  const changed = await run();
+  // Both templates took the file from one read (ParameterFileReads): both read it.
+  expect(changed.hits).toBe(0);
+  expect(changed.messages.filter((m) => m.includes("'venus'"))).toHaveLength(2);
+});
+
+test('JSON compiled from a Bicep file is linted again once the Bicep file no longer matches it', async () => {
+  const bicep = (param: string) => `param location string = 'westeurope'\n${param}\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'web-tap'\n  location: location\n  properties: {}\n}\n`;
+  const json = JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    metadata: { _generator: { name: 'bicep', version: '0.30.23.60470', templateHash: '1' } },
+    parameters: { location: { type: 'string', defaultValue: 'antarctica' } },
+    resources: [{ type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'web-tap', location: "[parameters('location')]", properties: {} }],
+  });
+  const dir = folder({ 'infra/main.bicep': bicep(''), 'build/main.json': json });
+  const fresh = await report(dir);
+  expect(fresh).not.toContain('antarctica');
+  expect(await report(dir, ['--cache'])).toBe(fresh);
+  // Another parameter in the source: build/main.json is no longer its compilation, and is linted.
+  writeFileSync(path.join(dir, 'infra/main.bicep'), bicep("param extra string = 'x'"));
+  const changed = await report(dir);
+  expect(changed).toContain('antarctica');
+  expect(await report(dir, ['--cache'])).toBe(changed);
+});
+
+test('with worker threads, the workers record what their files read and the results are kept', async () => {
+  const files: Record<string, string> = { 'modules/tap.bicep': MODULE('antarctica') };
+  for (let i = 0; i < 20; i++) files[`t${i}/tap.json`] = TAP(i % 2 ? 'antarctica' : 'westeurope');
+  for (let i = 0; i < 4; i++) files[`m${i}/main.bicep`] = MAIN.replace('modules/', '../modules/');
+  const dir = folder(files);
+  // The bundled worker (npm test builds it first), as the CLI starts it.
+  const workerUrl = pathToFileURL(path.join(REPO, 'bin/worker.cjs'));
+  const run = (jobs: number) => lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs, workerUrl, cache: { file: path.join(dir, '.vtaplintcache'), tool: 'test' } });
+  const summary = (r: Awaited<ReturnType<typeof run>>) => r.findings.map((f) => `${path.relative(dir, f.location.file.path)}:${f.location.region.start.line} ${f.ruleId} ${f.fingerprint} ${f.message}`);
+  const first = await run(2);
+  const second = await run(1);
+  expect(second.cache?.misses).toBe(0);
+  expect(summary(second)).toEqual(summary(first));
+  writeFileSync(path.join(dir, 'modules/tap.bicep'), MODULE('westeurope'));
+  const third = await run(2);
+  // The module, and the four files that deploy it, are linted again: their workers noted it.
+  expect(third.cache?.misses).toBe(5);
+  const fresh = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1 });
+  expect(summary(third)).toEqual(summary(fresh));
+  expect(summary(third)).not.toEqual(summary(first));
+});
