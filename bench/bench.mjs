@@ -3,6 +3,7 @@
 //
 //   1. cold start: vtaplint on one small template (ARM JSON, Bicep) vs `node -e ''`      (<= 2.0x)
 //   2. repository: lint all of ../shared/corpus/quickstart vs read + JSON.parse          (<= 3x)
+//      (+ the same lint again with the result cache, nothing changed and one template changed)
 //      (+ expression evaluation, graph building, Bicep parse+lower against their floors)
 //   3. scale: 100 / 1,000 / 10,000 VMs (ARM copy loops, ARM expanded, Bicep for loops):
 //      time and peak memory; growth per 10x at most 12x; the 10,000 case under 300 MB
@@ -14,7 +15,7 @@
 // (measureInterleaved), so both see the same machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -182,6 +183,27 @@ if (haveCorpus) {
     [process.execPath, stage('graph', jsonList, QUICKSTART)],
   ]);
   row('repository', `lint quickstart (${jsonFiles.length} JSON + ${bicepFiles.length} Bicep files)`, lint.wall, floor.wall, 3.0, `CPU ${(lint.cpu / lint.wall).toFixed(2)} cores, ${lint.rssMb.toFixed(0)} MB`);
+  // The result cache (--cache): the same lint again with nothing changed, and with one template
+  // changed since the cache was made (a pre-commit run after an edit; in a copy of quickstart, so
+  // the corpus is never written). The cache is made by an untimed run first; each timed run of
+  // the changed copy starts from that cache again (a copy of it, which is part of the time).
+  const cacheFile = path.join(work, 'quickstart.vtaplintcache');
+  const copy = path.join(work, 'quickstart-copy');
+  cpSync(QUICKSTART, copy, { recursive: true });
+  const edited = path.join(copy, path.relative(QUICKSTART, jsonFiles.find((f) => path.basename(f) === 'azuredeploy.json') ?? jsonFiles[0]));
+  const copyCache = path.join(work, 'copy.vtaplintcache');
+  run(process.execPath, [CLI, QUICKSTART, '--format', 'json', '-o', path.join(work, 'cached-made.json'), '--cache-location', cacheFile]);
+  run(process.execPath, [CLI, copy, '--format', 'json', '-o', path.join(work, 'copy-made.json'), '--cache-location', copyCache]);
+  writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n`);
+  const [cFloor, cached, changed] = measureInterleaved([
+    [process.execPath, [FLOOR, jsonList]],
+    [process.execPath, [CLI, QUICKSTART, '--format', 'json', '-o', path.join(work, 'quickstart-cached.json'), '--cache-location', cacheFile]],
+    ['/bin/sh', ['-c', 'cp "$1" "$2" && exec "$3" "$4" "$5" --format json -o "$6" --cache-location "$2"', 'sh', copyCache, `${copyCache}.run`, process.execPath, CLI, copy, path.join(work, 'copy-changed.json')]],
+  ]);
+  const same = readFileSync(path.join(work, 'quickstart.json'), 'utf8') === readFileSync(path.join(work, 'quickstart-cached.json'), 'utf8');
+  row('repository', 'lint quickstart again with --cache, nothing changed', cached.wall, cFloor.wall, 3.0, `report ${same ? 'identical to' : 'DIFFERENT from'} the run without the cache; CPU ${(cached.cpu / cached.wall).toFixed(2)} cores, ${cached.rssMb.toFixed(0)} MB`);
+  row('repository', 'lint quickstart with --cache, one template changed since', changed.wall, cFloor.wall, undefined, `${path.relative(copy, edited)} linted again, the rest from the cache`);
+  rmSync(copy, { recursive: true, force: true });
   row('repository', 'evaluate every expression (quickstart JSON)', expr.wall, floor.wall, 3.0, 'single thread');
   row('repository', 'deploy + graph with all edges (quickstart JSON)', graph.wall, floor.wall, undefined, 'single thread');
   // Bicep: parse + lower against read + JSON.parse of the JSON compiled from the same files.

@@ -28,7 +28,7 @@ import { applyBaseline, baselineCounts, readBaseline, type AbsentResult, type Ba
 import { withListings } from '../discover/folder-listings.js';
 import { readFileSync, statSync } from 'node:fs';
 import { recordInputs } from '../model/inputs.js';
-import { ResultCache, type CachedResult } from './result-cache.js';
+import { ResultCache, type CachedResult, type ConfigIdentity } from './result-cache.js';
 import { toWire } from './wire.js';
 import {
   applySuppressions,
@@ -609,7 +609,7 @@ function fromWire(r: CachedResult, sites: readonly SuppressionSite[], reader: Wi
 class CachedLint {
   private readonly cache: ResultCache;
   private readonly keys: (string | undefined)[] = [];
-  private readonly configTexts = new Map<EffectiveConfig, string>();
+  private readonly configs = new Map<EffectiveConfig, ConfigIdentity>();
 
   constructor(
     private readonly opts: LintOptions,
@@ -632,7 +632,7 @@ class CachedLint {
     const todo: number[] = [];
     const facts = { bicepSources: this.bicepSources };
     work.forEach((w, i) => {
-      const key = this.cache.keyOf(w.file.path, w.file.explicit, { file: w.config.file, text: this.configText(w.config), expired: w.sites.map((s) => s.expired !== undefined) });
+      const key = this.cache.keyOf(w.file.path, w.file.explicit, this.identityOf(w.config, w.sites));
       this.keys[i] = key;
       const hit = this.cache.lookup(key, facts);
       if (hit) slots[i] = fromWire(hit, w.sites, this.reader);
@@ -686,17 +686,20 @@ class CachedLint {
     return error === undefined ? undefined : { level: 'warning', message: `cannot write the result cache: ${error} (the next run lints every file again)`, file: this.cache.file };
   }
 
-  private configText(config: EffectiveConfig): string {
-    let text = this.configTexts.get(config);
-    if (text === undefined) {
+  /** What of a config keys the results of the files under it: its file, its text, which suppressions have expired. */
+  private identityOf(config: EffectiveConfig, sites: readonly SuppressionSite[]): ConfigIdentity {
+    let identity = this.configs.get(config);
+    if (identity === undefined) {
+      let text = '';
       try {
-        text = config.file === undefined ? '' : readFileSync(config.file, 'utf8');
+        if (config.file !== undefined) text = readFileSync(config.file, 'utf8');
       } catch {
-        text = '';
+        // Read a moment ago to load it: the key then holds its path and suppressions only.
       }
-      this.configTexts.set(config, text);
+      identity = { file: config.file, text, expired: sites.map((s) => s.expired !== undefined) };
+      this.configs.set(config, identity);
     }
-    return text;
+    return identity;
   }
 }
 

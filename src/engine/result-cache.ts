@@ -55,7 +55,10 @@ export interface RunKey {
 /** The build of vtaplint this is (bin/run-bundle.cjs sets it); running from its sources, "source". */
 export function toolIdentity(version: string): string {
   const build = (globalThis as Record<symbol, unknown>)[Symbol.for('vtaplint.build')];
-  return `${version} ${typeof build === 'string' ? build : 'source'} ${process.version} ${process.arch}`;
+  // The time zone too (a date a template parses without one is read in local time first): TZ and
+  // the offsets in winter and summer, not Intl's zone name, whose first use costs ~25 ms.
+  const zone = `${process.env.TZ ?? ''}/${new Date(2026, 0, 1).getTimezoneOffset()}/${new Date(2026, 6, 1).getTimezoneOffset()}`;
+  return `${version} ${typeof build === 'string' ? build : 'source'} ${process.version} ${process.arch} ${zone}`;
 }
 
 export class ResultCache {
@@ -64,6 +67,8 @@ export class ResultCache {
   private changed = false;
   hits = 0;
   misses = 0;
+  /** The answers asked again in this run, by question: a parameters file many results read is read once. */
+  private readonly answers = new Map<string, string>();
 
   private constructor(
     readonly file: string,
@@ -72,7 +77,7 @@ export class ResultCache {
     key: RunKey,
   ) {
     this.entries = entries;
-    this.run = JSON.stringify([key.tool, key.root, key.cwd, [...key.rules].sort(), key.parameterFiles, Object.entries(key.params)]);
+    this.run = digest(JSON.stringify([key.tool, key.root, key.cwd, [...key.rules].sort(), key.parameterFiles, Object.entries(key.params)]));
   }
 
   /** Reads the cache file; one that is missing, damaged or of another build is an empty cache. */
@@ -92,13 +97,18 @@ export class ResultCache {
    * file, its text and which of its suppressions have expired).
    */
   keyOf(file: string, explicit: boolean, config: ConfigIdentity): string {
-    return digest(JSON.stringify([this.run, path.resolve(file), explicit, config.file ?? '', config.text, config.expired]));
+    let of = this.configKeys.get(config);
+    if (of === undefined) this.configKeys.set(config, (of = digest(JSON.stringify([config.file ?? '', config.text, config.expired]))));
+    return digest(JSON.stringify([this.run, path.resolve(file), explicit, of]));
   }
+
+  /** The digest of each config's identity, made once. */
+  private readonly configKeys = new WeakMap<ConfigIdentity, string>();
 
   /** The result kept under `key`, when every question its lint asked gets the same answer now. */
   lookup(key: string, facts: RunFacts): CachedResult | undefined {
     const entry = this.entries.get(key);
-    const result = entry !== undefined && isEntry(entry) && stillAnswered(entry.inputs, facts) ? entry.result : undefined;
+    const result = entry !== undefined && isEntry(entry) && stillAnswered(entry.inputs, facts, this.answers) ? entry.result : undefined;
     if (result) this.hits++;
     else this.misses++;
     return result;

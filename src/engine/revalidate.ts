@@ -31,16 +31,23 @@ const ASK: Record<string, (args: Args, run: RunFacts) => string> = {
   bicepStem: (a, run) => run.bicepSources.withStem(str(a, 0)).join('\u0000'),
 };
 
-/** Whether every question gets the answer it got when the result was made. */
-export function stillAnswered(inputs: readonly Input[], run: RunFacts): boolean {
+/**
+ * Whether every question gets the answer it got when the result was made. `asked` holds the
+ * answers this run already got (by question), shared by every result it checks.
+ */
+export function stillAnswered(inputs: readonly Input[], run: RunFacts, asked: Map<string, string>): boolean {
   for (const input of inputs) {
-    const ask = Object.prototype.hasOwnProperty.call(ASK, input.kind) ? ASK[input.kind] : undefined;
-    if (ask === undefined) return false;
-    let answer: string;
-    try {
-      answer = ask(input.args, run);
-    } catch {
-      return false;
+    const question = `${input.kind}\u0000${input.args.join('\u0000')}`;
+    let answer = asked.get(question);
+    if (answer === undefined) {
+      const ask = Object.prototype.hasOwnProperty.call(ASK, input.kind) ? ASK[input.kind] : undefined;
+      if (ask === undefined) return false;
+      try {
+        answer = ask(input.args, run);
+      } catch {
+        return false;
+      }
+      asked.set(question, answer);
     }
     if (answer !== input.answer) return false;
   }
