@@ -2,7 +2,7 @@
 // its output shown; fails (after running them all) when one fails.
 import { spawnSync } from 'node:child_process';
 
-const SCRIPTS = ['scripts/corpus-expr.ts', 'scripts/bicep-baselines.ts', 'scripts/corpus-graph.ts', 'scripts/corpus-parity.ts', 'scripts/corpus-outputs.ts', 'scripts/corpus-guard.ts'];
+const SCRIPTS = ['scripts/corpus-expr.ts', 'scripts/bicep-baselines.ts', 'scripts/corpus-graph.ts', 'scripts/corpus-parity.ts', 'scripts/corpus-outputs.ts', 'scripts/corpus-guard.ts', 'scripts/corpus-cache.ts'];
 const failed = [];
 for (const script of SCRIPTS) {
   console.log(`\n== ${script}`);

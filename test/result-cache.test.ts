@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { cli, REPO, workspace } from './helpers.js';
 import { lint } from '../src/engine/lint.js';
 import { RULES } from '../rules/index.js';
+import { toolIdentity } from '../src/engine/result-cache.js';
+import { VERSION } from '../src/cli/main.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -272,4 +274,39 @@ test('with worker threads, the workers record what their files read and the resu
   const fresh = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1 });
   expect(summary(third)).toEqual(summary(fresh));
   expect(summary(third)).not.toEqual(summary(first));
+});
+
+test('a run over part of the folder keeps the other files\u2019 results; a deleted file\u2019s result goes; a file named and found keeps both', async () => {
+  const dir = folder({ 'a/tap.json': TAP('antarctica'), 'b/tap.json': TAP('mars'), 'c/tap.json': TAP('venus') });
+  const file = path.join(dir, '.vtaplintcache');
+  const kept = () => (Object.values((JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { path: string; explicit: boolean }> }).entries).map((e) => `${path.relative(dir, e.path)} ${e.explicit ? 'named' : 'found'}`).sort());
+  await lintIn(dir, true);
+  expect(kept()).toEqual(['a/tap.json found', 'b/tap.json found', 'c/tap.json found']);
+  // A pre-commit hook names the staged file (--context): its named result is kept beside the found one.
+  const named = await lintIn(dir, true, ['a/tap.json']);
+  expect(named.cache).toMatchObject({ hits: 0, misses: 1 });
+  expect(kept()).toEqual(['a/tap.json found', 'a/tap.json named', 'b/tap.json found', 'c/tap.json found']);
+  expect((await lintIn(dir, true, ['a/tap.json'])).cache).toMatchObject({ hits: 1, misses: 0 });
+  expect((await lintIn(dir, true)).cache).toMatchObject({ hits: 3, misses: 0 });
+  rmSync(path.join(dir, 'c'), { recursive: true });
+  writeFileSync(path.join(dir, 'b/tap.json'), TAP('pluto'));
+  expect((await lintIn(dir, true, ['b'])).cache).toMatchObject({ hits: 0, misses: 1 });
+  expect(kept()).toEqual(['a/tap.json found', 'a/tap.json named', 'b/tap.json found']);
+});
+
+test('a hook run (--context . with the staged files) reports the same with the cache, and lints only what changed', async () => {
+  const dir = folder({ 'main.bicep': MAIN, 'modules/tap.bicep': MODULE('antarctica'), 'arm/tap.json': TAP('mars'), 'other/tap.json': TAP('venus') });
+  const hook = (staged: string[], cache: boolean) => cli(['-j', '1', '-f', 'json', '--context', '.', ...(cache ? ['--cache'] : []), ...staged], dir);
+  for (const staged of [['modules/tap.bicep'], ['arm/tap.json'], ['modules/tap.bicep', 'other/tap.json']]) {
+    const fresh = await hook(staged, false);
+    const cached = await hook(staged, true);
+    expect(cached.stdout, staged.join(' ')).toBe(fresh.stdout);
+    expect(cached.code).toBe(fresh.code);
+  }
+  writeFileSync(path.join(dir, 'modules/tap.bicep'), MODULE('westeurope'));
+  // As the CLI runs it, with the CLI's identity of this build.
+  const r = await lint(['modules/tap.bicep'], { root: dir, cwd: dir, rules: RULES, jobs: 1, context: dir, cache: { file: path.join(dir, '.vtaplintcache'), tool: toolIdentity(VERSION) } });
+  // The module (named) and main.bicep, which deploys it, are linted again; the two templates are not.
+  expect(r.cache).toMatchObject({ hits: 2, misses: 2 });
+  expect((await hook(['modules/tap.bicep'], true)).stdout).toBe((await hook(['modules/tap.bicep'], false)).stdout);
 });

@@ -18,6 +18,7 @@ import { makeReportFolder } from '../report/report-folder.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import { changedLines, checkedOutCommit, pullRequestBase, touchesChange, type ChangedLines } from './changed.js';
+import { toolIdentity } from '../engine/result-cache.js';
 import { annotation, appendSummary, getInput, getList, setOutput, type AnnotationProps, type Runner } from './runner.js';
 import { blobBase, formatSummary, plural } from './summary.js';
 
@@ -59,6 +60,7 @@ async function runAction(runner: Runner): Promise<number> {
   const config = getInput(runner, 'config');
   const baseline = getInput(runner, 'baseline');
   const sarifFile = getInput(runner, 'sarif-file') || 'vtaplint.sarif';
+  const cache = getInput(runner, 'cache');
   // As the CLI's --parameters: a file that is not there, or a .bicepparam file, fails the step
   // with a message naming the input (named-parameters.ts), before anything is linted.
   const parameters = getList(runner, 'parameters');
@@ -100,6 +102,7 @@ async function runAction(runner: Runner): Promise<number> {
       configFile: config ? path.resolve(workspace, config) : undefined,
       parameterFiles: parameters.map((p) => path.resolve(workspace, p)),
       baselineFile: baseline ? path.resolve(workspace, baseline) : undefined,
+      cache: cache ? { file: path.resolve(workspace, cache), tool: toolIdentity(pkg.version) } : undefined,
     });
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -89,6 +89,8 @@ export function formatSummary(
       `baseline: ${states.unchanged} unchanged, ${states.updated} updated${escalated ? ` (${escalated} at a higher level than in the baseline)` : ''}, ${result.absent?.length ?? 0} absent (only new results, and updated ones now at a higher level, are counted)`,
     );
   }
+  // With the cache input: how much of the lint it saved (a cache that never hits is worth seeing).
+  if (result.cache) extra.push(`result cache: ${result.cache.hits} of ${result.cache.hits + result.cache.misses} files unchanged since it was saved`);
   if (opts.changedOnly) extra.push(`${plural(opts.annotated, 'annotation')} on the lines this pull request changes`);
   if (opts.annotationsOff) extra.push('findings not annotated (input annotations: false)');
   if (opts.noDiff) extra.push(cell(opts.noDiff));

@@ -609,6 +609,8 @@ function fromWire(r: CachedResult, sites: readonly SuppressionSite[], reader: Wi
 class CachedLint {
   private readonly cache: ResultCache;
   private readonly keys: (string | undefined)[] = [];
+  /** Whether each file was named on the command line (part of its key). */
+  private readonly explicit: boolean[] = [];
   private readonly configs = new Map<EffectiveConfig, ConfigIdentity>();
 
   constructor(
@@ -634,6 +636,7 @@ class CachedLint {
     work.forEach((w, i) => {
       const key = this.cache.keyOf(w.file.path, w.file.explicit, this.identityOf(w.config, w.sites));
       this.keys[i] = key;
+      this.explicit[i] = w.file.explicit;
       const hit = this.cache.lookup(key, facts);
       if (hit) slots[i] = fromWire(hit, w.sites, this.reader);
       else todo.push(i);
@@ -654,7 +657,7 @@ class CachedLint {
     });
     const key = this.keys[i];
     if (key !== undefined && !failedInside(value.notifications)) {
-      this.cache.store(key, inputs, {
+      this.cache.store(key, this.explicit[i] === true, inputs, {
         path: value.result.path,
         kind: value.result.kind,
         findings: value.result.findings.map(toWire),
@@ -673,7 +676,7 @@ class CachedLint {
     const key = this.keys[i];
     if (key === undefined || r.inputs === undefined || failedInside(r.notifications)) return;
     const { index: _index, inputs, ...result } = r;
-    this.cache.store(key, inputs, result);
+    this.cache.store(key, this.explicit[i] === true, inputs, result);
   }
 
   counts(): { file: string; hits: number; misses: number } {

@@ -13,14 +13,21 @@
 // another run at the same time never leaves half of one. A file that cannot be read as a cache (of
 // another version, damaged, edited) is treated as empty and written again; a result in it that is
 // not of the shape this build writes is linted again.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { digest, type Input } from '../model/inputs.js';
 import { stillAnswered, type RunFacts } from './revalidate.js';
 import type { WorkerResult } from './parallel.js';
 
 /** The cache file's format; a file of another format is not read. */
 const FORMAT = 'vtaplint-result-cache/1';
+
+/**
+ * A cache file larger than this is not read (and is written again): reading a file of unbounded
+ * size whole would take unbounded memory. Quickstart's 2,481 files make 3.2 MB.
+ */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 /** Written beside the working folder when --cache names no file (as ESLint's .eslintcache). */
 export const DEFAULT_CACHE_FILE = '.vtaplintcache';
@@ -29,8 +36,9 @@ export const DEFAULT_CACHE_FILE = '.vtaplintcache';
 export type CachedResult = Omit<WorkerResult, 'index'>;
 
 interface Entry {
-  /** The file linted (absolute): a later result for it replaces this one. */
+  /** The file linted (absolute), and whether it was named: a later result for both replaces this one. */
   path: string;
+  explicit: boolean;
   inputs: Input[];
   result: CachedResult;
 }
@@ -52,9 +60,19 @@ export interface RunKey {
   params: Readonly<Record<string, string>>;
 }
 
-/** The build of vtaplint this is (bin/run-bundle.cjs sets it); running from its sources, "source". */
+/**
+ * Which vtaplint this is: the CLI's build id (bin/run-bundle.cjs sets it), else a digest of the
+ * bundle that runs (the Action's dist/action.js), else "source" (from the sources, in tests).
+ */
 export function toolIdentity(version: string): string {
-  const build = (globalThis as Record<symbol, unknown>)[Symbol.for('vtaplint.build')];
+  let build = (globalThis as Record<symbol, unknown>)[Symbol.for('vtaplint.build')];
+  if (typeof build !== 'string' && /\/dist\/[^/]+\.c?js$/.test(import.meta.url)) {
+    try {
+      build = digest(readFileSync(fileURLToPath(import.meta.url)));
+    } catch {
+      build = undefined;
+    }
+  }
   // The time zone too (a date a template parses without one is read in local time first): TZ and
   // the offsets in winter and summer, not Intl's zone name, whose first use costs ~25 ms.
   const zone = `${process.env.TZ ?? ''}/${new Date(2026, 0, 1).getTimezoneOffset()}/${new Date(2026, 6, 1).getTimezoneOffset()}`;
@@ -67,6 +85,8 @@ export class ResultCache {
   private changed = false;
   hits = 0;
   misses = 0;
+  /** The keys this run looked up. */
+  private readonly asked = new Set<string>();
   /** The answers asked again in this run, by question: a parameters file many results read is read once. */
   private readonly answers = new Map<string, string>();
 
@@ -80,10 +100,11 @@ export class ResultCache {
     this.run = digest(JSON.stringify([key.tool, key.root, key.cwd, [...key.rules].sort(), key.parameterFiles, Object.entries(key.params)]));
   }
 
-  /** Reads the cache file; one that is missing, damaged or of another build is an empty cache. */
+  /** Reads the cache file; one that is missing, damaged, of another build or too large is an empty cache. */
   static open(file: string, key: RunKey): ResultCache {
     let entries = new Map<string, Entry>();
     try {
+      if (statSync(file).size > MAX_CACHE_BYTES) throw new Error('too large');
       const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
       if (isCacheFile(data) && data.format === FORMAT && data.tool === key.tool) entries = new Map(Object.entries(data.entries));
     } catch {
@@ -107,6 +128,7 @@ export class ResultCache {
 
   /** The result kept under `key`, when every question its lint asked gets the same answer now. */
   lookup(key: string, facts: RunFacts): CachedResult | undefined {
+    this.asked.add(key);
     const entry = this.entries.get(key);
     const result = entry !== undefined && isEntry(entry) && stillAnswered(entry.inputs, facts, this.answers) ? entry.result : undefined;
     if (result) this.hits++;
@@ -114,17 +136,25 @@ export class ResultCache {
     return result;
   }
 
-  /** Keeps a file's result; it replaces any other kept for that file (another config or run). */
-  store(key: string, inputs: Input[], result: CachedResult): void {
+  /**
+   * Keeps a file's result; it replaces any other kept for that file named (or found) the same way,
+   * under another config or other options: one result per file and way, however often they change.
+   */
+  store(key: string, explicit: boolean, inputs: Input[], result: CachedResult): void {
     const file = path.resolve(result.path);
-    for (const [k, e] of this.entries) if (k !== key && e.path === file) this.entries.delete(k);
-    this.entries.set(key, { path: file, inputs, result });
+    for (const [k, e] of this.entries) if (k !== key && e.path === file && e.explicit === explicit) this.entries.delete(k);
+    this.entries.set(key, { path: file, explicit, inputs, result });
     this.changed = true;
   }
 
-  /** Writes the cache when a result was added; the error, when it could not be written. */
+  /**
+   * Writes the cache when a result was added; the error, when it could not be written. Results of
+   * files this run did not lint are kept (a run over part of the repository keeps the others'),
+   * unless the file is gone.
+   */
   save(): string | undefined {
     if (!this.changed) return undefined;
+    for (const [k, e] of this.entries) if (!this.asked.has(k) && !existsSync(e.path)) this.entries.delete(k);
     const data: CacheFile = { format: FORMAT, tool: this.tool, entries: Object.fromEntries(this.entries) };
     const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -186,7 +216,7 @@ function isNotification(v: unknown): boolean {
 
 /** Whether an entry read from the file has the shape this build writes (a damaged or edited file may not). */
 function isEntry(e: unknown): e is Entry {
-  if (!isRecord(e) || !isString(e.path) || !Array.isArray(e.inputs) || !e.inputs.every(isInput) || !isRecord(e.result)) return false;
+  if (!isRecord(e) || !isString(e.path) || typeof e.explicit !== 'boolean' || !Array.isArray(e.inputs) || !e.inputs.every(isInput) || !isRecord(e.result)) return false;
   const r = e.result;
   return (
     isString(r.path) &&

@@ -118,7 +118,7 @@ function actionEnv(dir: string, inputs: Record<string, string>, extraEnv: Record
     ...extraEnv,
   };
   // The runner sets INPUT_<NAME> for every input, with its default when the workflow omits it.
-  const defaults: Record<string, string> = { paths: '.', config: '', parameters: '', 'sarif-file': 'vtaplint.sarif', 'fail-on': 'error', baseline: '' };
+  const defaults: Record<string, string> = { paths: '.', config: '', parameters: '', 'sarif-file': 'vtaplint.sarif', 'fail-on': 'error', baseline: '', cache: '' };
   for (const [k, v] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
   return { env, outFile, summaryFile };
 }
@@ -194,6 +194,19 @@ describe('the action bundle, run as the runner runs it', () => {
     const bad = runBundle(dir, { 'fail-on': 'sometimes' });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('::error::fail-on must be one of error, warning, note, never');
+  });
+
+  test('cache: a second run takes the results of unchanged files from the cache file and reports the same', () => {
+    const { dir } = prWorkspace();
+    const first = runBundle(dir, { cache: '.vtaplintcache', 'sarif-file': 'first.sarif' });
+    expect(first.summary).toContain('result cache: 0 of 4 files unchanged since it was saved');
+    const second = runBundle(dir, { cache: '.vtaplintcache', 'sarif-file': 'second.sarif' });
+    expect(second.summary).toContain('result cache: 4 of 4 files unchanged since it was saved');
+    expect(second.outputs.errors).toBe(first.outputs.errors);
+    expect([second.code, second.outputs.warnings]).toEqual([first.code, first.outputs.warnings]);
+    const results = (f: string) => (JSON.parse(readFileSync(path.join(dir, 'ws', f), 'utf8')) as { runs: { results: unknown[] }[] }).runs[0]!.results;
+    expect(results('second.sarif')).toEqual(results('first.sarif'));
+    expect(second.stdout.replaceAll('second.sarif', 'first.sarif')).toBe(first.stdout);
   });
 
   test('baseline: unchanged results do not count, new ones do, gone ones are counted absent but not uploaded as alerts; SARIF still valid', () => {
