@@ -5,8 +5,8 @@ import path from 'node:path';
 import { matchesGlobList } from './globs.js';
 import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
-import { runInWorkers, type WorkerResult, type WorkerSetup } from './parallel.js';
-import { WireReader } from './wire.js';
+import { runInWorkers, type WorkerSetup } from './parallel.js';
+import { fromWire, WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
 import { evaluateEveryBody, type DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
@@ -26,10 +26,8 @@ import { runRules, type RuleOutcome } from './run-rules.js';
 import { HeapGuard } from './collect-garbage.js';
 import { applyBaseline, baselineCounts, readBaseline, type AbsentResult, type BaselineCounts } from './baseline.js';
 import { withListings } from '../discover/folder-listings.js';
-import { readFileSync, statSync } from 'node:fs';
-import { recordInputs } from '../model/inputs.js';
-import { ResultCache, type CachedResult, type ConfigIdentity } from './result-cache.js';
-import { toWire } from './wire.js';
+import { statSync } from 'node:fs';
+import { CachedLint } from './cached-lint.js';
 import {
   applySuppressions,
   configConcerns,
@@ -330,7 +328,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   const jobs = opts.jobs ?? 1;
   const reader = new WireReader();
   // With --cache, the files whose kept result still holds take it, and only the others are linted.
-  const cached = opts.cache ? new CachedLint(opts, bicepSources, reader) : undefined;
+  const cached = opts.cache ? new CachedLint(opts.cache, opts, bicepSources, reader) : undefined;
   const todo = cached ? cached.take(work, slots) : work.map((_, i) => i);
   const here = (i: number) => {
     const w = work[i] as (typeof work)[number];
@@ -588,127 +586,6 @@ function sameExceptMessage(a: Finding, b: Finding): boolean {
 /** Paths and positions only: a location holds its whole source file. */
 function placeOf(l: FindingLocation): string {
   return `${l.file.path}:${l.region.start.line}:${l.region.start.column}-${l.region.end.line}:${l.region.end.column}`;
-}
-
-/** A result sent as plain data (by a worker, or kept in the result cache), as the main thread uses it. */
-function fromWire(r: CachedResult, sites: readonly SuppressionSite[], reader: WireReader): OneResult {
-  for (const i of r.usedConfigSuppressions) if (sites[i]) (sites[i] as SuppressionSite).used = true;
-  return {
-    result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
-    passes: r.passes,
-    notifications: r.notifications,
-    modules: r.modules,
-    ...(r.parameters ? { parameters: r.parameters } : {}),
-  };
-}
-
-/**
- * A lint with the result cache (--cache): takes the results that still hold, records what the
- * others' lints ask of the file system (src/model/inputs.ts) and keeps their results.
- */
-class CachedLint {
-  private readonly cache: ResultCache;
-  private readonly keys: (string | undefined)[] = [];
-  /** Whether each file was named on the command line (part of its key). */
-  private readonly explicit: boolean[] = [];
-  private readonly configs = new Map<EffectiveConfig, ConfigIdentity>();
-
-  constructor(
-    private readonly opts: LintOptions,
-    private readonly bicepSources: BicepSources,
-    private readonly reader: WireReader,
-  ) {
-    const given = opts.cache as { file: string; tool: string };
-    this.cache = ResultCache.open(given.file, {
-      tool: given.tool,
-      root: path.resolve(opts.root),
-      cwd: path.resolve(opts.cwd),
-      rules: opts.rules.map((r) => r.meta.id),
-      parameterFiles: (opts.parameterFiles ?? []).map((p) => path.resolve(opts.cwd, p)),
-      params: opts.params ?? {},
-    });
-  }
-
-  /** Fills the slots of the files whose kept result holds; returns the indexes of the others. */
-  take(work: readonly { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[], slots: (OneResult | undefined)[]): number[] {
-    const todo: number[] = [];
-    const facts = { bicepSources: this.bicepSources };
-    work.forEach((w, i) => {
-      const key = this.cache.keyOf(w.file.path, w.file.explicit, this.identityOf(w.config, w.sites));
-      this.keys[i] = key;
-      this.explicit[i] = w.file.explicit;
-      const hit = this.cache.lookup(key, facts);
-      if (hit) slots[i] = fromWire(hit, w.sites, this.reader);
-      else todo.push(i);
-    });
-    return todo;
-  }
-
-  /**
-   * Lints file `i` in this thread, recording what its lint asks (src/model/inputs.ts), and keeps
-   * its result. `run` gets its own copies of the config's suppression sites, so that what this
-   * file used is known exactly (the shared sites say what any file used).
-   */
-  lint(i: number, sites: readonly SuppressionSite[], run: (sites: SuppressionSite[]) => OneResult): OneResult {
-    const mine = sites.map((s) => ({ ...s, used: false }));
-    const { value, inputs } = recordInputs(() => run(mine));
-    mine.forEach((s, n) => {
-      if (s.used) (sites[n] as SuppressionSite).used = true;
-    });
-    const key = this.keys[i];
-    if (key !== undefined && !failedInside(value.notifications)) {
-      this.cache.store(key, this.explicit[i] === true, inputs, {
-        path: value.result.path,
-        kind: value.result.kind,
-        findings: value.result.findings.map(toWire),
-        passes: value.passes,
-        notifications: value.notifications,
-        usedConfigSuppressions: mine.flatMap((s, n) => (s.used ? [n] : [])),
-        modules: value.modules ?? [],
-        ...(value.parameters ? { parameters: value.parameters } : {}),
-      });
-    }
-    return value;
-  }
-
-  /** Keeps the result of file `i` a worker linted, with what its lint asked. */
-  keep(i: number, r: WorkerResult): void {
-    const key = this.keys[i];
-    if (key === undefined || r.inputs === undefined || failedInside(r.notifications)) return;
-    const { index: _index, inputs, ...result } = r;
-    this.cache.store(key, this.explicit[i] === true, inputs, result);
-  }
-
-  counts(): { file: string; hits: number; misses: number } {
-    return { file: this.cache.file, hits: this.cache.hits, misses: this.cache.misses };
-  }
-
-  /** Writes the cache; a warning when it cannot be written. */
-  save(): ToolNotification | undefined {
-    const error = this.cache.save();
-    return error === undefined ? undefined : { level: 'warning', message: `cannot write the result cache: ${error} (the next run lints every file again)`, file: this.cache.file };
-  }
-
-  /** What of a config keys the results of the files under it: its file, its text, which suppressions have expired. */
-  private identityOf(config: EffectiveConfig, sites: readonly SuppressionSite[]): ConfigIdentity {
-    let identity = this.configs.get(config);
-    if (identity === undefined) {
-      let text = '';
-      try {
-        if (config.file !== undefined) text = readFileSync(config.file, 'utf8');
-      } catch {
-        // Read a moment ago to load it: the key then holds its path and suppressions only.
-      }
-      identity = { file: config.file, text, expired: sites.map((s) => s.expired !== undefined) };
-      this.configs.set(config, identity);
-    }
-    return identity;
-  }
-}
-
-/** Whether a file's lint met a bug in vtaplint: such a result is not kept (the next run tries again). */
-function failedInside(notifications: readonly { level: string; message: string }[]): boolean {
-  return notifications.some((n) => n.level === 'error' && n.message.startsWith('internal error'));
 }
 
 /** Lints one file; a bug in vtaplint becomes a notification and never hides other files' results. */

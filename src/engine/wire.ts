@@ -4,6 +4,9 @@
 import { SourceText, type SourceKind } from '../model/source.js';
 import { Span, type Range, type Region } from '../model/span.js';
 import type { AppliedSuppression, Finding } from './finding.js';
+import type { OneResult } from './lint.js';
+import type { CachedResult } from './result-cache.js';
+import type { SuppressionSite } from './suppress.js';
 
 export interface WireSpan {
   path: string;
@@ -127,4 +130,16 @@ export class WireReader {
         : {}),
     };
   }
+}
+
+/** A result sent as plain data (by a worker, or kept in the result cache), as the main thread uses it. */
+export function fromWire(r: CachedResult, sites: readonly SuppressionSite[], reader: WireReader): OneResult {
+  for (const i of r.usedConfigSuppressions) if (sites[i]) (sites[i] as SuppressionSite).used = true;
+  return {
+    result: { path: r.path, kind: r.kind, findings: r.findings.map((w) => reader.finding(w)) },
+    passes: r.passes,
+    notifications: r.notifications,
+    modules: r.modules,
+    ...(r.parameters ? { parameters: r.parameters } : {}),
+  };
 }
