@@ -10,6 +10,7 @@ import { cli, REPO, workspace } from './helpers.js';
 import { lint } from '../src/engine/lint.js';
 import { RULES } from '../rules/index.js';
 import { toolIdentity } from '../src/engine/result-cache.js';
+import { readAnswer, readSource } from '../src/load/read.js';
 import { VERSION } from '../src/cli/main.js';
 
 const made: string[] = [];
@@ -309,4 +310,26 @@ test('a hook run (--context . with the staged files) reports the same with the c
   // The module (named) and main.bicep, which deploys it, are linted again; the two templates are not.
   expect(r.cache).toMatchObject({ hits: 2, misses: 2 });
   expect((await hook(['modules/tap.bicep'], true)).stdout).toBe((await hook(['modules/tap.bicep'], false)).stdout);
+});
+
+test('a cache file is data: a question about a file outside the lint root is not asked again, even with its right answer', async () => {
+  const outside = folder({ 'secret.txt': 'not for vtaplint' });
+  const dir = folder({ 'tap.json': TAP('antarctica') });
+  const file = path.join(dir, '.vtaplintcache');
+  await lintIn(dir, true);
+  const secret = path.join(outside, 'secret.txt');
+  const answer = readAnswer(readSource(secret, 'other'));
+  for (const input of [
+    { kind: 'readAnywhere', args: [secret, 1e9], answer },
+    // The right answer under another root ('/'), which would let it be read.
+    { kind: 'read', args: [secret, '/', 1e9], answer },
+    { kind: 'exists', args: [secret], answer: 't' },
+  ]) {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { inputs: unknown[] }> };
+    for (const e of Object.values(data.entries)) e.inputs.push(input);
+    writeFileSync(file, JSON.stringify(data));
+    // Not asked: the result is linted again (and kept without the question).
+    expect((await lintIn(dir, true)).cache?.hits, input.kind).toBe(0);
+    expect((await lintIn(dir, true)).cache?.hits).toBe(1);
+  }
 });

@@ -10,6 +10,7 @@ import type { EffectiveConfig } from './config.js';
 import type { LintOptions, OneResult, ToolNotification } from './lint.js';
 import type { WorkerResult } from './parallel.js';
 import { ResultCache, type ConfigIdentity } from './result-cache.js';
+import type { RunFacts } from './revalidate.js';
 import type { SuppressionSite } from './suppress.js';
 import { fromWire, toWire, type WireReader } from './wire.js';
 
@@ -19,6 +20,8 @@ export class CachedLint {
   /** Whether each file was named on the command line (part of its key). */
   private readonly explicit: boolean[] = [];
   private readonly configs = new Map<EffectiveConfig, ConfigIdentity>();
+  private readonly root: string;
+  private readonly parameterFiles: string[];
 
   constructor(
     given: { file: string; tool: string },
@@ -26,12 +29,14 @@ export class CachedLint {
     private readonly bicepSources: BicepSources,
     private readonly reader: WireReader,
   ) {
+    this.root = path.resolve(opts.root);
+    this.parameterFiles = (opts.parameterFiles ?? []).map((p) => path.resolve(opts.cwd, p));
     this.cache = ResultCache.open(given.file, {
       tool: given.tool,
-      root: path.resolve(opts.root),
+      root: this.root,
       cwd: path.resolve(opts.cwd),
       rules: opts.rules.map((r) => r.meta.id),
-      parameterFiles: (opts.parameterFiles ?? []).map((p) => path.resolve(opts.cwd, p)),
+      parameterFiles: this.parameterFiles,
       params: opts.params ?? {},
     });
   }
@@ -39,7 +44,7 @@ export class CachedLint {
   /** Fills the slots of the files whose kept result holds; returns the indexes of the others. */
   take(work: readonly { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[], slots: (OneResult | undefined)[]): number[] {
     const todo: number[] = [];
-    const facts = { bicepSources: this.bicepSources };
+    const facts: RunFacts = { bicepSources: this.bicepSources, root: this.root, parameterFiles: this.parameterFiles };
     work.forEach((w, i) => {
       const key = this.cache.keyOf(w.file.path, w.file.explicit, this.identityOf(w.config, w.sites));
       this.keys[i] = key;
