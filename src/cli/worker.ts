@@ -7,7 +7,7 @@ import { ConfigResolver, lintSafely, type LintOptions } from '../engine/lint.js'
 import { BicepSources } from '../engine/compiled-bicep.js';
 import type { EffectiveConfig } from '../engine/config.js';
 import { configSites, type SuppressionSite } from '../engine/suppress.js';
-import { toWire } from '../engine/wire.js';
+import { toWireResult } from '../engine/wire.js';
 import { recordInputs } from '../model/inputs.js';
 import { ParameterFileReads } from '../deploy/parameters.js';
 import { TaskQueues, type WorkerResult, type WorkerStart, type WorkerTask } from '../engine/parallel.js';
@@ -47,18 +47,7 @@ async function lintTask(task: WorkerTask): Promise<void> {
     const mine = sites.map((s) => ({ ...s, used: false }));
     const lintIt = () => lintSafely({ path: task.path, explicit: task.explicit }, opts, config, mine, known, bicepSources);
     const { value: r, inputs } = setup.record ? recordInputs(lintIt) : { value: lintIt(), inputs: undefined };
-    const result: WorkerResult = {
-      index: task.index,
-      kind: r.result.kind,
-      path: r.result.path,
-      findings: r.result.findings.map(toWire),
-      passes: r.passes,
-      notifications: r.notifications,
-      usedConfigSuppressions: mine.flatMap((s, i) => (s.used ? [i] : [])),
-      modules: r.modules ?? [],
-      ...(r.parameters ? { parameters: r.parameters } : {}),
-      ...(inputs ? { inputs } : {}),
-    };
+    const result: WorkerResult = { index: task.index, ...toWireResult(r, mine), ...(inputs ? { inputs } : {}) };
     parentPort?.postMessage({ type: 'result', result });
   } catch (e) {
     parentPort?.postMessage({ type: 'fatal', index: task.index, message: e instanceof Error ? e.message : String(e) });

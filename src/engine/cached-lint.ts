@@ -12,7 +12,7 @@ import type { WorkerResult } from './parallel.js';
 import { ResultCache, type ConfigIdentity } from './result-cache.js';
 import type { RunFacts } from './revalidate.js';
 import type { SuppressionSite } from './suppress.js';
-import { fromWire, toWire, type WireReader } from './wire.js';
+import { fromWire, toWireResult, type WireReader } from './wire.js';
 
 export class CachedLint {
   private readonly cache: ResultCache;
@@ -69,16 +69,7 @@ export class CachedLint {
     });
     const key = this.keys[i];
     if (key !== undefined && !failedInside(value.notifications)) {
-      this.cache.store(key, this.explicit[i] === true, inputs, {
-        path: value.result.path,
-        kind: value.result.kind,
-        findings: value.result.findings.map(toWire),
-        passes: value.passes,
-        notifications: value.notifications,
-        usedConfigSuppressions: mine.flatMap((s, n) => (s.used ? [n] : [])),
-        modules: value.modules ?? [],
-        ...(value.parameters ? { parameters: value.parameters } : {}),
-      });
+      this.cache.store(key, this.explicit[i] === true, inputs, toWireResult(value, mine));
     }
     return value;
   }

@@ -132,6 +132,23 @@ export class WireReader {
   }
 }
 
+/**
+ * A file's result as plain data (what a worker sends, what the result cache keeps); `sites` are
+ * the config's suppression sites its lint was given, which say which of them it used.
+ */
+export function toWireResult(r: OneResult, sites: readonly SuppressionSite[]): CachedResult {
+  return {
+    kind: r.result.kind,
+    path: r.result.path,
+    findings: r.result.findings.map(toWire),
+    passes: r.passes,
+    notifications: r.notifications,
+    usedConfigSuppressions: sites.flatMap((s, i) => (s.used ? [i] : [])),
+    modules: r.modules ?? [],
+    ...(r.parameters ? { parameters: r.parameters } : {}),
+  };
+}
+
 /** A result sent as plain data (by a worker, or kept in the result cache), as the main thread uses it. */
 export function fromWire(r: CachedResult, sites: readonly SuppressionSite[], reader: WireReader): OneResult {
   for (const i of r.usedConfigSuppressions) if (sites[i]) (sites[i] as SuppressionSite).used = true;
