@@ -90,4 +90,25 @@ echo "test-precommit: fixed parameters file (expect success)"
 sed -i "s/westeurope/eastus/" bad.parameters.json
 git add bad.parameters.json
 pre-commit run --all-files
+
+echo "test-precommit: the hook with the result cache (args: [--cache]; expect failure, the same report twice, then success)"
+sed -i 's/      - id: vtaplint/      - id: vtaplint\n        args: [--cache]/' .pre-commit-config.yaml
+echo ".vtaplintcache" > .gitignore
+sed -i "s/eastus/westeurope/" bad.parameters.json
+git add .
+for n in 4 5; do
+  if pre-commit run --files bad.parameters.json >"$tmp/out$n.txt" 2>&1; then
+    cat "$tmp/out$n.txt"
+    echo "test-precommit: FAIL: the hook with --cache passed on a parameters file that moves its template to an unsupported region" >&2
+    exit 1
+  fi
+done
+cat "$tmp/out5.txt"
+[ -s .vtaplintcache ] || { echo "test-precommit: FAIL: no .vtaplintcache written" >&2; exit 1; }
+cmp -s "$tmp/out4.txt" "$tmp/out5.txt" || { echo "test-precommit: FAIL: the run from the cache printed another report" >&2; diff "$tmp/out4.txt" "$tmp/out5.txt" >&2; exit 1; }
+grep -q "bad.json" "$tmp/out5.txt" || { echo "test-precommit: FAIL: the finding does not name bad.json" >&2; exit 1; }
+# The parameters file changes: the template's kept result read it, and is not used again.
+sed -i "s/westeurope/eastus/" bad.parameters.json
+git add bad.parameters.json
+pre-commit run --files bad.parameters.json
 echo "test-precommit: OK"
