@@ -2,7 +2,7 @@
 // and everything its lint read are unchanged, and a run with the cache reports exactly what a run
 // without it reports.
 import { afterEach, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -332,4 +332,22 @@ test('a cache file is data: a question about a file outside the lint root is not
     expect((await lintIn(dir, true)).cache?.hits, input.kind).toBe(0);
     expect((await lintIn(dir, true)).cache?.hits).toBe(1);
   }
+});
+
+test('through a lint root that is a symbolic link, a file that is a link inside it is taken from the cache', async () => {
+  const real = folder({ 'real/tap.json': TAP('antarctica') });
+  symlinkSync(path.join(real, 'real/tap.json'), path.join(real, 'tap.json'));
+  const parent = mkdtempSync(path.join(tmpdir(), 'vtaplint-cache-link-'));
+  made.push(parent);
+  const root = path.join(parent, 'root');
+  symlinkSync(real, root);
+  const run = () => lint(['tap.json'], { root, cwd: root, rules: RULES, jobs: 1, cache: { file: path.join(parent, 'cache'), tool: 'test' } });
+  const first = await run();
+  expect(first.findings.some((f) => f.message.includes('antarctica'))).toBe(true);
+  // The link is read at its real path, under the root's real path: a question this run asks too.
+  expect((await run()).cache).toMatchObject({ hits: 1, misses: 0 });
+  writeFileSync(path.join(real, 'real/tap.json'), TAP('mars'));
+  const changed = await run();
+  expect(changed.cache).toMatchObject({ hits: 0, misses: 1 });
+  expect(changed.findings.some((f) => f.message.includes('mars'))).toBe(true);
 });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { recordInputs } from '../model/inputs.js';
+import { realPath } from '../load/read.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { BicepSources } from './compiled-bicep.js';
 import type { EffectiveConfig } from './config.js';
@@ -44,7 +45,7 @@ export class CachedLint {
   /** Fills the slots of the files whose kept result holds; returns the indexes of the others. */
   take(work: readonly { file: DiscoveredFile; config: EffectiveConfig; sites: SuppressionSite[] }[], slots: (OneResult | undefined)[]): number[] {
     const todo: number[] = [];
-    const facts: RunFacts = { bicepSources: this.bicepSources, root: this.root, parameterFiles: this.parameterFiles };
+    const facts: RunFacts = { bicepSources: this.bicepSources, root: this.root, realRoot: realPath(this.root) ?? this.root, parameterFiles: this.parameterFiles };
     work.forEach((w, i) => {
       const key = this.cache.keyOf(w.file.path, w.file.explicit, this.identityOf(w.config, w.sites));
       this.keys[i] = key;

@@ -11,8 +11,9 @@ import type { BicepSources } from './compiled-bicep.js';
 export interface RunFacts {
   /** The .bicep files of this run (compiled-bicep.ts). */
   bicepSources: BicepSources;
-  /** The lint root (absolute). */
+  /** The lint root (absolute), and where it really is (links resolved: a read notes the real path it read). */
   root: string;
+  realRoot: string;
   /** The --parameters files (absolute): the only files outside the root a question may read. */
   parameterFiles: readonly string[];
 }
@@ -53,7 +54,11 @@ const ANYWHERE = new Set(['readAnywhere', 'exists']);
 function askable(input: Input, run: RunFacts): boolean {
   const p = input.args[0];
   if (INSIDE_ROOT.has(input.kind)) return typeof p === 'string' && path.isAbsolute(p) && input.args[1] === run.root;
-  if (ANYWHERE.has(input.kind)) return typeof p === 'string' && path.isAbsolute(p) && (isUnder(path.normalize(p), run.root) || (input.kind === 'readAnywhere' && run.parameterFiles.includes(p)));
+  if (ANYWHERE.has(input.kind)) {
+    if (typeof p !== 'string' || !path.isAbsolute(p)) return false;
+    const at = path.normalize(p);
+    return isUnder(at, run.root) || isUnder(at, run.realRoot) || (input.kind === 'readAnywhere' && run.parameterFiles.includes(p));
+  }
   return true;
 }
 
