@@ -5,7 +5,8 @@
 // when a path in `paths` matches nothing, or when vtaplint itself failed.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
 import { namedParametersProblem, notAFileMessage } from '../engine/named-parameters.js';
@@ -19,6 +20,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import { changedLines, checkedOutCommit, pullRequestBase, touchesChange, type ChangedLines } from './changed.js';
 import { toolIdentity } from '../engine/result-cache.js';
+import { defaultJobs } from '../engine/parallel.js';
 import { annotation, appendSummary, getInput, getList, setOutput, type AnnotationProps, type Runner } from './runner.js';
 import { blobBase, formatSummary, plural } from './summary.js';
 
@@ -31,6 +33,16 @@ export function processRunner(): Runner {
 }
 
 /** Runs the action; returns (and sets) the exit code. Local-action (npx local-action) calls this. */
+/**
+ * The worker thread's entry beside the Action's bundle (dist/action.js -> bin/worker.cjs, the CLI's
+ * worker, built with it); undefined when running from the sources (tests), which lint in one thread.
+ */
+function bundledWorker(): URL | undefined {
+  if (!import.meta.url.endsWith('/dist/action.js')) return undefined;
+  const url = new URL('../bin/worker.cjs', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
 export async function run(runner: Runner = processRunner()): Promise<number> {
   const code = await runAction(runner).catch((e: unknown) => {
     runner.log(annotation('error', `vtaplint failed: ${e instanceof Error ? e.message : String(e)}`));
@@ -61,6 +73,8 @@ async function runAction(runner: Runner): Promise<number> {
   const baseline = getInput(runner, 'baseline');
   const sarifFile = getInput(runner, 'sarif-file') || 'vtaplint.sarif';
   const cache = getInput(runner, 'cache');
+  const jobsInput = getInput(runner, 'jobs');
+  if (jobsInput && !/^[1-9]\d*$/.test(jobsInput)) return failBeforeLint(runner, `jobs must be a positive whole number, got '${jobsInput}'`);
   // As the CLI's --parameters: a file that is not there, or a .bicepparam file, fails the step
   // with a message naming the input (named-parameters.ts), before anything is linted.
   const parameters = getList(runner, 'parameters');
@@ -103,6 +117,8 @@ async function runAction(runner: Runner): Promise<number> {
       parameterFiles: parameters.map((p) => path.resolve(workspace, p)),
       baselineFile: baseline ? path.resolve(workspace, baseline) : undefined,
       cache: cache ? { file: path.resolve(workspace, cache), tool: toolIdentity(pkg.version) } : undefined,
+      jobs: jobsInput ? Number(jobsInput) : defaultJobs(availableParallelism()),
+      workerUrl: bundledWorker(),
     });
   } catch (e) {
     if (e instanceof ConfigError) {

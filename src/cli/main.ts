@@ -26,18 +26,11 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from '../report/printable.js';
 import { usedCodePart } from '../engine/code-cache-parts.js';
 import { DEFAULT_CACHE_FILE, toolIdentity } from '../engine/result-cache.js';
+import { defaultJobs } from '../engine/parallel.js';
+
+export { defaultJobs };
 
 export const VERSION: string = pkg.version;
-
-/**
- * Lint threads when --jobs is not given: one fewer than the cores, at most 4. A linting thread
- * keeps about 1.5 cores busy (V8 compiles and collects garbage on threads of its own), and each
- * thread warms up its own compiled code: on 2 cores a second thread made the quickstart corpus
- * slower (2.0 s against 1.65 s), not faster.
- */
-export function defaultJobs(cores: number): number {
-  return Math.max(1, Math.min(cores - 1, 4));
-}
 
 /** Runs over more files than this do not write the CLI's code cache (see below). */
 const CODE_CACHE_MAX_FILES = 16;

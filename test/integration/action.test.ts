@@ -118,7 +118,7 @@ function actionEnv(dir: string, inputs: Record<string, string>, extraEnv: Record
     ...extraEnv,
   };
   // The runner sets INPUT_<NAME> for every input, with its default when the workflow omits it.
-  const defaults: Record<string, string> = { paths: '.', config: '', parameters: '', 'sarif-file': 'vtaplint.sarif', 'fail-on': 'error', baseline: '', cache: '' };
+  const defaults: Record<string, string> = { paths: '.', config: '', parameters: '', 'sarif-file': 'vtaplint.sarif', 'fail-on': 'error', baseline: '', cache: '', jobs: '' };
   for (const [k, v] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
   return { env, outFile, summaryFile };
 }
@@ -207,6 +207,20 @@ describe('the action bundle, run as the runner runs it', () => {
     const results = (f: string) => (JSON.parse(readFileSync(path.join(dir, 'ws', f), 'utf8')) as { runs: { results: unknown[] }[] }).runs[0]!.results;
     expect(results('second.sarif')).toEqual(results('first.sarif'));
     expect(second.stdout.replaceAll('second.sarif', 'first.sarif')).toBe(first.stdout);
+  });
+
+  test('jobs: with worker threads (the CLI\'s worker beside the bundle) the results are those of one thread; a bad value fails', () => {
+    const { dir } = prWorkspace();
+    for (let i = 0; i < 20; i++) cpSync(path.join(FIXTURES, i % 2 ? 'fail-unsupported.json' : 'pass-supported.json'), path.join(dir, 'ws', `many/t${i}.json`), { recursive: true });
+    const one = runBundle(dir, { jobs: '1', 'sarif-file': 'one.sarif', 'fail-on': 'never' });
+    const three = runBundle(dir, { jobs: '3', 'sarif-file': 'three.sarif', 'fail-on': 'never' });
+    const results = (f: string) => (JSON.parse(readFileSync(path.join(dir, 'ws', f), 'utf8')) as { runs: { results: unknown[] }[] }).runs[0]!.results;
+    expect(results('three.sarif')).toEqual(results('one.sarif'));
+    expect(results('one.sarif').length).toBe(13);
+    expect([three.code, three.outputs.errors, three.outputs.warnings]).toEqual([one.code, one.outputs.errors, one.outputs.warnings]);
+    const bad = runBundle(dir, { jobs: 'many' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("::error::jobs must be a positive whole number, got 'many'");
   });
 
   test('baseline: unchanged results do not count, new ones do, gone ones are counted absent but not uploaded as alerts; SARIF still valid', () => {
