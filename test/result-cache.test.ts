@@ -161,7 +161,8 @@ test('a damaged or foreign cache file is read as empty and written again; one th
   const dir = folder({ 'tap.json': TAP('antarctica') });
   const file = path.join(dir, '.vtaplintcache');
   const fresh = await report(dir);
-  for (const damaged of ['{"format": "vtaplint-result-cache/1", "tool": "test", "entries": {"x": 5}}', '{not json', '[]', 'null', '{"format": "other"}']) {
+  const tool = JSON.stringify(toolIdentity(VERSION));
+  for (const damaged of [`{"format": "vtaplint-result-cache/1", "tool": ${tool}, "entries": {"x": 5, "y": null, "z": {"path": 7}}}`, '{not json', '[]', 'null', '{"format": "other"}']) {
     writeFileSync(file, damaged);
     expect(await report(dir, ['--cache'])).toBe(fresh);
     expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('vtaplint-result-cache/1');

@@ -106,7 +106,8 @@ export class ResultCache {
     try {
       if (statSync(file).size > MAX_CACHE_BYTES) throw new Error('too large');
       const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      if (isCacheFile(data) && data.format === FORMAT && data.tool === key.tool) entries = new Map(Object.entries(data.entries));
+      // An entry not of the shape this build writes (a damaged or edited file) is dropped: its file is linted again.
+      if (isCacheFile(data) && data.format === FORMAT && data.tool === key.tool) entries = new Map(Object.entries(data.entries).filter(([, e]) => isEntry(e)));
     } catch {
       // Missing or not JSON: an empty cache, written at the end of the run.
     }
@@ -130,7 +131,7 @@ export class ResultCache {
   lookup(key: string, facts: RunFacts): CachedResult | undefined {
     this.asked.add(key);
     const entry = this.entries.get(key);
-    const result = entry !== undefined && isEntry(entry) && stillAnswered(entry.inputs, facts, this.answers) ? entry.result : undefined;
+    const result = entry !== undefined && stillAnswered(entry.inputs, facts, this.answers) ? entry.result : undefined;
     if (result) this.hits++;
     else this.misses++;
     return result;
@@ -142,10 +143,22 @@ export class ResultCache {
    */
   store(key: string, explicit: boolean, inputs: Input[], result: CachedResult): void {
     const file = path.resolve(result.path);
-    for (const [k, e] of this.entries) if (k !== key && e.path === file && e.explicit === explicit) this.entries.delete(k);
+    // The key kept for each file and way, indexed on the first result kept: a scan of every entry
+    // for each result was quadratic in the files of a repository.
+    if (this.byFile === undefined) {
+      this.byFile = new Map();
+      for (const [k, e] of this.entries) this.byFile.set(`${String(e.explicit)}\u0000${e.path}`, k);
+    }
+    const way = `${String(explicit)}\u0000${file}`;
+    const before = this.byFile.get(way);
+    if (before !== undefined && before !== key) this.entries.delete(before);
+    this.byFile.set(way, key);
     this.entries.set(key, { path: file, explicit, inputs, result });
     this.changed = true;
   }
+
+  /** The key of the result kept for each file and way it was given (store). */
+  private byFile: Map<string, string> | undefined;
 
   /**
    * Writes the cache when a result was added; the error, when it could not be written. Results of
