@@ -84,11 +84,7 @@ export abstract class ModuleLowerer extends ResourceLowerer {
             this.set(parameters, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx)), p.value, p.key);
             continue;
           }
-          const entry: TObject = {};
-          const kv = this.keyVaultSecret(p.value, ctx);
-          if (kv) this.set(entry, 'reference', kv, p.value);
-          else this.set(entry, 'value', this.value(p.value, ctx), p.value);
-          this.set(parameters, p.keyName, entry, p, p.key);
+          this.set(parameters, p.keyName, this.valueOrSecret(p.value, ctx, 'reference'), p, p.key);
         }
       }
     }
@@ -184,11 +180,7 @@ export abstract class ModuleLowerer extends ResourceLowerer {
           this.set(settings, p.keyName, this.texpr(this.paramEntryExpr(p.value, ctx, 'keyVaultReference')), p.value, p.key);
           continue;
         }
-        const entry: TObject = {};
-        const kv = this.keyVaultSecret(p.value, ctx);
-        if (kv) this.set(entry, 'keyVaultReference', kv, p.value);
-        else this.set(entry, 'value', this.value(p.value, ctx), p.value);
-        this.set(settings, p.keyName, entry, p, p.key);
+        this.set(settings, p.keyName, this.valueOrSecret(p.value, ctx, 'keyVaultReference'), p, p.key);
       }
       this.set(out, ext.keyName, settings, ext.value, ext.key);
     }
@@ -259,6 +251,19 @@ export abstract class ModuleLowerer extends ResourceLowerer {
   }
 
   /** `kv.getSecret('name')` as a module parameter: an ARM Key Vault reference, as the compiler emits. */
+  /**
+   * A module parameter's or extension setting's entry: `{ value }`, or for a Key Vault secret
+   * (`kv.getSecret(...)`) the reference under `referenceKey` ('reference' for parameters,
+   * 'keyVaultReference' for extension settings), as the compiler writes them.
+   */
+  private valueOrSecret(e: Expression, ctx: LowerCtx, referenceKey: string): TObject {
+    const entry: TObject = {};
+    const kv = this.keyVaultSecret(e, ctx);
+    if (kv) this.set(entry, referenceKey, kv, e);
+    else this.set(entry, 'value', this.value(e, ctx), e);
+    return entry;
+  }
+
   private keyVaultSecret(e: Expression, ctx: LowerCtx): TObject | undefined {
     if (e.kind !== 'FunctionCall' || !e.base || e.name.name.toLowerCase() !== 'getsecret') return undefined;
     const ref = this.symbolRef(e.base, ctx);
