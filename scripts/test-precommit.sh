@@ -91,23 +91,48 @@ sed -i "s/westeurope/eastus/" bad.parameters.json
 git add bad.parameters.json
 pre-commit run --all-files
 
-echo "test-precommit: the hook with the result cache (args: [--cache]; expect failure, the same report twice, then success)"
-sed -i 's/      - id: vtaplint/      - id: vtaplint\n        args: [--cache]/' .pre-commit-config.yaml
-echo ".vtaplintcache" > .gitignore
+echo "test-precommit: the hook's own result cache (expect failure, the same report from the cache, then success)"
+# The hook runs with --cache: the earlier runs made .vtaplintcache, which git must not see (its own
+# .gitignore), with no line in the project's .gitignore.
+[ -s .vtaplintcache/results ] || { echo "test-precommit: FAIL: the hook wrote no .vtaplintcache/results" >&2; exit 1; }
+untracked="$(git status --porcelain --untracked-files=all | grep '^??' || true)"
+[ -z "$untracked" ] || { echo "test-precommit: FAIL: git sees the cache: $untracked" >&2; exit 1; }
 sed -i "s/eastus/westeurope/" bad.parameters.json
 git add .
 for n in 4 5; do
   if pre-commit run --files bad.parameters.json >"$tmp/out$n.txt" 2>&1; then
     cat "$tmp/out$n.txt"
-    echo "test-precommit: FAIL: the hook with --cache passed on a parameters file that moves its template to an unsupported region" >&2
+    echo "test-precommit: FAIL: the hook passed (from its cache) on a parameters file that moves its template to an unsupported region" >&2
     exit 1
   fi
 done
 cat "$tmp/out5.txt"
-[ -s .vtaplintcache ] || { echo "test-precommit: FAIL: no .vtaplintcache written" >&2; exit 1; }
 cmp -s "$tmp/out4.txt" "$tmp/out5.txt" || { echo "test-precommit: FAIL: the run from the cache printed another report" >&2; diff "$tmp/out4.txt" "$tmp/out5.txt" >&2; exit 1; }
 grep -q "bad.json" "$tmp/out5.txt" || { echo "test-precommit: FAIL: the finding does not name bad.json" >&2; exit 1; }
-# The parameters file changes: the template's kept result read it, and is not used again.
+
+echo "test-precommit: args: [--no-cache] (expect failure, the same report, no cache written)"
+cp .pre-commit-config.yaml "$tmp/config.yaml"
+sed -i 's/      - id: vtaplint/      - id: vtaplint\n        args: [--no-cache]/' .pre-commit-config.yaml
+git add .pre-commit-config.yaml
+rm -rf .vtaplintcache
+if pre-commit run --files bad.parameters.json >"$tmp/out6.txt" 2>&1; then
+  cat "$tmp/out6.txt"
+  echo "test-precommit: FAIL: the hook with --no-cache passed on a parameters file that moves its template to an unsupported region" >&2
+  exit 1
+fi
+cmp -s "$tmp/out4.txt" "$tmp/out6.txt" || { echo "test-precommit: FAIL: --no-cache printed another report" >&2; diff "$tmp/out4.txt" "$tmp/out6.txt" >&2; exit 1; }
+[ ! -e .vtaplintcache ] || { echo "test-precommit: FAIL: the hook with --no-cache wrote .vtaplintcache" >&2; exit 1; }
+cp "$tmp/config.yaml" .pre-commit-config.yaml
+git add .pre-commit-config.yaml
+# The hook with its cache again: it makes the cache anew, keeping the failing result.
+if pre-commit run --files bad.parameters.json >"$tmp/out7.txt" 2>&1; then
+  cat "$tmp/out7.txt"
+  echo "test-precommit: FAIL: the hook passed on a parameters file that moves its template to an unsupported region" >&2
+  exit 1
+fi
+[ -s .vtaplintcache/results ] || { echo "test-precommit: FAIL: the hook wrote no .vtaplintcache/results" >&2; exit 1; }
+
+echo "test-precommit: fixed again (expect success: the template's kept result read the parameters file)"
 sed -i "s/westeurope/eastus/" bad.parameters.json
 git add bad.parameters.json
 pre-commit run --files bad.parameters.json

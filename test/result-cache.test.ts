@@ -2,6 +2,7 @@
 // and everything its lint read are unchanged, and a run with the cache reports exactly what a run
 // without it reports.
 import { afterEach, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { cli, REPO, workspace } from './helpers.js';
 import { lint } from '../src/engine/lint.js';
 import { RULES } from '../rules/index.js';
 import { toolIdentity } from '../src/engine/result-cache.js';
+import { cacheLocation } from '../src/engine/cache-folder.js';
 import { readAnswer, readSource } from '../src/load/read.js';
 import { VERSION } from '../src/cli/main.js';
 
@@ -24,9 +26,14 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-/** A lint of `dir` (in-process, one thread), with the cache file `.vtaplintcache` in it when `cached`. */
+/** The cache in `dir` as --cache keeps it: the file `results` in the cache folder `.vtaplintcache`. */
+function inFolder(dir: string): { file: string; folder: string } {
+  return { file: path.join(dir, '.vtaplintcache', 'results'), folder: path.join(dir, '.vtaplintcache') };
+}
+
+/** A lint of `dir` (in-process, one thread), with the cache folder `.vtaplintcache` in it when `cached`. */
 function lintIn(dir: string, cached: boolean, paths: string[] = ['.']) {
-  return lint(paths, { root: dir, cwd: dir, rules: RULES, jobs: 1, ...(cached ? { cache: { file: path.join(dir, '.vtaplintcache'), tool: 'test' } } : {}) });
+  return lint(paths, { root: dir, cwd: dir, rules: RULES, jobs: 1, ...(cached ? { cache: { ...inFolder(dir), tool: 'test' } } : {}) });
 }
 
 /** The JSON report of a lint of `dir` run in-process (one thread). */
@@ -66,7 +73,7 @@ test('a second run takes every result from the cache and reports the same', asyn
   expect(first.cache?.misses).toBeGreaterThan(0);
   expect(existsSync(path.join(dir, '.vtaplintcache'))).toBe(true);
   const second = await lintIn(dir, true);
-  expect(second.cache).toEqual({ file: path.join(dir, '.vtaplintcache'), hits: first.cache?.misses, misses: 0 });
+  expect(second.cache).toEqual({ file: path.join(dir, '.vtaplintcache', 'results'), hits: first.cache?.misses, misses: 0 });
   expect(second.findings.map((f) => [f.ruleId, f.message, f.location.file.path, f.location.region, f.fingerprint])).toEqual(
     first.findings.map((f) => [f.ruleId, f.message, f.location.file.path, f.location.region, f.fingerprint]),
   );
@@ -117,7 +124,7 @@ test('a config that changes, or a suppression in it that expires, makes the file
   const config = (expires: string) => JSON.stringify({ suppressions: [{ rule: 'vtap-supported-region', reason: 'moving', expires }] });
   writeFileSync(path.join(dir, 'vtaplint.config.json'), config('2999-01-01'));
   const cachedNow = async (now: Date) => {
-    const r = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, now, cache: { file: path.join(dir, '.vtaplintcache'), tool: 'test' } });
+    const r = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, now, cache: { ...inFolder(dir), tool: 'test' } });
     return { hits: r.cache?.hits, suppressed: r.suppressed?.length ?? 0, findings: r.findings.map((f) => f.ruleId) };
   };
   const early = await cachedNow(new Date('2026-01-01T00:00:00Z'));
@@ -144,7 +151,7 @@ test('an environment variable a Bicep file reads is an input, kept as a digest, 
     expect(changed.messages).toContain('secret-region-value');
     // The input is the variable's name and a digest of its value (the finding's message names the
     // value, as the report does; the input alone would keep a secret no finding shows).
-    const data = JSON.parse(readFileSync(path.join(dir, '.vtaplintcache'), 'utf8')) as { entries: Record<string, { inputs: { kind: string; args: string[]; answer: string }[] }> };
+    const data = JSON.parse(readFileSync(path.join(dir, '.vtaplintcache', 'results'), 'utf8')) as { entries: Record<string, { inputs: { kind: string; args: string[]; answer: string }[] }> };
     const env = Object.values(data.entries).flatMap((e) => e.inputs.filter((i) => i.kind === 'env'));
     expect(env.map((i) => i.args)).toEqual([['VTAPLINT_TEST_REGION']]);
     expect(env[0]?.answer).toMatch(/^set [A-Za-z0-9+/=]{27,28}$/);
@@ -159,8 +166,10 @@ test('an environment variable a Bicep file reads is an input, kept as a digest, 
 
 test('a damaged or foreign cache file is read as empty and written again; one that cannot be written is a warning', async () => {
   const dir = folder({ 'tap.json': TAP('antarctica') });
-  const file = path.join(dir, '.vtaplintcache');
+  // --cache alone: the file `results` in the cache folder .vtaplintcache.
+  const file = path.join(dir, '.vtaplintcache', 'results');
   const fresh = await report(dir);
+  expect(await report(dir, ['--cache'])).toBe(fresh);
   const tool = JSON.stringify(toolIdentity(VERSION));
   for (const damaged of [`{"format": "vtaplint-result-cache/1", "tool": ${tool}, "entries": {"x": 5, "y": null, "z": {"path": 7}}}`, '{not json', '[]', 'null', '{"format": "other"}']) {
     writeFileSync(file, damaged);
@@ -172,17 +181,57 @@ test('a damaged or foreign cache file is read as empty and written again; one th
   for (const e of Object.values(data.entries)) e.result.findings = [{ ruleId: 5 }];
   writeFileSync(file, JSON.stringify(data));
   expect(await report(dir, ['--cache'])).toBe(fresh);
-  // --cache-location naming a folder puts the file in it; one in a folder that does not exist is a warning.
+  // --cache-location naming a folder puts the cache folder in it; a file in a folder that does not exist is a warning.
   const r = await cli(['-j', '1', '-f', 'json', '--cache-location', 'no/such/folder/cache', '.'], dir);
   expect(JSON.parse(r.stdout).notifications).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringContaining('cannot write the result cache: ENOENT') })]);
-  rmSync(file);
+  rmSync(path.join(dir, '.vtaplintcache'), { recursive: true });
   await cli(['-j', '1', '--cache-location', '.', '.'], dir);
   expect(existsSync(file)).toBe(true);
+});
+
+test('the cache folder: git and backups leave it out, an old cache file in its place is replaced, --no-cache turns the cache off', async () => {
+  const dir = folder({ 'tap.json': TAP('antarctica') });
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  const fresh = await report(dir);
+  // An earlier vtaplint's cache file where the folder goes.
+  writeFileSync(path.join(dir, '.vtaplintcache'), '{"format": "vtaplint-result-cache/1", "entries": {}}');
+  expect(await report(dir, ['--cache'])).toBe(fresh);
+  const cacheDir = path.join(dir, '.vtaplintcache');
+  expect(statSync(cacheDir).isDirectory()).toBe(true);
+  expect(readdirSync(cacheDir).sort()).toEqual(['.gitignore', 'CACHEDIR.TAG', 'results']);
+  expect(readFileSync(path.join(cacheDir, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/);
+  // git sees no new file: the folder's own .gitignore leaves it all out (no line in the repository's).
+  expect(execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' })).toBe('?? tap.json\n');
+  // Taken from there the next time.
+  const again = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, cache: { ...cacheLocation(dir), tool: toolIdentity(VERSION) } });
+  expect(again.cache).toEqual({ file: path.join(cacheDir, 'results'), hits: 1, misses: 0 });
+  // A user's .gitignore edit in the folder stays: a folder that exists is not made again.
+  writeFileSync(path.join(cacheDir, '.gitignore'), '*\n# mine\n');
+  await report(dir, ['--cache']);
+  expect(readFileSync(path.join(cacheDir, '.gitignore'), 'utf8')).toBe('*\n# mine\n');
+  // --cache-location naming the cache folder itself uses it (not a folder in it).
+  const before = statSync(path.join(cacheDir, 'results')).mtimeMs;
+  writeFileSync(path.join(dir, 'tap.json'), TAP('mars'));
+  expect(await report(dir, ['--cache-location', '.vtaplintcache'])).toBe(await report(dir));
+  expect(existsSync(path.join(cacheDir, '.vtaplintcache'))).toBe(false);
+  expect(statSync(path.join(cacheDir, 'results')).mtimeMs).toBeGreaterThanOrEqual(before);
+  // --cache-location FILE is that file, as before.
+  expect(await report(dir, ['--cache-location', 'my.cache'])).toBe(await report(dir));
+  expect(statSync(path.join(dir, 'my.cache')).isFile()).toBe(true);
+  // --no-cache: the last of --cache and --no-cache wins (a hook's --cache, then args: [--no-cache]).
+  rmSync(cacheDir, { recursive: true });
+  expect(await report(dir, ['--cache', '--no-cache'])).toBe(await report(dir));
+  expect(existsSync(cacheDir)).toBe(false);
+  expect(await report(dir, ['--cache-location=other.cache', '--no-cache'])).toBe(await report(dir));
+  expect(existsSync(path.join(dir, 'other.cache'))).toBe(false);
+  expect(await report(dir, ['--no-cache', '--cache'])).toBe(await report(dir));
+  expect(existsSync(path.join(cacheDir, 'results'))).toBe(true);
 });
 
 test('the usage of --cache', async () => {
   expect((await cli(['--cache-location', '', '.'])).stderr).toContain('option --cache-location needs a file or folder');
   expect((await cli(['eval', 'x.json', '--cache'])).stderr).toContain('eval does not take --cache');
+  expect((await cli(['eval', 'x.json', '--no-cache'])).stderr).toContain('eval does not take --no-cache');
   expect((await cli(['--list-rules', '--cache'])).stderr).toContain('--list-rules does not take --cache');
 });
 
@@ -223,7 +272,7 @@ for (const name of readdirSync(FIXTURES).filter((n) => statSync(path.join(FIXTUR
 test('a --parameters file read once for many templates is an input of each of them', async () => {
   const dir = folder({ 'a/tap.json': TAP('antarctica'), 'b/tap.json': TAP('antarctica'), 'shared.json': '{"parameters": {"location": {"value": "mars"}}}' });
   const run = async () => {
-    const r = await lint(['a', 'b'], { root: dir, cwd: dir, rules: RULES, jobs: 1, parameterFiles: [path.join(dir, 'shared.json')], cache: { file: path.join(dir, '.vtaplintcache'), tool: 'test' } });
+    const r = await lint(['a', 'b'], { root: dir, cwd: dir, rules: RULES, jobs: 1, parameterFiles: [path.join(dir, 'shared.json')], cache: { ...inFolder(dir), tool: 'test' } });
     return { hits: r.cache?.hits, messages: r.findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => `${path.relative(dir, f.location.file.path)}: ${f.message}`) };
   };
   const first = await run();
@@ -263,7 +312,7 @@ test('with worker threads, the workers record what their files read and the resu
   const dir = folder(files);
   // The bundled worker (npm test builds it first), as the CLI starts it.
   const workerUrl = pathToFileURL(path.join(REPO, 'bin/worker.cjs'));
-  const run = (jobs: number) => lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs, workerUrl, cache: { file: path.join(dir, '.vtaplintcache'), tool: 'test' } });
+  const run = (jobs: number) => lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs, workerUrl, cache: { ...inFolder(dir), tool: 'test' } });
   const summary = (r: Awaited<ReturnType<typeof run>>) => r.findings.map((f) => `${path.relative(dir, f.location.file.path)}:${f.location.region.start.line} ${f.ruleId} ${f.fingerprint} ${f.message}`);
   const first = await run(2);
   const second = await run(1);
@@ -280,7 +329,7 @@ test('with worker threads, the workers record what their files read and the resu
 
 test('a run over part of the folder keeps the other files\u2019 results; a deleted file\u2019s result goes; a file named and found keeps both', async () => {
   const dir = folder({ 'a/tap.json': TAP('antarctica'), 'b/tap.json': TAP('mars'), 'c/tap.json': TAP('venus') });
-  const file = path.join(dir, '.vtaplintcache');
+  const file = path.join(dir, '.vtaplintcache', 'results');
   const kept = () => (Object.values((JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { path: string; explicit: boolean }> }).entries).map((e) => `${path.relative(dir, e.path)} ${e.explicit ? 'named' : 'found'}`).sort());
   await lintIn(dir, true);
   expect(kept()).toEqual(['a/tap.json found', 'b/tap.json found', 'c/tap.json found']);
@@ -307,7 +356,7 @@ test('a hook run (--context . with the staged files) reports the same with the c
   }
   writeFileSync(path.join(dir, 'modules/tap.bicep'), MODULE('westeurope'));
   // As the CLI runs it, with the CLI's identity of this build.
-  const r = await lint(['modules/tap.bicep'], { root: dir, cwd: dir, rules: RULES, jobs: 1, context: dir, cache: { file: path.join(dir, '.vtaplintcache'), tool: toolIdentity(VERSION) } });
+  const r = await lint(['modules/tap.bicep'], { root: dir, cwd: dir, rules: RULES, jobs: 1, context: dir, cache: { ...inFolder(dir), tool: toolIdentity(VERSION) } });
   // The module (named) and main.bicep, which deploys it, are linted again; the two templates are not.
   expect(r.cache).toMatchObject({ hits: 2, misses: 2 });
   expect((await hook(['modules/tap.bicep'], true)).stdout).toBe((await hook(['modules/tap.bicep'], false)).stdout);
@@ -316,7 +365,7 @@ test('a hook run (--context . with the staged files) reports the same with the c
 test('a cache file is data: a question about a file outside the lint root is not asked again, even with its right answer', async () => {
   const outside = folder({ 'secret.txt': 'not for vtaplint' });
   const dir = folder({ 'tap.json': TAP('antarctica') });
-  const file = path.join(dir, '.vtaplintcache');
+  const file = path.join(dir, '.vtaplintcache', 'results');
   await lintIn(dir, true);
   const secret = path.join(outside, 'secret.txt');
   const answer = readAnswer(readSource(secret, 'other'));

@@ -20,6 +20,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import { changedLines, checkedOutCommit, pullRequestBase, touchesChange, type ChangedLines } from './changed.js';
 import { toolIdentity } from '../engine/result-cache.js';
+import { cacheLocation } from '../engine/cache-folder.js';
 import { defaultJobs } from '../engine/parallel.js';
 import { annotation, appendSummary, getInput, getList, setOutput, type AnnotationProps, type Runner } from './runner.js';
 import { blobBase, formatSummary, plural } from './summary.js';
@@ -116,7 +117,7 @@ async function runAction(runner: Runner): Promise<number> {
       configFile: config ? path.resolve(workspace, config) : undefined,
       parameterFiles: parameters.map((p) => path.resolve(workspace, p)),
       baselineFile: baseline ? path.resolve(workspace, baseline) : undefined,
-      cache: cache ? { file: path.resolve(workspace, cache), tool: toolIdentity(pkg.version) } : undefined,
+      cache: cache ? { ...cacheLocation(path.resolve(workspace, cache)), tool: toolIdentity(pkg.version) } : undefined,
       jobs: jobsInput ? Number(jobsInput) : defaultJobs(availableParallelism()),
       workerUrl: bundledWorker(),
     });

@@ -2,7 +2,6 @@
 import { parseArgs } from 'node:util';
 import { distance } from '../model/spelling.js';
 import { findExcessiveNesting } from '../load/json-text.js';
-import { DEFAULT_CACHE_FILE } from '../engine/result-cache.js';
 
 /** The most maxJsonDepth may be (schema/vtaplint.config.schema.json): deeper input needs more stack than a thread has. */
 const MAX_JSON_DEPTH = 2048;
@@ -41,7 +40,10 @@ export interface CliOptions {
   help: boolean;
   parameters: string[];
   params: Record<string, string>;
-  /** --cache / --cache-location: the result cache file as written (DEFAULT_CACHE_FILE for --cache alone); undefined: no cache. */
+  /**
+   * --cache / --cache-location: where the result cache goes, as written ('.', the working folder, for
+   * --cache alone; src/engine/cache-folder.ts); undefined: no cache (also after --no-cache).
+   */
   cache: string | undefined;
 }
 
@@ -71,10 +73,13 @@ Options:
                          its template) and report only what is about them (placed in
                          them, found by their deployments, or decided by a value in
                          them): for hooks that name the changed files
-      --cache            keep each file's result in .vtaplintcache and take it from
-                         there while the file, and every file its lint read (modules,
-                         linked templates, parameters files), are unchanged
-      --cache-location FILE  the result cache file (implies --cache)
+      --cache            keep each file's result in the folder .vtaplintcache (ignored
+                         by git) and take it from there while the file, and every file
+                         its lint read (modules, linked templates, parameters files),
+                         are unchanged
+      --cache-location FILE|DIR  the result cache file, or the folder for .vtaplintcache
+                         (implies --cache)
+      --no-cache         no result cache (the last of --cache and --no-cache wins)
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (stylish; default: on for a terminal,
@@ -117,6 +122,7 @@ export const OPTIONS = {
   param: { type: 'string', short: 'p', multiple: true },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'no-cache': { type: 'boolean' },
 } as const;
 
 /**
@@ -175,6 +181,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       ['jobs', '--jobs'],
       ['cache', '--cache'],
       ['cache-location', '--cache-location'],
+      ['no-cache', '--no-cache'],
       ['max-warnings', '--max-warnings'],
       ['quiet', '--quiet'],
       ['list-rules', '--list-rules'],
@@ -214,6 +221,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       ['jobs', '--jobs'],
       ['cache', '--cache'],
       ['cache-location', '--cache-location'],
+      ['no-cache', '--no-cache'],
       ['max-warnings', '--max-warnings'],
       ['quiet', '--quiet'],
       ['parameters', '--parameters'],
@@ -276,6 +284,20 @@ export function parseCli(argv: readonly string[]): CliOptions {
     help: v.help ?? false,
     parameters: v.parameters ?? [],
     params,
-    cache: v['cache-location'] ?? (v.cache ? DEFAULT_CACHE_FILE : undefined),
+    // The last of --cache (or --cache-location) and --no-cache wins: a hook's own --cache is turned
+    // off by `args: [--no-cache]`, which comes after it.
+    cache: lastCacheOption(argv) === 'off' ? undefined : (v['cache-location'] ?? (v.cache ? '.' : undefined)),
   };
+}
+
+/** Which of the cache options comes last: --no-cache ('off'), --cache or --cache-location ('on'), or none. */
+function lastCacheOption(argv: readonly string[]): 'on' | 'off' | undefined {
+  // Only options: what follows `--` is paths.
+  const end = argv.indexOf('--');
+  for (let i = (end < 0 ? argv.length : end) - 1; i >= 0; i--) {
+    const a = argv[i] as string;
+    if (a === '--no-cache') return 'off';
+    if (a === '--cache' || a === '--cache-location' || a.startsWith('--cache-location=')) return 'on';
+  }
+  return undefined;
 }

@@ -25,7 +25,8 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from '../report/printable.js';
 import { usedCodePart } from '../engine/code-cache-parts.js';
-import { DEFAULT_CACHE_FILE, toolIdentity } from '../engine/result-cache.js';
+import { toolIdentity } from '../engine/result-cache.js';
+import { cacheLocation } from '../engine/cache-folder.js';
 import { defaultJobs } from '../engine/parallel.js';
 
 export { defaultJobs };
@@ -292,7 +293,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       context: opts.context !== undefined ? path.resolve(io.cwd, opts.context) : undefined,
       jobs: opts.jobs ?? defaultJobs(availableParallelism()),
       workerUrl: bundledWorker(),
-      cache: opts.cache !== undefined ? { file: cacheFile(path.resolve(io.cwd, opts.cache)), tool: toolIdentity(VERSION) } : undefined,
+      cache: opts.cache !== undefined ? { ...cacheLocation(path.resolve(io.cwd, opts.cache)), tool: toolIdentity(VERSION) } : undefined,
     });
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -449,19 +450,6 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
-/** The result cache file: --cache-location as given, or .vtaplintcache in it when it names a folder. */
-function cacheFile(p: string): string {
-  return isDirectory(p) ? path.join(p, DEFAULT_CACHE_FILE) : p;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** Entry point of the bundled CLI (src/cli/cli.ts). */
 export async function main(): Promise<void> {
   quietOnClosedPipe(process.stdout);
@@ -480,4 +468,12 @@ export async function main(): Promise<void> {
     code = 2;
   }
   process.exitCode = code;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

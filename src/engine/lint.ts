@@ -70,8 +70,11 @@ export interface LintOptions {
   context?: string | undefined;
   /** Heap in use from which a large deployment's rules run under a HeapGuard (its default; tests lower it). */
   heapHighWater?: number;
-  /** --cache: the result cache file (absolute) and the identity of this build (src/engine/result-cache.ts). */
-  cache?: { file: string; tool: string } | undefined;
+  /**
+   * --cache: the result cache file (absolute), the identity of this build (src/engine/result-cache.ts),
+   * and the cache folder the file is in, made when it is first written (src/engine/cache-folder.ts).
+   */
+  cache?: { file: string; tool: string; folder?: string | undefined } | undefined;
 }
 
 /** Fewer files than this are linted in the main thread: starting workers would cost more. */

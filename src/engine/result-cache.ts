@@ -17,6 +17,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digest, type Input } from '../model/inputs.js';
+import { prepareCacheFolder } from './cache-folder.js';
 import { stillAnswered, type RunFacts } from './revalidate.js';
 import type { WorkerResult } from './parallel.js';
 
@@ -28,9 +29,6 @@ const FORMAT = 'vtaplint-result-cache/1';
  * size whole would take unbounded memory. Quickstart's 2,481 files make 3.2 MB.
  */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
-
-/** Written beside the working folder when --cache names no file (as ESLint's .eslintcache). */
-export const DEFAULT_CACHE_FILE = '.vtaplintcache';
 
 /** A file's result as the cache keeps it: a worker's result without its index. */
 export type CachedResult = Omit<WorkerResult, 'index'>;
@@ -95,13 +93,15 @@ export class ResultCache {
     private readonly tool: string,
     entries: Map<string, Entry>,
     key: RunKey,
+    /** The cache folder the file is in, made when the cache is first written (cache-folder.ts). */
+    private readonly folder: string | undefined,
   ) {
     this.entries = entries;
     this.run = digest(JSON.stringify([key.tool, key.root, key.cwd, [...key.rules].sort(), key.parameterFiles, Object.entries(key.params)]));
   }
 
   /** Reads the cache file; one that is missing, damaged, of another build or too large is an empty cache. */
-  static open(file: string, key: RunKey): ResultCache {
+  static open(file: string, key: RunKey, folder?: string): ResultCache {
     let entries = new Map<string, Entry>();
     try {
       if (statSync(file).size > MAX_CACHE_BYTES) throw new Error('too large');
@@ -111,7 +111,7 @@ export class ResultCache {
     } catch {
       // Missing or not JSON: an empty cache, written at the end of the run.
     }
-    return new ResultCache(file, key.tool, entries, key);
+    return new ResultCache(file, key.tool, entries, key, folder);
   }
 
   /**
@@ -171,6 +171,7 @@ export class ResultCache {
     const data: CacheFile = { format: FORMAT, tool: this.tool, entries: Object.fromEntries(this.entries) };
     const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
+      if (this.folder !== undefined) prepareCacheFolder(this.folder);
       writeFileSync(tmp, JSON.stringify(data));
       renameSync(tmp, this.file);
       return undefined;

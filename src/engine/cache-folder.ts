@@ -1,0 +1,79 @@
+// Where the result cache (--cache) is written. `--cache` alone, and `--cache-location` naming a
+// folder, keep it in a folder of its own, `.vtaplintcache/`, that says to git and to backup tools
+// that it is a cache: its own `.gitignore` ignores everything in it (as pytest's, mypy's and
+// ruff's caches do), so a repository needs no `.gitignore` line and `git status` stays clean,
+// which is what lets the pre-commit hook use the cache by default; `CACHEDIR.TAG` (the Cache
+// Directory Tagging Specification) keeps backups from copying it. `--cache-location FILE` is that
+// file, as written. Linting never reads the folder: discovery skips names starting with '.'.
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The cache folder's name, in the working folder or the folder --cache-location names. */
+export const CACHE_FOLDER = '.vtaplintcache';
+
+/** The results file in the cache folder. Not a .json name: nothing would ever lint it as a template. */
+const RESULTS = 'results';
+
+/** The first line of CACHEDIR.TAG, as the Cache Directory Tagging Specification fixes it. */
+const TAG_SIGNATURE = 'Signature: 8a477f597d28d172789f06886806bc55';
+
+/** Where the cache is: its file, and the cache folder holding it (none for --cache-location FILE). */
+export interface CacheLocation {
+  file: string;
+  folder?: string;
+}
+
+/**
+ * The cache's place for `--cache-location` `given` (absolute; the working folder for `--cache`
+ * alone): a folder holds the cache folder (a folder that is itself a vtaplint cache folder, named
+ * again, is used as it is); anything else is the cache file.
+ */
+export function cacheLocation(given: string): CacheLocation {
+  if (!isDirectory(given)) return { file: given };
+  const folder = isCacheFolder(given) ? given : path.join(given, CACHE_FOLDER);
+  return { file: path.join(folder, RESULTS), folder };
+}
+
+/**
+ * Makes the cache folder before the results are written into it. A new folder gets its
+ * `.gitignore` and `CACHEDIR.TAG`; a folder that exists is left as it is (its owner may have
+ * changed them). A file in its place is the cache file of an earlier vtaplint (which kept the
+ * results in a plain `.vtaplintcache` file): it is replaced, and this run's results start anew.
+ */
+export function prepareCacheFolder(folder: string): void {
+  if (isFile(folder)) rmSync(folder, { force: true });
+  if (existsSync(folder)) return;
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, '.gitignore'), '# Made by vtaplint: its result cache (--cache), never to be committed.\n*\n');
+  writeFileSync(
+    path.join(folder, 'CACHEDIR.TAG'),
+    `${TAG_SIGNATURE}\n# This file is a cache directory tag made by vtaplint (its result cache, --cache).\n# For information about cache directory tags, see https://bford.info/cachedir/\n`,
+  );
+}
+
+/** A folder vtaplint made for its cache: its CACHEDIR.TAG says so. */
+function isCacheFolder(folder: string): boolean {
+  try {
+    const tag = readFileSync(path.join(folder, 'CACHEDIR.TAG'), 'utf8');
+    return tag.startsWith(TAG_SIGNATURE) && tag.includes('vtaplint');
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A plain file (not a link: a link in the folder's place is left alone, and the write fails with a warning). */
+function isFile(p: string): boolean {
+  try {
+    return lstatSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
