@@ -1,7 +1,7 @@
 // The result cache (--cache: src/engine/result-cache.ts, src/model/inputs.ts): a file's kept result is used again only while the file
 // and everything its lint read are unchanged, and a run with the cache reports exactly what a run
 // without it reports.
-import { afterEach, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -247,12 +247,21 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-for (const name of readdirSync(FIXTURES).filter((n) => statSync(path.join(FIXTURES, n)).isDirectory())) {
+// The copies are made once and left to settle (two seconds unchanged, src/load/read.ts
+// SETTLED_MS), as a repository at rest is: the files a change leaves as they were are then taken
+// from their signatures, without being read, next to the one that changed.
+const FIXTURE_NAMES = readdirSync(FIXTURES).filter((n) => statSync(path.join(FIXTURES, n)).isDirectory());
+const settled = mkdtempSync(path.join(tmpdir(), 'vtaplint-cache-fixture-'));
+beforeAll(async () => {
+  for (const name of FIXTURE_NAMES) cpSync(path.join(FIXTURES, name), path.join(settled, name, name), { recursive: true });
+  await new Promise((resolve) => setTimeout(resolve, 2200));
+}, 60_000);
+afterAll(() => rmSync(settled, { recursive: true, force: true }));
+
+for (const name of FIXTURE_NAMES) {
   test(`fixtures/${name}: after each file changes, the cached run reports what a fresh run does`, async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-cache-fixture-'));
-    made.push(dir);
+    const dir = path.join(settled, name);
     const work = path.join(dir, name);
-    cpSync(path.join(FIXTURES, name), work, { recursive: true });
     const cacheFile = path.join(dir, 'cache');
     const run = async (cached: boolean) => (await cli(['-j', '1', '-f', 'json', ...(cached ? ['--cache-location', cacheFile] : []), '.'], work)).stdout;
     const original = await run(true);

@@ -203,7 +203,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 
 function isInput(v: unknown): v is Input {
-  return isRecord(v) && isString(v.kind) && isString(v.answer) && Array.isArray(v.args) && v.args.every((a) => isString(a) || typeof a === 'number');
+  return isRecord(v) && isString(v.kind) && isString(v.answer) && (v.stat === undefined || isString(v.stat)) && Array.isArray(v.args) && v.args.every((a) => isString(a) || typeof a === 'number');
 }
 
 function isPosition(v: unknown): boolean {

@@ -3,7 +3,7 @@
 // A question of a kind this build does not know (a cache written by another version) is a change.
 import path from 'node:path';
 import { existsListed } from '../discover/folder-listings.js';
-import { bytesAnswer, isInsideRoot, isUnder, listFilesInside, namesAnswer, outsideRootReason, readAnswer, readBytesInside, readSource, readSourceInside } from '../load/read.js';
+import { bytesAnswer, isInsideRoot, isUnder, listFilesInside, namesAnswer, outsideRootReason, readAnswer, readBytesInside, readSource, readSourceInside, stillSigned } from '../load/read.js';
 import { boolAnswer, envAnswer, type Input } from '../model/inputs.js';
 import type { BicepSources } from './compiled-bicep.js';
 
@@ -62,6 +62,14 @@ function askable(input: Input, run: RunFacts): boolean {
   return true;
 }
 
+/** A read whose file has its signature still (src/load/read.ts stillSigned). */
+function signed(input: Input): boolean {
+  if (input.stat === undefined) return false;
+  if (input.kind === 'read') return stillSigned('read', str(input.args, 0), str(input.args, 1), input.stat);
+  if (input.kind === 'readAnywhere') return stillSigned('readAnywhere', str(input.args, 0), '', input.stat);
+  return false;
+}
+
 /**
  * Whether every question gets the answer it got when the result was made. `asked` holds the
  * answers this run already got (by question), shared by every result it checks.
@@ -74,7 +82,10 @@ export function stillAnswered(inputs: readonly Input[], run: RunFacts, asked: Ma
       const ask = Object.prototype.hasOwnProperty.call(ASK, input.kind) ? ASK[input.kind] : undefined;
       if (ask === undefined || !askable(input, run)) return false;
       try {
-        answer = ask(input.args, run);
+        // A file read found unchanged (the same identity, size and times) gives the same text:
+        // the answer kept with it, without reading the file again. Then it is the answer now,
+        // for every result that asks (a kept answer that differs is from an older file).
+        answer = signed(input) ? input.answer : ask(input.args, run);
       } catch {
         return false;
       }

@@ -1,6 +1,6 @@
 // Reads a file from disk into a SourceText: size limit, encodings (UTF-8 with or without BOM,
 // UTF-16 with BOM), and a clear diagnostic for what is not text (invalid UTF-8, NUL bytes).
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import nodePath from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -90,9 +90,54 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
 }
 
 export function readSource(path: string, kind: SourceKind, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
-  const r = readOpened(path, kind, limits, 0) as ReadResult;
-  if (recording()) noteInput('readAnywhere', [nodePath.resolve(path), limits.maxFileBytes], () => readAnswer(r));
+  const opened: Opened | undefined = recording() ? {} : undefined;
+  const r = readOpened(path, kind, limits, 0, opened) as ReadResult;
+  if (recording()) noteInput('readAnywhere', [nodePath.resolve(path), limits.maxFileBytes], () => readAnswer(r), r.ok ? opened?.signature : undefined);
   return r;
+}
+
+/** What an open tells the result cache about the file it opened (while a recording runs). */
+interface Opened {
+  signature?: string | undefined;
+}
+
+/**
+ * A file changed less than this before it is read keeps no signature: a write after the read,
+ * within the file system's timestamp granularity (a second or two on some), could leave its times
+ * as they were (git's "racily clean" files).
+ */
+const SETTLED_MS = 2000;
+
+/**
+ * A read file's identity for the result cache (src/model/inputs.ts): its device, inode, size and
+ * modification and change times. Found equal later, the file holds the same bytes, and the
+ * answer is taken without reading it (stillSigned): every write sets the change time, which no
+ * program can set back (cp -p, tar and rsync -t set the modification time only). None for a file
+ * that had not settled (SETTLED_MS) when it was read.
+ */
+function fileSignature(st: Stats): string | undefined {
+  return Math.max(st.mtimeMs, st.ctimeMs) < Date.now() - SETTLED_MS ? signatureText(st) : undefined;
+}
+
+function signatureText(st: Stats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+/**
+ * Whether the file a read found with `signature` (fileSignature) is there unchanged, found as the
+ * read found it: for readSourceInside ('read'), at its folder's real path inside the root and not
+ * a link (as readUnlinked opens it); for readSource ('readAnywhere'), where its path leads. Then
+ * the read would give the same answer.
+ */
+export function stillSigned(kind: 'read' | 'readAnywhere', path: string, root: string, signature: string): boolean {
+  const at = kind === 'read' ? unlinkedPath(path, root) : nodePath.resolve(path);
+  if (at === undefined) return false;
+  try {
+    const st = kind === 'read' ? lstatSync(at, { throwIfNoEntry: false }) : statSync(at, { throwIfNoEntry: false });
+    return st !== undefined && st.isFile() && signatureText(st) === signature;
+  } catch {
+    return false;
+  }
 }
 
 /** A read's answer for the result cache (src/model/inputs.ts): the text it gave, or why it gave none. */
@@ -152,7 +197,7 @@ interface Refusal {
  * and nothing can swap the file between the check and the read. 'link' when NO_FOLLOW is among
  * the flags and the file is a symbolic link.
  */
-function openChecked(path: string, limits: ReadLimits, flags: number): { fd: number; size: number } | Refusal | 'link' {
+function openChecked(path: string, limits: ReadLimits, flags: number, opened?: Opened): { fd: number; size: number } | Refusal | 'link' {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | flags);
@@ -166,7 +211,10 @@ function openChecked(path: string, limits: ReadLimits, flags: number): { fd: num
     if (!st.isFile()) refusal = { message: 'not a regular file', limit: false, unreadable: true };
     else if (st.size > limits.maxFileBytes) {
       refusal = { message: `the file is ${st.size} bytes, larger than the limit of ${limits.maxFileBytes} bytes (limit maxFileBytes); it is not analysed`, limit: true, unreadable: false, head: readHead(fd, st.size) };
-    } else return { fd, size: st.size };
+    } else {
+      if (opened !== undefined) opened.signature = fileSignature(st);
+      return { fd, size: st.size };
+    }
   } catch (e) {
     refusal = { message: cannotRead(e), limit: false, unreadable: true };
   }
@@ -175,8 +223,8 @@ function openChecked(path: string, limits: ReadLimits, flags: number): { fd: num
 }
 
 /** readSource, with extra open flags; 'link' when NO_FOLLOW is among them and the file is a symbolic link. */
-function readOpened(path: string, kind: SourceKind, limits: ReadLimits, flags: number): ReadResult | 'link' {
-  const opened = openChecked(path, limits, flags);
+function readOpened(path: string, kind: SourceKind, limits: ReadLimits, flags: number, seen?: Opened): ReadResult | 'link' {
+  const opened = openChecked(path, limits, flags, seen);
   if (opened === 'link') return 'link';
   if (!('fd' in opened)) return fail(path, kind, opened.limit ? 'limit-exceeded' : 'invalid-template', opened.message, '', opened.unreadable, opened.head);
   const { fd, size } = opened;
@@ -397,8 +445,10 @@ function filesInside(dir: string, root: string): { names: string[] } | { error: 
  * the folder vtaplint was pointed at is ever opened. Positions keep the path as written.
  */
 export function readSourceInside(path: string, kind: SourceKind, root: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
-  const r = readUnlinked(path, kind, root, limits) ?? readResolved(path, kind, root, limits);
-  if (recording()) noteInput('read', [nodePath.resolve(path), nodePath.resolve(root), limits.maxFileBytes], () => readAnswer(r));
+  // Signed only when read the way stillSigned finds it again (readUnlinked).
+  const opened: Opened | undefined = recording() ? {} : undefined;
+  const r = readUnlinked(path, kind, root, limits, opened) ?? readResolved(path, kind, root, limits);
+  if (recording()) noteInput('read', [nodePath.resolve(path), nodePath.resolve(root), limits.maxFileBytes], () => readAnswer(r), r.ok ? opened?.signature : undefined);
   return r;
 }
 
@@ -409,7 +459,22 @@ export function readSourceInside(path: string, kind: SourceKind, root: string, l
  * O_NOFOLLOW (Windows), a path outside the root as written, a folder that does not resolve, or a
  * link (readResolved then follows it and checks where it leads).
  */
-function readUnlinked(path: string, kind: SourceKind, root: string, limits: ReadLimits): ReadResult | undefined {
+function readUnlinked(path: string, kind: SourceKind, root: string, limits: ReadLimits, opened?: Opened): ReadResult | undefined {
+  const real = unlinkedPath(path, root);
+  if (real === undefined) return undefined;
+  const r = readOpened(real, kind, limits, NO_FOLLOW, opened);
+  if (r === 'link') {
+    if (opened !== undefined) opened.signature = undefined;
+    return undefined;
+  }
+  return real === path ? r : asWritten(path, kind, r);
+}
+
+/**
+ * Where readUnlinked opens `path` (with O_NOFOLLOW): in its folder's real path, inside the root;
+ * undefined when it cannot decide that way.
+ */
+function unlinkedPath(path: string, root: string): string | undefined {
   if (NO_FOLLOW === 0) return undefined;
   const abs = nodePath.resolve(path);
   const absRoot = nodePath.resolve(root);
@@ -420,10 +485,7 @@ function readUnlinked(path: string, kind: SourceKind, root: string, limits: Read
   const realDir = realDirOf(dir);
   if (realDir === undefined) return undefined;
   const real = nodePath.join(realDir, nodePath.basename(abs));
-  if (!isUnder(real, realRoot)) return undefined;
-  const r = readOpened(real, kind, limits, NO_FOLLOW);
-  if (r === 'link') return undefined;
-  return real === path ? r : asWritten(path, kind, r);
+  return isUnder(real, realRoot) ? real : undefined;
 }
 
 /** The result of reading a file at its real path, with positions in the path as written. */

@@ -17,6 +17,12 @@ export interface Input {
   args: readonly (string | number)[];
   /** The answer, as text or a digest of it (never the text of a file). */
   answer: string;
+  /**
+   * For a file read: the file's identity and times when it was read (src/load/read.ts
+   * fileSignature), so a later run that finds them unchanged takes the answer without reading
+   * the file again. Absent for a file changed just before it was read.
+   */
+  stat?: string;
 }
 
 let current: Map<string, Input> | undefined;
@@ -26,11 +32,14 @@ export function recording(): boolean {
   return current !== undefined;
 }
 
-/** Notes a question and its answer (computed only when recording); the same question is kept once. */
-export function noteInput(kind: string, args: readonly (string | number)[], answer: () => string): void {
+/**
+ * Notes a question and its answer (computed only when recording), with the signature of the file
+ * it read, if any; the same question is kept once.
+ */
+export function noteInput(kind: string, args: readonly (string | number)[], answer: () => string, stat?: string): void {
   if (current === undefined) return;
   const key = `${kind}\u0000${args.join('\u0000')}`;
-  if (!current.has(key)) current.set(key, { kind, args, answer: answer() });
+  if (!current.has(key)) current.set(key, stat === undefined ? { kind, args, answer: answer() } : { kind, args, answer: answer(), stat });
 }
 
 /** Notes questions asked before (replayed from a memo). */
