@@ -120,7 +120,9 @@ export default defineRule(
         // Two declarations to one TAP are no way to mirror to two tools: the fix is to declare it
         // once, not to choose a TAP.
         const tap = sameTap(s, prior);
-        const advice = tap === undefined ? 'keep one TAP configuration and mirror to one TAP' : `keep one of them (both send to TAP '${tap}'): remove this ${HOW[s.declaration]}`;
+        // "Both" only of two: of more, what is known is that this one and the first send to it.
+        const same = count === 2 ? 'both send' : 'this one and the first send';
+        const advice = tap === undefined ? 'keep one TAP configuration and mirror to one TAP' : `keep one of them (${same} to TAP '${tap}'): remove this ${HOW[s.declaration]}`;
         ctx.fail({
           message: `NIC '${nicName(s.nic)}' gets ${count} TAP configurations, this ${HOW[s.declaration]} is the ${ordinal(before.length + 1)}; a network interface can have only one: ${advice}`,
           span: s.tapId.span,

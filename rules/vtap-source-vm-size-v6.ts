@@ -13,13 +13,23 @@ const V6 = new RegExp(facts.v6SizePattern, 'i');
 
 const isV6 = (v: Value | undefined): v is string => typeof v === 'string' && V6.test(v);
 
+/**
+ * The written end of a size known in part ('Standard_D${vCpus}s_v6'), when it decides the rule
+ * alone: at least as long as the pattern's '_v6', so that no unknown piece before it can change
+ * whether the whole ends in _v6. undefined otherwise.
+ */
+function writtenEnding(v: Unknown): string | undefined {
+  const last = v.parts?.[v.parts.length - 1];
+  return typeof last === 'string' && last.length >= 3 ? last : undefined;
+}
+
 export default defineRule(
   {
     id: 'vtap-source-vm-size-v6',
     name: 'VtapSourceVmSizeV6',
     shortDescription: 'A VM whose network interface is a TAP source does not use a v6 size.',
     fullDescription:
-      'During the public preview, virtual machines of the v6 sizes (names ending in _v6, such as Standard_D2s_v6) cannot be mirroring sources. A size taken from a parameter uses the value in force (parameters file, -p, else the default); a parameter without a value is indeterminate when its allowedValues include a v6 size and another, and fails when all of them are v6 sizes.',
+      'During the public preview, virtual machines of the v6 sizes (names ending in _v6, such as Standard_D2s_v6) cannot be mirroring sources. A size taken from a parameter uses the value in force (parameters file, -p, else the default); a parameter without a value is indeterminate when its allowedValues include a v6 size and another, and fails when all of them are v6 sizes. A size written around an unknown part (Standard_D${vCpus}s_v6) is decided by its written end.',
     defaultLevel: 'error',
     tags: ['vtap', 'temporary'],
     precision: 'very-high',
@@ -46,6 +56,16 @@ export default defineRule(
             ...base,
             message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nicShown}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
           });
+        } else if (v instanceof Unknown && writtenEnding(v) !== undefined) {
+          // Its end is written ('Standard_D${vCpus}s_v6'): whatever the rest, it ends that way.
+          const ending = writtenEnding(v) as string;
+          if (V6.test(ending)) {
+            ctx.fail({
+              ...base,
+              related: [...related, ...unknownOrigin(v, size.span)],
+              message: `VM '${vm.displayName}' has a v6 size whatever the rest of it is: its size ends in '${ending}' as written (the rest is ${describeUnknown(v)}); its network interface '${nicShown}' is a TAP source, and v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
+            });
+          } else ctx.pass({ ...base, message: `the size of VM '${vm.displayName}' ends in '${ending}' as written, not in _v6` });
         } else if (v instanceof Unknown) {
           // The sizes it can be: a parameter's allowedValues, or the branches of an if() (a
           // Bicep `?:`) whose condition is only known at deployment.

@@ -4,6 +4,7 @@ import { normalizeRegion, taps } from '../src/graph/vtap.js';
 import { unknownRegion } from './lib/regions.js';
 import { Unknown } from '../src/expr/value.js';
 import { VALUE_ORIGIN, describeUnknown } from '../src/engine/describe.js';
+import { unknownOrigin } from './lib/support.js';
 import docs from './vtap-supported-region.md';
 
 /**
@@ -28,7 +29,7 @@ export default defineRule(
     name: 'VtapSupportedRegion',
     shortDescription: 'A virtual network TAP is deployed in a region where Azure offers virtual network TAP.',
     fullDescription:
-      'Virtual network TAP is in public preview in a few regions only. A TAP in any other region fails to deploy; a TAP in a region listed as "coming soon" fails until Azure enables it there. The region lists are data (rules/data/vtap-facts.json) and can be overridden in vtaplint.config.json.',
+      'Virtual network TAP is in public preview in a few regions only. A TAP in any other region fails to deploy; a TAP in a region listed as "coming soon" fails until Azure enables it there. A location only known at deployment is decided by the regions it can be (a parameter\'s allowedValues) when they agree. The region lists are data (rules/data/vtap-facts.json) and can be overridden in vtaplint.config.json.',
     defaultLevel: 'error',
     tags: ['vtap'],
     precision: 'very-high',
@@ -51,6 +52,29 @@ export default defineRule(
           span: tap.nameSpan,
           resource: tap,
         });
+      } else if (v instanceof Unknown && v.oneOf !== undefined && v.oneOf.length > 0) {
+        // The regions it can be (a parameter's allowedValues, the branches of a Bicep `?:`): the
+        // verdict is theirs when they all agree.
+        const can = v.choice ? 'can be in' : 'allows';
+        const names = v.oneOf.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)));
+        const isSupported = (r: unknown) => typeof r === 'string' && ctx.regions.supported.has(normalizeRegion(r));
+        const isComingSoon = (r: unknown) => typeof r === 'string' && ctx.regions.comingSoon.has(normalizeRegion(r));
+        const notSupported = v.oneOf.filter((r) => !isSupported(r)).map((r) => (typeof r === 'string' ? r : JSON.stringify(r)));
+        const base = { span: loc.span, related: unknownOrigin(v, loc.span), resource: tap };
+        if (notSupported.length === 0) ctx.pass({ ...base, message: `every region TAP '${tap.displayName}' ${can} (${names.join(', ')}) supports virtual network TAP` });
+        else if (notSupported.length === names.length) {
+          const soon = v.oneOf.every(isComingSoon);
+          ctx.fail({
+            ...base,
+            message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}, and no region it ${can} (${names.join(', ')}) ${soon ? 'has virtual network TAP yet (they are only "coming soon")' : 'supports virtual network TAP'}; deploy it in one of: ${supported}`,
+            ...(soon ? { level: 'warning' as const } : {}),
+          });
+        } else {
+          ctx.indeterminate({
+            ...base,
+            message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}, and of the regions it ${can}, ${notSupported.join(', ')} ${notSupported.length === 1 ? 'does' : 'do'} not support virtual network TAP (only ${supported} do)`,
+          });
+        }
       } else if (v instanceof Unknown) {
         ctx.indeterminate({
           message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}; virtual network TAP is only available in: ${supported} (${howToKnow(v)})`,

@@ -13,7 +13,7 @@ import { ObjectValue, Unknown, type Value } from '../expr/value.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
-import { NO_SUCH_FILE, isInsideRoot, isUnder, outsideRootReason, readSourceInside, unreadFileMessage, type ReadLimits } from '../load/read.js';
+import { NO_SUCH_FILE, isInsideRoot, isUnder, outsideRootReason, readSourceInside, unreadFileMessage, widerRootHint, type ReadLimits } from '../load/read.js';
 import { isListAction } from '../expr/check.js';
 import { isExpressionString } from '../expr/parser.js';
 import { linkedBesideTemplate } from '../expr/template-link.js';
@@ -610,7 +610,7 @@ export class Deployment {
       // As for a Bicep module outside the root: a finding, since what it deploys is not checked.
       this.diagnostics.add({
         code: 'invalid-template',
-        message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read${root ? linkOut(target, root) : ''}`,
+        message: `the linked template '${rel}' of deployment '${dep.displayName}' is outside the folder being linted and is not read${root ? linkOut(target, root) : ''}${root && !outsideRootReason(target, root).startsWith('it leads') ? widerRootHint(target, root) : ''}`,
         span,
       });
       return;

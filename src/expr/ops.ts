@@ -306,6 +306,9 @@ function unknownEquals(a: Value, b: Value): boolean | undefined {
     if (typeof first === 'string' && !other.startsWith(first)) return false;
     if (typeof last === 'string' && !other.endsWith(last)) return false;
   }
+  // A string known in part is a string, never null (`tapId != null` for a module's tapId = tap.id):
+  // a type alone is not enough, as a nullable parameter's value has its type or is null.
+  if (other === null && u.parts !== undefined) return false;
   if (u.type && other !== null && !(other instanceof Unknown) && typeOfKnown(other) !== u.type) return false;
   return undefined;
 }

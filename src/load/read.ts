@@ -374,7 +374,21 @@ function whyOutside(file: string, root: string): string {
     const real = realPath(abs);
     if (real !== undefined && real !== abs) return `it leads through a symbolic link to '${real}', outside the folder being linted; it is not read`;
   }
-  return `'${abs}' is outside the folder being linted`;
+  return `'${abs}' is outside the folder being linted${widerRootHint(abs, absRoot)}`;
+}
+
+/**
+ * How to lint a file outside the root after all: from the deepest folder that holds both (a
+ * module in a sibling folder of the one linted: `cd .. && vtaplint app`). Nothing when only the
+ * file system's root holds both.
+ */
+export function widerRootHint(file: string, root: string): string {
+  const abs = nodePath.resolve(file);
+  let common = nodePath.resolve(root);
+  while (!isUnder(abs, common) && nodePath.dirname(common) !== common) common = nodePath.dirname(common);
+  if (nodePath.dirname(common) === common) return '';
+  const named = nodePath.relative(common, nodePath.resolve(root)) || '.';
+  return ` ('${nodePath.resolve(root)}'); to check it, lint from '${common}', which holds both (there: vtaplint ${named})`;
 }
 
 /**

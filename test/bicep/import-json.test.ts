@@ -166,7 +166,7 @@ describe('import from an ARM JSON template', () => {
       "app/main.bicep:2:19 invalid-template the import 'missing.json' does not exist",
       "app/main.bicep:3:19 invalid-template cannot import from '../broken.json': it is not a valid JSON template",
       "app/main.bicep:4:22 invalid-template cannot import from '../array.json': it is not a JSON object",
-      expect.stringMatching(/^app\/outside\.bicep:1:27 invalid-template cannot read the import '.*out\.json': 'OUT' is outside the folder being linted$/),
+      expect.stringMatching(/^app\/outside\.bicep:1:27 invalid-template cannot read the import '.*out\.json': 'OUT' is outside the folder being linted \('[^']+'\); to check it, lint from '[^']+', which holds both \(there: vtaplint [^)]+\)$/),
       "broken.json:1:25 invalid-template invalid JSON: expected '}' to close the object (and 1 more error after it)",
     ]);
     // The exported variable of the same import still has its value; one that was not read is

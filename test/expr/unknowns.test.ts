@@ -69,6 +69,15 @@ describe('unknown propagation', () => {
     expect(val("[equals(concat('vm-', parameters('p')), 'db-1')]", { template: noValue })).toBe(false);
   });
 
+  it('a string known in part is never null; a value of a known type may be (a nullable parameter)', () => {
+    // Bicep's `tapId != null` for a module parameter given tap.id: an id known in part.
+    expect(val("[equals(resourceId('Microsoft.Network/virtualNetworkTaps', parameters('p')), null())]", { template: noValue })).toBe(false);
+    expect(val("[not(equals(null(), concat(parameters('p'), '-nic')))]", { template: noValue })).toBe(true);
+    expect(val("[equals(format('rg-{0}', resourceGroup().name), null())]")).toBe(false);
+    // Its type alone does not say: a string parameter without a value may still be given null.
+    expect(ev("[equals(parameters('p'), null())]", { template: noValue }).plain).toEqual({ $unknown: 'parameter-without-value' });
+  });
+
   it('describes resource ids with unknown parts', () => {
     const r = ev("[resourceId('Microsoft.Network/virtualNetworkTaps', 'tap1')]");
     const u = r.value as Unknown;

@@ -220,6 +220,8 @@ describe('paths outside the root and URLs', () => {
       'invalid-template|23|true',
       'invalid-template|45|true',
     ]);
+    // Outside as written: /etc holds nothing of the root, so no folder to lint from is named.
+    expect(run.findings[1]?.message).toBe("the linked template '/etc/passwd' of deployment 'd2' is outside the folder being linted and is not read");
     // The link inside the folder says where it leads.
     expect(run.findings[2]?.message).toBe(`the linked template 'out.json' of deployment 'd4' is outside the folder being linted and is not read: it leads through a symbolic link to '${realpathSync(path.join(os.tmpdir(), 'vtaplint-outside.json'))}'`);
   });
@@ -292,7 +294,8 @@ describe('paths outside the root and URLs', () => {
       `1|10|cannot read the module 'shared.bicep': it leads through a symbolic link to '${real(path.join(os.tmpdir(), 'vtaplint-out.bicep'))}', outside the folder being linted; it is not read`,
       `4|25|loadTextContent(): cannot read the file 'zero.txt': it leads through a symbolic link to '/dev/zero', outside the folder being linted; it is not read`,
       `5|26|loadFileAsBase64(): cannot read the file 'tmp/vtaplint-out.bicep': it leads through a symbolic link to '${real(path.join(os.tmpdir(), 'vtaplint-out.bicep'))}', outside the folder being linted; it is not read`,
-      `6|25|loadJsonContent(): cannot read the file '../outside.json': '${path.resolve(root.dir, '../outside.json')}' is outside the folder being linted`,
+      // Outside as written: the message names the folder that holds both, to lint from.
+      `6|25|loadJsonContent(): cannot read the file '../outside.json': '${path.resolve(root.dir, '../outside.json')}' is outside the folder being linted ('${root.dir}'); to check it, lint from '${path.dirname(root.dir)}', which holds both (there: vtaplint ${path.basename(root.dir)})`,
     ]);
   });
 

@@ -236,6 +236,18 @@ describe('messages', () => {
     ]);
   });
 
+  test('three TAP configurations on one NIC: "both" is not said of them', async () => {
+    const fixture = JSON.parse(readFileSync(path.join(REPO, 'fixtures/vtap-one-config-per-nic/fail-two-declarations.json'), 'utf8')) as { resources: Record<string, unknown>[] };
+    // A second tapConfigurations resource on the same NIC, to the same TAP: three in all.
+    const child = fixture.resources[fixture.resources.length - 1] as Record<string, unknown>;
+    fixture.resources.push({ ...child, name: "[format('{0}/{1}', 'web-nic', 'to-collector-2')]" });
+    const { findings } = await findingsOf([workspace({ 'three.json': JSON.stringify(fixture, null, 2) })]);
+    expect(findings.filter((f) => f.ruleId === 'vtap-one-config-per-nic').map((f) => f.message)).toEqual([
+      "NIC 'web-nic' gets 3 TAP configurations, this tapConfigurations resource is the 2nd; a network interface can have only one: keep one of them (this one and the first send to TAP 'tap1'): remove this tapConfigurations resource",
+      "NIC 'web-nic' gets 3 TAP configurations, this tapConfigurations resource is the 3rd; a network interface can have only one: keep one of them (this one and the first send to TAP 'tap1'): remove this tapConfigurations resource",
+    ]);
+  });
+
   test("another NIC of a source's VM behind a Basic load balancer or a Floating IP rule: a note naming that NIC and load balancer, saying the doc speaks of the VM", async () => {
     expect(await messages('fixtures/vtap-source-basic-lb/indeterminate-other-nic-basic.json', 'vtap-source-basic-lb')).toEqual([
       "NIC 'mgmt-nic' of VM 'web-vm', whose NIC 'web-nic' is a TAP source, is behind load balancer 'mgmt-lb', which is Basic; the Azure doc says a VM behind a Basic load balancer cannot be a mirroring source, and it speaks of the VM, not of one NIC: if that holds for any NIC of the VM, 'web-nic' cannot be mirrored; use a Standard load balancer for 'mgmt-nic' to be sure",
