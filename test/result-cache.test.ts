@@ -203,7 +203,7 @@ test('the cache folder: git and backups leave it out, an old cache file in its p
   // git sees no new file: the folder's own .gitignore leaves it all out (no line in the repository's).
   expect(execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' })).toBe('?? tap.json\n');
   // Taken from there the next time.
-  const again = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, cache: { ...cacheLocation(dir), tool: toolIdentity(VERSION) } });
+  const again = await lint(['.'], { root: dir, cwd: dir, rules: RULES, jobs: 1, cache: { ...cacheLocation(dir, '.'), tool: toolIdentity(VERSION) } });
   expect(again.cache).toEqual({ file: path.join(cacheDir, 'results'), hits: 1, misses: 0 });
   // A user's .gitignore edit in the folder stays: a folder that exists is not made again.
   writeFileSync(path.join(cacheDir, '.gitignore'), '*\n# mine\n');
@@ -226,6 +226,25 @@ test('the cache folder: git and backups leave it out, an old cache file in its p
   expect(existsSync(path.join(dir, 'other.cache'))).toBe(false);
   expect(await report(dir, ['--no-cache', '--cache'])).toBe(await report(dir));
   expect(existsSync(path.join(cacheDir, 'results'))).toBe(true);
+});
+
+test('where the cache goes: a new path named .vtaplintcache or ending in / is the cache folder; what is not a file there is a warning, never read or replaced', async () => {
+  const dir = folder({ 'tap.json': TAP('antarctica') });
+  const fresh = await report(dir);
+  for (const given of ['.vtaplintcache', 'caches/vtaplint/']) {
+    expect(await report(dir, ['--cache-location', given])).toBe(fresh);
+    const at = path.join(dir, given);
+    expect(readdirSync(at).sort(), given).toEqual(['.gitignore', 'CACHEDIR.TAG', 'results']);
+  }
+  // A FIFO (reading it would wait for a writer forever), a file given as a folder (ENOTDIR).
+  execFileSync('mkfifo', [path.join(dir, 'fifo')]);
+  for (const [given, why] of [['fifo', 'it is not a regular file'], ['tap.json/cache', 'ENOTDIR']] as const) {
+    const r = await cli(['-j', '1', '-f', 'json', '--cache-location', given, '.'], dir);
+    expect(r.code, given).toBe(1);
+    expect(JSON.parse(r.stdout).notifications, given).toEqual([expect.objectContaining({ level: 'warning', message: `cannot write the result cache: ${why} (the next run lints every file again)` })]);
+    expect(JSON.parse(r.stdout).findings, given).toEqual(JSON.parse(fresh).findings);
+  }
+  expect(statSync(path.join(dir, 'fifo')).isFIFO()).toBe(true);
 });
 
 test('the usage of --cache', async () => {

@@ -117,7 +117,7 @@ async function runAction(runner: Runner): Promise<number> {
       configFile: config ? path.resolve(workspace, config) : undefined,
       parameterFiles: parameters.map((p) => path.resolve(workspace, p)),
       baselineFile: baseline ? path.resolve(workspace, baseline) : undefined,
-      cache: cache ? { ...cacheLocation(path.resolve(workspace, cache)), tool: toolIdentity(pkg.version) } : undefined,
+      cache: cache ? { ...cacheLocation(workspace, cache), tool: toolIdentity(pkg.version) } : undefined,
       jobs: jobsInput ? Number(jobsInput) : defaultJobs(availableParallelism()),
       workerUrl: bundledWorker(),
     });

@@ -83,7 +83,7 @@ Options:
       --max-warnings N   exit with 1 when there are more than N warnings
   -q, --quiet            report errors only
       --color, --no-color  force colors on or off (stylish; default: on for a terminal,
-                         unless NO_COLOR is set or -o is given)
+                         unless NO_COLOR is set and not empty, or -o is given)
       --list-rules       print the rules with their level, tags and description (a
                          JSON array with --format json)
       --explain RULE     print a rule's documentation: what it checks, why, how to

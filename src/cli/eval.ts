@@ -141,11 +141,11 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   return { ...done(failed ? 1 : 0, output), ...(warnings.length ? { warnings } : {}) };
 }
 
-/** Why JSON is not a template eval can evaluate, or undefined when it is one. */
-function notATemplate(root: TNode): string | undefined {
+/** Why JSON is not a template eval (or graph) can evaluate, or undefined when it is one. */
+export function notATemplate(root: TNode): string | undefined {
   const kind = classifyJson(root);
   if (kind === 'template') return undefined;
-  if (kind === 'parameters') return 'this is an ARM parameters file, not a template: evaluate the template it gives values to (x.parameters.json beside x.json is used with it, x.parameters.<env>.json evaluates x.json; otherwise name it with --parameters)';
+  if (kind === 'parameters') return 'this is an ARM parameters file, not a template: name the template it gives values to (x.parameters.json beside x.json is used with it, x.parameters.<env>.json with x.json; otherwise name it with --parameters)';
   const sections = isTObject(root) ? Object.keys(root).map((k) => k.toLowerCase()) : [];
   if (sections.includes('resources') || sections.includes('outputs')) return undefined;
   return 'this is not an ARM template: it has no $schema naming deploymentTemplate.json, no resources and no outputs';

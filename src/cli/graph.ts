@@ -7,6 +7,9 @@ import type { DeploymentContext } from '../expr/context.js';
 import { graphParts, type Json } from '../graph/export.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { writeWithArray } from '../report/streamed-json.js';
+import { loadArmTemplate } from '../load/arm-json.js';
+import { readSource } from '../load/read.js';
+import { notATemplate } from './eval.js';
 
 export interface GraphOptions {
   file: string;
@@ -18,6 +21,15 @@ export interface GraphOptions {
   params: Record<string, string>;
   deployment: DeploymentContext;
   limits?: Limits | undefined;
+}
+
+/** Why JSON that is no template is not one, as eval says it (a parameters file: which template to name). */
+function whyNot(file: string): string {
+  if (!/\.jsonc?$/i.test(file)) return '';
+  const read = readSource(file, 'arm');
+  const root = read.ok ? loadArmTemplate(read.source).root : undefined;
+  const why = root === undefined ? undefined : notATemplate(root);
+  return why === undefined ? '' : `: ${why}`;
 }
 
 /** What Azure would reject (the codes that make `eval` exit with 1 too). */
@@ -34,7 +46,7 @@ export function graphCommand(opts: GraphOptions, write: (chunk: string) => void)
   const a = analyzeFile(file, { root: opts.root, deployment: opts.deployment, mappedParameterFile: opts.mappedParameterFile, parameterFiles: opts.parameterFiles, params: opts.params, explicit: true, limits: opts.limits });
   // A file that cannot be read or parsed: exit 2, as for eval, with where and why.
   if (a.kind === 'broken') return { exitCode: 2, problems: a.diagnostics };
-  if (a.kind !== 'template') return { exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse`, problems: [] };
+  if (a.kind !== 'template') return { exitCode: 2, error: `${opts.file} is not a template vtaplint can analyse${whyNot(file)}`, problems: [] };
   const rel = (f: string) => path.relative(opts.root, f).replaceAll('\\', '/');
   const maxEdges = (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges;
   const parts = graphParts(a.graph, { relativeTo: rel }, maxEdges);

@@ -293,7 +293,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       context: opts.context !== undefined ? path.resolve(io.cwd, opts.context) : undefined,
       jobs: opts.jobs ?? defaultJobs(availableParallelism()),
       workerUrl: bundledWorker(),
-      cache: opts.cache !== undefined ? { ...cacheLocation(path.resolve(io.cwd, opts.cache)), tool: toolIdentity(VERSION) } : undefined,
+      cache: opts.cache !== undefined ? { ...cacheLocation(io.cwd, opts.cache), tool: toolIdentity(VERSION) } : undefined,
     });
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -24,14 +24,19 @@ export interface CacheLocation {
 }
 
 /**
- * The cache's place for `--cache-location` `given` (absolute; the working folder for `--cache`
- * alone): a folder holds the cache folder (a folder that is itself a vtaplint cache folder, named
- * again, is used as it is); anything else is the cache file.
+ * The cache's place for `--cache-location` `given` as written ('.' for `--cache` alone), from
+ * `cwd`: a folder holds the cache folder (a folder that is itself a vtaplint cache folder, named
+ * again, is used as it is); a path that does not exist yet is the cache folder when it is named
+ * `.vtaplintcache` or ends in a separator (`cache/`), and the cache file otherwise.
  */
-export function cacheLocation(given: string): CacheLocation {
-  if (!isDirectory(given)) return { file: given };
-  const folder = isCacheFolder(given) ? given : path.join(given, CACHE_FOLDER);
-  return { file: path.join(folder, RESULTS), folder };
+export function cacheLocation(cwd: string, given: string): CacheLocation {
+  const at = path.resolve(cwd, given);
+  if (isDirectory(at)) {
+    const folder = isCacheFolder(at) ? at : path.join(at, CACHE_FOLDER);
+    return { file: path.join(folder, RESULTS), folder };
+  }
+  if (!exists(at) && (path.basename(at) === CACHE_FOLDER || /[\\/]$/.test(given))) return { file: path.join(at, RESULTS), folder: at };
+  return { file: at };
 }
 
 /**
@@ -56,6 +61,15 @@ function isCacheFolder(folder: string): boolean {
   try {
     const tag = readFileSync(path.join(folder, 'CACHEDIR.TAG'), 'utf8');
     return tag.startsWith(TAG_SIGNATURE) && tag.includes('vtaplint');
+  } catch {
+    return false;
+  }
+}
+
+function exists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
   } catch {
     return false;
   }

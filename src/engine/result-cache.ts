@@ -13,7 +13,7 @@
 // another run at the same time never leaves half of one. A file that cannot be read as a cache (of
 // another version, damaged, edited) is treated as empty and written again; a result in it that is
 // not of the shape this build writes is linted again.
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digest, type Input } from '../model/inputs.js';
@@ -95,6 +95,8 @@ export class ResultCache {
     key: RunKey,
     /** The cache folder the file is in, made when the cache is first written (cache-folder.ts). */
     private readonly folder: string | undefined,
+    /** Why the cache file cannot be used at all (not a regular file): nothing is read or written. */
+    private readonly unusable?: string,
   ) {
     this.entries = entries;
     this.run = digest(JSON.stringify([key.tool, key.root, key.cwd, [...key.rules].sort(), key.parameterFiles, Object.entries(key.params)]));
@@ -103,8 +105,13 @@ export class ResultCache {
   /** Reads the cache file; one that is missing, damaged, of another build or too large is an empty cache. */
   static open(file: string, key: RunKey, folder?: string): ResultCache {
     let entries = new Map<string, Entry>();
+    // Something that is not a file where the cache goes (/dev/null, a FIFO, a device) is neither
+    // read (a FIFO would wait for a writer forever) nor replaced (as root, the rename would put a
+    // file in /dev/null's place): the run goes on without the cache, with a warning.
+    const kind = statOf(file);
+    if (kind !== undefined && !kind.isFile()) return new ResultCache(file, key.tool, entries, key, folder, kind.isDirectory() ? 'it is a folder' : 'it is not a regular file');
     try {
-      if (statSync(file).size > MAX_CACHE_BYTES) throw new Error('too large');
+      if ((kind?.size ?? 0) > MAX_CACHE_BYTES) throw new Error('too large');
       const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
       // An entry not of the shape this build writes (a damaged or edited file) is dropped: its file is linted again.
       if (isCacheFile(data) && data.format === FORMAT && data.tool === key.tool) entries = new Map(Object.entries(data.entries).filter(([, e]) => isEntry(e)));
@@ -166,6 +173,7 @@ export class ResultCache {
    * unless the file is gone.
    */
   save(): string | undefined {
+    if (this.unusable !== undefined) return this.unusable;
     if (!this.changed) return undefined;
     for (const [k, e] of this.entries) if (!this.asked.has(k) && !existsSync(e.path)) this.entries.delete(k);
     const data: CacheFile = { format: FORMAT, tool: this.tool, entries: Object.fromEntries(this.entries) };
@@ -176,9 +184,22 @@ export class ResultCache {
       renameSync(tmp, this.file);
       return undefined;
     } catch (e) {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // The temporary file's folder is not one (a file given as a folder: ENOTDIR): nothing was made.
+      }
       return (e as NodeJS.ErrnoException).code ?? String(e);
     }
+  }
+}
+
+/** The file's stats, or undefined when it cannot be looked at (missing, or a path through a file: ENOTDIR). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -113,6 +113,10 @@ describe('graph command', () => {
   test('usage errors', async () => {
     expect((await cli(['graph'])).code).toBe(2);
     expect((await cli(['graph', 'examples/arm-vtap/azuredeploy.json', '--format', 'sarif'])).code).toBe(2);
+    // A parameters file: said as eval says it, with the template to name instead.
+    const params = await cli(['graph', 'fixtures/vtap-supported-region/pass-parameters-file.parameters.json']);
+    expect(params.code).toBe(2);
+    expect(params.stderr).toContain('is not a template vtaplint can analyse: this is an ARM parameters file, not a template: name the template it gives values to');
   });
 });
 
