@@ -3,7 +3,7 @@
 // pull_request event in GITHUB_EVENT_PATH; and through @github/local-action. The SARIF it writes
 // passes the SARIF Multitool's "Sarif;Gh" validation.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -207,13 +207,14 @@ describe('the action bundle, run as the runner runs it', () => {
     const results = (f: string) => (JSON.parse(readFileSync(path.join(dir, 'ws', f), 'utf8')) as { runs: { results: unknown[] }[] }).runs[0]!.results;
     expect(results('second.sarif')).toEqual(results('first.sarif'));
     expect(second.stdout.replaceAll('second.sarif', 'first.sarif')).toBe(first.stdout);
-    // A folder, as --cache-location: the cache folder .vtaplintcache in it, which takes the place
-    // of the cache file of the same name.
-    const inFolder = runBundle(dir, { cache: '.', 'sarif-file': 'third.sarif' });
-    expect(inFolder.summary).toContain('result cache: 0 of 4 files unchanged since it was saved');
+    // As --cache-location: '.vtaplintcache' is the cache folder (ignored by git), and a folder
+    // named holds it, so '.' finds the same results.
     expect(existsSync(path.join(dir, 'ws', '.vtaplintcache', 'results'))).toBe(true);
-    expect(runBundle(dir, { cache: '.', 'sarif-file': 'fourth.sarif' }).summary).toContain('result cache: 4 of 4 files unchanged since it was saved');
-    expect(results('fourth.sarif')).toEqual(results('first.sarif'));
+    expect(runBundle(dir, { cache: '.', 'sarif-file': 'third.sarif' }).summary).toContain('result cache: 4 of 4 files unchanged since it was saved');
+    expect(results('third.sarif')).toEqual(results('first.sarif'));
+    // Any other name is a file.
+    expect(runBundle(dir, { cache: 'vtaplint.cache', 'sarif-file': 'fourth.sarif' }).summary).toContain('result cache: 0 of 4 files unchanged since it was saved');
+    expect(statSync(path.join(dir, 'ws', 'vtaplint.cache')).isFile()).toBe(true);
   });
 
   test('jobs: with worker threads (the CLI\'s worker beside the bundle) the results are those of one thread; a bad value fails', () => {
