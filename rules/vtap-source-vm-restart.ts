@@ -55,7 +55,11 @@ export default defineRule(
           message:
             tapName !== undefined
               ? `the VM of NIC '${nicName(source.nic)}' exists before this deployment, and so does TAP '${tapName}': unless that VM was stopped (deallocated) and started since the TAP was created, do so before this deployment, or adding the TAP source fails with "the NIC is not on fastpath"`
-              : `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
+              : tap !== undefined
+                ? // The TAP is created here, and the source added by the same deployment: no moment
+                  // between the two for the restart the seed asks for.
+                  `the VM of NIC '${nicName(source.nic)}' exists before this deployment, which creates TAP '${tap.displayName}' and adds the source in one go: unless that VM has been stopped (deallocated) and started once since a virtual network TAP existed, adding the source fails with "the NIC is not on fastpath", and one deployment leaves no moment to do it: deploy the TAP first, stop and start the VM, then add the source (a second deployment)`
+                : `the VM of NIC '${nicName(source.nic)}' exists before this deployment; after the TAP is deployed, stop (deallocate) and start that VM once, or adding the TAP source fails with "the NIC is not on fastpath"`,
           span: source.tapId.span,
           resource: source.holder,
           involved: source.config ? [source.config] : [],

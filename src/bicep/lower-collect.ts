@@ -186,7 +186,9 @@ export abstract class DeclarationCollector extends ImportLowerer {
         continue;
       }
       if (!ref || ref.info.kind !== 'resource') {
-        this.error(pp.value, "'parent' must be a resource symbol");
+        // A name nothing declares is said as every read of one is (the compiler's BCP057).
+        const undeclared = !ref && e.kind === 'VariableAccess' && !this.namedInFile(e.name.name) ? e.name.name : undefined;
+        this.error(pp.value, undeclared !== undefined ? `${this.unknownSymbol(undeclared, undefined, this.declaredNames())}: 'parent' must be a resource symbol` : "'parent' must be a resource symbol");
         r.badParent = true;
         continue;
       }

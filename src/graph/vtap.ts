@@ -168,7 +168,10 @@ function findTapSources(graph: ResourceGraph): Found {
       const tap = optionalValue(at(r.root, 'properties', 'virtualNetworkTap'), CERTAIN);
       const tapId = optionalValue(at(tap.at, 'id'), tap);
       const parentId = truncateId(r.id, r.id.types.length - 1);
-      const nic = createdByVm(graph, r.parent ? { kind: 'resource', resource: r.parent } : { kind: 'external', id: parentId });
+      // A NIC name made of an error (a `parent` that names nothing) is no NIC outside the template:
+      // the error is reported where it is, and the rules say only that the source cannot be checked.
+      const broken = r.parent ? undefined : parentId.names[parentId.names.length - 1]?.find((p): p is Unknown => p instanceof Unknown && p.reason.code === 'error');
+      const nic: NicRef = broken ? { kind: 'unknown', value: broken } : createdByVm(graph, r.parent ? { kind: 'resource', resource: r.parent } : { kind: 'external', id: parentId });
       out.push({ declaration: 'child', nic, config: r, holder: r, tapId: tapId.at, tap: graph.resolve(tapId.at.value), at: r.root, when: tapId.when, options: tapId.options });
     } else if (type === TYPES.nic.toLowerCase()) {
       // A NIC written with no TAP entry on the way to them: its body is not evaluated for nothing.

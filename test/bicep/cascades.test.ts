@@ -23,6 +23,29 @@ describe('Bicep errors: one per mistake', () => {
     expect(await errors({ 'main.bicep': main })).toEqual(["1:10 the resource 'vnet' has no name", "4:10 the resource 'subnet' has no name"]);
   });
 
+  it("a tap configuration whose 'parent' names nothing: the unknown symbol once, and no rule reasons about a NIC named '{?}'", async () => {
+    // The sample of Azure's type reference for tapConfigurations, whose parent is not declared.
+    const main = [
+      "resource exampleResource 'Microsoft.Network/networkInterfaces/tapConfigurations@2019-08-01' = {",
+      '  parent: parentResource',
+      "  name: 'example'",
+      '  properties: {',
+      "    virtualNetworkTap: { id: '/subscriptions/subid/resourceGroups/testrg/providers/Microsoft.Network/virtualNetworkTaps/testvtap' }",
+      '  }',
+      '}',
+      'resource parentResourse \'Microsoft.Network/networkInterfaces@2023-09-01\' existing = {',
+      "  name: 'web-nic'",
+      '}',
+      '',
+    ].join('\n');
+    const dir = workspace({ 'main.bicep': main });
+    const { findings } = await findingsOf(['main.bicep'], dir);
+    expect(findings.filter((f) => f.level !== 'note').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "2:11 unknown symbol 'parentResource'; did you mean 'parentResourse'?: 'parent' must be a resource symbol",
+    ]);
+    expect(findings.filter((f) => f.message.includes('{?}'))).toEqual([]);
+  });
+
   it("an instance of a loop read from elsewhere that does not exist is out of bounds at the read, not in the loop's name", async () => {
     const main = [
       "resource nics 'Microsoft.Network/networkInterfaces@2023-09-01' = [for i in range(0, 2): {",

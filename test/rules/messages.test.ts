@@ -385,9 +385,10 @@ describe('messages', () => {
           `the VM of NIC '${nic}' exists before this deployment, and so does TAP 'vtap-hub': unless that VM was stopped (deallocated) and started since the TAP was created, do so before this deployment, or adding the TAP source fails with "the NIC is not on fastpath"`,
       ),
     );
-    // A TAP this deployment creates: the restart comes after it.
+    // A TAP this deployment creates, and the source it adds in the same go: the restart comes
+    // after the TAP and before the source, which one deployment cannot do.
     const [afterTap] = await messages('fixtures/vtap-source-vm-nic/indeterminate-existing-nic.bicep', 'vtap-source-vm-restart');
-    expect(afterTap).toMatch(/exists before this deployment; after the TAP is deployed, stop \(deallocate\) and start that VM once/);
+    expect(afterTap).toMatch(/exists before this deployment, which creates TAP '[^']+' and adds the source in one go: unless that VM has been stopped \(deallocated\) and started once since a virtual network TAP existed, adding the source fails with "the NIC is not on fastpath", and one deployment leaves no moment to do it: deploy the TAP first, stop and start the VM, then add the source \(a second deployment\)$/);
   });
 
   test('each extra TAP configuration of a NIC says how it is declared and which one it is; two to one TAP say to keep one, two to different TAPs to mirror to one', async () => {
