@@ -16,7 +16,7 @@ import docs from './vtap-supported-region.md';
  */
 function howToKnow(v: Unknown): string {
   const symbol = v.symbol ?? '';
-  if (symbol === 'resourceGroup().location' || symbol === 'deployment().location') return 'set "deployment.location" in vtaplint.config.json, or pass the parameter, to check it';
+  if (symbol === 'resourceGroup().location' || symbol === 'deployment().location') return 'set "deployment.location" in vtaplint.config.json to check it; where a parameter takes the location, passing it works too';
   if (v.reason.code === 'parameter-without-value') return 'pass the parameter (a parameters file, or -p) to check it';
   if (symbol.endsWith('.location') && symbol.startsWith('resourceGroup('))
     return `it is the location of ${symbol.slice(0, -'.location'.length)}, another resource group than the deployment's, which "deployment.location" in vtaplint.config.json does not describe: pass the location as a parameter to check it`;
