@@ -1,7 +1,7 @@
 // The vtaplint command line. Exit codes: 0 no error-level finding (and warnings within
 // --max-warnings); 1 error-level findings or too many warnings; 2 bad usage, bad config, or an
 // internal failure (with a one-line reason).
-import { closeSync, existsSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -27,6 +27,7 @@ import { printable } from '../report/printable.js';
 import { usedCodePart } from '../engine/code-cache-parts.js';
 import { toolIdentity } from '../engine/result-cache.js';
 import { cacheLocation } from '../engine/cache-folder.js';
+import { isDirectory } from '../model/path-kind.js';
 import { defaultJobs } from '../engine/parallel.js';
 
 export { defaultJobs };
@@ -470,10 +471,3 @@ export async function main(): Promise<void> {
   process.exitCode = code;
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}

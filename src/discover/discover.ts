@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type * as Globby from 'globby';
 import { IgnoreMatcher, parseGitignore, type IgnoreFile } from './gitignore-match.js';
+import { isFile } from '../model/path-kind.js';
 import { rememberListing } from './folder-listings.js';
 
 export const LINTED_EXTENSIONS = ['json', 'jsonc', 'bicep', 'bicepparam'] as const;
@@ -204,13 +205,6 @@ function ignoreFilesAbove(dir: string, root: string, matcher: (files: readonly s
   return files;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The files a folder search finds (what globby finds for `**\/*.{json,jsonc,bicep,bicepparam}`

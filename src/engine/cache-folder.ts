@@ -5,8 +5,9 @@
 // which is what lets the pre-commit hook use the cache by default; `CACHEDIR.TAG` (the Cache
 // Directory Tagging Specification) keeps backups from copying it. `--cache-location FILE` is that
 // file, as written. Linting never reads the folder: discovery skips names starting with '.'.
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDirectory, isPlainFile, pathExists } from '../model/path-kind.js';
 
 /** The cache folder's name, in the working folder or the folder --cache-location names. */
 export const CACHE_FOLDER = '.vtaplintcache';
@@ -35,7 +36,7 @@ export function cacheLocation(cwd: string, given: string): CacheLocation {
     const folder = isCacheFolder(at) ? at : path.join(at, CACHE_FOLDER);
     return { file: path.join(folder, RESULTS), folder };
   }
-  if (!exists(at) && (path.basename(at) === CACHE_FOLDER || /[\\/]$/.test(given))) return { file: path.join(at, RESULTS), folder: at };
+  if (!pathExists(at) && (path.basename(at) === CACHE_FOLDER || /[\\/]$/.test(given))) return { file: path.join(at, RESULTS), folder: at };
   return { file: at };
 }
 
@@ -46,7 +47,8 @@ export function cacheLocation(cwd: string, given: string): CacheLocation {
  * results in a plain `.vtaplintcache` file): it is replaced, and this run's results start anew.
  */
 export function prepareCacheFolder(folder: string): void {
-  if (isFile(folder)) rmSync(folder, { force: true });
+  // A plain file, not a link: a link in the folder's place is left alone, and the write fails with a warning.
+  if (isPlainFile(folder)) rmSync(folder, { force: true });
   if (existsSync(folder)) return;
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, '.gitignore'), '# Made by vtaplint: its result cache (--cache), never to be committed.\n*\n');
@@ -61,32 +63,6 @@ function isCacheFolder(folder: string): boolean {
   try {
     const tag = readFileSync(path.join(folder, 'CACHEDIR.TAG'), 'utf8');
     return tag.startsWith(TAG_SIGNATURE) && tag.includes('vtaplint');
-  } catch {
-    return false;
-  }
-}
-
-function exists(p: string): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** A plain file (not a link: a link in the folder's place is left alone, and the write fails with a warning). */
-function isFile(p: string): boolean {
-  try {
-    return lstatSync(p).isFile();
   } catch {
     return false;
   }

@@ -3,6 +3,7 @@ import { pushAll } from '../model/push-all.js';
 import { cmp } from '../model/order.js';
 import path from 'node:path';
 import { matchesGlobList } from './globs.js';
+import { isDirectory } from '../model/path-kind.js';
 import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
 import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
@@ -26,7 +27,6 @@ import { runRules, type RuleOutcome } from './run-rules.js';
 import { HeapGuard } from './collect-garbage.js';
 import { applyBaseline, baselineCounts, readBaseline, type AbsentResult, type BaselineCounts } from './baseline.js';
 import { withListings } from '../discover/folder-listings.js';
-import { statSync } from 'node:fs';
 import { CachedLint } from './cached-lint.js';
 import {
   applySuppressions,
@@ -291,7 +291,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   // not with --context, which reports on the named files only) had every file its `files` globs
   // could mean discovered: an entry that concerns none of them (a typo, 'legacy/*.jsn', or a
   // folder since renamed) suppresses nothing and is judged too, instead of being kept silently.
-  const walked = opts.context === undefined ? (paths.length ? paths : ['.']).map((p) => path.resolve(opts.cwd, p)).filter(isFolder) : [];
+  const walked = opts.context === undefined ? (paths.length ? paths : ['.']).map((p) => path.resolve(opts.cwd, p)).filter(isDirectory) : [];
   // A folder named that the config's "ignore" leaves out whole (`vtaplint legacy` with "legacy/**")
   // is said, as a file named is: nothing printed and exit 0 read as "checked, no problems".
   for (const dir of walked) {
@@ -653,13 +653,6 @@ function unusedFindings(sites: readonly SuppressionSite[], rules: readonly Rule[
   return out;
 }
 
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Whether `inner` is `outer` or below it. */
 function isWithin(outer: string, inner: string): boolean {
