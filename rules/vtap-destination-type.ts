@@ -37,6 +37,9 @@ function checksNeedingProperties(tap: DeployedResource, destination: ResourceId 
   return `${own}, the destination is in the TAP ${where} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;
 }
 
+/** The two properties that name a TAP's destination. */
+const DESTINATION_PROPERTIES = ['destinationNetworkInterfaceIPConfiguration', 'destinationLoadBalancerFrontEndIPConfiguration'] as const;
+
 export default defineRule(
   {
     id: 'vtap-destination-type',
@@ -55,9 +58,17 @@ export default defineRule(
       const dests = destinationsOf(tap, ctx.graph);
       if (dests.length === 0) {
         const props = at(tap.root, 'properties');
+        // Destination properties written but null (`empty(collectorId) ? null : { id: ... }` with no
+        // id given) decide it: the finding is at them, not at the properties' brace.
+        // In the order they are written (the error at the first): offsets, asked only for a failure.
+        const nulls = DESTINATION_PROPERTIES.map((name) => ({ name, ...at(tap.root, 'properties', name) }))
+          .filter((p) => p.value === null)
+          .sort((a, b) => a.span.range().start - b.span.range().start);
+        const [first, ...others] = nulls;
         ctx.fail({
-          message: `TAP '${tap.displayName}' has no destination; set properties.destinationNetworkInterfaceIPConfiguration (a collector NIC's IP configuration) or properties.destinationLoadBalancerFrontEndIPConfiguration (an internal load balancer frontend)`,
-          span: props.value === undefined ? tap.span : props.span,
+          message: `TAP '${tap.displayName}' has no destination${nulls.length ? ` (${nulls.map((p) => p.name).join(' and ')} ${nulls.length > 1 ? 'are' : 'is'} null here)` : ''}; set properties.destinationNetworkInterfaceIPConfiguration (a collector NIC's IP configuration) or properties.destinationLoadBalancerFrontEndIPConfiguration (an internal load balancer frontend)`,
+          span: first?.span ?? (props.value === undefined ? tap.span : props.span),
+          related: others.map((p) => ({ span: p.span, message: `${p.name}, null too` })),
           resource: tap,
         });
         continue;

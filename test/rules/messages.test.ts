@@ -236,6 +236,33 @@ describe('messages', () => {
     ]);
   });
 
+  test('a TAP whose two destination properties are both null: the error at the first, the other related', async () => {
+    const tap = [
+      "param collectorNicId string = ''",
+      "param collectorFrontendId string = ''",
+      "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+      "  name: 'tap1'",
+      "  location: 'eastus'",
+      '  properties: {',
+      "    destinationLoadBalancerFrontEndIPConfiguration: collectorFrontendId != '' ? { id: collectorFrontendId } : null",
+      "    destinationNetworkInterfaceIPConfiguration: collectorNicId != '' ? { id: collectorNicId } : null",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { findings } = await findingsOf([workspace({ 'tap.bicep': tap })]);
+    const [f] = findings.filter((x) => x.ruleId === 'vtap-destination-type');
+    expect(f?.message).toBe(
+      "TAP 'tap1' has no destination (destinationLoadBalancerFrontEndIPConfiguration and destinationNetworkInterfaceIPConfiguration are null here); set properties.destinationNetworkInterfaceIPConfiguration (a collector NIC's IP configuration) or properties.destinationLoadBalancerFrontEndIPConfiguration (an internal load balancer frontend)",
+    );
+    expect([f?.line, f?.column]).toEqual([7, 53]);
+    // The other null, and the parameter default that made the first one null.
+    expect(f?.related.map((r) => [r.line, r.message])).toEqual([
+      [8, 'destinationNetworkInterfaceIPConfiguration, null too'],
+      [2, "the value of parameter 'collectorFrontendId' is its default, written here"],
+    ]);
+  });
+
   test('three TAP configurations on one NIC: "both" is not said of them', async () => {
     const fixture = JSON.parse(readFileSync(path.join(REPO, 'fixtures/vtap-one-config-per-nic/fail-two-declarations.json'), 'utf8')) as { resources: Record<string, unknown>[] };
     // A second tapConfigurations resource on the same NIC, to the same TAP: three in all.
