@@ -23,8 +23,9 @@ export abstract class ModuleLowerer extends ResourceLowerer {
   /**
    * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
    * without regard to case, so neither does this), also where nothing evaluates it (a variable
-   * nothing reads, a loop over an empty list). Said as ARM says it when it evaluates the read, at
-   * the same place, so that the evaluation's own error is the same diagnostic, not a second one.
+   * nothing reads, a loop over an empty list). A compile error, as the compiler says it (a
+   * module's outputs are a closed type): the evaluation's own error at the same place (ARM's
+   * "doesn't exist" when the read is evaluated) is then left out, not said a second time.
    * A module that could not be read (a registry module, a missing file) is not checked.
    */
   protected checkOutputReads(): void {
@@ -33,11 +34,8 @@ export abstract class ModuleLowerer extends ResourceLowerer {
       if (!outs) continue;
       const names = Object.keys(outs);
       if (names.some((n) => n.toLowerCase() === r.name.toLowerCase())) continue;
-      this.diagnostics.add({
-        code: 'evaluation-error',
-        message: `The language expression property '${r.name}' doesn't exist, available properties are '${names.join(', ')}'.`,
-        span: this.span(r.at),
-      });
+      const available = names.length ? ` Available properties include ${names.map((n) => `"${n}"`).join(', ')}.` : '';
+      this.error(r.at, `The type "outputs" does not contain property "${r.name}".${available} (BCP053)`);
     }
   }
 

@@ -180,8 +180,9 @@ describe('Bicep: errors the compiler raises', () => {
       outputs: { id: { type: 'string', value: 'x' } },
     });
     expect(await errors(main, { 'tap.bicep': "output tapID string = 'x'\n", 'tap.json': json })).toEqual([
-      "5:19 The language expression property 'tapId' doesn't exist, available properties are 'id'.",
-      "8:14 The language expression property 'tapIds' doesn't exist, available properties are 'tapID'.",
+      // As the compiler says it (a compile error, not ARM's evaluation error at deployment).
+      '5:19 The type "outputs" does not contain property "tapId". Available properties include "id". (BCP053)',
+      '8:14 The type "outputs" does not contain property "tapIds". Available properties include "tapID". (BCP053)',
     ]);
   });
 
