@@ -406,7 +406,17 @@ class Evaluator {
 function derivedUnknown(fn: string, args: Value[], first: Unknown, returns: FnDef['returns']): Unknown {
   const keys = args.map(symbolicKey);
   const symbol = keys.every((k) => k !== undefined) ? `${fn}(${keys.join(',')})` : undefined;
-  return new Unknown(first.reason, returns, undefined, symbol, undefined, undefined, boundOf(fn, args));
+  return new Unknown(first.reason, returns, undefined, symbol, undefined, undefined, boundOf(fn, args), undefined, undefined, undefined, undefined, undefined, lowerBoundOf(fn, args));
+}
+
+/** The least an unknown result can be: length() of a string known in part is at least its written parts' length. */
+function lowerBoundOf(fn: string, args: Value[]): number | undefined {
+  if (fn !== 'length' || args.length !== 1) return undefined;
+  const a = args[0];
+  if (!(a instanceof Unknown) || a.parts === undefined) return undefined;
+  let written = 0;
+  for (const p of a.parts) if (typeof p === 'string') written += p.length;
+  return written > 0 ? written : undefined;
 }
 
 /**

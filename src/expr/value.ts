@@ -389,6 +389,11 @@ export class Unknown {
      * on their being there, never on their being all (see knownElements in located.ts).
      */
     readonly contains?: readonly Value[],
+    /**
+     * For a number: the smallest value it can take, when that is known (the length of a string
+     * known in part is at least that of its written parts: `length(tapId) > 0` for tapId = tap.id).
+     */
+    readonly atLeast?: number,
   ) {}
 
   /** What is known about it, for messages. */

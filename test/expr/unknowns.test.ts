@@ -69,6 +69,20 @@ describe('unknown propagation', () => {
     expect(val("[equals(concat('vm-', parameters('p')), 'db-1')]", { template: noValue })).toBe(false);
   });
 
+  it('a number known within bounds compares with one beyond them: the length of a string known in part, an int with maxValue', () => {
+    // Bicep's `length(tapId ?? '') > 0` for a module's tapId = tap.id: at least its written parts long.
+    const id = "resourceId('Microsoft.Network/virtualNetworkTaps', parameters('p'))";
+    expect(val(`[greater(length(${id}), 0)]`, { template: noValue })).toBe(true);
+    expect(val(`[greater(length(coalesce(${id}, '')), 0)]`, { template: noValue })).toBe(true);
+    expect(val(`[less(0, length(concat('a', parameters('p'))))]`, { template: noValue })).toBe(true);
+    // Within the bounds: still unknown (the string is at least 1 long, maybe more).
+    expect(ev(`[greater(length(concat('a', parameters('p'))), 1)]`, { template: noValue }).plain).toEqual({ $unknown: 'parameter-without-value' });
+    const bounded = { parameters: { n: { type: 'int', maxValue: 10 } }, resources: [] };
+    expect(val("[less(parameters('n'), 100)]", { template: bounded })).toBe(true);
+    expect(val("[greaterOrEquals(parameters('n'), 11)]", { template: bounded })).toBe(false);
+    expect(ev("[less(parameters('n'), 5)]", { template: bounded }).plain).toEqual({ $unknown: 'parameter-without-value' });
+  });
+
   it('a string known in part is never null; a value of a known type may be (a nullable parameter)', () => {
     // Bicep's `tapId != null` for a module parameter given tap.id: an id known in part.
     expect(val("[equals(resourceId('Microsoft.Network/virtualNetworkTaps', parameters('p')), null())]", { template: noValue })).toBe(false);

@@ -26,6 +26,13 @@ export function compareStrings(a: string, b: string): number {
 function compare(args: Value[], env: FnEnv): number | Unknown {
   const a = args[0] as Value;
   const b = args[1] as Value;
+  // A number known only within bounds, against a known one on one side of them, compares all the
+  // same (`length(tapId) > 0` for an id known in part; a count with maxValue 10 against 100).
+  if (a instanceof Unknown && typeof b === 'number') return beyond(a, b) ?? a;
+  if (b instanceof Unknown && typeof a === 'number') {
+    const c = beyond(b, a);
+    return c === undefined ? b : -c;
+  }
   if (a instanceof Unknown) return a;
   if (b instanceof Unknown) return b;
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
@@ -35,12 +42,21 @@ function compare(args: Value[], env: FnEnv): number | Unknown {
   );
 }
 
+/** 1 when every value `u` can take is above `n`, -1 when every one is below; undefined otherwise. */
+function beyond(u: Unknown, n: number): 1 | -1 | undefined {
+  if (u.atLeast !== undefined && u.atLeast > n) return 1;
+  if (u.atMost !== undefined && u.type === 'int' && u.atMost < n) return -1;
+  return undefined;
+}
+
 function cmp(name: string, test: (c: number) => boolean): FnDef {
   return {
     name,
     min: 2,
     max: 2,
     returns: 'bool',
+    // A number known only within bounds can still be compared (see beyond).
+    unknownArgs: true,
     impl: (args, env) => {
       const c = compare(args, env);
       return c instanceof Unknown ? new Unknown(c.reason, 'bool') : test(c);
