@@ -3,7 +3,7 @@
 // without it reports.
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -231,11 +231,26 @@ test('the cache folder: git and backups leave it out, an old cache file in its p
 test('where the cache goes: a new path named .vtaplintcache or ending in / is the cache folder; what is not a file there is a warning, never read or replaced', async () => {
   const dir = folder({ 'tap.json': TAP('antarctica') });
   const fresh = await report(dir);
-  for (const given of ['.vtaplintcache', 'caches/vtaplint/']) {
+  // A new path named .vtaplintcache is the cache folder; one written as a folder holds it.
+  for (const [given, folderAt] of [['.vtaplintcache', '.vtaplintcache'], ['caches/vtaplint/', 'caches/vtaplint/.vtaplintcache']] as const) {
     expect(await report(dir, ['--cache-location', given])).toBe(fresh);
-    const at = path.join(dir, given);
-    expect(readdirSync(at).sort(), given).toEqual(['.gitignore', 'CACHEDIR.TAG', 'results']);
+    expect(readdirSync(path.join(dir, folderAt)).sort(), given).toEqual(['.gitignore', 'CACHEDIR.TAG', 'results']);
   }
+  // A cache folder made beforehand (mkdir -p in a CI step) gets the files that keep it out of git.
+  mkdirSync(path.join(dir, 'premade', '.vtaplintcache'), { recursive: true });
+  expect(await report(dir, ['--cache-location', 'premade'])).toBe(fresh);
+  expect(readdirSync(path.join(dir, 'premade', '.vtaplintcache')).sort()).toEqual(['.gitignore', 'CACHEDIR.TAG', 'results']);
+  // A template named as the cache by mistake, or a file written as a folder, is never written over.
+  const template = readFileSync(path.join(dir, 'tap.json'), 'utf8');
+  for (const [given, why] of [['tap.json', 'it is a file vtaplint lints, not a result cache, and is not written over'], ['tap.json/', 'it is written as a folder but is not one']] as const) {
+    const r = await cli(['-j', '1', '-f', 'json', '--cache-location', given, '.'], dir);
+    expect(JSON.parse(r.stdout).notifications, given).toEqual([expect.objectContaining({ level: 'warning', message: `cannot write the result cache: ${why} (the next run lints every file again)` })]);
+    expect(readFileSync(path.join(dir, 'tap.json'), 'utf8'), given).toBe(template);
+  }
+  // A cache the user names with a .json name is one: kept, read and written again.
+  expect(await report(dir, ['--cache-location', 'cache.json'])).toBe(fresh);
+  expect(await report(dir, ['--cache-location', 'cache.json'])).toBe(fresh);
+  expect(JSON.parse(readFileSync(path.join(dir, 'cache.json'), 'utf8')).format).toBe('vtaplint-result-cache/1');
   // A FIFO (reading it would wait for a writer forever), a file given as a folder (ENOTDIR).
   execFileSync('mkfifo', [path.join(dir, 'fifo')]);
   for (const [given, why] of [['fifo', 'it is not a regular file'], ['tap.json/cache', 'ENOTDIR']] as const) {

@@ -21,7 +21,7 @@ export abstract class ModuleLowerer extends ResourceLowerer {
   private readonly moduleOutputs = new Map<string, TObject>();
 
   /**
-   * BCP053: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
+   * BCP053 / BCP083: `mod.outputs.x` where the module declares no output `x` (ARM reads output names
    * without regard to case, so neither does this), also where nothing evaluates it (a variable
    * nothing reads, a loop over an empty list). A compile error, as the compiler says it (a
    * module's outputs are a closed type): the evaluation's own error at the same place (ARM's
@@ -34,8 +34,7 @@ export abstract class ModuleLowerer extends ResourceLowerer {
       if (!outs) continue;
       const names = Object.keys(outs);
       if (names.some((n) => n.toLowerCase() === r.name.toLowerCase())) continue;
-      const available = names.length ? ` Available properties include ${names.map((n) => `"${n}"`).join(', ')}.` : '';
-      this.error(r.at, `The type "outputs" does not contain property "${r.name}".${available} (BCP053)`);
+      this.error(r.at, this.noSuchProperty('outputs', r.name, names));
     }
   }
 

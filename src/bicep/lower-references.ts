@@ -55,14 +55,18 @@ export abstract class ReferenceLowerer extends BuiltinLowerer {
     }
     const name = e.property.name;
     if (keys.length === 0 || keys.some((k) => k.toLowerCase() === name.toLowerCase())) return;
+    this.error(e, this.noSuchProperty('object', name, keys));
+  }
+
+  /**
+   * The compiler's error for a property a closed type does not have: BCP083 with the name spelt
+   * alike when there is one, else BCP053 with the names there are, sorted.
+   */
+  protected noSuchProperty(type: string, name: string, keys: readonly string[]): string {
     const near = suggestion(name, keys);
+    if (near) return `The type "${type}" does not contain property "${name}". Did you mean "${near}"? (BCP083)`;
     const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    this.error(
-      e,
-      near
-        ? `The type "object" does not contain property "${name}". Did you mean "${near}"? (BCP083)`
-        : `The type "object" does not contain property "${name}". Available properties include ${sorted.map((k) => `"${k}"`).join(', ')}. (BCP053)`,
-    );
+    return `The type "${type}" does not contain property "${name}".${sorted.length ? ` Available properties include ${sorted.map((k) => `"${k}"`).join(', ')}.` : ''} (BCP053)`;
   }
 
   /** The object literal an expression is (through untyped variables and properties of literals), or undefined. */

@@ -25,7 +25,7 @@ export class CachedLint {
   private readonly parameterFiles: string[];
 
   constructor(
-    given: { file: string; tool: string; folder?: string | undefined },
+    given: { file: string; tool: string; folder?: string | undefined; unusable?: string | undefined },
     opts: LintOptions,
     private readonly bicepSources: BicepSources,
     private readonly reader: WireReader,
@@ -39,7 +39,7 @@ export class CachedLint {
       rules: opts.rules.map((r) => r.meta.id),
       parameterFiles: this.parameterFiles,
       params: opts.params ?? {},
-    }, given.folder);
+    }, given.folder, given.unusable);
   }
 
   /** Fills the slots of the files whose kept result holds; returns the indexes of the others. */

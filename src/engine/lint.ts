@@ -74,7 +74,7 @@ export interface LintOptions {
    * --cache: the result cache file (absolute), the identity of this build (src/engine/result-cache.ts),
    * and the cache folder the file is in, made when it is first written (src/engine/cache-folder.ts).
    */
-  cache?: { file: string; tool: string; folder?: string | undefined } | undefined;
+  cache?: { file: string; tool: string; folder?: string | undefined; unusable?: string | undefined } | undefined;
 }
 
 /** Fewer files than this are linted in the main thread: starting workers would cost more. */

@@ -21,6 +21,9 @@ import { prepareCacheFolder } from './cache-folder.js';
 import { stillAnswered, type RunFacts } from './revalidate.js';
 import type { WorkerResult } from './parallel.js';
 
+/** The names of the files vtaplint lints (discover.ts): a cache file given one is checked before it is written over. */
+const LINTED_NAME = /\.(json|jsonc|bicep|bicepparam)$/i;
+
 /** The cache file's format; a file of another format is not read. */
 const FORMAT = 'vtaplint-result-cache/1';
 
@@ -103,20 +106,28 @@ export class ResultCache {
   }
 
   /** Reads the cache file; one that is missing, damaged, of another build or too large is an empty cache. */
-  static open(file: string, key: RunKey, folder?: string): ResultCache {
+  static open(file: string, key: RunKey, folder?: string, unusable?: string): ResultCache {
     let entries = new Map<string, Entry>();
+    if (unusable !== undefined) return new ResultCache(file, key.tool, entries, key, folder, unusable);
     // Something that is not a file where the cache goes (/dev/null, a FIFO, a device) is neither
     // read (a FIFO would wait for a writer forever) nor replaced (as root, the rename would put a
     // file in /dev/null's place): the run goes on without the cache, with a warning.
     const kind = statOf(file);
     if (kind !== undefined && !kind.isFile()) return new ResultCache(file, key.tool, entries, key, folder, kind.isDirectory() ? 'it is a folder' : 'it is not a regular file');
+    let text: string | undefined;
     try {
       if ((kind?.size ?? 0) > MAX_CACHE_BYTES) throw new Error('too large');
-      const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      text = readFileSync(file, 'utf8');
+      const data = JSON.parse(text) as unknown;
       // An entry not of the shape this build writes (a damaged or edited file) is dropped: its file is linted again.
       if (isCacheFile(data) && data.format === FORMAT && data.tool === key.tool) entries = new Map(Object.entries(data.entries).filter(([, e]) => isEntry(e)));
     } catch {
       // Missing or not JSON: an empty cache, written at the end of the run.
+    }
+    // A file named as the cache (not one in the cache folder) that vtaplint would lint, and that
+    // is no cache of any vtaplint (`--cache-location main.json` by mistake), is never written over.
+    if (folder === undefined && kind !== undefined && LINTED_NAME.test(file) && !(text ?? '').includes('"vtaplint-result-cache/')) {
+      return new ResultCache(file, key.tool, new Map(), key, folder, 'it is a file vtaplint lints, not a result cache, and is not written over');
     }
     return new ResultCache(file, key.tool, entries, key, folder);
   }

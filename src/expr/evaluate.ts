@@ -409,14 +409,17 @@ function derivedUnknown(fn: string, args: Value[], first: Unknown, returns: FnDe
   return new Unknown(first.reason, returns, undefined, symbol, undefined, undefined, boundOf(fn, args), undefined, undefined, undefined, undefined, undefined, lowerBoundOf(fn, args));
 }
 
-/** The least an unknown result can be: length() of a string known in part is at least its written parts' length. */
+/**
+ * The least an unknown result can be: length() of a resource id known in part is at least its
+ * written start ('/subscriptions/' of tap.id). Only an id's start: other strings known in part may
+ * lose written text to what is not known yet (uri() resolves '../' in an unknown part against the
+ * written base; a guessed split() piece may be cut short by a delimiter in an unknown part).
+ */
 function lowerBoundOf(fn: string, args: Value[]): number | undefined {
   if (fn !== 'length' || args.length !== 1) return undefined;
   const a = args[0];
-  if (!(a instanceof Unknown) || a.parts === undefined) return undefined;
-  let written = 0;
-  for (const p of a.parts) if (typeof p === 'string') written += p.length;
-  return written > 0 ? written : undefined;
+  const first = a instanceof Unknown ? a.parts?.[0] : undefined;
+  return typeof first === 'string' && /^\/(subscriptions|providers)\//i.test(first) ? first.length : undefined;
 }
 
 /**

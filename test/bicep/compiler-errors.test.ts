@@ -182,7 +182,8 @@ describe('Bicep: errors the compiler raises', () => {
     expect(await errors(main, { 'tap.bicep': "output tapID string = 'x'\n", 'tap.json': json })).toEqual([
       // As the compiler says it (a compile error, not ARM's evaluation error at deployment).
       '5:19 The type "outputs" does not contain property "tapId". Available properties include "id". (BCP053)',
-      '8:14 The type "outputs" does not contain property "tapIds". Available properties include "tapID". (BCP053)',
+      // Spelt like one there is: the compiler's BCP083, naming it.
+      '8:14 The type "outputs" does not contain property "tapIds". Did you mean "tapID"? (BCP083)',
     ]);
   });
 

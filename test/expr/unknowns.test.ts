@@ -74,9 +74,13 @@ describe('unknown propagation', () => {
     const id = "resourceId('Microsoft.Network/virtualNetworkTaps', parameters('p'))";
     expect(val(`[greater(length(${id}), 0)]`, { template: noValue })).toBe(true);
     expect(val(`[greater(length(coalesce(${id}, '')), 0)]`, { template: noValue })).toBe(true);
-    expect(val(`[less(0, length(concat('a', parameters('p'))))]`, { template: noValue })).toBe(true);
-    // Within the bounds: still unknown (the string is at least 1 long, maybe more).
-    expect(ev(`[greater(length(concat('a', parameters('p'))), 1)]`, { template: noValue }).plain).toEqual({ $unknown: 'parameter-without-value' });
+    expect(val(`[less(0, length(${id}))]`, { template: noValue })).toBe(true);
+    // Within the bounds: still unknown (the id is at least '/subscriptions/' long, maybe more).
+    expect(ev(`[greater(length(${id}), 20)]`, { template: noValue }).plain).toEqual({ $unknown: 'deployment-time' });
+    // Only an id's start is trusted: uri() resolves '../' in an unknown part against the written
+    // base, and a guessed split() piece may be cut short, so their written text bounds nothing.
+    expect(ev("[greater(length(uri('https://a.com/aaaaaaaaaa/', concat('bbbbbbbbbb/', parameters('p')))), 20)]", { template: noValue }).plain).toEqual({ $unknown: 'parameter-without-value' });
+    expect(ev("[greater(length(split(concat('/a/pre', parameters('p'), 'post/b'), '/')[2]), 5)]", { template: noValue }).plain).toEqual({ $unknown: 'parameter-without-value' });
     const bounded = { parameters: { n: { type: 'int', maxValue: 10 } }, resources: [] };
     expect(val("[less(parameters('n'), 100)]", { template: bounded })).toBe(true);
     expect(val("[greaterOrEquals(parameters('n'), 11)]", { template: bounded })).toBe(false);
