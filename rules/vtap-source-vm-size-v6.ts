@@ -48,6 +48,7 @@ export default defineRule(
         done.add(vm);
         const size = at(vm.root, 'properties', 'hardwareProfile', 'vmSize');
         const v = size.value;
+        const ending = v instanceof Unknown ? writtenEnding(v) : undefined;
         // Where the NIC is declared, and where it is made a source (each labelled for what it is).
         const related = [...(nic ? [{ span: nic.nameSpan, message: `network interface '${nicShown}'` }] : []), sourceRelated(source)];
         const base = { span: size.span, resource: vm, involved: [...(nic ? [nic] : []), ...(source.config ? [source.config] : [])], sources: [source], related };
@@ -56,9 +57,8 @@ export default defineRule(
             ...base,
             message: `VM '${vm.displayName}' has the v6 size '${v}' and its network interface '${nicShown}' is a TAP source; v6 sizes cannot be mirrored during the preview: choose a size that does not end in _v6`,
           });
-        } else if (v instanceof Unknown && writtenEnding(v) !== undefined) {
+        } else if (v instanceof Unknown && ending !== undefined) {
           // Its end is written ('Standard_D${vCpus}s_v6'): whatever the rest, it ends that way.
-          const ending = writtenEnding(v) as string;
           if (V6.test(ending)) {
             ctx.fail({
               ...base,

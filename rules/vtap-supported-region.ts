@@ -56,14 +56,15 @@ export default defineRule(
         // The regions it can be (a parameter's allowedValues, the branches of a Bicep `?:`): the
         // verdict is theirs when they all agree.
         const can = v.choice ? 'can be in' : 'allows';
-        const names = v.oneOf.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)));
+        const choices = v.oneOf;
+        const names = choices.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)));
         const isSupported = (r: unknown) => typeof r === 'string' && ctx.regions.supported.has(normalizeRegion(r));
         const isComingSoon = (r: unknown) => typeof r === 'string' && ctx.regions.comingSoon.has(normalizeRegion(r));
-        const notSupported = v.oneOf.filter((r) => !isSupported(r)).map((r) => (typeof r === 'string' ? r : JSON.stringify(r)));
+        const notSupported = names.filter((_, i) => !isSupported(choices[i]));
         const base = { span: loc.span, related: unknownOrigin(v, loc.span), resource: tap };
         if (notSupported.length === 0) ctx.pass({ ...base, message: `every region TAP '${tap.displayName}' ${can} (${names.join(', ')}) supports virtual network TAP` });
         else if (notSupported.length === names.length) {
-          const soon = v.oneOf.every(isComingSoon);
+          const soon = choices.every(isComingSoon);
           ctx.fail({
             ...base,
             message: `the region of TAP '${tap.displayName}' is ${describeUnknown(v)}, and no region it ${can} (${names.join(', ')}) ${soon ? 'has virtual network TAP yet (they are only "coming soon")' : 'supports virtual network TAP'}; deploy it in one of: ${supported}`,

@@ -13,7 +13,9 @@
 // another run at the same time never leaves half of one. A file that cannot be read as a cache (of
 // another version, damaged, edited) is treated as empty and written again; a result in it that is
 // not of the shape this build writes is linted again.
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { pathStats } from '../model/path-kind.js';
+import { LINTED_EXTENSIONS, extensionOf } from '../discover/discover.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digest, type Input } from '../model/inputs.js';
@@ -21,8 +23,10 @@ import { prepareCacheFolder } from './cache-folder.js';
 import { stillAnswered, type RunFacts } from './revalidate.js';
 import type { WorkerResult } from './parallel.js';
 
-/** The names of the files vtaplint lints (discover.ts): a cache file given one is checked before it is written over. */
-const LINTED_NAME = /\.(json|jsonc|bicep|bicepparam)$/i;
+/** A name discovery lints (any case: a cache given one is checked before it is written over). */
+function lintedName(file: string): boolean {
+  return (LINTED_EXTENSIONS as readonly string[]).includes(extensionOf(file).toLowerCase());
+}
 
 /** The cache file's format; a file of another format is not read. */
 const FORMAT = 'vtaplint-result-cache/1';
@@ -112,7 +116,7 @@ export class ResultCache {
     // Something that is not a file where the cache goes (/dev/null, a FIFO, a device) is neither
     // read (a FIFO would wait for a writer forever) nor replaced (as root, the rename would put a
     // file in /dev/null's place): the run goes on without the cache, with a warning.
-    const kind = statOf(file);
+    const kind = pathStats(file);
     if (kind !== undefined && !kind.isFile()) return new ResultCache(file, key.tool, entries, key, folder, kind.isDirectory() ? 'it is a folder' : 'it is not a regular file');
     let text: string | undefined;
     try {
@@ -126,7 +130,7 @@ export class ResultCache {
     }
     // A file named as the cache (not one in the cache folder) that vtaplint would lint, and that
     // is no cache of any vtaplint (`--cache-location main.json` by mistake), is never written over.
-    if (folder === undefined && kind !== undefined && LINTED_NAME.test(file) && !(text ?? '').includes('"vtaplint-result-cache/')) {
+    if (folder === undefined && kind !== undefined && lintedName(file) && !(text ?? '').includes('"vtaplint-result-cache/')) {
       return new ResultCache(file, key.tool, new Map(), key, folder, 'it is a file vtaplint lints, not a result cache, and is not written over');
     }
     return new ResultCache(file, key.tool, entries, key, folder);
@@ -202,15 +206,6 @@ export class ResultCache {
       }
       return (e as NodeJS.ErrnoException).code ?? String(e);
     }
-  }
-}
-
-/** The file's stats, or undefined when it cannot be looked at (missing, or a path through a file: ENOTDIR). */
-function statOf(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
   }
 }
 

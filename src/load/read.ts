@@ -9,6 +9,7 @@ import { TextSpan } from '../model/span.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import { listedAsFolder } from '../discover/folder-listings.js';
 import { boolAnswer, digest, noteInput, recording } from '../model/inputs.js';
+import { linkStats, pathStats } from '../model/path-kind.js';
 
 export interface ReadLimits {
   /** Largest file read, in bytes. */
@@ -132,12 +133,8 @@ function signatureText(st: Stats): string {
 export function stillSigned(kind: 'read' | 'readAnywhere', path: string, root: string, signature: string): boolean {
   const at = kind === 'read' ? unlinkedPath(path, root) : nodePath.resolve(path);
   if (at === undefined) return false;
-  try {
-    const st = kind === 'read' ? lstatSync(at, { throwIfNoEntry: false }) : statSync(at, { throwIfNoEntry: false });
-    return st !== undefined && st.isFile() && signatureText(st) === signature;
-  } catch {
-    return false;
-  }
+  const st = kind === 'read' ? linkStats(at) : pathStats(at);
+  return st !== undefined && st.isFile() && signatureText(st) === signature;
 }
 
 /** A read's answer for the result cache (src/model/inputs.ts): the text it gave, or why it gave none. */
@@ -384,11 +381,11 @@ function whyOutside(file: string, root: string): string {
  */
 export function widerRootHint(file: string, root: string): string {
   const abs = nodePath.resolve(file);
-  let common = nodePath.resolve(root);
+  const absRoot = nodePath.resolve(root);
+  let common = absRoot;
   while (!isUnder(abs, common) && nodePath.dirname(common) !== common) common = nodePath.dirname(common);
   if (nodePath.dirname(common) === common) return '';
-  const named = nodePath.relative(common, nodePath.resolve(root)) || '.';
-  return ` ('${nodePath.resolve(root)}'); to check it, lint from '${common}', which holds both (there: vtaplint ${named})`;
+  return ` ('${absRoot}'); to check it, lint from '${common}', which holds both (there: vtaplint ${nodePath.relative(common, absRoot) || '.'})`;
 }
 
 /**
@@ -476,11 +473,9 @@ export function readSourceInside(path: string, kind: SourceKind, root: string, l
 function readUnlinked(path: string, kind: SourceKind, root: string, limits: ReadLimits, opened?: Opened): ReadResult | undefined {
   const real = unlinkedPath(path, root);
   if (real === undefined) return undefined;
+  // A link is refused by the open itself, before any signature is taken.
   const r = readOpened(real, kind, limits, NO_FOLLOW, opened);
-  if (r === 'link') {
-    if (opened !== undefined) opened.signature = undefined;
-    return undefined;
-  }
+  if (r === 'link') return undefined;
   return real === path ? r : asWritten(path, kind, r);
 }
 

@@ -2,6 +2,16 @@
 // file (ENOTDIR) or one that cannot be looked at (EACCES, a link loop) is none of them.
 import { lstatSync, statSync, type Stats } from 'node:fs';
 
+/** The path's stats, links followed; undefined when there is nothing to look at. */
+export function pathStats(p: string): Stats | undefined {
+  return statOf(p, statSync);
+}
+
+/** The path's own stats (a link's, not its target's); undefined when there is nothing there. */
+export function linkStats(p: string): Stats | undefined {
+  return statOf(p, lstatSync);
+}
+
 /** A folder, links followed. */
 export function isDirectory(p: string): boolean {
   return statOf(p, statSync)?.isDirectory() ?? false;
