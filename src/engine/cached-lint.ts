@@ -2,7 +2,6 @@
 // result still holds take it, the others are linted while what their lints ask of the file system
 // is recorded (src/model/inputs.ts), and their results are kept, whichever thread linted them.
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { recordInputs } from '../model/inputs.js';
 import { realPath } from '../load/read.js';
 import type { DiscoveredFile } from '../discover/discover.js';
@@ -97,12 +96,8 @@ export class CachedLint {
   private identityOf(config: EffectiveConfig, sites: readonly SuppressionSite[]): ConfigIdentity {
     let identity = this.configs.get(config);
     if (identity === undefined) {
-      let text = '';
-      try {
-        if (config.file !== undefined) text = readFileSync(config.file, 'utf8');
-      } catch {
-        // Read a moment ago to load it: the key then holds its path and suppressions only.
-      }
+      // The text the config was loaded from (a config made by the action or a test has none).
+      const text = config.text ?? '';
       identity = { file: config.file, text, expired: sites.map((s) => s.expired !== undefined) };
       this.configs.set(config, identity);
     }

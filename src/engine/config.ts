@@ -60,6 +60,8 @@ export interface ParameterMapping {
 export interface EffectiveConfig {
   /** The config file, when one applies. */
   file: string | undefined;
+  /** Its text as it was read (the result cache keys results by it, without reading it again). */
+  text?: string;
   rules: ReadonlyMap<string, ConfiguredLevel>;
   tags: ReadonlyMap<string, ConfiguredLevel>;
   regions: RegionLists;
@@ -269,6 +271,7 @@ export async function loadConfigFile(file: string, knownRules: ReadonlySet<strin
     : DEFAULT_REGIONS;
   return {
     file,
+    text,
     rules,
     tags: new Map(Object.entries(cfg.tags ?? {})),
     regions,
