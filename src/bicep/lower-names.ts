@@ -41,12 +41,26 @@ export abstract class NameLowerer extends DeclarationCollector {
   /** The name as written (the last segment for a child with a parent). */
   protected shortName(r: SymInfo, idx: Expr | undefined, refs: RefCollector | undefined): Expr {
     if (!r.nameProp) {
-      if (r.kind === 'module') return call('format', [lit('{0}-{1}', r.decl.name), lit(r.symbol, r.decl.name), call('uniqueString', [lit(r.symbol, r.decl.name), member(call('deployment', [], r.decl.name), 'name', r.decl.name)], r.decl.name)], r.decl.name);
+      if (r.kind === 'module') return this.generatedModuleName(r, idx);
       // Extension resources (Kubernetes, Microsoft Graph) may have no ARM name.
       if (!this.hasResourceExtensions) return this.noName(r);
       return lit(r.symbol, r.decl.name);
     }
     return this.expr(r.nameProp.value, this.instanceCtx(r, idx, refs, r.nameProp));
+  }
+
+  /**
+   * The deployment name the compiler gives a module written without one (optional module names):
+   * its symbol, cut to 50 characters (46 in a loop, which adds the instance's index), and a hash
+   * of the symbol and the parent deployment's name, so that every instance's name is its own:
+   * `format('sym-{0}', uniqueString('sym', deployment().name))`, and in a loop
+   * `format('sym-{0}-{1}', copyIndex(), uniqueString(...))`. Deployment names are at most 64 long.
+   */
+  private generatedModuleName(r: SymInfo, idx: Expr | undefined): Expr {
+    const at = r.decl.name;
+    const hash = call('uniqueString', [lit(r.symbol, at), member(call('deployment', [], at), 'name', at)], at);
+    if (!r.loop) return call('format', [lit(`${r.symbol.slice(0, 50)}-{0}`, at), hash], at);
+    return call('format', [lit(`${r.symbol.slice(0, 46)}-{0}-{1}`, at), idx ?? call('copyIndex', [], at), hash], at);
   }
 
   /**

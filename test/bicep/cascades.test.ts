@@ -143,6 +143,13 @@ describe('Bicep errors: one per mistake', () => {
   });
 });
 
+describe('Bicep: modules written without a name', () => {
+  it('a module loop without names deploys one deployment per instance: no duplicate names', async () => {
+    const main = ["module m2 'mod.bicep' = [for i in range(0, 3): {", '  params: { n: i }', '}]', "module m3 'mod.bicep' = {}", ''].join('\n');
+    expect(await errors({ 'main.bicep': main, 'mod.bicep': 'param n int = 0\n' })).toEqual([]);
+  });
+});
+
 describe('Bicep errors: a variable for-body reads only what is known at the start (BCP182)', () => {
   const head = [
     "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {",

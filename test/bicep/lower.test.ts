@@ -839,6 +839,29 @@ describe('Bicep lowering: modules and imports', () => {
     expect(node(obj(outs.fe).value)).toBe("coalesce(tryGet(reference(resourceId('Microsoft.Resources/deployments', 'net-deploy'), '2022-09-01').outputs, 'feId', 'value'), '')");
   });
 
+  it('names a module written without a name as the compiler does: the symbol cut to 50 characters (46 and the index in a loop), and a hash', () => {
+    const long = 'module_symbolic_name_with_a_super_long_name_that_has_seventy_seven_characters';
+    const r = load(
+      [
+        "module m2 'mod.bicep' = [for i in range(0, 2): {",
+        '  params: { n: i }',
+        '}]',
+        `module ${long} 'mod.bicep' = {}`,
+        `module ${long}s 'mod.bicep' = [for i in range(0, 2): {}]`,
+        'output first string = m2[0].name',
+        `output long string = ${long}.name`,
+      ].join('\n'),
+      { 'mod.bicep': 'param n int = 0\n' },
+    );
+    expect(r.diagnostics).toEqual([]);
+    const res = section(r.root, 'resources');
+    expect(node(obj(res.m2).name)).toBe("format('m2-{0}-{1}', copyIndex(), uniqueString('m2', deployment().name))");
+    expect(node(obj(res[long]).name)).toBe(`format('module_symbolic_name_with_a_super_long_name_that_h-{0}', uniqueString('${long}', deployment().name))`);
+    expect(node(obj(res[`${long}s`]).name)).toBe(`format('module_symbolic_name_with_a_super_long_name_th-{0}-{1}', copyIndex(), uniqueString('${long}s', deployment().name))`);
+    const outs = section(r.root, 'outputs');
+    expect(node(obj(outs.first).value)).toBe("format('m2-{0}-{1}', 0, uniqueString('m2', deployment().name))");
+  });
+
   it('emits module scopes as the compiler does', () => {
     const r = load("module m 'm.bicep' = {\n  name: 'm'\n  scope: resourceGroup('sub1', 'rg1')\n}\n", { 'm.bicep': '' });
     const m = obj(section(r.root, 'resources').m);
