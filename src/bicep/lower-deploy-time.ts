@@ -123,7 +123,11 @@ export abstract class DeployTimeChecks extends CycleChecks {
 
   /** BCP182: a variable's for-body that reads runtime state (see lower-loop-vars.ts). */
   protected checkLoopVariables(varInfo: LoweredFile['variables']): void {
-    const check = new LoopVariableCheck((name) => varInfo.get(name)?.node);
+    const text = this.file.text;
+    const check = new LoopVariableCheck(
+      (name) => varInfo.get(name)?.node,
+      (start) => /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(start, start + 256))?.[0],
+    );
     this.deployTimeCheck = check;
     for (const s of this.program.statements) {
       if (s.kind !== 'Variable') continue;

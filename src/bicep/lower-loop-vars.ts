@@ -55,7 +55,19 @@ export interface RuntimeUse {
 export class LoopVariableCheck {
   private readonly memo = new Map<string, string[] | null>();
 
-  constructor(private readonly variableNode: (name: string) => TNode | undefined) {}
+  constructor(
+    private readonly variableNode: (name: string) => TNode | undefined,
+    /**
+     * The Bicep name written where a lowered runtime read starts (`m` of `m.outputs.x`, `sa` of
+     * `sa.listKeys()`): a chain ends at it, as the compiler's does ("x" -> "m"), not at the ARM
+     * function the user never wrote ('reference').
+     */
+    private readonly writtenName: (start: number) => string | undefined = () => undefined,
+  ) {}
+
+  private readName(e: Expr, fn: string): string {
+    return this.writtenName(e.start) ?? fn;
+  }
 
   /**
    * `x[key]` on runtime state with a key the compiler can tell is one of id, name, type and
@@ -145,7 +157,7 @@ export class LoopVariableCheck {
     const visit = (e: Expr): void => {
       if (this.deployTimeIndex(e)) return;
       const fn = runtimeCall(e);
-      if (fn) return void out.push({ at: e, chain: [fn] });
+      if (fn) return void out.push({ at: e, chain: [this.readName(e, fn)] });
       const v = variableRead(e);
       if (v !== undefined) {
         const chain = this.chainOf(v, new Set(self === undefined ? [] : [self]));
@@ -169,7 +181,7 @@ export class LoopVariableCheck {
     const visit = (e: Expr): void => {
       if (found || this.deployTimeIndex(e)) return;
       const fn = runtimeCall(e);
-      if (fn) return void (found = [fn]);
+      if (fn) return void (found = [this.readName(e, fn)]);
       const v = variableRead(e);
       if (v !== undefined) {
         const chain = this.chainOf(v, seen);

@@ -172,8 +172,32 @@ describe('Bicep errors: a variable for-body reads only what is known at the star
       '',
     ].join('\n');
     const found = await errors({ 'main.bicep': main });
-    expect(found.map((f) => f.replace(/ is known only.*$/, ''))).toEqual(["9:6 'nsg'", "10:6 'nsg'", "11:6 'rules' (through 'rules' -> 'reference')"]);
+    expect(found.map((f) => f.replace(/ is known only.*$/, ''))).toEqual(["9:6 'nsg'", "10:6 'nsg'", "11:6 'rules' (through 'rules' -> 'nsg')"]);
     expect(found[0]).toContain("the for-body of the variable 'bad' must be calculated at its start (BCP182)");
+  });
+
+  it("ends the chain at the symbol written, as the compiler does: a list*() call's resource, a module's outputs; a reference() written as such by its name", async () => {
+    const main = [
+      ...head,
+      "resource sa 'Microsoft.Storage/storageAccounts@2023-05-01' existing = { name: 'sa' }",
+      "module m 'mod.bicep' = { name: 'm' }",
+      'var key = sa.listKeys().keys[0].value',
+      'var keyAgain = key',
+      'var out = m.outputs.o',
+      "var written = reference('x').y",
+      'var bad = [for i in range(0, 2): {',
+      '  a: keyAgain',
+      '  b: out',
+      '  c: written',
+      '}]',
+      '',
+    ].join('\n');
+    const found = await errors({ 'main.bicep': main, 'mod.bicep': "output o string = 'o'\n" });
+    expect(found.map((f) => f.replace(/ is known only.*$/, ''))).toEqual([
+      "15:6 'keyAgain' (through 'keyAgain' -> 'key' -> 'sa')",
+      "16:6 'out' (through 'out' -> 'm')",
+      "17:6 'written' (through 'written' -> 'reference')",
+    ]);
   });
 
   it('accepts the id, name, type and apiVersion, also through a constant key, and runtime values outside a variable loop', async () => {

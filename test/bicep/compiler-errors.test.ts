@@ -965,7 +965,7 @@ describe('Bicep: errors the compiler raises', () => {
     const found = await errors(main, { 'mod.bicep': '' });
     expect(found.map((f) => f.replace(/ must be calculated at its start.*$/, ''))).toEqual([
       "7:16 'vnet' is known only during the deployment, but the name of the resource 'tap'",
-      "11:16 'guidOfVnet' (through 'guidOfVnet' -> 'reference') is known only during the deployment, but the name of the module 'dep'",
+      "11:16 'guidOfVnet' (through 'guidOfVnet' -> 'vnet') is known only during the deployment, but the name of the module 'dep'",
     ]);
   });
 
@@ -1076,7 +1076,7 @@ describe('Bicep: errors the compiler raises', () => {
     const found = await errors(main, { 'mod.bicep': '' });
     expect(found.map((f) => f.replace(/ must be calculated at its start.*$/, ''))).toEqual([
       "7:13 'webApp' is known only during the deployment, but the location of the resource 'vnet'",
-      "10:70 'state' (through 'state' -> 'reference') is known only during the deployment, but the condition of the resource 'tap'",
+      "10:70 'state' (through 'state' -> 'vnet') is known only during the deployment, but the condition of the resource 'tap'",
       "12:13 'vnet' is known only during the deployment, but the location of the resource 'tap'",
       "14:92 'vnet' is known only during the deployment, but the collection the resource 'nics' loops over",
       "18:37 'vnet' is known only during the deployment, but the condition of the module 'dep'",
@@ -1246,7 +1246,7 @@ describe('Bicep: errors the compiler raises', () => {
       `'${what}' is known only during the deployment, but the scope of the module '${who}' must be calculated at its start (BCP120): use parameters, variables, resources themselves and their names and ids`;
     expect(await errors(main, { 'mod.bicep': "output x string = 'y'\n" })).toEqual([
       `11:24 ${msg('vnet', 'm')}`,
-      `16:24 ${msg('rg', 'viaVariable').replace("'rg'", "'rg' (through 'rg' -> 'reference')")}`,
+      `16:24 ${msg('rg', 'viaVariable').replace("'rg'", "'rg' (through 'rg' -> 'vnet')")}`,
       `20:24 ${msg('vnets[i]', 'inLoop')}`,
     ]);
   });
