@@ -917,14 +917,14 @@ export class Deployment {
 
   /** The declaration whose condition is false that a reference() argument names (a symbolic name, a name, an id), in the scope findReferenced looks in. */
   private notDeployedNamed(unit: DeploymentUnit, v: Value | undefined): NotDeployed | undefined {
-    const same = this.notDeployed.filter((n) => lookedUpFrom(n, unit));
+    const same = this.notDeployed.filter((n) => n.id !== undefined && lookedUpFrom(n, unit));
     if (typeof v === 'string' && !v.startsWith('/')) {
       const symbol = /^(.+)\[\d+\]$/.exec(v)?.[1] ?? v;
       return same.find((n) => n.symbolicName === symbol) ?? same.find((n) => typeof n.name === 'string' && n.name.toLowerCase() === v.toLowerCase());
     }
     const id = v === undefined ? undefined : parseResourceId(v);
     if (!id) return undefined;
-    return same.find((n) => relativeKey(n.id) === relativeKey(id) && sameScope(n.id.scope, id.scope) !== false);
+    return same.find((n) => n.id !== undefined && relativeKey(n.id) === relativeKey(id) && sameScope(n.id.scope, id.scope) !== false);
   }
 
   /**

@@ -130,9 +130,16 @@ export interface DeployedResource {
   readonly decl: Located<TObject>;
 }
 
-/** A declaration whose condition is false: not deployed, kept so that dependsOn entries naming it resolve. */
+/**
+ * A declaration that deploys nothing: its condition is false, or it is a copy loop of count 0.
+ * Kept so that dependsOn entries naming it resolve (ARM drops them: "Azure Resource Manager
+ * automatically removes it from the required dependencies"; an empty loop orders nothing).
+ */
 export interface NotDeployed {
-  id: ResourceId;
+  /** Undefined for a copy loop of count 0: it has no instance to name, only its loop. */
+  id: ResourceId | undefined;
+  /** The copy loop it is an instance of (dependsOn may name the loop). */
+  loopName?: string | undefined;
   type: string;
   name: Value;
   unit: DeploymentUnit;

@@ -167,7 +167,12 @@ export class ResourceExpander {
           });
         }
         const n = Math.min(count, ARM_MAX_COPY, maxCopy);
-        if (n === 0) this.noteUndeployed(d, undefined);
+        if (n === 0) {
+          this.noteUndeployed(d, undefined);
+          // No instance, but dependsOn may still name the loop (or its symbol): ARM drops the entry.
+          const t = ownProp(d.node, 'type');
+          this.notDeployed.push({ id: undefined, type: typeof t === 'string' ? t : '', name: null, unit: this.unit, symbolicName, loopName });
+        }
         // Every instance evaluates the same declaration: they share its spans, not a copy each.
         const decl = n > 1 ? { node: d.node, span: d.span.shared() } : d;
         for (let i = 0; i < n; i++) this.expandInstance(decl, parent, symbolicName, { name: loopName, index: i });
@@ -385,7 +390,9 @@ export class ResourceExpander {
     let type = typeV;
     if (parent) ({ type, name } = qualifyChild(parent, type, name));
     const id = buildId(this.scopeFor(decl, loop), type, name);
-    if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName });
+    // Its own loop only (a child inside a copied parent runs in the parent's loop, not as part of it).
+    const loopName = loop && ownProp(decl.node, 'copy') !== undefined ? loop.name : undefined;
+    if (id) this.notDeployed.push({ id, type, name, unit: this.unit, symbolicName, loopName });
     else if (!isExtensionDeclaration(decl.node) && !(name instanceof Unknown && !name.parts)) this.reportNameMismatch(type, n.span);
     return { type, name };
   }

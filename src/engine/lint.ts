@@ -676,10 +676,15 @@ export interface OneResult {
   modules?: string[];
 }
 
+/** Whether the diagnostics of a code have a rule on to report them. */
+function reported(code: 'evaluation-error' | 'invalid-template', rules: readonly Rule[], config: EffectiveConfig): boolean {
+  const rule = rules.find((r) => r.meta.id === DIAGNOSTIC_RULE[code]);
+  return rule !== undefined && levelFor(rule.meta, config) !== 'off';
+}
+
 /** Whether errors found by checking expressions no rule evaluates have a rule to report them (see DeployOptions.checkExpressions). */
 function evaluationErrorsReported(rules: readonly Rule[], config: EffectiveConfig): boolean {
-  const rule = rules.find((r) => r.meta.id === DIAGNOSTIC_RULE['evaluation-error']);
-  return rule !== undefined && levelFor(rule.meta, config) !== 'off';
+  return reported('evaluation-error', rules, config);
 }
 
 function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[], config: EffectiveConfig): Finding[] {
@@ -837,6 +842,10 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   // ARM evaluates every deployed body, whatever the rules read: what fails in one no rule read
   // fails the deployment too. After the rules, so that only the bodies they left are evaluated.
   if (evaluationErrors) evaluateEveryBody(a.deployed);
+  // ARM resolves every dependsOn entry before it deploys anything: one that names nothing, a
+  // resource that depends on itself and a cycle fail the deployment whatever the rules asked of
+  // the graph (they build the order only when a rule needs it).
+  if (reported('invalid-template', opts.rules, config)) a.graph.resolveDependsOn();
   // After the rules: what they made evaluated is reported too (see diagnosticsNow).
   const diagnostics = diagnosticsNow(a);
   pushAll(notifications, internalNotifications(diagnostics));

@@ -685,7 +685,7 @@ export class ResourceGraph {
   /** The declaration whose condition is false that an id names (the same scope, type and names), if any. */
   notDeployedAt(id: ResourceId): NotDeployed | undefined {
     const key = resourceKey(id);
-    return this.notDeployed.find((n) => resourceKey(n.id) === key);
+    return this.notDeployed.find((n) => n.id !== undefined && resourceKey(n.id) === key);
   }
 
   /** Does a dependsOn entry name a declaration whose condition is false? */
@@ -695,6 +695,9 @@ export class ResourceGraph {
     return this.notDeployed.some((n) => {
       if (n.unit !== from.unit) return false;
       if (n.symbolicName !== undefined && typeof v === 'string' && (v === n.symbolicName || v.startsWith(`${n.symbolicName}[`))) return true;
+      // A copy loop named by its loop name (ARM matches names without regard to case).
+      if (n.loopName !== undefined && typeof v === 'string' && v.toLowerCase() === n.loopName.toLowerCase()) return true;
+      if (n.id === undefined) return false;
       if (id) return relativeKey(n.id) === relativeKey(id);
       const names = n.id.names.map(segmentKey).join('/');
       return key === names || key === `${n.type.toLowerCase()}/${names}` || key === relativeKey(n.id);
