@@ -894,6 +894,7 @@ export class TemplateScope implements EvalContext {
         if (value instanceof Unknown && !(value instanceof InexactInteger && value.exact !== undefined) && value.symbol === undefined && this.symbolPrefix === '') {
           value = new Unknown(value.reason, value.type, value.parts, `parameters('${name}')`, value.about, value.oneOf);
         }
+        value = amongAllowed(value, allowedValues, type);
       }
       return { name, type, value, allowedValues, source: 'supplied', span, valueSpan: supplied.span };
     }
@@ -922,7 +923,7 @@ export class TemplateScope implements EvalContext {
         const typeOk = !unconvertibleDefault(checked, type) || this.checkType(name, checked, type, def.span);
         if (typeOk && this.checkAllowed(name, checked, allowedValues, def.span) && this.checkBounds(name, checked, d, def.span)) this.checkParts(name, checked, d, def.span);
       }
-      return { name, type, value, allowedValues, source: 'default', span, valueSpan: def.span };
+      return { name, type, value: amongAllowed(value, allowedValues, type), allowedValues, source: 'default', span, valueSpan: def.span };
     }
     if (secure) return { name, type, value: secureUnknown(name, span), allowedValues, source: 'none', span, valueSpan: undefined };
     if (!unread && this.isNullable(d.node)) return { name, type, value: null, allowedValues, source: 'none', span, valueSpan: undefined };
@@ -1497,4 +1498,18 @@ export function declaredVariableNames(section: TObject): string[] {
 function exactIntegerOf(v: Value | undefined): bigint | undefined {
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : undefined;
   return v instanceof InexactInteger ? v.exact : undefined;
+}
+
+/**
+ * A parameter's value known only at deployment, when the parameter has allowedValues: one of
+ * them, whatever made it (ARM checks a default such as `resourceGroup().location` against them as
+ * it checks a supplied value, and fails the deployment otherwise), so rules can still decide
+ * (`@allowed(['eastus', 'uksouth']) param location string = resourceGroup().location`). Not for
+ * an array parameter (its allowedValues allow any subset), nor a value that already says what it
+ * can be.
+ */
+function amongAllowed(value: Value, allowed: Value[] | undefined, type: string | undefined): Value {
+  if (!allowed || allowed.length === 0 || !(value instanceof Unknown) || value.constructor !== Unknown || value.oneOf || value.branches) return value;
+  if (type?.toLowerCase() === 'array' || value.reason.code === 'secure') return value;
+  return new Unknown(value.reason, value.type, value.parts, value.symbol, value.about, allowed, value.atMost, undefined, undefined, value.test, value.choice, value.contains, value.atLeast);
 }
