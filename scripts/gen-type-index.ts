@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TypeReference } from '@azure/bicep-types';
-import { readTypesJson, TypeBaseKind, ObjectTypePropertyFlags, type BicepType, type ObjectTypeProperty } from '@azure/bicep-types';
+import { readTypesJson, ScopeType, TypeBaseKind, ObjectTypePropertyFlags, type BicepType, type ObjectTypeProperty } from '@azure/bicep-types';
 
 const ROOT = process.argv[2] ?? '/work/shared/azure-types';
 const OUT = path.resolve('rules/data/type-index.json');
@@ -92,9 +92,33 @@ function main(): void {
     }
     typesOut[target.type] = { apiVersions: versions.versions, ranges };
   }
+  out['resourceGroupOnly'] = resourceGroupOnlyTypes();
   writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
   const summary = TARGETS.map((t) => `${t.type}: ${(typesOut[t.type] as { ranges: unknown[] }).ranges.length} range(s)`).join('; ');
   console.log(`wrote ${path.relative(process.cwd(), OUT)}: ${versions.versions.length} API versions; ${summary}`);
+}
+
+/**
+ * The resource types of every provider folder (microsoft.network, microsoft.compute) that can only
+ * be written at resource group scope in every sampled version (writableScopes: ResourceGroup), in
+ * lower case: declared in a subscription, management group or tenant template, ARM and the Bicep
+ * compiler (BCP135) reject them.
+ */
+function resourceGroupOnlyTypes(): string[] {
+  const only = new Set<string>();
+  const other = new Set<string>();
+  for (const provider of readdirSync(ROOT).filter((d) => d.startsWith('microsoft.')).sort()) {
+    for (const v of readdirSync(path.join(ROOT, provider)).sort()) {
+      const file = path.join(ROOT, provider, v, 'types.json');
+      if (!existsSync(file)) continue;
+      for (const t of readTypesJson(readFileSync(file, 'utf8'))) {
+        if (t.type !== TypeBaseKind.ResourceType) continue;
+        const name = (t.name.split('@')[0] as string).toLowerCase();
+        (t.writableScopes === ScopeType.ResourceGroup ? only : other).add(name);
+      }
+    }
+  }
+  return [...only].filter((n) => !other.has(n)).sort();
 }
 
 main();
