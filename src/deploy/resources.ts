@@ -1,6 +1,7 @@
 // Expands a template's resource declarations into deployed resources: copy loops (count
 // evaluated, ARM's limit of 800), conditions (false: not deployed; unknown: maybe deployed),
 // nested child `resources` arrays, languageVersion 2.0 symbolic names and `existing`.
+import { meantTapType } from './tap-type-mistakes.js';
 import { pushAll } from '../model/push-all.js';
 import { isExpressionString } from '../expr/parser.js';
 import type { DiagnosticSink } from '../model/diagnostic.js';
@@ -320,6 +321,16 @@ export class ResourceExpander {
     const typeVersion = at > 0 ? type.slice(at + 1) : undefined;
     if (at > 0) type = type.slice(0, at);
     if (parent) ({ type, name } = qualifyChild(parent, type, name));
+    const meant = extension ? undefined : meantTapType(type);
+    if (meant !== undefined) {
+      // Not a type Azure has: nothing of it deploys, and its name is not judged against it.
+      this.diagnostics.add({
+        code: 'invalid-template',
+        message: `'${type}' is not a resource type (Azure has no such type, and rejects the deployment: "InvalidResourceType"); ${meant.endsWith('tapConfigurations') ? `a tap configuration is '${meant}', a child of the source network interface (${this.unit.file.kind === 'bicep' ? 'declare it with parent: nic, or inside the NIC' : "named 'nic-name/config-name'"})` : `a TAP is '${meant}', a top-level resource`}`,
+        span: typeV.span,
+      });
+      return;
+    }
     const apiVersion = ev('apiVersion').value ?? typeVersion;
     // ARM reads the template's keys in any letter case: "Existing": true is an existing resource.
     const existing = ownProp(decl.node, 'existing') === true;

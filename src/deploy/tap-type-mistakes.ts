@@ -1,0 +1,26 @@
+// Resource types a vTAP template may write by mistake. Azure publishes two vTAP types only: the
+// TAP (Microsoft.Network/virtualNetworkTaps) and a NIC's tap configuration
+// (Microsoft.Network/networkInterfaces/tapConfigurations). The vTAP document's permissions table
+// lists the action `Microsoft.Network/tapConfigurations/*`, which reads like a type; a type of
+// that name (or a TAP type at another path, or in the singular) does not exist, and Azure rejects
+// the deployment ("InvalidResourceType"): nothing is mirrored.
+
+const TAP = 'Microsoft.Network/virtualNetworkTaps';
+const CONFIG = 'Microsoft.Network/networkInterfaces/tapConfigurations';
+
+/** The last type segments, in lower case, that name a vTAP type wherever they are written. */
+const MEANT: Record<string, string> = {
+  virtualnetworktaps: TAP,
+  virtualnetworktap: TAP,
+  tapconfigurations: CONFIG,
+  tapconfiguration: CONFIG,
+  networkinterfacetapconfigurations: CONFIG,
+};
+
+/** The vTAP type a Microsoft.Network type that does not exist was meant to be, if it was one. */
+export function meantTapType(type: string): string | undefined {
+  const segments = type.split('/');
+  if (segments.length < 2 || (segments[0] as string).toLowerCase() !== 'microsoft.network') return undefined;
+  const meant = Object.hasOwn(MEANT, (segments.at(-1) as string).toLowerCase()) ? MEANT[(segments.at(-1) as string).toLowerCase()] : undefined;
+  return meant !== undefined && meant.toLowerCase() !== type.toLowerCase() ? meant : undefined;
+}
