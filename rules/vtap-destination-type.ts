@@ -13,6 +13,7 @@ import docs from './vtap-destination-type.md';
 
 const NIC_IPCONFIG = 'microsoft.network/networkinterfaces/ipconfigurations';
 const LB_FRONTEND = 'microsoft.network/loadbalancers/frontendipconfigurations';
+const SCALE_SET_VM_IPCONFIG = 'microsoft.compute/virtualmachinescalesets/virtualmachines/networkinterfaces/ipconfigurations';
 
 /** What the destination id must point at, per property. */
 const EXPECTED: Record<Destination['property'], { type: string; what: string }> = {
@@ -250,6 +251,15 @@ function checkDestination(ctx: RuleContext, tap: DeployedResource, d: Destinatio
     return;
   }
   const target = fullType(res.id).toLowerCase();
+  if (target === SCALE_SET_VM_IPCONFIG && d.property === 'destinationNetworkInterfaceIPConfiguration') {
+    // A Uniform scale set instance's NIC is a VM's network interface, named under the scale set.
+    // Whether Azure takes it as a destination is not documented either way; instances come and go.
+    ctx.indeterminate({
+      ...base,
+      message: `TAP '${tap.displayName}' sends to ${destinationName(res)}, an IP configuration of a scale set instance's network interface; the vTAP document names a VM's network interface or a load balancer as destinations, and whether Azure takes a scale set instance's NIC is not documented (the instance, and its NIC, go when the scale set scales in or is reimaged): put an internal load balancer in front of the scale set and send to its frontend (destinationLoadBalancerFrontEndIPConfiguration)`,
+    });
+    return;
+  }
   if (target !== expected.type) {
     const other = target === NIC_IPCONFIG || target === LB_FRONTEND;
     ctx.fail({
