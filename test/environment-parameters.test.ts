@@ -106,6 +106,28 @@ describe('parameters files named for an environment of a template', () => {
     expect(region.map((f) => `${f.file}:${f.line} ${f.level} ${f.related.map((r) => r.file).join(',')}`)).toEqual(['azuredeploy.json:15 warning azuredeploy.prod.parameters.json']);
   });
 
+  test("a template named alone says which environments' parameters files beside it this run did not lint", async () => {
+    const dir = workspace({
+      'azuredeploy.json': TEMPLATE,
+      'azuredeploy.parameters.json': parameters({ location: 'eastus' }),
+      'azuredeploy.parameters.prod.json': parameters({ location: 'westeurope' }),
+      'azuredeploy.dev.parameters.json': parameters({ location: 'uksouth' }),
+    });
+    const alone = await cli(['azuredeploy.json'], dir);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toBe(
+      "vtaplint: 'azuredeploy.dev.parameters.json', 'azuredeploy.parameters.prod.json' beside 'azuredeploy.json' are deployments of it with their own values, not linted in this run: name them too, or lint the folder\n",
+    );
+    // Named too, or the folder: linted (prod's region fails), and nothing more is said.
+    for (const args of [['azuredeploy.json', 'azuredeploy.parameters.prod.json', 'azuredeploy.dev.parameters.json'], ['azuredeploy.json', '.']]) {
+      const r = await cli(args, dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+    }
+    // In a hook (--context), the named files are what changed: nothing is said.
+    expect((await cli(['--context', '.', 'azuredeploy.json'], dir)).stderr).toBe('');
+  });
+
   test('a named parameters file no template takes (by name or the config) is not sent to --context, which would lint nothing', async () => {
     const dir = workspace({
       'azuredeploy.json': TEMPLATE,

@@ -90,8 +90,9 @@ Options:
                          fix it, with examples (e.g. --explain vtap-no-ipv6); with
                          --format json, its metadata and documentation as JSON
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
-                         beside x.json is used without this option, and each
-                         x.parameters.<env>.json lints x.json with its values)
+                         beside x.json is used without this option; each
+                         x.parameters.<env>.json beside it lints x.json with its
+                         values when that file, or their folder, is linted)
   -p, --param NAME=VALUE a parameter value (JSON, or a plain string; a string parameter
                          takes the text as written); wins over files
   -v, --version          print the version

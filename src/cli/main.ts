@@ -1,13 +1,14 @@
 // The vtaplint command line. Exit codes: 0 no error-level finding (and warnings within
 // --max-warnings); 1 error-level findings or too many warnings; 2 bad usage, bad config, or an
 // internal failure (with a one-line reason).
-import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engine/config.js';
 import { namedParametersProblem, notAFileMessage } from '../engine/named-parameters.js';
+import { environmentParameterTemplate } from '../deploy/parameters.js';
 import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { baselineSentence } from '../engine/baseline.js';
 import { formatStylish } from '../report/stylish.js';
@@ -339,6 +340,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
       }
     }
+    notLintedEnvironments(io, result, named, opts.paths);
   }
   if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
   // A path that matches nothing next to others that do (a typo in a CI path list) is still bad
@@ -395,6 +397,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   }
   return 0;
+}
+
+/**
+ * A template named alone is linted with x.parameters.json only: each environment's parameters file
+ * beside it (x.parameters.prod.json) is a deployment of its own, linted when it or the folder is
+ * named. A CI step that names azuredeploy.json may take that for a check of production: said.
+ */
+function notLintedEnvironments(io: CliIo, result: LintResult, named: ReadonlySet<string>, patterns: readonly string[]): void {
+  // A glob may have matched them: nothing is said then.
+  if (patterns.some((p) => /[*?[{]/.test(p))) return;
+  // Named, or in a folder named (an environment's analysis is reported under its template's path).
+  const linted = (p: string) => named.has(p) || [...named].some((n) => p.startsWith(n + path.sep) && isDirectory(n));
+  const done = new Set<string>();
+  for (const f of result.files) {
+    const template = path.resolve(f.path);
+    if (f.kind !== 'template' || !named.has(template) || !/\.jsonc?$/i.test(template) || done.has(template)) continue;
+    done.add(template);
+    let names: string[];
+    try {
+      names = readdirSync(path.dirname(template));
+    } catch {
+      continue;
+    }
+    const left = names
+      .filter((n) => /\.parameters\.[^.]+\.jsonc?$/i.test(n) || /\..+\.parameters\.jsonc?$/i.test(n))
+      .map((n) => path.join(path.dirname(template), n))
+      .filter((p) => !linted(p) && environmentParameterTemplate(p) === template)
+      .sort();
+    if (left.length === 0) continue;
+    const rel = (p: string) => path.relative(io.cwd, p) || p;
+    const shown = left.slice(0, 3).map((p) => `'${path.basename(p)}'`).join(', ') + (left.length > 3 ? ` and ${left.length - 3} more` : '');
+    io.stderr(`vtaplint: ${shown} beside '${rel(template)}' ${left.length > 1 ? 'are deployments' : 'is a deployment'} of it with ${left.length > 1 ? 'their' : 'its'} own values, not linted in this run: name ${left.length > 1 ? 'them' : 'it'} too, or lint the folder\n`);
+  }
 }
 
 /** x.json (or x.jsonc) beside x.parameters.json (the environment names lint their template, and are not here). */
