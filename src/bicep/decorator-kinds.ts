@@ -38,6 +38,8 @@ const NOT_ON: ReadonlyMap<string, readonly Kind[]> = new Map<string, readonly Ki
   ['batchSize', ['parameter', 'variable', 'output', 'metadata', 'type']],
   // A resource decorator (deploy only if no resource of that name exists): never on a value.
   ['onlyIfNotExists', ['parameter', 'variable', 'output', 'metadata', 'type']],
+  // Another file may import a type, a variable or a function only (the BCP128 and BCP129 pages' own examples).
+  ['export', ['parameter', 'resource', 'module', 'output', 'metadata']],
 ]);
 
 const KIND_OF: Readonly<Record<string, Kind>> = {

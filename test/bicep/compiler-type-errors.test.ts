@@ -114,6 +114,37 @@ describe('Bicep: type and placement errors the compiler raises', () => {
     ]);
   });
 
+  it('@export() on a parameter, resource, module or output (BCP125, BCP127, BCP128, BCP129); on a type, variable or function, none', async () => {
+    const main = [
+      '@export()',
+      "param env string = 'prod'",
+      '@export()',
+      "var collectorName = 'collector'",
+      '@export()',
+      'type region = string',
+      '@export()',
+      "func tapName(e string) string => 'tap-${e}'",
+      '@export()',
+      "resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {",
+      "  name: 'nsg-${env}'",
+      "  location: 'eastus'",
+      '}',
+      '@export()',
+      "module m 'm.bicep' = {",
+      "  name: 'm'",
+      '}',
+      '@export()',
+      'output o string = collectorName',
+      '',
+    ].join('\n');
+    expect(await errors(main, { 'm.bicep': '' })).toEqual([
+      '1:2 Function "export" cannot be used as a parameter decorator. (BCP125)',
+      '9:2 Function "export" cannot be used as a resource decorator. (BCP127)',
+      '14:2 Function "export" cannot be used as a module decorator. (BCP128)',
+      '18:2 Function "export" cannot be used as an output decorator. (BCP129)',
+    ]);
+  });
+
   it("resourceInput<> of a whole resource body (BCP394) or of a namespace the file does not have (BCP208); a property of it, az: and an extension's namespace pass", async () => {
     const main = [
       "type tapProps = resourceInput<'Microsoft.Network/virtualNetworkTaps@2023-09-01'>",
