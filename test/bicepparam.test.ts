@@ -58,6 +58,39 @@ describe('values from parameters files', () => {
     ]);
   });
 
+  test("a template's declarations in a .bicepparam (resource, module, output, targetScope, metadata) are the compiler's BCP337, at their keyword", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    writeFileSync(path.join(dir, 'main.bicep'), "param name string\noutput n string = name\n");
+    writeFileSync(
+      path.join(dir, 'main.bicepparam'),
+      [
+        "using 'main.bicep'",
+        "param name = 'web'",
+        "resource pip 'Microsoft.Network/publicIPAddresses@2024-05-01' = {",
+        "  name: 'pip'",
+        '}',
+        "output n string = 'x'",
+        "  module m 'main.bicep' = {",
+        "  name: 'm'",
+        '}',
+        "targetScope = 'subscription'",
+        "metadata owner = 'net'",
+        "var suffix = 'prod'",
+        "type env = 'prod' | 'dev'",
+        '',
+      ].join('\n'),
+    );
+    const { findings } = await findingsOf(['main.bicepparam'], dir);
+    const message = 'This declaration type is not valid for a Bicep Parameters file. Supported declarations: "using", "extends", "param", "var", "type". (BCP337)';
+    expect(findings.map((f) => [f.line, f.column, f.endColumn, f.message])).toEqual([
+      [3, 1, 9, message],
+      [6, 1, 7, message],
+      [7, 3, 9, message],
+      [10, 1, 12, message],
+      [11, 1, 9, message],
+    ]);
+  });
+
   test('a .bicepparam for a compiled JSON template need not assign a parameter typed by a nullable definition (AVM lock, roleAssignments)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     const template = {

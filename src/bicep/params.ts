@@ -80,6 +80,10 @@ export function loadBicepParams(source: SourceText, host: BicepHost, chain: read
         sink.add({ code: 'invalid-template', message: `decorators are not allowed here (BCP130): a .bicepparam file assigns values, remove @${d.name.name || '...'}()`, span: new TextSpan(source, d.start, d.end) });
       }
     }
+    // A template's declarations parse in a parameters file, but the compiler takes none of them there.
+    if (s.kind === 'Resource' || s.kind === 'Module' || s.kind === 'Output' || s.kind === 'TargetScope' || s.kind === 'Metadata') {
+      sink.add({ code: 'invalid-template', message: `This declaration type is not valid for a Bicep Parameters file. Supported declarations: "using", "extends", "param", "var", "type". (BCP337)`, span: new TextSpan(source, s.keyword.start, s.keyword.end) });
+    }
     if (s.kind === 'ParameterAssignment') names.set(s.name.name, new TextSpan(source, s.name.start, s.name.end));
     if (s.kind === 'Extends') base = extendedFile(s.path, source, host, [...chain, path.resolve(source.path)], sink);
     if (s.kind !== 'Using' || !s.path) continue;
