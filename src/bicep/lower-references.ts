@@ -364,6 +364,7 @@ export abstract class ReferenceLowerer extends BuiltinLowerer {
       this.error({ start: e.openParen, end: e.closeParen }, message);
       return call('invalid', [lit(message, e)], e, LOWERING_NS);
     }
+    if (userFn && !this.importedFuncs.has(name)) this.checkUserFunctionArguments(userFn, e.args);
     if (userFn || this.callableImportedFuncs.has(name)) return call(name, e.args.map((a) => this.expr(a, ctx)), e, '__bicep');
     const reg = this.unknownImports.get(name);
     if (reg !== undefined) {

@@ -5,7 +5,7 @@ import { DecoratorChecks } from './lower-decorator-checks.js';
 import type { LowerCtx } from './lower-expr.js';
 import { article, literalKind, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
 import { builtinType, decorator } from './lower-types.js';
-import type { BinaryExpression, Decorator, Expression, TypeExpression } from './syntax.js';
+import type { BinaryExpression, Decorator, Expression, FunctionDeclaration, TypeExpression } from './syntax.js';
 import { unknownTypeNames } from './type-names.js';
 
 export abstract class TypeChecks extends DecoratorChecks {
@@ -29,6 +29,17 @@ export abstract class TypeChecks extends DecoratorChecks {
     // BCP099: an empty @allowed() list allows nothing (whatever the declared type).
     const list = decorator(decorators, 'allowed')?.args[0];
     if (list?.kind === 'Array' && list.items.length === 0) this.error(list, 'The "allowed" array must contain one or more items (BCP099)');
+    // A typed array (`string[]`): each item written in an array literal is judged against the item type.
+    if (type?.kind === 'ArrayType' && value?.kind === 'Array') {
+      const item = plainType(type.element, this.typeDeclarationNames());
+      if (item) {
+        for (const x of value.items) {
+          const k = x.kind === 'Spread' ? undefined : misfit(x, item, this.isBuiltinCall);
+          if (k) this.error(x, `an item of ${what} is ${article(k)} ${k}, but the declared item type is ${item} (BCP033)`);
+        }
+      }
+      return;
+    }
     const t = plainType(type, this.typeDeclarationNames());
     if (!t) return;
     const bad = value ? misfit(value, t, this.isBuiltinCall) : undefined;
@@ -40,6 +51,21 @@ export abstract class TypeChecks extends DecoratorChecks {
       const k = item.kind === 'Spread' ? undefined : misfit(item, t);
       if (k) this.error(item, `@allowed() lists ${article(k)} ${k}, but the declared type is ${t} (BCP034)`);
     }
+  }
+
+  /**
+   * BCP070: an argument of a call of the file's own function whose form fixes a plain type that
+   * is not the parameter's (`takesInt('x')`), as the compiler types it.
+   */
+  protected checkUserFunctionArguments(fn: FunctionDeclaration, args: readonly Expression[]): void {
+    const names = this.typeDeclarationNames();
+    fn.parameters.forEach((p, i) => {
+      const t = plainType(p.type, names);
+      const arg = args[i];
+      if (!t || !arg) return;
+      const k = misfit(arg, t, this.isBuiltinCall);
+      if (k) this.error(arg, `Argument of type "${typeText(arg, this.isBuiltinCall) ?? k}" is not assignable to parameter of type "${t}". (BCP070)`);
+    });
   }
 
   /**

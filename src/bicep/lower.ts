@@ -77,6 +77,8 @@ export class FileLowerer extends DependsOnLowerer {
       // A typed variable (`var x string = ...`) is checked as the compiler checks it.
       if (s.kind === 'Variable' && s.type) this.checkLiteralTypes(s.type, s.value, 'the value', []);
       if (s.kind === 'Output') this.checkLiteralTypes(s.type, s.value, 'the value', []);
+      // A function's body against its declared result type, as a typed variable's value is.
+      if (s.kind === 'Function') this.checkLiteralTypes(s.returnType, s.body, "the function's result", []);
       else if (s.kind === 'TypeDeclaration') this.checkDecoratorTargets(s.decorators, s.value);
       else if (s.kind === 'Assert') this.checkAssert(s.value);
       switch (s.kind) {

@@ -114,6 +114,31 @@ describe('Bicep: type and placement errors the compiler raises', () => {
     ]);
   });
 
+  it("a user-defined function's result and arguments, and a typed array's items, against their declared plain types (BCP033, BCP070)", async () => {
+    const main = [
+      "func wrongResult() int => 'str'",
+      'func takesInt(x int) int => x',
+      "func suffixed(name string, n int) string => '${name}-${n}'",
+      "var names string[] = ['a', 1, 'b', true]",
+      'var counts int[] = [1, 2, -3]',
+      "output o1 int = takesInt('x')",
+      "output o2 string = suffixed('web', 2)",
+      "output o3 string = suffixed(3, '4')",
+      'output o4 array = concat(names, counts)',
+      'output o5 int = wrongResult()',
+      '',
+    ].join('\n');
+    const found = (await errors(main)).filter((e) => /BCP0(33|70)/.test(e));
+    expect(found).toEqual([
+      "1:27 the function's result is a string, but the declared type is int (BCP033)",
+      '4:28 an item of the value is an int, but the declared item type is string (BCP033)',
+      '4:36 an item of the value is a bool, but the declared item type is string (BCP033)',
+      '6:26 Argument of type "\'x\'" is not assignable to parameter of type "int". (BCP070)',
+      '8:29 Argument of type "3" is not assignable to parameter of type "string". (BCP070)',
+      '8:32 Argument of type "\'4\'" is not assignable to parameter of type "int". (BCP070)',
+    ]);
+  });
+
   it('@export() on a parameter, resource, module or output (BCP125, BCP127, BCP128, BCP129); on a type, variable or function, none', async () => {
     const main = [
       '@export()',
