@@ -40,6 +40,14 @@ export abstract class TypeChecks extends DecoratorChecks {
       }
       return;
     }
+    // A union of literal types (`'red' | 'blue'`): a literal value must be one of them, whatever
+    // a parameters file or -p later gives (the compiler judges the file as written).
+    const choices = type && value ? literalChoices(type) : undefined;
+    const written = value ? literalKey(value) : undefined;
+    if (choices && written !== undefined && !choices.includes(written)) {
+      this.error(value as Expression, `Expected a value of type "${this.span(type as TypeExpression).text(120)}" but the provided value is of type "${this.span(value as Expression).text(80)}". (BCP033)`);
+      return;
+    }
     const t = plainType(type, this.typeDeclarationNames());
     if (!t) return;
     const bad = value ? misfit(value, t, this.isBuiltinCall) : undefined;
@@ -120,4 +128,40 @@ export abstract class TypeChecks extends DecoratorChecks {
    */
   private readonly isBuiltinCall = (name: string, ns: string | undefined): boolean =>
     ns === undefined ? !this.hasExtensions && !this.namedInFile(name) : (ns === 'sys' || ns === 'az') && !this.namedInFile(ns);
+}
+
+/** A literal as a comparable key (`s:red`, `i:3`, `b:true`, `null`); undefined for anything else. */
+function literalKey(e: Expression): string | undefined {
+  switch (e.kind) {
+    case 'String':
+      return e.value === undefined ? undefined : `s:${e.value}`;
+    case 'Integer':
+      return `i:${e.text}`;
+    case 'Unary':
+      return e.operator === '-' && e.operand.kind === 'Integer' ? `i:-${e.operand.text}` : undefined;
+    case 'Boolean':
+      return `b:${e.value}`;
+    case 'Null':
+      return 'null';
+    default:
+      return undefined;
+  }
+}
+
+/** The keys of a type that is a literal or a union of literals only (through parentheses); undefined otherwise. */
+function literalChoices(t: TypeExpression, depth = 0): string[] | undefined {
+  if (depth > 32) return undefined;
+  if (t.kind === 'ParenthesizedType') return literalChoices(t.type, depth + 1);
+  if (t.kind === 'LiteralType') {
+    const k = literalKey(t.value);
+    return k === undefined ? undefined : [k];
+  }
+  if (t.kind !== 'UnionType') return undefined;
+  const out: string[] = [];
+  for (const m of t.members) {
+    const ks = literalChoices(m, depth + 1);
+    if (!ks) return undefined;
+    out.push(...ks);
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 // compiler's wording: a decorator on a kind of declaration it does not apply to (BCP125-BCP129,
 // BCP269, BCP297), ...
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { findingsOf, workspace } from '../helpers.js';
 
 async function errors(main: string, others: Record<string, string> = {}): Promise<string[]> {
@@ -137,6 +138,29 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       '8:29 Argument of type "3" is not assignable to parameter of type "string". (BCP070)',
       '8:32 Argument of type "\'4\'" is not assignable to parameter of type "int". (BCP070)',
     ]);
+  });
+
+  it('a literal that a union of literal types does not allow is the compiler\'s BCP033, whatever value -p gives later', async () => {
+    const main = [
+      "param color 'red' | 'blue' = 'green'",
+      "param shade ('red' | 'blue') = 'blue'",
+      'param n 1 | 2 | -3 = -3',
+      'param m 1 | 2 = 4',
+      "var v 'a' | 'b' = 'c'",
+      'output lol 2 = true',
+      "output p string = '${color}${shade}${n}${m}${v}'",
+      '',
+    ].join('\n');
+    const expected = [
+      `1:30 Expected a value of type "'red' | 'blue'" but the provided value is of type "'green'". (BCP033)`,
+      '4:17 Expected a value of type "1 | 2" but the provided value is of type "4". (BCP033)',
+      `5:19 Expected a value of type "'a' | 'b'" but the provided value is of type "'c'". (BCP033)`,
+      '6:16 Expected a value of type "2" but the provided value is of type "true". (BCP033)',
+    ];
+    expect(await errors(main)).toEqual(expected);
+    const dir = workspace({ 'main.bicep': main });
+    const given = await findingsOf([path.join(dir, 'main.bicep'), '-p', 'color=red', '-p', 'm=1'], dir);
+    expect(given.findings.filter((f) => f.ruleId === 'invalid-template').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(expected);
   });
 
   it('@export() on a parameter, resource, module or output (BCP125, BCP127, BCP128, BCP129); on a type, variable or function, none', async () => {
