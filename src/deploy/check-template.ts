@@ -70,6 +70,9 @@ class Names {
 // deploy-time constant likewise.
 const START_OF_DEPLOYMENT = new Set(['name', 'type', 'apiversion', 'location', 'condition', 'resourcegroup', 'subscriptionid', 'scope']);
 
+/** Where a variable's value is: resolved before any resource is deployed (see variables()). */
+const VARIABLE = { what: 'a variable', count: true } as const;
+
 /** Declaration keys whose values ARM never evaluates. */
 const NOT_EVALUATED = new Set(['metadata', 'comments']);
 
@@ -157,7 +160,9 @@ export class TemplateChecker {
     for (const k of Object.keys(decl)) {
       const lower = k.toLowerCase();
       if (NOT_EVALUATED.has(lower)) continue;
-      if (parameter && lower === 'defaultvalue') this.allowingDefaultOnly(() => this.value(decl, k, span, names));
+      // ARM resolves parameters before it deploys anything: a default cannot read a resource's
+      // runtime state (reference(), list*()).
+      if (parameter && lower === 'defaultvalue') this.allowingDefaultOnly(() => this.valueAt({ what: "a parameter's default value", count: true }, decl, k, span, names));
       else this.value(decl, k, span, names);
     }
   }
@@ -173,6 +178,12 @@ export class TemplateChecker {
     }
   }
 
+  /**
+   * Variables, as ARM resolves them before any resource is deployed: neither reference() nor a
+   * list*() call may be in one ("You can't use the reference function or any of the list
+   * functions in the variable declaration"; the Bicep compiler writes such a variable out where
+   * it is used instead).
+   */
   private variables(section: TNode, span: Span, names: Names | undefined): void {
     if (!isTObject(section)) return;
     for (const name of Object.keys(section)) {
@@ -182,9 +193,9 @@ export class TemplateChecker {
         node.forEach((loop, i) => {
           if (!isTObject(loop)) return;
           const loopSpan = copySpan.child(node, i);
-          for (const k of Object.keys(loop)) if (k.toLowerCase() !== 'name') this.value(loop, k, loopSpan, names);
+          for (const k of Object.keys(loop)) if (k.toLowerCase() !== 'name') this.valueAt(VARIABLE, loop, k, loopSpan, names);
         });
-      } else this.value(section, name, span, names);
+      } else this.valueAt(VARIABLE, section, name, span, names);
     }
   }
 

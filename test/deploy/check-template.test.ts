@@ -250,6 +250,30 @@ describe('runtime state and symbolic names where ARM rejects them', () => {
     ]);
   });
 
+  test('reference() or a list*() call in a variable (also of a variable copy loop) or a parameter default value: ARM resolves them before it deploys anything', () => {
+    const t = arm([storage({ a: "[reference('st1').z]" })], {
+      parameters: {
+        state: { type: 'string', defaultValue: "[reference('st1').provisioningState]" },
+        key: { type: 'string', defaultValue: "[listKeys('st1', '2023-01-01').keys[0].value]" },
+      },
+      variables: {
+        endpoint: "[reference('st1').primaryEndpoints.blob]",
+        copy: [{ name: 'keys', count: 1, input: "[listKeys('st1', '2023-01-01').keys[copyIndex('keys')].value]" }],
+        plain: "[resourceId('Microsoft.Storage/storageAccounts', 'st1')]",
+      },
+      outputs: { blob: { type: 'string', value: "[reference('st1').primaryEndpoints.blob]" } },
+    });
+    const messages = found({ 'main.json': t });
+    expect(only(messages)).toEqual([
+      `evaluation-error ${where(t, "reference('st1').provisioningState")} 'reference'`,
+      `evaluation-error ${where(t, "listKeys('st1', '2023-01-01').keys[0]")} 'listKeys'`,
+      `evaluation-error ${where(t, "reference('st1').primaryEndpoints.blob]\",\n")} 'reference'`,
+      `evaluation-error ${where(t, "listKeys('st1', '2023-01-01').keys[copyIndex")} 'listKeys'`,
+    ]);
+    expect(messages[0]).toContain("a parameter's default value must be known when ARM validates the template");
+    expect(messages[2]).toContain('a variable must be known when ARM validates the template');
+  });
+
   test('a reference() only on a branch if() does not take is left alone', () => {
     const t = arm([storage({}), storage({}, { name: "[if(true(), 'st2', reference('st1').y)]" })]);
     expect(found({ 'main.json': t })).toEqual([]);
