@@ -26,7 +26,9 @@ export default defineRule(
   (ctx) => {
     const seen = new Set<string>();
     for (const r of ctx.graph.resources) {
-      if (r.existing || !RESOURCE_GROUP_ONLY.has(r.type.toLowerCase()) || resourceGroupOf(r.id) !== undefined) continue;
+      // In a template that targets a subscription, management group or tenant, and placed in no
+      // resource group (a scope that is itself broken, a cycle, is reported as that).
+      if (r.existing || r.unit.scope.kind === 'resourceGroup' || !RESOURCE_GROUP_ONLY.has(r.type.toLowerCase()) || resourceGroupOf(r.id) !== undefined) continue;
       const at = r.typeSpan.identity();
       if (seen.has(at)) continue;
       seen.add(at);
