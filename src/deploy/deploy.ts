@@ -161,6 +161,8 @@ export class Deployment {
   private readonly busy = new Set<DeployedResource>();
   /** Set once the reference nesting limit was reported (see runtime). */
   private referenceNestingCut = false;
+  /** Set once the root template's own resources are all expanded (see undeclaredReferenceName). */
+  private rootExpanded = false;
   /** Nested deployments of a template being expanded that are not deployed yet (see expand). */
   private readonly pendingNested = new Map<DeployedResource, { unit: DeploymentUnit; scope: TemplateScope }>();
   /** See DeployResult.linkedTemplates. */
@@ -195,6 +197,7 @@ export class Deployment {
     this.checkSupplied(scope, this.opts.parameters, "the template's parameters file", undefined);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
+    this.rootExpanded = true;
     qualifySharedDisplayNames(this.resources);
     nameExistingLoopInstances(this.resources);
     this.reportDuplicates();
@@ -844,6 +847,11 @@ export class Deployment {
     const target = this.findReferenced(unit, args[0]);
     if (!target) {
       if (!isReference) return undefined;
+      if (args.length === 1 && typeof args[0] === 'string' && this.undeclaredReferenceName(unit, args[0])) {
+        const message = `The template reference '${args[0]}' is not valid: could not find template resource or resource copy with this name. reference() without an API version reads a resource of this template by its name: name one it declares, or give the resource's id and API version to read one it does not deploy.`;
+        this.diagnostics.add({ code: 'evaluation-error', message, span });
+        return new Unknown({ code: 'error', message, span });
+      }
       this.checkNotDeployedRead(unit, args[0], span);
       return outsideView(args[0], span);
     }
@@ -1001,6 +1009,37 @@ export class Deployment {
       if (instance) return instance;
     }
     return this.resources.find((r) => r.symbolicName === v && same(r));
+  }
+
+  /**
+   * reference('name') without an API version in the root template (languageVersion 1.0; 2.0's
+   * symbolic names are symbolProblem's) that names no resource nor copy loop of the deployment:
+   * ARM fails validation ("The template reference 'x' is not valid: could not find template
+   * resource or resource copy with this name"). Only when that is certain: after the root's
+   * resources are all expanded, with every name known (also of resources whose condition is
+   * false), and no template the deployment links to by URI left unread.
+   */
+  private undeclaredReferenceName(unit: DeploymentUnit, name: string): boolean {
+    // A name with a '/' may be a child's ('vnet/subnet') or a type and name ARM reads as a relative
+    // id ('Microsoft.Compute/virtualMachines/vm1', as quickstarts write it): not judged.
+    if (!this.rootExpanded || unit.depth !== 0 || name.includes('/') || this.symbolTables.has(unit) || this.unfetched.size > 0) return false;
+    const lower = name.toLowerCase();
+    const matches = (n: Value, loop: string | undefined): boolean | undefined => {
+      if (loop !== undefined && loop.toLowerCase() === lower) return true;
+      if (typeof n !== 'string') return undefined;
+      // A child's own segment too ('subnet' of 'vnet/subnet'): not judged.
+      const text = n.toLowerCase();
+      return text === lower || text.endsWith(`/${lower}`);
+    };
+    for (const r of this.resources) {
+      const m = matches(r.name, r.copy?.name);
+      if (m !== false) return false;
+    }
+    for (const n of this.notDeployed) {
+      const m = matches(n.name, n.loopName);
+      if (m !== false) return false;
+    }
+    return true;
   }
 
   private findReferenced(unit: DeploymentUnit, v: Value | undefined): DeployedResource | undefined {

@@ -274,6 +274,34 @@ describe('runtime state and symbolic names where ARM rejects them', () => {
     expect(messages[2]).toContain('a variable must be known when ARM validates the template');
   });
 
+  test("reference('name') without an API version of a name the deployment does not declare; declared names, copy loops, conditions, ids and 'type/name' pass", () => {
+    const t = arm(
+      [
+        storage({}),
+        storage({}, { name: "[concat('c', copyIndex())]", copy: { name: 'loop', count: 2 } }),
+        storage({}, { name: 'off', condition: false }),
+        { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-09-01', name: 'vnet', location: 'eastus', properties: {} },
+        { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2023-09-01', name: 'vnet/web', dependsOn: ['vnet'], properties: {} },
+      ],
+      {
+        outputs: {
+          typo: { type: 'object', value: "[reference('st2')]" },
+          ok1: { type: 'object', value: "[reference('ST1')]" },
+          ok2: { type: 'object', value: "[reference('c1')]" },
+          ok3: { type: 'object', value: "[reference('loop')]" },
+          ok4: { type: 'object', value: "[if(false(), reference('off'), json('{}'))]" },
+          ok5: { type: 'object', value: "[reference('web')]" },
+          ok6: { type: 'object', value: "[reference('Microsoft.Storage/storageAccounts/st1')]" },
+          ok7: { type: 'object', value: "[reference(resourceId('Microsoft.Storage/storageAccounts', 'elsewhere'), '2023-01-01')]" },
+          ok8: { type: 'object', value: "[reference('elsewhere', '2023-01-01')]" },
+        },
+      },
+    );
+    expect(found({ 'main.json': t })).toEqual([
+      `evaluation-error ${where(t, "reference('st2')")} The template reference 'st2' is not valid: could not find template resource or resource copy with this name. reference() without an API version reads a resource of this template by its name: name one it declares, or give the resource's id and API version to read one it does not deploy.`,
+    ]);
+  });
+
   test('a reference() only on a branch if() does not take is left alone', () => {
     const t = arm([storage({}), storage({}, { name: "[if(true(), 'st2', reference('st1').y)]" })]);
     expect(found({ 'main.json': t })).toEqual([]);
