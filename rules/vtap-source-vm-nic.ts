@@ -48,8 +48,14 @@ export default defineRule(
         const key = `scaleSet|${nic.scaleSet.key}|${nic.configuration}|${nic.ipConfiguration}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        // A Flexible scale set's profile makes NICs too: the advice is a VM with a NIC resource of its own.
+        const flexible = at(nic.scaleSet.root, 'properties', 'orchestrationMode').value;
+        const instead =
+          typeof flexible === 'string' && flexible.toLowerCase() === 'flexible'
+            ? `the VMs this Flexible scale set makes from its profile get their NICs from that configuration too: declare each VM with a networkInterfaces resource of its own (it may join the scale set through virtualMachineScaleSet) and give that NIC a tapConfigurations resource`
+            : `use standalone VMs (or Flexible orchestration scale set VMs with NICs of their own) and give each VM's NIC a tapConfigurations resource`;
         ctx.fail({
-          message: `scale set '${nic.scaleSet.displayName}' sets virtualNetworkTaps on IP configuration '${nic.ipConfiguration}' of its network interface configuration '${nic.configuration}'; a scale set's network interface cannot be a TAP source (a scale set IP configuration has no virtualNetworkTaps property, so nothing is mirrored): use standalone VMs (or Flexible orchestration scale set VMs with NICs of their own) and give each VM's NIC a tapConfigurations resource`,
+          message: `scale set '${nic.scaleSet.displayName}' sets virtualNetworkTaps on IP configuration '${nic.ipConfiguration}' of its network interface configuration '${nic.configuration}'; a scale set's network interface cannot be a TAP source (a scale set IP configuration has no virtualNetworkTaps property, so nothing is mirrored): ${instead}`,
           span: source.tapId.span,
           related: [{ span: nic.scaleSet.nameSpan, message: `scale set '${nic.scaleSet.displayName}' is declared here` }],
           resource: nic.scaleSet,

@@ -12,6 +12,14 @@ async function messages(file: string, ruleId: string): Promise<string[]> {
 }
 
 describe('messages', () => {
+  test("a scale set's TAP entries: a Uniform one is told to use VMs with NICs of their own; a Flexible one, that its profile's NICs are no sources either", async () => {
+    const [uniform] = await messages('fixtures/vtap-source-vm-nic/fail-scale-set-ipconfig-taps.bicep', 'vtap-source-vm-nic');
+    const [flexible] = await messages('fixtures/vtap-source-vm-nic/fail-flexible-scale-set-ipconfig-taps.bicep', 'vtap-source-vm-nic');
+    expect(uniform).toContain('use standalone VMs (or Flexible orchestration scale set VMs with NICs of their own)');
+    expect(flexible).toContain('the VMs this Flexible scale set makes from its profile get their NICs from that configuration too');
+    expect(flexible).not.toContain('or Flexible orchestration scale set VMs');
+  });
+
   test('an existing TAP in another subscription has one name in every rule: its name (its symbolic name is tap)', async () => {
     const file = 'fixtures/vtap-cross-subscription/review-existing-tap-elsewhere.bicep';
     const [cross] = await messages(file, 'vtap-cross-subscription');
