@@ -507,6 +507,8 @@ class ExpandedResource implements DeployedResource {
   private dependsOnList: Dependency[] | undefined;
   /** Filled while the body is evaluated (collectingImplicitDependencies). */
   implicit: Dependency[] | undefined = undefined;
+  /** Every expression of the body has been evaluated by checkBody (its implicit dependencies noted). */
+  private bodyChecked = false;
 
   constructor(
     f: ResourceFields,
@@ -561,7 +563,9 @@ class ExpandedResource implements DeployedResource {
   }
 
   get implicitDependencies(): readonly Dependency[] {
-    void this.body;
+    // checkBody evaluated every expression of the body, noting its reads as the body would: the
+    // body need not be made (and kept) for them.
+    if (!this.bodyChecked) void this.body;
     return this.implicit ?? NO_DEPENDENCIES;
   }
 
@@ -616,6 +620,7 @@ class ExpandedResource implements DeployedResource {
       return;
     }
     collectingImplicitDependencies(this, () => this.evaluator.isolated(() => this.checkDeclaration()));
+    this.bodyChecked = true;
   }
 
   private checkDeclaration(): void {
