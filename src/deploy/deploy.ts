@@ -1017,12 +1017,14 @@ export class Deployment {
    * ARM fails validation ("The template reference 'x' is not valid: could not find template
    * resource or resource copy with this name"). Only when that is certain: after the root's
    * resources are all expanded, with every name known (also of resources whose condition is
-   * false), and no template the deployment links to by URI left unread.
+   * false), no template the deployment links to by URI left unread, and no limit reached.
    */
   private undeclaredReferenceName(unit: DeploymentUnit, name: string): boolean {
     // A name with a '/' may be a child's ('vnet/subnet') or a type and name ARM reads as a relative
     // id ('Microsoft.Compute/virtualMachines/vm1', as quickstarts write it): not judged.
     if (!this.rootExpanded || unit.depth !== 0 || name.includes('/') || this.symbolTables.has(unit) || this.unfetched.size > 0) return false;
+    // A limit of vtaplint's that cut the expansion (maxCopyCount, maxResources) leaves resources unexpanded.
+    if (this.diagnostics.items.some((d) => d.code === 'limit-exceeded')) return false;
     const lower = name.toLowerCase();
     const matches = (n: Value, loop: string | undefined): boolean | undefined => {
       if (loop !== undefined && loop.toLowerCase() === lower) return true;

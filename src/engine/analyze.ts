@@ -195,7 +195,8 @@ function finish(
 ): Analysis {
   const deployed = deployTemplate(source, root, span, parameters, opts);
   // What the graph finds (when rules build the deployment order) joins the deployment's diagnostics.
-  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) }, (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges);
+  const cut = deployed.diagnostics.some((d) => d.code === 'limit-exceeded');
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) }, (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges, cut);
   return {
     kind: 'template',
     source,

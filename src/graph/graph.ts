@@ -71,6 +71,11 @@ export class ResourceGraph {
      * all earlier ones, make 28.8 million). The rest are not followed (see orderIncomplete).
      */
     private readonly maxOrderEdges = Number.POSITIVE_INFINITY,
+    /**
+     * A limit of vtaplint's cut the deployment short (maxCopyCount, maxResources): resources it
+     * did not expand exist all the same, so that an entry names nothing is never certain.
+     */
+    private readonly expansionCut = false,
   ) {
     this.resources = resources;
     for (const r of resources) {
@@ -479,6 +484,10 @@ export class ResourceGraph {
     const one = this.resolveDependency(from, v);
     if (one) return [one];
     if (typeof v !== 'string') return [];
+    // A name several resources of the template have (ARM allows one name for different types):
+    // the entry waits for each of them.
+    const named = this.nameIndex(from).byName.get(v.toLowerCase());
+    if (named && named.length > 1) return named;
     // A copy loop's name: the resource depends on every instance of the loop.
     return this.symbolIndex(from).byCopy.get(v.toLowerCase()) ?? [];
   }
@@ -514,6 +523,9 @@ export class ResourceGraph {
     if (typed) return typed;
     const named = idx.byName.get(lower) ?? [];
     if (named.length === 1) return named[0];
+    // A name two resources have (a plan and a SQL server both 'contoso'): not a child's own
+    // segment ('contoso' of 'contoso/contoso' is the entry's own resource); see resolveDependencies.
+    if (named.length > 1) return undefined;
     // A nested child resource is named by its own segment ("CreateADForest" for "vm/CreateADForest").
     const short = idx.byShortName.get(lower) ?? [];
     return short.length === 1 ? short[0] : undefined;
@@ -588,6 +600,7 @@ export class ResourceGraph {
    * be the one written): those are not certain.
    */
   private namesNothing(from: DeployedResource, v: Value): boolean {
+    if (this.expansionCut) return false;
     // A resourceId() in a subscription or resource group known only at deployment: judged by its
     // type and names when they are all known (the scope is not what dependsOn resolves by).
     if (v instanceof Unknown) {

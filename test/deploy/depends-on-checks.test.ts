@@ -78,6 +78,41 @@ describe('dependsOn', () => {
     ).toEqual(["invalid-template: dependsOn names 'n0', which is not a resource of this template"]);
   });
 
+  it('a name two resources share names both: a child named the same is neither its own dependency nor in a cycle', async () => {
+    const sql = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'Microsoft.Sql/servers', apiVersion: '2022-05-01-preview', name, location: 'westeurope', properties: {}, ...extra });
+    expect(
+      await lint({
+        $schema: SCHEMA,
+        contentVersion: '1.0.0.0',
+        parameters: { appName: { type: 'string', defaultValue: 'contoso' } },
+        resources: [
+          { type: 'Microsoft.Web/serverfarms', apiVersion: '2022-09-01', name: "[parameters('appName')]", location: 'westeurope', sku: { name: 'B1' } },
+          sql("[parameters('appName')]", {
+            resources: [
+              { type: 'databases', apiVersion: '2022-05-01-preview', name: "[parameters('appName')]", location: 'westeurope', dependsOn: ["[parameters('appName')]"] },
+              { type: 'databases', apiVersion: '2022-05-01-preview', name: 'MyData', location: 'westeurope', dependsOn: ["[parameters('appName')]"] },
+            ],
+          }),
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('once a limit cut the expansion short (maxCopyCount, maxResources), an entry or a reference() naming an instance not expanded is no error', async () => {
+    const template = {
+      $schema: SCHEMA,
+      contentVersion: '1.0.0.0',
+      resources: [
+        nsg("[concat('nsg', copyIndex())]", { copy: { name: 'nsgLoop', count: 20 } }),
+        { type: 'Microsoft.Network/routeTables', apiVersion: '2023-04-01', name: 'rt', location: 'westeurope', dependsOn: ['nsg15', "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg17')]"] },
+      ],
+      outputs: { o: { type: 'object', value: "[reference('nsg12')]" } },
+    };
+    const dir = workspace({ 'azuredeploy.json': JSON.stringify(template, null, 2), 'vtaplint.config.json': JSON.stringify({ limits: { maxCopyCount: 5 } }) });
+    const { findings } = await findingsOf([path.join(dir, 'azuredeploy.json')]);
+    expect(findings.map((f) => f.ruleId)).toEqual(['limit-exceeded']);
+  });
+
   it('a Bicep resource loop over an empty array may be in dependsOn', async () => {
     const dir = workspace({
       'main.bicep': [
