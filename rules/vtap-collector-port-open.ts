@@ -2,7 +2,7 @@ import { defineRule, type RuleContext, type Verdict } from '../src/engine/rule.j
 import type { Span } from '../src/model/span.js';
 import { at, elements, type LocatedValue } from '../src/expr/located.js';
 import { declaredNic, destinationChoices, destinationTarget, finalDeclarations, nicName, sourcesOfTap, taps, type Destination, type DestinationTarget } from '../src/graph/vtap.js';
-import { addressOf, destinationCovers, ipConfigurationsOf, lbPartOf, lbParts, membersOfPool, poolAddresses, portCovers, rulesOfFrontend, scaleSetMembersOfPool, securityGroupsOfNic, securityGroupsOfScaleSet, securityRulesOf, sourceCovers, type LbPart, type LbRule, type SecurityGroupRef } from '../src/graph/network.js';
+import { addressOf, destinationCovers, ipConfigurationsOf, lbPartOf, lbParts, everySourcePort, membersOfPool, poolAddresses, portCovers, rulesOfFrontend, scaleSetMembersOfPool, securityGroupsOfNic, securityGroupsOfScaleSet, securityRulesOf, sourceCovers, type LbPart, type LbRule, type SecurityGroupRef } from '../src/graph/network.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { aboutDestination, unknownOrigin } from './lib/support.js';
 import { Unknown, type Value } from '../src/expr/value.js';
@@ -257,11 +257,24 @@ function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue },
     unknown = dest.value;
     doubt = destinationDoubt(ctx, rule.decl, to, dest);
   }
+  // A rule for some source ports only (sourcePortRange '4789', the destination port written in
+  // the wrong field) may not match the VXLAN packets, whose source port varies per flow.
+  const anySourcePort = everySourcePort(rule.decl);
+  if (!doubt && anySourcePort !== true) {
+    const ports = at(rule.decl, 'properties', 'sourcePortRange').value ?? at(rule.decl, 'properties', 'sourcePortRanges').value;
+    if (ports instanceof Unknown) {
+      unknown = ports;
+      doubt = `its sourcePortRange is ${describeUnknown(ports)}`;
+    } else {
+      const shown = (Array.isArray(ports) ? ports : [ports]).map((p) => `'${String(p)}'`).join(', ');
+      doubt = `it matches source port${Array.isArray(ports) && ports.length > 1 ? 's' : ''} ${shown} only, and the mirrored VXLAN packets' source port is chosen per flow (RFC 7348 recommends 49152-65535; Azure does not document it); a rule for the mirrored traffic matches every source port ('*')`;
+    }
+  }
   return { name: rule.name, decl: rule.decl, priority: typeof priority === 'number' ? priority : undefined, access, doubt, unknown, narrow: !broad(rule.decl) };
 }
 
 /** The properties of a security rule that decide whether it matches the mirrored traffic, in the order they are named. */
-const MATCH_PROPERTIES = ['sourceAddressPrefix', 'sourceAddressPrefixes', 'sourceApplicationSecurityGroups', 'destinationPortRange', 'destinationPortRanges', 'protocol', 'direction', 'priority'];
+const MATCH_PROPERTIES = ['sourceAddressPrefix', 'sourceAddressPrefixes', 'sourceApplicationSecurityGroups', 'sourcePortRange', 'sourcePortRanges', 'destinationPortRange', 'destinationPortRanges', 'protocol', 'direction', 'priority'];
 
 /** The first value of a security rule only known at deployment that decides whether it matches (the source's, as sourceCovers found it, first). */
 function firstUnknown(decl: LocatedValue, source: Value | undefined): Unknown | undefined {

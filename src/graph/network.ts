@@ -752,6 +752,31 @@ export function portCovers(v: Value | undefined, port: number): boolean | undefi
   return /^\d+$/.test(s) ? Number(s) === port : false;
 }
 
+/**
+ * Whether a security rule's source ports (sourcePortRange, sourcePortRanges) are every port ('*',
+ * '0-65535', nothing set): true, false, or undefined when only known at deployment. The mirrored
+ * VXLAN packets' source port is chosen per flow (RFC 7348 recommends 49152-65535; Azure does not
+ * say), so only a rule that takes every source port certainly matches them.
+ */
+export function everySourcePort(rule: LocatedValue): boolean | undefined {
+  const one = at(rule, 'properties', 'sourcePortRange').value;
+  const many = at(rule, 'properties', 'sourcePortRanges').value;
+  const all = (x: Value): boolean | undefined => {
+    if (x instanceof Unknown) return undefined;
+    if (typeof x !== 'string') return false;
+    const s = x.trim();
+    const m = /^(\d+)\s*-\s*(\d+)$/.exec(s);
+    return s === '*' || (m !== null && Number(m[1]) <= 1 && Number(m[2]) >= 65535);
+  };
+  if (one !== undefined && one !== null && one !== '') return all(one);
+  if (many instanceof Unknown) return undefined;
+  if (Array.isArray(many) && many.length > 0) {
+    const each = many.map(all);
+    return each.includes(true) ? true : each.includes(undefined) ? undefined : false;
+  }
+  return true;
+}
+
 /** Whether an NSG rule's source covers every sender in the network ("*", "Any", "VirtualNetwork", nothing set); undefined when unknown. */
 export function broadSource(rule: LocatedValue): boolean | undefined {
   const one = at(rule, 'properties', 'sourceAddressPrefix').value;
