@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { Unknown } from '../src/expr/value.js';
+import { Unknown, type Value } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { at } from '../src/expr/located.js';
 import { actionMatches, grants, permissionsOf, roleDefinitions } from '../src/graph/roles.js';
@@ -19,7 +19,7 @@ export default defineRule(
     name: 'VtapRolePermissions',
     shortDescription: 'A custom role meant for virtual network TAP grants every operation TAP needs.',
     fullDescription:
-      'To work with virtual network TAP an account needs Microsoft.Network/virtualNetworkTaps/*, Microsoft.Network/networkInterfaces/read and Microsoft.Network/networkInterfaces/tapConfigurations/*. For a role definition whose actions mention TAP operations, the rule checks that its permissions grant all of them (wildcards count, notActions must not take them away), and flags the documented Microsoft.Network/tapConfigurations/*, which matches no real operation.',
+      'To work with virtual network TAP an account needs Microsoft.Network/virtualNetworkTaps/*, Microsoft.Network/networkInterfaces/read and Microsoft.Network/networkInterfaces/tapConfigurations/*. For a role definition whose actions mention TAP operations (or whose notActions take some, not all, of them away), the rule checks that its permissions grant all of them (wildcards count, notActions must not take them away), and flags the documented Microsoft.Network/tapConfigurations/*, which matches no real operation.',
     defaultLevel: 'warning',
     tags: ['vtap'],
     precision: 'high',
@@ -30,8 +30,12 @@ export default defineRule(
     for (const role of roleDefinitions(ctx.graph)) {
       const perms = permissionsOf(role);
       const all = perms.flatMap((p) => p.actions);
-      // A role is meant for TAP when its actions or notActions name a TAP operation.
-      if (![...all, ...perms.flatMap((p) => p.notActions)].some((a) => typeof a.value === 'string' && TAP_WORDS.test(a.value))) continue;
+      // A role is meant for TAP when its actions name a TAP operation, or its notActions take some
+      // of them away; notActions that take every TAP operation away (`Microsoft.Network/*` but
+      // not virtualNetworkTaps/* nor tapConfigurations/*) make a role meant to have none.
+      const notActions = perms.flatMap((p) => p.notActions);
+      const names = (list: readonly { value: Value | undefined }[]) => list.some((a) => typeof a.value === 'string' && TAP_WORDS.test(a.value));
+      if (!names(all) && (!names(notActions) || takesAllTapAway(perms))) continue;
       const roleName = at(role.root, 'properties', 'roleName').value;
       const name = typeof roleName === 'string' ? roleName : role.displayName;
       for (const a of all) {
@@ -105,4 +109,12 @@ export default defineRule(
 function at0(perms: ReturnType<typeof permissionsOf>, fallback: Span): Span {
   const first = perms[0];
   return first ? at(first.decl, 'actions').span : fallback;
+}
+
+/** Every TAP operation there is, for a role whose notActions may take them all away. */
+const TAP_OPERATIONS = ['virtualNetworkTaps', 'networkInterfaces/tapConfigurations'].flatMap((t) => ['read', 'write', 'delete'].map((op) => `Microsoft.Network/${t}/${op}`));
+
+/** Whether each permission's notActions, all known, take away every TAP operation. */
+function takesAllTapAway(perms: ReturnType<typeof permissionsOf>): boolean {
+  return perms.every((p) => TAP_OPERATIONS.every((op) => p.notActions.some((n) => typeof n.value === 'string' && actionMatches(n.value, op))));
 }
