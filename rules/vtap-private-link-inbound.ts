@@ -32,7 +32,7 @@ export default defineRule(
           if (!rule || seen.has(key)) continue;
           seen.add(key);
           ctx.fail({
-            message: `private link service '${f.pls.displayName}' sends inbound traffic through frontend '${f.frontend.name}' of load balancer '${m.lb.displayName}' (rule '${rule.name}') to source NIC '${nic.displayName}'; virtual network TAP does not mirror inbound Private Link Service traffic, so that traffic is missing from the mirror: capture it on the collector side another way, or accept the gap`,
+            message: `private link service '${f.pls.displayName}' sends inbound traffic through frontend '${f.frontend.name}' of load balancer '${m.lb.displayName}' (rule '${rule.name}') to source NIC '${nic.displayName}'; virtual network TAP does not mirror inbound Private Link Service traffic, so that traffic is missing from the mirror: capture it another way (on the VM itself, or on the consumer's side of the private endpoint), or accept and document the gap`,
             span: f.ref.span,
             resource: f.pls,
             involved: [m.lb, nic, m.declaration, ...(source.config ? [source.config] : [])],
