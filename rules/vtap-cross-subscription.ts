@@ -77,6 +77,10 @@ export default defineRule(
         const r = d.resolution;
         const destId = destinationIdForSubscription(r);
         const destResource = r.kind === 'resource' || r.kind === 'sub' ? r.resource : undefined;
+        // A destination certainly in another subscription than the TAP's is wrong whatever the
+        // tenant (vtap-destination-same-subscription says so): a tenant check would contradict it.
+        const destSub = destId && literalSubscription(destId);
+        if (tapSub !== undefined && destSub !== undefined && destSub !== tapSub) continue;
         if (destId)
           review(
             destId,
