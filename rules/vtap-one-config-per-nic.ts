@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { mostTogether, sourceGuard } from '../src/graph/conditions.js';
 import { configLoopOnOneNic, mayCoexist, nicKey, nicName, resolvedName, tapConfigurationName, tapSources, type TapSource } from '../src/graph/vtap.js';
 import { resourceKey } from '../src/deploy/resource-id.js';
 import { describeUnknown } from '../src/engine/describe.js';
@@ -28,6 +29,9 @@ function inBody(s: TapSource): boolean {
 
 function coexist(a: TapSource, b: TapSource): boolean {
   if (inBody(a) && inBody(b) && a.holder !== b.holder) return false;
+  // Conditions that never hold together (`if (useSecondTap)` and `if (!useSecondTap)`), as
+  // vtap-limits counts them.
+  if (mostTogether([a, b], sourceGuard) < 2) return false;
   return mayCoexist(a, b);
 }
 
