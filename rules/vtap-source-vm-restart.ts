@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isOutside, isPlatformNic, nicKey, nicName, orderedAfter, resolvedName, tapOf, tapSources, vmsOfNicRef } from '../src/graph/vtap.js';
+import { isOutside, isPlatformNic, nicKey, nicName, orderedAfter, resolvedName, tapOf, tapSources, taps, vmsOfNicRef } from '../src/graph/vtap.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import { Unknown } from '../src/expr/value.js';
 import { dependsOnAcrossModules, sourceRelated, unfetchedCreatorOfNic, unfetchedCreatorVerdict } from './lib/support.js';
@@ -94,6 +94,17 @@ export default defineRule(
         }
         // In different modules, the entry goes on the modules, in the template that declares both.
         const across = dependsOnAcrossModules(vm, tap, 'the VM', 'the TAP');
+        // The document asks for "a virtual network TAP resource" to exist before the VM starts: a
+        // VM that waits for another TAP this deployment creates may be on fastpath already.
+        const other = taps(ctx.graph).find((t) => t !== tap && t.state === 'deployed' && !t.existing && orderedAfter(ctx.graph, vm, t));
+        if (other) {
+          ctx.indeterminate({
+            ...base,
+            related: [...base.related, { span: other.nameSpan, message: `TAP '${other.displayName}', which the VM waits for` }],
+            message: `VM '${vm.displayName}' (source NIC '${nicShown}') waits for TAP '${other.displayName}' but not for TAP '${tap.displayName}', which its NIC is added to; the document asks that "a virtual network TAP resource" exist before the VM starts, which '${other.displayName}' may be enough for: to be sure, ${across?.advice ?? `make the VM depend on TAP '${tap.displayName}' too`}`,
+          });
+          continue;
+        }
         ctx.fail({
           ...base,
           related: across ? [...base.related, across.related] : base.related,
