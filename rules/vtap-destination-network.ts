@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { at } from '../src/expr/located.js';
+import { at, type LocatedValue } from '../src/expr/located.js';
 import { tapNetworkPairs, type TapNetworkPair } from '../src/graph/tap-network.js';
-import { hubsOfNetwork, networkNames } from '../src/graph/network.js';
+import { hubsOfNetwork, networkNames, subnetNameOf, type Peering } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
@@ -93,6 +93,28 @@ export default defineRule(
           });
           continue;
         }
+        // A peering of IPv6 address space only: the mirrored traffic is IPv4 (TAP has no IPv6).
+        const ipv6Only = [p.forward, p.backward].find((x) => at(x.decl, 'properties', 'enableOnlyIPv6Peering').value === true);
+        if (ipv6Only) {
+          const flag = at(ipv6Only.decl, 'properties', 'enableOnlyIPv6Peering');
+          ctx.fail({
+            ...base,
+            related: [...base.related, { span: flag.span, message: 'enableOnlyIPv6Peering is true here' }],
+            message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}, but the peering from '${ipv6Only.from.displayName}' ('${ipv6Only.holder.displayName}') peers their IPv6 address space only, and the mirrored traffic is IPv4 (virtual network TAP does not support IPv6): peer the IPv4 address space (enableOnlyIPv6Peering false)`,
+          });
+          continue;
+        }
+        // Subnet peering (peerCompleteVnets false) connects the subnets it names only: the source
+        // NIC's and the destination's must be among them, both ways.
+        const subnets = subnetPeeringProblem(p);
+        if (subnets) {
+          (subnets.certain ? ctx.fail : ctx.indeterminate).call(ctx, {
+            ...base,
+            related: [...base.related, { span: subnets.at.span, message: subnets.what }],
+            message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}, but the peering from '${subnets.peering.from.displayName}' ('${subnets.peering.holder.displayName}') peers some subnets only (peerCompleteVnets false) and ${subnets.why}: ${subnets.certain ? 'add the subnets to localSubnetNames and remoteSubnetNames of both peerings, or peer the whole networks' : 'check that it names both subnets'}`,
+          });
+          continue;
+        }
         ctx.pass({ ...base, message: 'networks peered both ways' });
         continue;
       }
@@ -137,4 +159,36 @@ function viaHub(ctx: RuleContext, p: TapNetworkPair): string {
   const theirs = hubsOfNetwork(ctx.graph, p.destNet.vnet);
   const hub = hubsOfNetwork(ctx.graph, p.sourceNet.vnet).find((h) => theirs.includes(h));
   return hub ? ` (both are connected to virtual hub '${hub.displayName}', but a hub connection peers a network with the hub, not with the other networks connected to it)` : '';
+}
+
+/**
+ * A subnet peering (peerCompleteVnets false) of the pair that leaves out the source NIC's subnet
+ * or the destination's: certain when both subnet names and the peering's lists are known.
+ */
+function subnetPeeringProblem(p: TapNetworkPair): { peering: Peering; at: LocatedValue; what: string; why: string; certain: boolean } | undefined {
+  const srcSubnet = subnetNameOf(p.sourceNet);
+  const dstSubnet = subnetNameOf(p.destNet);
+  for (const [peering, local, remote] of [
+    [p.forward, srcSubnet, dstSubnet],
+    [p.backward, dstSubnet, srcSubnet],
+  ] as const) {
+    if (!peering) continue;
+    const complete = at(peering.decl, 'properties', 'peerCompleteVnets');
+    if (complete.value !== false) continue;
+    for (const [list, name, side] of [
+      ['localSubnetNames', local, 'its own network'],
+      ['remoteSubnetNames', remote, 'the remote network'],
+    ] as const) {
+      const names = at(peering.decl, 'properties', list);
+      if (names.value instanceof Unknown || name === undefined || !Array.isArray(names.value)) {
+        return { peering, at: names.value === undefined ? complete : names, what: `${list} of the peering`, why: `whether ${list} holds the subnet of ${side} that the mirrored traffic uses is not known here`, certain: false };
+      }
+      const listed = names.value;
+      if (listed.some((x) => x instanceof Unknown)) return { peering, at: names, what: `${list} of the peering`, why: `${list} is known only in part`, certain: false };
+      if (!listed.some((x) => typeof x === 'string' && x.toLowerCase() === name.toLowerCase())) {
+        return { peering, at: names, what: `${list} of the peering`, why: `its ${list} (${listed.map((x) => `'${String(x)}'`).join(', ') || 'none'}) leaves out subnet '${name}' of ${side}`, certain: true };
+      }
+    }
+  }
+  return undefined;
 }

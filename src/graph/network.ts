@@ -8,7 +8,7 @@ import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
-import { fullType, idNames, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentDisplay, segmentKey, segmentText, splitSegments, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
+import { fullType, idNames, parseResourceId, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentDisplay, segmentKey, segmentText, splitSegments, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 import { TYPES, deployedOfType, finalDeclarations, vmCreatedPublicIp } from './vtap.js';
 import { readOnlyType } from '../deploy/read-only-types.js';
 
@@ -615,6 +615,13 @@ export interface Peering {
   holder: DeployedResource;
   decl: LocatedValue;
   remote: LocatedValue;
+}
+
+/** The name of the subnet a network reference names (by its id), when known. */
+export function subnetNameOf(n: NetworkRef): string | undefined {
+  const id = n.ref.value === undefined ? undefined : parseResourceId(n.ref.value);
+  if (!id || (id.types.at(-1) ?? '').toLowerCase() !== 'subnets') return undefined;
+  return segmentText(id.names.at(-1) as Segment);
 }
 
 /** Peerings declared on a virtual network (inline `virtualNetworkPeerings` and child resources). */
