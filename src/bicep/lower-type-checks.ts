@@ -45,7 +45,9 @@ export abstract class TypeChecks extends DecoratorChecks {
     const choices = type && value ? literalChoices(type) : undefined;
     const written = value ? literalKey(value) : undefined;
     if (choices && written !== undefined && !choices.includes(written)) {
-      this.error(value as Expression, `Expected a value of type "${this.span(type as TypeExpression).text(120)}" but the provided value is of type "${this.span(value as Expression).text(80)}". (BCP033)`);
+      let shown = type as TypeExpression;
+      while (shown.kind === 'ParenthesizedType') shown = shown.type;
+      this.error(value as Expression, `Expected a value of type "${this.span(shown).text(120)}" but the provided value is of type "${this.span(value as Expression).text(80)}". (BCP033)`);
       return;
     }
     const t = plainType(type, this.typeDeclarationNames());

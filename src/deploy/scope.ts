@@ -914,7 +914,10 @@ export class TemplateScope implements EvalContext {
       // without it), and so is a type not worked out. For an object, array, int or bool, "" is
       // a string ARM does not take ("The provided value for the template parameter 'x' is not
       // valid") when the default is the value.
-      if ((value !== '' || !stringType(type)) && !(TYPE_NOT_KNOWN in d.node)) {
+      // A nullable parameter (languageVersion 2.0) takes a null default whatever its allowedValues
+      // (Bicep `param p ('a' | 'b')? = null`), as it takes a supplied null.
+      const nullOk = value === null && this.isNullable(d.node);
+      if ((value !== '' || !stringType(type)) && !nullOk && !(TYPE_NOT_KNOWN in d.node)) {
         // A string for an int or a bool ("5", "true") is held against it as written: ARM does not
         // convert a default ("The provided value for the template parameter ... is not valid" for
         // a bool defaulting to "true", MicrosoftDocs/azure-docs#38949); the value read on is the

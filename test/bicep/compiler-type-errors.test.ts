@@ -149,6 +149,8 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       "var v 'a' | 'b' = 'c'",
       'output lol 2 = true',
       "output p string = '${color}${shade}${n}${m}${v}'",
+      "param maybe ('x' | 'y')? = null",
+      "param paren ('x' | 'y') = 'z'",
       '',
     ].join('\n');
     const expected = [
@@ -156,11 +158,14 @@ describe('Bicep: type and placement errors the compiler raises', () => {
       '4:17 Expected a value of type "1 | 2" but the provided value is of type "4". (BCP033)',
       `5:19 Expected a value of type "'a' | 'b'" but the provided value is of type "'c'". (BCP033)`,
       '6:16 Expected a value of type "2" but the provided value is of type "true". (BCP033)',
+      `9:27 Expected a value of type "'x' | 'y'" but the provided value is of type "'z'". (BCP033)`,
     ];
     expect(await errors(main)).toEqual(expected);
     const dir = workspace({ 'main.bicep': main });
     const given = await findingsOf([path.join(dir, 'main.bicep'), '-p', 'color=red', '-p', 'm=1'], dir);
     expect(given.findings.filter((f) => f.ruleId === 'invalid-template').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(expected);
+    // A nullable parameter's null default is no value outside its allowed ones (ARM takes null for it).
+    expect(given.findings.filter((f) => f.line === 8)).toEqual([]);
   });
 
   it('@export() on a parameter, resource, module or output (BCP125, BCP127, BCP128, BCP129); on a type, variable or function, none', async () => {
