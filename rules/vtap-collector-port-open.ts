@@ -130,6 +130,8 @@ interface Candidate {
   unknown: Value | undefined;
   /** Whether it matches only some senders: its source names addresses, not the whole network. */
   narrow: boolean;
+  /** The property of the rule the doubt is about (where an indeterminate result points). */
+  doubtAt?: string;
 }
 
 /** What one network security group does to the mirrored traffic of one sender. */
@@ -175,10 +177,13 @@ function checkNsgs(ctx: RuleContext, tap: DeployedResource, d: Destination, to: 
     const open = outcomes.find((o) => o.outcome.kind === 'open');
     if (open?.outcome.kind === 'open') {
       const u = open.outcome.rule;
+      // At the property of the rule that leaves it open, as a deny is reported at its access; the
+      // reference that puts the group on the NIC or subnet is a related location.
+      const deciding = decidingProperty(u);
       out.indeterminate({
         ...base,
-        span: g.ref.span,
-        related: [...base.related, { span: u.decl.span, message: `rule '${u.name}'` }, ...unknownOrigin(u.unknown, g.ref.span)],
+        span: deciding.span,
+        related: [...base.related, { span: g.ref.span, message: `${nsgText} applies here` }, ...unknownOrigin(u.unknown, deciding.span)],
         message: open.outcome.message,
       });
       continue;
@@ -247,21 +252,26 @@ function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue },
   const maybe = ports === undefined || portsMany === undefined || dir === undefined || proto === undefined || (source === undefined && from.value !== undefined) || typeof priority !== 'number';
   let doubt: string | undefined;
   let unknown: Value | undefined;
+  let doubtAt: string | undefined;
   if (maybe) {
     // Name the value that leaves the match open (the catalogue: an indeterminate result names
     // the expression that blocked the decision), and keep it for a related location.
     unknown = firstUnknown(rule.decl, 'value' in from ? from.value : undefined);
     doubt = unknown instanceof Unknown ? `its ${unknownProperty(rule.decl, unknown)} is ${describeUnknown(unknown)}` : 'some of its values are only known at deployment';
-  } else if (source === undefined) doubt = sourceDoubt(ctx, rule.decl, sender, from);
-  else if (dest.covers === undefined) {
+  } else if (source === undefined) {
+    doubt = sourceDoubt(ctx, rule.decl, sender, from);
+    doubtAt = firstWritten(rule.decl, ['sourceAddressPrefix', 'sourceAddressPrefixes', 'sourceApplicationSecurityGroups']);
+  } else if (dest.covers === undefined) {
     unknown = dest.value;
     doubt = destinationDoubt(ctx, rule.decl, to, dest);
+    doubtAt = firstWritten(rule.decl, ['destinationAddressPrefix', 'destinationAddressPrefixes', 'destinationApplicationSecurityGroups']);
   }
   // A rule for some source ports only (sourcePortRange '4789', the destination port written in
   // the wrong field) may not match the VXLAN packets, whose source port varies per flow.
   const anySourcePort = everySourcePort(rule.decl);
   if (!doubt && anySourcePort !== true) {
     const ports = at(rule.decl, 'properties', 'sourcePortRange').value ?? at(rule.decl, 'properties', 'sourcePortRanges').value;
+    doubtAt = firstWritten(rule.decl, ['sourcePortRange', 'sourcePortRanges']);
     if (ports instanceof Unknown) {
       unknown = ports;
       doubt = `its sourcePortRange is ${describeUnknown(ports)}`;
@@ -270,7 +280,7 @@ function candidate(ctx: RuleContext, rule: { name: string; decl: LocatedValue },
       doubt = `it matches source port${Array.isArray(ports) && ports.length > 1 ? 's' : ''} ${shown} only, and the mirrored VXLAN packets' source port is chosen per flow (RFC 7348 recommends 49152-65535; Azure does not document it); a rule for the mirrored traffic matches every source port ('*')`;
     }
   }
-  return { name: rule.name, decl: rule.decl, priority: typeof priority === 'number' ? priority : undefined, access, doubt, unknown, narrow: !broad(rule.decl) };
+  return { name: rule.name, decl: rule.decl, priority: typeof priority === 'number' ? priority : undefined, access, doubt, unknown, narrow: !broad(rule.decl), doubtAt };
 }
 
 /** The properties of a security rule that decide whether it matches the mirrored traffic, in the order they are named. */
@@ -288,6 +298,22 @@ function firstUnknown(decl: LocatedValue, source: Value | undefined): Unknown | 
     }
   }
   return undefined;
+}
+
+/** The property of a security rule whose value leaves its match open (the rule's properties when none is one). */
+function decidingProperty(c: Candidate): LocatedValue {
+  const props = at(c.decl, 'properties');
+  const holds = (k: string) => {
+    const v = at(c.decl, 'properties', k).value;
+    return v !== undefined && (v === c.unknown || (Array.isArray(v) && c.unknown !== undefined && v.includes(c.unknown)));
+  };
+  const key = (c.unknown !== undefined ? MATCH_PROPERTIES.find(holds) : undefined) ?? c.doubtAt;
+  return key ? at(c.decl, 'properties', key) : props;
+}
+
+/** The first of these properties a security rule writes. */
+function firstWritten(decl: LocatedValue, keys: readonly string[]): string | undefined {
+  return keys.find((k) => at(decl, 'properties', k).value !== undefined);
 }
 
 /** The name of the property of a security rule that holds an unknown value ("source address prefix" for a source the rule's value made unknown). */
