@@ -3,7 +3,7 @@ import { at, elements } from '../src/expr/located.js';
 import { destinationChoices, destinationToggle, destinationsOf, nicName, privateEndpointOfNic, privateLinkServiceOfNic, resolvedName, tapSources, taps, TYPES, type Destination, type NicRef, type TapSource } from '../src/graph/vtap.js';
 import { aboutDestination, sourceRelated } from './lib/support.js';
 import type { Resolution } from '../src/graph/graph.js';
-import { describeId, fullType, idNames, resourceKey, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
+import { describeId, fullType, idNames, resourceKey, sameScope, segmentText, subscriptionOf, truncateId, type ResourceId, type Segment } from '../src/deploy/resource-id.js';
 import { Unknown, testOf } from '../src/expr/value.js';
 import { VALUE_ORIGIN, describeUnknown } from '../src/engine/describe.js';
 import type { DeployedResource } from '../src/deploy/model.js';
@@ -32,7 +32,14 @@ function checksNeedingProperties(tap: DeployedResource, destination: ResourceId 
     const sub = subscriptionOf(id);
     return sub !== undefined && segmentText(sub) !== undefined;
   };
-  const where = destination && literal(tap.id) && literal(destination) ? 'region and network' : 'region, subscription and network';
+  // The same subscription by construction (both the deployment's, subscription().subscriptionId)
+  // is as decided as two written out.
+  const sameSymbol = (a: ResourceId, b: ResourceId) => {
+    const x = subscriptionOf(a);
+    const y = subscriptionOf(b);
+    return x !== undefined && y !== undefined && sameScope([x], [y]) === true;
+  };
+  const where = destination && ((literal(tap.id) && literal(destination)) || sameSymbol(tap.id, destination)) ? 'region and network' : 'region, subscription and network';
   // The property says what the destination is (vtap-destination-type fails an id of another kind).
   const own = property === 'destinationLoadBalancerFrontEndIPConfiguration' ? 'the frontend exists and is internal' : 'the IP configuration exists';
   return `${own}, the destination is in the TAP ${where} (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it`;

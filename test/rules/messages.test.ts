@@ -120,6 +120,21 @@ describe('messages', () => {
     const [unknownSub] = await messages('fixtures/vtap-destination-type/indeterminate-external.json', 'vtap-destination-type');
     expect(unknownSub).toContain('the destination is in the TAP region, subscription and network');
     expect(unknownSub).not.toContain('{subscription()');
+    // Both in the deployment's subscription by construction (subscription().subscriptionId): decided.
+    const dir = workspace({
+      'main.bicep': [
+        "resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {",
+        "  name: 'tap1'",
+        "  location: 'eastus'",
+        '  properties: {',
+        "    destinationNetworkInterfaceIPConfiguration: { id: resourceId(subscription().subscriptionId, 'tools-rg', 'Microsoft.Network/networkInterfaces/ipConfigurations', 'collector-nic', 'ipconfig1') }",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const [sameByConstruction] = await messages(path.join(dir, 'main.bicep'), 'vtap-destination-type');
+    expect(sameByConstruction).toContain('the destination is in the TAP region and network (or a peered one in the same region)');
   });
 
   test('a load balancer frontend outside the template: what cannot be checked is the frontend, that it is internal, not an IP configuration', async () => {
@@ -303,7 +318,8 @@ describe('messages', () => {
   test("a destination on an existing NIC reads the same whether its id is the NIC's property or built from the NIC's id", async () => {
     const file = 'fixtures/vtap-destination-type/indeterminate-existing-nic-property.bicep';
     const expected =
-      "the destination of TAP 'web-tap' is on 'collector-nic', an existing resource whose properties are not in the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
+      // The NIC is in the deployment's subscription as the TAP is (no scope): that is decided.
+      "the destination of TAP 'web-tap' is on 'collector-nic', an existing resource whose properties are not in the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it";
     expect(await messages(file, 'vtap-destination-type')).toEqual([expected]);
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-messages-'));
     const text = readFileSync(path.join(REPO, file), 'utf8');
