@@ -189,7 +189,7 @@ describe('unknown values, rule by rule', () => {
     const found = (await findingsOf([file])).findings.filter((f) => f.ruleId === 'vtap-destination-type');
     // The load balancer the template deploys (useLb true) passes; the NIC (useLb false) is outside the template.
     expect(found.map((f) => f.message)).toEqual([
-      "the destination of TAP 'web-tap', 'collector-nic/ipconfig1' (Microsoft.Network/networkInterfaces/ipConfigurations), is outside the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region, subscription and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it (if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is false: that condition is unknown: the parameter 'useLb' has no value (no default, parameters file or -p value))",
+      "the destination of TAP 'web-tap', 'collector-nic/ipconfig1' (Microsoft.Network/networkInterfaces/ipConfigurations), is outside the template, so vtaplint cannot check that the IP configuration exists, the destination is in the TAP region and network (or a peered one in the same region), it does not use IPv6, and UDP 4789 reaches it (if TAP 'web-tap' sends to destinationNetworkInterfaceIPConfiguration, chosen when the condition is false: that condition is unknown: the parameter 'useLb' has no value (no default, parameters file or -p value))",
     ]);
     expect(found.map((f) => [f.line, f.column])).toEqual([[85, 70]]);
     expect(found[0]?.related.map((r) => [r.line, r.message])).toEqual([[4, "the value that decides which destination TAP 'web-tap' sends to"]]);
