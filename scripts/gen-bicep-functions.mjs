@@ -26,6 +26,37 @@ function ranges(entries) {
 }
 
 const sys = ranges(load('sys'));
+
+/**
+ * name -> the plain type (string, int, bool, array, object) each argument must have in every
+ * overload, by position ('' where overloads differ or the type is no plain one), and the type of
+ * the arguments after them when every overload takes more of one plain type.
+ */
+function parameterTypes(entries) {
+  const PLAIN = new Set(['string', 'int', 'bool', 'array', 'object']);
+  const by = new Map();
+  for (const f of entries) {
+    const list = by.get(f.name) ?? [];
+    list.push(f);
+    by.set(f.name, list);
+  }
+  const out = [];
+  for (const [name, overloads] of [...by].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const positions = Math.max(...overloads.map((f) => (f.fixedParameters ?? []).length));
+    const fixed = [];
+    for (let i = 0; i < positions; i++) {
+      const types = new Set(overloads.map((f) => f.fixedParameters?.[i]?.type ?? (f.variableParameter ? f.variableParameter.type : undefined)));
+      const [t] = types;
+      fixed.push(types.size === 1 && PLAIN.has(t) ? t : '');
+    }
+    const rests = new Set(overloads.map((f) => f.variableParameter?.type));
+    const [rest] = rests;
+    const restType = rests.size === 1 && PLAIN.has(rest) ? rest : '';
+    if (fixed.some((t) => t !== '') || restType !== '') out.push([name, fixed, restType]);
+  }
+  return out;
+}
+const parameterTypeRows = parameterTypes(load('sys'));
 // The baselines list what a .bicep file at the default scope sees; the function list from the
 // compiler's source names the rest (.bicepparam-only and feature-flagged sys functions; the az
 // functions whose overloads depend on the target scope, such as managementGroup()).
@@ -45,6 +76,14 @@ const lines = [
   '/** sys functions with the argument counts their overloads accept: [min, max], max -1 when unbounded. */',
   `export const SYS_FUNCTIONS: readonly (readonly [string, number, number])[] = [`,
   ...sys.map(([n, [min, max]]) => `  ['${n}', ${min}, ${max}],`),
+  '];',
+  '',
+  '/**',
+  ' * sys functions whose arguments must have one plain type in every overload: [name, the type by',
+  " * position ('' where it is not one), the type of further arguments ('' when none or not one)].",
+  ' */',
+  `export const SYS_PARAMETER_TYPES: readonly (readonly [string, readonly string[], string])[] = [`,
+  ...parameterTypeRows.map(([n, fixed, rest]) => `  ['${n}', [${fixed.map((t) => `'${t}'`).join(', ')}], '${rest}'],`),
   '];',
   '',
   '/** sys functions only some files or features see (.bicepparam files, feature flags): names only. */',

@@ -77,6 +77,62 @@ export const SYS_FUNCTIONS: readonly (readonly [string, number, number])[] = [
   ['utcNow', 0, 1],
 ];
 
+/**
+ * sys functions whose arguments must have one plain type in every overload: [name, the type by
+ * position ('' where it is not one), the type of further arguments ('' when none or not one)].
+ */
+export const SYS_PARAMETER_TYPES: readonly (readonly [string, readonly string[], string])[] = [
+  ['base64', ['string'], ''],
+  ['base64ToJson', ['string'], ''],
+  ['base64ToString', ['string'], ''],
+  ['cidrHost', ['string', 'int'], ''],
+  ['cidrSubnet', ['string', 'int', 'int'], ''],
+  ['dataUriToString', ['string'], ''],
+  ['dateTimeAdd', ['string', 'string', 'string'], ''],
+  ['dateTimeFromEpoch', ['int'], ''],
+  ['dateTimeToEpoch', ['string'], ''],
+  ['distinct', ['array'], ''],
+  ['endsWith', ['string', 'string'], ''],
+  ['fail', ['string'], ''],
+  ['filter', ['array', ''], ''],
+  ['format', ['string'], ''],
+  ['groupBy', ['array', '', ''], ''],
+  ['guid', [], 'string'],
+  ['items', ['object'], ''],
+  ['join', ['', 'string'], ''],
+  ['json', ['string'], ''],
+  ['like', ['string', 'string'], ''],
+  ['loadDirectoryFileInfo', ['string', 'string'], ''],
+  ['loadFileAsBase64', ['string'], ''],
+  ['loadJsonContent', ['string', 'string', ''], ''],
+  ['loadTextContent', ['string', ''], ''],
+  ['loadYamlContent', ['string', 'string', ''], ''],
+  ['map', ['array', ''], ''],
+  ['mapValues', ['object', ''], ''],
+  ['objectKeys', ['object'], ''],
+  ['padLeft', ['', 'int', 'string'], ''],
+  ['parseCidr', ['string'], ''],
+  ['parseUri', ['string'], ''],
+  ['range', ['int', 'int'], ''],
+  ['reduce', ['array', '', ''], ''],
+  ['replace', ['string', 'string', 'string'], ''],
+  ['skip', ['', 'int'], ''],
+  ['sort', ['array', ''], ''],
+  ['split', ['string', ''], ''],
+  ['startsWith', ['string', 'string'], ''],
+  ['substring', ['string', 'int', 'int'], ''],
+  ['take', ['', 'int'], ''],
+  ['toLower', ['string'], ''],
+  ['toObject', ['array', '', ''], ''],
+  ['toUpper', ['string'], ''],
+  ['trim', ['string'], ''],
+  ['uniqueString', [], 'string'],
+  ['uri', ['string', 'string'], ''],
+  ['uriComponent', ['string'], ''],
+  ['uriComponentToString', ['string'], ''],
+  ['utcNow', ['string'], ''],
+];
+
 /** sys functions only some files or features see (.bicepparam files, feature flags): names only. */
 export const SYS_OTHER_FUNCTIONS: readonly string[] = ['externalInput', 'readCliArg', 'readEnvVar', 'readEnvironmentVariable'];
 

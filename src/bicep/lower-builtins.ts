@@ -45,6 +45,7 @@ export abstract class BuiltinLowerer extends DeployTimeChecks {
       this.error(problem.at === 'name' ? e.name : { start: e.openParen, end: e.closeParen }, message);
       return call('invalid', [lit(message, e)], e, LOWERING_NS);
     }
+    this.checkBuiltinArguments(e);
     // A parameters file is not deployed: the az namespace there has getSecret() only (the
     // compiler's ParamsFilePermittedOverloads), so resourceId(), deployment(), environment(),
     // resourceGroup(), reference(), list*() ... do not exist in it.

@@ -3,10 +3,14 @@
 // asserts (BCP350), arithmetic on literal operands (BCP045).
 import { DecoratorChecks } from './lower-decorator-checks.js';
 import type { LowerCtx } from './lower-expr.js';
-import { article, literalKind, misfit, plainType, staticKind, typeText } from './lower-literal-types.js';
+import { article, literalKind, misfit, plainType, staticKind, typeText, type PlainType } from './lower-literal-types.js';
 import { builtinType, decorator } from './lower-types.js';
-import type { BinaryExpression, Decorator, Expression, FunctionDeclaration, TypeExpression } from './syntax.js';
+import type { BinaryExpression, Decorator, Expression, FunctionCall, FunctionDeclaration, TypeExpression } from './syntax.js';
+import { SYS_PARAMETER_TYPES } from './functions.generated.js';
 import { unknownTypeNames } from './type-names.js';
+
+/** The compiler's plain parameter types of the sys functions (see checkBuiltinArguments). */
+const BUILTIN_PARAMETER_TYPES = new Map(SYS_PARAMETER_TYPES.map(([name, fixed, rest]) => [name, { fixed, rest }]));
 
 export abstract class TypeChecks extends DecoratorChecks {
   /**
@@ -74,6 +78,24 @@ export abstract class TypeChecks extends DecoratorChecks {
       const arg = args[i];
       if (!t || !arg) return;
       const k = misfit(arg, t, this.isBuiltinCall);
+      if (k) this.error(arg, `Argument of type "${typeText(arg, this.isBuiltinCall) ?? k}" is not assignable to parameter of type "${t}". (BCP070)`);
+    });
+  }
+
+  /**
+   * BCP070: an argument of a built-in function whose form fixes a plain type that is not the one
+   * every overload of the function takes there (`toUpper(1)`, `substring('abc', '1')`), in the
+   * compiler's words. The types are the compiler's signatures (functions.generated.ts).
+   */
+  protected checkBuiltinArguments(e: FunctionCall): void {
+    const ns = e.base === undefined ? undefined : e.base.kind === 'VariableAccess' ? e.base.name.name : null;
+    if (ns === null || (ns !== undefined && ns !== 'sys') || !this.isBuiltinCall(e.name.name, ns)) return;
+    const types = BUILTIN_PARAMETER_TYPES.get(e.name.name);
+    if (!types) return;
+    e.args.forEach((arg, i) => {
+      const t = i < types.fixed.length ? types.fixed[i] : types.rest;
+      if (!t) return;
+      const k = misfit(arg, t as PlainType, this.isBuiltinCall);
       if (k) this.error(arg, `Argument of type "${typeText(arg, this.isBuiltinCall) ?? k}" is not assignable to parameter of type "${t}". (BCP070)`);
     });
   }

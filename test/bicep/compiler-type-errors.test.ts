@@ -168,6 +168,29 @@ describe('Bicep: type and placement errors the compiler raises', () => {
     expect(given.findings.filter((f) => f.line === 8)).toEqual([]);
   });
 
+  it("a built-in function's argument of another plain type than every overload takes (BCP070, the compiler's words); any(), parameters and sys. calls", async () => {
+    const main = [
+      "param name string = 'web'",
+      'output a string = toUpper(1)',
+      "output b string = substring('abcdef', '1', 2)",
+      "output c string = uniqueString('a', 2)",
+      'output d string = toUpper(name)',
+      'output e array = range(0, 3)',
+      "output f string = cidrSubnet('10.0.0.0/16', 24, 0)",
+      'output g string = toUpper(any(1))',
+      'output h string = sys.toLower(true)',
+      "output i array = filter('abc', x => true)",
+      '',
+    ].join('\n');
+    expect((await errors(main)).filter((e) => e.includes('BCP070'))).toEqual([
+      '2:27 Argument of type "1" is not assignable to parameter of type "string". (BCP070)',
+      `3:39 Argument of type "'1'" is not assignable to parameter of type "int". (BCP070)`,
+      '4:37 Argument of type "2" is not assignable to parameter of type "string". (BCP070)',
+      '9:31 Argument of type "true" is not assignable to parameter of type "string". (BCP070)',
+      `10:25 Argument of type "'abc'" is not assignable to parameter of type "array". (BCP070)`,
+    ]);
+  });
+
   it('@export() on a parameter, resource, module or output (BCP125, BCP127, BCP128, BCP129); on a type, variable or function, none', async () => {
     const main = [
       '@export()',
