@@ -768,20 +768,29 @@ export function portCovers(v: Value | undefined, port: number): boolean | undefi
 export function everySourcePort(rule: LocatedValue): boolean | undefined {
   const one = at(rule, 'properties', 'sourcePortRange').value;
   const many = at(rule, 'properties', 'sourcePortRanges').value;
-  const all = (x: Value): boolean | undefined => {
-    if (x instanceof Unknown) return undefined;
-    if (typeof x !== 'string') return false;
-    const s = x.trim();
-    const m = /^(\d+)\s*-\s*(\d+)$/.exec(s);
-    return s === '*' || (m !== null && Number(m[1]) <= 1 && Number(m[2]) >= 65535);
-  };
-  if (one !== undefined && one !== null && one !== '') return all(one);
-  if (many instanceof Unknown) return undefined;
-  if (Array.isArray(many) && many.length > 0) {
-    const each = many.map(all);
-    return each.includes(true) ? true : each.includes(undefined) ? undefined : false;
+  const list = one !== undefined && one !== null && one !== '' ? [one] : many;
+  if (list instanceof Unknown) return undefined;
+  if (!Array.isArray(list) || list.length === 0) return true;
+  // The ranges together ('0-32767' and '32768-65535' are every port too).
+  const ranges: [number, number][] = [];
+  let unknown = false;
+  for (const x of list) {
+    if (x instanceof Unknown) {
+      unknown = true;
+      continue;
+    }
+    const s = typeof x === 'string' ? x.trim() : typeof x === 'number' ? String(x) : '';
+    if (s === '*') return true;
+    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
+    if (m) ranges.push([Number(m[1]), Number(m[2] ?? m[1])]);
   }
-  return true;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let next = 1; // port 0 is no port a packet is sent from
+  for (const [lo, hi] of ranges) {
+    if (lo > next) break;
+    next = Math.max(next, hi + 1);
+  }
+  return next > 65535 ? true : unknown ? undefined : false;
 }
 
 /** Whether an NSG rule's source covers every sender in the network ("*", "Any", "VirtualNetwork", nothing set); undefined when unknown. */
