@@ -114,7 +114,11 @@ function at0(perms: ReturnType<typeof permissionsOf>, fallback: Span): Span {
 /** Every TAP operation there is, for a role whose notActions may take them all away. */
 const TAP_OPERATIONS = ['virtualNetworkTaps', 'networkInterfaces/tapConfigurations'].flatMap((t) => ['read', 'write', 'delete'].map((op) => `Microsoft.Network/${t}/${op}`));
 
-/** Whether each permission's notActions, all known, take away every TAP operation. */
+/**
+ * Whether no permission grants a TAP operation in the end: each one its actions grant, its
+ * notActions take away (a reader role hiding TAPs takes away the read its `*\/read` grants; a block
+ * that grants no TAP operation at all has nothing to take away).
+ */
 function takesAllTapAway(perms: ReturnType<typeof permissionsOf>): boolean {
-  return perms.every((p) => TAP_OPERATIONS.every((op) => p.notActions.some((n) => typeof n.value === 'string' && actionMatches(n.value, op))));
+  return perms.every((p) => TAP_OPERATIONS.every((op) => !grants(p, op).granted));
 }
