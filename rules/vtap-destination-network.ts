@@ -185,6 +185,8 @@ function subnetPeeringProblem(p: TapNetworkPair): { peering: Peering; at: Locate
       }
       const listed = names.value;
       if (listed.some((x) => x instanceof Unknown)) return { peering, at: names, what: `${list} of the peering`, why: `${list} is known only in part`, certain: false };
+      // Entries that are no subnet names (Azure rejects them): not judged here.
+      if (listed.some((x) => typeof x !== 'string')) return { peering, at: names, what: `${list} of the peering`, why: `${list} holds entries that are not subnet names`, certain: false };
       if (!listed.some((x) => typeof x === 'string' && x.toLowerCase() === name.toLowerCase())) {
         return { peering, at: names, what: `${list} of the peering`, why: `its ${list} (${listed.map((x) => `'${String(x)}'`).join(', ') || 'none'}) leaves out subnet '${name}' of ${side}`, certain: true };
       }
