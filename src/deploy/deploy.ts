@@ -838,6 +838,7 @@ export class Deployment {
   private runtime(unit: DeploymentUnit, fn: string, args: Value[], span: Span): Value | undefined {
     const problem = this.symbolProblem(unit, fn, args, span);
     if (problem) return problem;
+    if (fn.toLowerCase() === 'references') return this.referencesOf(unit, args, span);
     if (fn.toLowerCase() === 'resourceinfo') return this.resourceInfo(unit, args[0]);
     const isReference = fn.toLowerCase() === 'reference';
     // By name (or symbolic name), not by id: ARM then deploys the resource being evaluated after it.
@@ -894,6 +895,32 @@ export class Deployment {
     } finally {
       this.busy.delete(target);
     }
+  }
+
+  /**
+   * references('coll'[, 'full']) (languageVersion 2.0; what Bicep writes for a loop of resources
+   * read whole, `map(nics, n => n.name)`): the state of each instance of the loop, in order, as
+   * reference('coll[i]') reads it. The number of instances is known when the loop's count is;
+   * otherwise the array is unknown, as is what each instance holds at deployment.
+   */
+  private referencesOf(unit: DeploymentUnit, args: Value[], span: Span): Value | undefined {
+    const symbol = args[0];
+    if (typeof symbol !== 'string') return undefined;
+    const table = this.symbolTables.get(unit);
+    const count = table?.counts.get(symbol.toLowerCase());
+    if (count === undefined) return undefined;
+    // Every instance expanded (a limit may have cut the loop short): else not known here.
+    let expanded = 0;
+    for (const r of this.resources) if (r.unit === unit && r.symbolicName === symbol && r.copy?.index !== undefined) expanded++;
+    if (expanded !== count) return undefined;
+    const full = args[1];
+    const out: Value[] = [];
+    for (let i = 0; i < count; i++) {
+      const one = this.runtime(unit, 'reference', full === undefined ? [`${symbol}[${i}]`] : [`${symbol}[${i}]`, null, full], span);
+      if (one === undefined) return undefined;
+      out.push(one);
+    }
+    return out;
   }
 
   /**
