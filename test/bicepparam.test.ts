@@ -210,6 +210,19 @@ describe('values from parameters files', () => {
     expect(atCall?.map((r) => [r.column, r.message])).toEqual([[18, "the value of parameter 'location' is given here"]]);
   });
 
+  test("a function the .bicepparam file declares itself computes a value (it was '__bicep.pre is not defined')", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'prod.bicepparam'),
+      "using 'main.bicep'\n\nvar env = 'prod'\nfunc sized(tier string) string => 'Standard_D4s_${tier}'\nparam location = 'eastus'\nparam webVmSize = sized(env == 'prod' ? 'v6' : 'v5')\n",
+    );
+    const { findings } = await findingsOf(['prod.bicepparam'], dir);
+    expect(findings.filter((f) => f.ruleId === 'evaluation-error' || f.ruleId === 'invalid-template')).toEqual([]);
+    // The function's value decides the v6 rule.
+    expect(findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6')?.message).toContain("'Standard_D4s_v6'");
+  });
+
   test('two .bicepparam files using one template: a finding they share is reported once, one they decide once per file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

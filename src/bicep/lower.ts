@@ -182,11 +182,18 @@ export class FileLowerer extends DependsOnLowerer {
     const variables: TObject = nameTable();
     for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
     setOwn(scope, 'variables', variables);
-    if (this.importedFuncs.size > 0) {
+    // The functions the values may call: imported ones and the file's own (`func` in a .bicepparam).
+    const own = this.program.statements.filter((s) => s.kind === 'Function');
+    if (this.importedFuncs.size > 0 || own.length > 0) {
       const members: TObject = nameTable();
       for (const [name, f] of this.importedFuncs) {
         setOwn(members, name, f.node);
         recordSpan(members, name, f.span);
+      }
+      for (const s of own) {
+        if (s.kind !== 'Function') continue;
+        setOwn(members, s.name.name, this.func(s, new RefCollector()));
+        recordSpan(members, s.name.name, this.span(s));
       }
       setOwn(scope, 'functions', [{ namespace: '__bicep', members }]);
     }
