@@ -6,8 +6,6 @@ import docs from './invalid-template.md';
 /** Types that can only be deployed to a resource group (Azure's type definitions, lower case). */
 const RESOURCE_GROUP_ONLY: ReadonlySet<string> = new Set(index.resourceGroupOnly);
 
-const SCOPE_NAMES = { subscription: 'subscription', managementGroup: 'managementGroup', tenant: 'tenant', resourceGroup: 'resourceGroup' } as const;
-
 // Mostly reported by the loaders, parsers and the deploy stage (a file, expression or structure
 // Azure cannot read). The check here is the one that needs the deployed resources: a type that
 // only a resource group can hold, declared where the deployment puts it in none.
@@ -32,13 +30,12 @@ export default defineRule(
       const at = r.typeSpan.identity();
       if (seen.has(at)) continue;
       seen.add(at);
-      const scope = SCOPE_NAMES[r.unit.scope.kind];
       const how =
         r.unit.file.kind === 'bicep'
           ? "declare it in a module deployed with scope: resourceGroup('name')"
           : 'declare it in a nested deployment (Microsoft.Resources/deployments) that sets resourceGroup';
       ctx.fail({
-        message: `Scope "${scope}" is not valid for the resource type '${r.type}': it can only be deployed to a resource group, and Azure rejects the template (the Bicep compiler's BCP135); ${how}`,
+        message: `Scope "${r.unit.scope.kind}" is not valid for the resource type '${r.type}': it can only be deployed to a resource group, and Azure rejects the template (the Bicep compiler's BCP135); ${how}`,
         span: r.typeSpan,
         resource: r,
       });

@@ -180,15 +180,14 @@ function subnetPeeringProblem(p: TapNetworkPair): { peering: Peering; at: Locate
       ['remoteSubnetNames', remote, 'the remote network'],
     ] as const) {
       const names = at(peering.decl, 'properties', list);
-      if (names.value instanceof Unknown || name === undefined || !Array.isArray(names.value)) {
-        return { peering, at: names.value === undefined ? complete : names, what: `${list} of the peering`, why: `whether ${list} holds the subnet of ${side} that the mirrored traffic uses is not known here`, certain: false };
-      }
+      const problem = (why: string, certain = false) => ({ peering, at: names.value === undefined ? complete : names, what: `${list} of the peering`, why, certain });
+      if (names.value instanceof Unknown || name === undefined || !Array.isArray(names.value)) return problem(`whether ${list} holds the subnet of ${side} that the mirrored traffic uses is not known here`);
       const listed = names.value;
-      if (listed.some((x) => x instanceof Unknown)) return { peering, at: names, what: `${list} of the peering`, why: `${list} is known only in part`, certain: false };
+      if (listed.some((x) => x instanceof Unknown)) return problem(`${list} is known only in part`);
       // Entries that are no subnet names (Azure rejects them): not judged here.
-      if (listed.some((x) => typeof x !== 'string')) return { peering, at: names, what: `${list} of the peering`, why: `${list} holds entries that are not subnet names`, certain: false };
+      if (listed.some((x) => typeof x !== 'string')) return problem(`${list} holds entries that are not subnet names`);
       if (!listed.some((x) => typeof x === 'string' && x.toLowerCase() === name.toLowerCase())) {
-        return { peering, at: names, what: `${list} of the peering`, why: `its ${list} (${listed.map((x) => `'${String(x)}'`).join(', ') || 'none'}) leaves out subnet '${name}' of ${side}`, certain: true };
+        return problem(`its ${list} (${listed.map((x) => `'${String(x)}'`).join(', ') || 'none'}) leaves out subnet '${name}' of ${side}`, true);
       }
     }
   }

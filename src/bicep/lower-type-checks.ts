@@ -73,13 +73,7 @@ export abstract class TypeChecks extends DecoratorChecks {
    */
   protected checkUserFunctionArguments(fn: FunctionDeclaration, args: readonly Expression[]): void {
     const names = this.typeDeclarationNames();
-    fn.parameters.forEach((p, i) => {
-      const t = plainType(p.type, names);
-      const arg = args[i];
-      if (!t || !arg) return;
-      const k = misfit(arg, t, this.isBuiltinCall);
-      if (k) this.error(arg, `Argument of type "${typeText(arg, this.isBuiltinCall) ?? k}" is not assignable to parameter of type "${t}". (BCP070)`);
-    });
+    fn.parameters.forEach((p, i) => this.checkArgument(args[i], plainType(p.type, names)));
   }
 
   /**
@@ -92,12 +86,14 @@ export abstract class TypeChecks extends DecoratorChecks {
     if (ns === null || (ns !== undefined && ns !== 'sys') || !this.isBuiltinCall(e.name.name, ns)) return;
     const types = BUILTIN_PARAMETER_TYPES.get(e.name.name);
     if (!types) return;
-    e.args.forEach((arg, i) => {
-      const t = i < types.fixed.length ? types.fixed[i] : types.rest;
-      if (!t) return;
-      const k = misfit(arg, t as PlainType, this.isBuiltinCall);
-      if (k) this.error(arg, `Argument of type "${typeText(arg, this.isBuiltinCall) ?? k}" is not assignable to parameter of type "${t}". (BCP070)`);
-    });
+    e.args.forEach((arg, i) => this.checkArgument(arg, ((i < types.fixed.length ? types.fixed[i] : types.rest) || undefined) as PlainType | undefined));
+  }
+
+  /** BCP070 for one argument whose form fixes a plain type other than the parameter's `t`. */
+  private checkArgument(arg: Expression | undefined, t: PlainType | undefined): void {
+    if (!arg || !t) return;
+    const k = misfit(arg, t, this.isBuiltinCall);
+    if (k) this.error(arg, `Argument of type "${typeText(arg, this.isBuiltinCall) ?? k}" is not assignable to parameter of type "${t}". (BCP070)`);
   }
 
   /**

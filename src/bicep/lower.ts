@@ -37,7 +37,7 @@ import { RefCollector } from './lower-expr.js';
 import { setImportedVariable } from './lower-imports.js';
 import { SCHEMAS } from './lower-scopes.js';
 import { BASE_VALUES, type LoweredFile } from './lower-symbols.js';
-import type { TypeDeclaration } from './syntax.js';
+import type { FunctionDeclaration, TypeDeclaration } from './syntax.js';
 import { typeCycleErrors } from './type-cycles.js';
 import { unionTypeProblems } from './union-types.js';
 
@@ -78,7 +78,7 @@ export class FileLowerer extends DependsOnLowerer {
       if (s.kind === 'Variable' && s.type) this.checkLiteralTypes(s.type, s.value, 'the value', []);
       if (s.kind === 'Output') this.checkLiteralTypes(s.type, s.value, 'the value', []);
       // A function's body against its declared result type, as a typed variable's value is.
-      if (s.kind === 'Function') this.checkLiteralTypes(s.returnType, s.body, "the function's result", []);
+      else if (s.kind === 'Function') this.checkLiteralTypes(s.returnType, s.body, "the function's result", []);
       else if (s.kind === 'TypeDeclaration') this.checkDecoratorTargets(s.decorators, s.value);
       else if (s.kind === 'Assert') this.checkAssert(s.value);
       switch (s.kind) {
@@ -183,7 +183,7 @@ export class FileLowerer extends DependsOnLowerer {
     for (const [name, v] of [...this.importedVars, ...this.paramsFileVars]) setImportedVariable(variables, name, v);
     setOwn(scope, 'variables', variables);
     // The functions the values may call: imported ones and the file's own (`func` in a .bicepparam).
-    const own = this.program.statements.filter((s) => s.kind === 'Function');
+    const own = this.program.statements.filter((s): s is FunctionDeclaration => s.kind === 'Function');
     if (this.importedFuncs.size > 0 || own.length > 0) {
       const members: TObject = nameTable();
       for (const [name, f] of this.importedFuncs) {
@@ -191,7 +191,6 @@ export class FileLowerer extends DependsOnLowerer {
         recordSpan(members, name, f.span);
       }
       for (const s of own) {
-        if (s.kind !== 'Function') continue;
         setOwn(members, s.name.name, this.func(s, new RefCollector()));
         recordSpan(members, s.name.name, this.span(s));
       }

@@ -4,7 +4,7 @@
 // reference() can know about resources the deployment itself creates.
 import { pushAll } from '../model/push-all.js';
 import path from 'node:path';
-import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
+import { DiagnosticSink, limitReached, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
@@ -1051,7 +1051,7 @@ export class Deployment {
     // id ('Microsoft.Compute/virtualMachines/vm1', as quickstarts write it): not judged.
     if (!this.rootExpanded || unit.depth !== 0 || name.includes('/') || this.symbolTables.has(unit) || this.unfetched.size > 0) return false;
     // A limit of vtaplint's that cut the expansion (maxCopyCount, maxResources) leaves resources unexpanded.
-    if (this.diagnostics.items.some((d) => d.code === 'limit-exceeded')) return false;
+    if (limitReached(this.diagnostics.items)) return false;
     const lower = name.toLowerCase();
     const matches = (n: Value, loop: string | undefined): boolean | undefined => {
       if (loop !== undefined && loop.toLowerCase() === lower) return true;

@@ -19,8 +19,9 @@ const MEANT: Record<string, string> = {
 
 /** The vTAP type a Microsoft.Network type that does not exist was meant to be, if it was one. */
 export function meantTapType(type: string): string | undefined {
-  const segments = type.split('/');
-  if (segments.length < 2 || (segments[0] as string).toLowerCase() !== 'microsoft.network') return undefined;
-  const meant = Object.hasOwn(MEANT, (segments.at(-1) as string).toLowerCase()) ? MEANT[(segments.at(-1) as string).toLowerCase()] : undefined;
+  const segments = type.toLowerCase().split('/');
+  const last = segments.at(-1) as string;
+  if (segments.length < 2 || segments[0] !== 'microsoft.network') return undefined;
+  const meant = Object.hasOwn(MEANT, last) ? MEANT[last] : undefined;
   return meant !== undefined && meant.toLowerCase() !== type.toLowerCase() ? meant : undefined;
 }

@@ -1,7 +1,7 @@
 // One file through the front half of the pipeline: read → load (ARM JSON, or Bicep lowered into
 // the same model) → deploy → graph. Shared by linting and the `graph` command, so both see exactly
 // the same deployment.
-import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
+import { DiagnosticSink, limitReached, type Diagnostic } from '../model/diagnostic.js';
 import type { SourceText } from '../model/source.js';
 import { TextSpan, type Span } from '../model/span.js';
 import { isTObject, own, type TNode, type TObject } from '../model/template.js';
@@ -195,8 +195,7 @@ function finish(
 ): Analysis {
   const deployed = deployTemplate(source, root, span, parameters, opts);
   // What the graph finds (when rules build the deployment order) joins the deployment's diagnostics.
-  const cut = deployed.diagnostics.some((d) => d.code === 'limit-exceeded');
-  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) }, (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges, cut);
+  const graph = new ResourceGraph(deployed.resources, deployed.notDeployed, { add: (d) => deployed.diagnostics.push(d) }, (opts.limits ?? DEFAULT_LIMITS).maxGraphEdges, limitReached(deployed.diagnostics));
   return {
     kind: 'template',
     source,

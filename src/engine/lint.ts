@@ -682,11 +682,6 @@ function reported(code: 'evaluation-error' | 'invalid-template', rules: readonly
   return rule !== undefined && levelFor(rule.meta, config) !== 'off';
 }
 
-/** Whether errors found by checking expressions no rule evaluates have a rule to report them (see DeployOptions.checkExpressions). */
-function evaluationErrorsReported(rules: readonly Rule[], config: EffectiveConfig): boolean {
-  return reported('evaluation-error', rules, config);
-}
-
 function diagnosticFindings(diags: readonly Diagnostic[], rules: readonly Rule[], config: EffectiveConfig): Finding[] {
   const out: Finding[] = [];
   // The Bicep compiler stops at its own errors, so ARM's error at the very same place would say the
@@ -804,7 +799,8 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   const notifications: ToolNotification[] = [];
   // A parameters file mapped by the config comes after the one found by name, before --parameters.
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
-  const evaluationErrors = evaluationErrorsReported(opts.rules, config);
+  // Errors found by checking expressions no rule evaluates need a rule to report them (see DeployOptions.checkExpressions).
+  const evaluationErrors = reported('evaluation-error', opts.rules, config);
   const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.hasDir(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
   switch (a.kind) {
     case 'skipped':

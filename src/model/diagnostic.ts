@@ -50,3 +50,11 @@ export class DiagnosticSink {
     for (const d of this.items.splice(mark)) this.seen.delete(`${d.code}\u0000${d.span.identity()}\u0000${d.message}`);
   }
 }
+
+/**
+ * Whether one of vtaplint's limits cut the analysis short (maxCopyCount, maxResources, ...):
+ * resources it did not expand exist all the same, so that a name names nothing is never certain.
+ */
+export function limitReached(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.code === 'limit-exceeded');
+}
