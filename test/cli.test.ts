@@ -477,14 +477,21 @@ describe('options', () => {
     expect(e.stderr).toBe("vtaplint: warning: -p locaton: the template declares no parameter 'locaton', so the value is not used\n");
     expect((await cli(['eval', 'a.bicep', '-p', 'Location=eastus'], dir)).stderr).toBe('');
   });
-  test('a --parameters entry for a parameter no linted template declares is a warning naming it and the file', async () => {
+  test('a --parameters entry for a parameter no linted template declares is a warning naming it and the file, at the entry', async () => {
     const dir = workspace({
       'a.bicep': "param location string = 'westeurope'\noutput l string = location\n",
       'b.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { size: { type: 'string', defaultValue: 'x' } }, resources: [] }),
-      'p.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { locaton: { value: 'eastus' }, SIZE: { value: 'y' } } }),
+      'p.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { SIZE: { value: 'y' }, locaton: { value: 'eastus' } } }, null, 2),
     });
     const r = await cli(['a.bicep', 'b.json', '--parameters', 'p.json', '--format', 'unix'], dir);
-    expect(r.stdout).toBe(`p.json:1:1: warning: --parameters: no template linted declares a parameter 'locaton', so the value the file gives it is not used [vtaplint]\n`);
+    // The entry's key: line 8 of the file, after four spaces of indentation.
+    expect(r.stdout).toBe(`p.json:8:5: warning: --parameters: no template linted declares a parameter 'locaton', so the value the file gives it is not used [vtaplint]\n`);
+    expect((await cli(['a.bicep', 'b.json', '--parameters', 'p.json', '--no-color'], dir)).stdout).toContain(`p.json\n  8:5  warning  --parameters: no template linted declares a parameter 'locaton'`);
+    expect((await cli(['a.bicep', 'b.json', '--parameters', 'p.json', '--format', 'github'], dir)).stdout).toContain('::warning file=p.json,line=8,col=5,title=vtaplint::--parameters: no template linted');
+    const sarif = JSON.parse((await cli(['a.bicep', 'b.json', '--parameters', 'p.json', '--format', 'sarif'], dir)).stdout);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.region).toEqual({ startLine: 8, startColumn: 5 });
+    const json = JSON.parse((await cli(['a.bicep', 'b.json', '--parameters', 'p.json', '--format', 'json'], dir)).stdout);
+    expect(json.notifications).toEqual([{ level: 'warning', message: expect.stringContaining("'locaton'"), file: 'p.json', line: 8, column: 5 }]);
     const fine = workspace({ 'a.bicep': "param location string = 'westeurope'\noutput l string = location\n", 'p.json': '{"parameters": {"location": {"value": "eastus"}}}' });
     expect((await cli(['a.bicep', '--parameters', 'p.json', '--format', 'unix'], fine)).stdout).toBe('');
   });

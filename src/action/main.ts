@@ -189,7 +189,7 @@ async function runAction(runner: Runner): Promise<number> {
   if (nothingLinted) sink.add('warning', nothingLinted, { title: 'vtaplint' });
   if (failing > 0) sink.add('error', `vtaplint found ${failing} ${failing === 1 ? 'problem' : 'problems'} at or above fail-on: ${failOn}`, { title: 'vtaplint' });
   const notify = (n: ToolNotification) =>
-    sink.add(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(base, n.file) } : {}) });
+    sink.add(n.level === 'note' ? 'notice' : n.level, n.message.split('\n')[0] ?? '', { title: 'vtaplint', ...(n.file ? { file: relativePath(base, n.file), ...(n.at ? { line: n.at.line, col: n.at.column } : {}) } : {}) });
   // A notification that a counted finding already says (an unreadable file) is annotated once, as that finding.
   const notices = shownNotifications({ findings: counted, notifications: result.notifications });
   for (const n of notices) if (n.level === 'error') notify(n);

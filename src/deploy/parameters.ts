@@ -90,7 +90,9 @@ export function readParameterFile(
   for (const name of Object.keys(params.node)) {
     const entry = childOf(params as Located<TObject>, name) as Located;
     // Every file's values reach ARM as written: their JSON types are checked (see SuppliedParameter).
-    const given = opts.belongs ? { keySpan: params.span.keySpan(params.node, name), mustBeDeclared: true, typeChecked: true } : { typeChecked: true };
+    // The key's span is made on request (a message that names the entry places it there).
+    const keySpan = params.span.keySpan(params.node, name);
+    const given = opts.belongs ? { keySpan, mustBeDeclared: true, typeChecked: true } : { keySpan, typeChecked: true };
     const e = entry as Located<TObject>;
     const ref = isTObject(entry.node) ? childOf(e, 'reference') : undefined;
     const val = isTObject(entry.node) ? childOf(e, 'value') : undefined;

@@ -84,6 +84,8 @@ export interface ToolNotification {
   level: 'error' | 'warning' | 'note';
   message: string;
   file?: string;
+  /** Where in `file` (1-based), when the notification is about one place of it (an entry of a parameters file). */
+  at?: { line: number; column: number } | undefined;
   /**
    * The message of the finding at `file` that already says this (a file that cannot be read is an
    * invalid-template finding and a notification): the formats people read show it once, where
@@ -191,7 +193,11 @@ function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterF
     // Problems of the file itself are reported where each template reads it; the file was read
     // (once) for those templates.
     readParameterFile(file, entries, new DiagnosticSink(), { reads: opts.parameterFileReads });
-    return { file, names: [...entries.keys()] };
+    const at = (name: string) => {
+      const span = entries.get(name)?.keySpan;
+      return span?.region().start;
+    };
+    return { file, names: [...entries.keys()], at };
   });
   const cli = Object.keys(opts.params ?? {});
   if (cli.length === 0 && fromFiles.every((f) => f.names.length === 0)) return [];
@@ -202,7 +208,7 @@ function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterF
   return [
     ...cli.filter(unused).map((n) => ({ level: 'warning' as const, message: `-p ${n}: no template linted declares a parameter '${n}', so the value is not used` })),
     ...fromFiles.flatMap((f) =>
-      f.names.filter(unused).map((n) => ({ level: 'warning' as const, message: `--parameters: no template linted declares a parameter '${n}', so the value the file gives it is not used`, file: f.file })),
+      f.names.filter(unused).map((n) => ({ level: 'warning' as const, message: `--parameters: no template linted declares a parameter '${n}', so the value the file gives it is not used`, file: f.file, at: f.at(n) })),
     ),
   ];
 }

@@ -53,7 +53,7 @@ export function formatGithub(result: LintResult): string {
   for (const n of shownNotifications(result)) {
     const command = n.level === 'error' ? 'error' : n.level === 'warning' ? 'warning' : 'notice';
     // The file (or folder) it is about: "cannot read the file: EACCES" said which one nowhere.
-    const file = n.file !== undefined ? `file=${escapeProperty(relativePath(base, n.file))},` : '';
+    const file = n.file !== undefined ? `file=${escapeProperty(relativePath(base, n.file))},${n.at ? `line=${n.at.line},col=${n.at.column},` : ''}` : '';
     lines.push(`::${command} ${file}title=${n.level === 'error' ? 'vtaplint internal error' : 'vtaplint'}::${escapeData(n.message.split('\n')[0] ?? '')}`);
   }
   // GitHub keeps the first 10 annotations of each level per step and drops the rest without a

@@ -19,7 +19,7 @@ export function writeJson(result: LintResult, rules: readonly Rule[], version: s
     summary: { ...countByLevel(result.findings), files: result.files.length, passes: result.passes, ...(result.baselineCounts ? { baseline: { file: result.baseline !== undefined ? relativePath(result.root, result.baseline) : null, ...result.baselineCounts } } : {}) },
     findings: [] as unknown[],
     rules: rules.map((r) => ({ ...r.meta, helpUri: helpUri(r.meta.id) })),
-    notifications: result.notifications.map((n) => ({ level: n.level, message: n.message, file: n.file ? relativePath(result.root, n.file) : null })),
+    notifications: result.notifications.map((n) => ({ level: n.level, message: n.message, file: n.file ? relativePath(result.root, n.file) : null, ...(n.at ? { line: n.at.line, column: n.at.column } : {}) })),
   };
   // Each finding made only when it is written.
   const findings = function* () {

@@ -90,7 +90,7 @@ export function formatJunit(result: LintResult): string {
   if (problems.length) {
     const names = new UniqueNames();
     const cases = problems.map((n) => {
-      const where = n.file !== undefined ? relativePath(result.root, n.file) : 'vtaplint';
+      const where = n.file !== undefined ? `${relativePath(result.root, n.file)}${n.at ? `:${n.at.line}:${n.at.column}` : ''}` : 'vtaplint';
       const first = n.message.split('\n')[0] ?? '';
       return `    <testcase classname="vtaplint" name="${xml(names.name(where))}" time="0"><error type="${n.level}" message="${xml(oneLine(first))}">${xml(`${where}: ${n.level}: ${n.message}`)}</error></testcase>\n`;
     });

@@ -139,7 +139,7 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
     ...result.notifications.map((n) => ({
       level: n.level,
       message: { text: n.message.split('\n')[0] ?? n.message },
-      ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, n.file) } }] } : {}),
+      ...(n.file ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(base, n.file), ...(n.at ? { region: { startLine: n.at.line, startColumn: n.at.column } } : {}) } }] } : {}),
     })),
     ...(leftOut > 0 ? [{ level: 'warning', message: { text: leftOutMessage(leftOut, total, opts.maxResults as number) } }] : []),
   ];

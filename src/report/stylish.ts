@@ -37,7 +37,7 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
       lines.push(`  ${c('2', (pos[i] as string).padEnd(posWidth))}  ${colored}${' '.repeat(labelWidth - label.length)}  ${message}  ${c('2', f.ruleId)}`);
     });
   }
-  for (const n of shownNotifications(result)) lines.push('', printable(n.file ?? 'vtaplint'), `  0:0  ${n.level === 'note' ? 'info' : n.level}  ${oneLine(n.message.split('\n')[0] ?? '')}  ${notificationTag(n.level)}`);
+  for (const n of shownNotifications(result)) lines.push('', printable(n.file ?? 'vtaplint'), `  ${n.at ? `${n.at.line}:${n.at.column}` : '0:0'}  ${n.level === 'note' ? 'info' : n.level}  ${oneLine(n.message.split('\n')[0] ?? '')}  ${notificationTag(n.level)}`);
   const counts = countByLevel(result.findings);
   const total = result.findings.length;
   if (total > 0) {
