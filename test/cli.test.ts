@@ -393,7 +393,7 @@ describe('options', () => {
     expect(r.stdout).toContain('sub/t.json:89:19: error: ');
     expect(r.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('sub/t.json:'))).toBe(true);
   });
-  test('-p gives a string parameter its text (also when it reads as a number or true); other types read the value as JSON', async () => {
+  test('-p gives a string parameter its text as written (also when it reads as a number, true or a JSON string, as the Azure CLI passes it); objects and arrays read the value as JSON', async () => {
     const arm = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
       contentVersion: '1.0.0.0',
@@ -411,7 +411,8 @@ describe('options', () => {
     const r = await cli(['eval', 't.json', '-p', 'prefix=10', '-p', 'flag=true', '-p', 'quoted="x"', '-p', 'count=5', '-p', 'tags={"env":"prod"}'], dir);
     expect(r.code).toBe(0);
     const values = Object.fromEntries(Object.entries((JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> }).outputs).map(([k, v]) => [k, v.value]));
-    expect(values).toEqual({ prefix: '10', flag: 'true', quoted: 'x', count: 6, tags: { env: 'prod' } });
+    // az passes a string parameter's text unchanged: '"x"' keeps its quotes (azure-cli's _try_parse_key_value_object).
+    expect(values).toEqual({ prefix: '10', flag: 'true', quoted: '"x"', count: 6, tags: { env: 'prod' } });
     const b = await cli(['eval', 'b.bicep', '-p', 'prefix=10'], dir);
     expect(JSON.parse(b.stdout)).toEqual({ outputs: { isText: { type: 'bool', value: true } } });
   });
@@ -423,24 +424,28 @@ describe('options', () => {
       {
         $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
         contentVersion: '1.0.0.0',
-        parameters: { count: { type: 'int', defaultValue: 1 }, enabled: { type: 'bool', defaultValue: true }, subnets: { type: 'array', defaultValue: [] } },
+        parameters: { count: { type: 'int', defaultValue: 1 }, enabled: { type: 'bool', defaultValue: true }, subnets: { type: 'array', defaultValue: [] }, tags: { type: 'object', defaultValue: {} } },
         resources: [],
       },
       null,
       2,
     );
     const dir = workspace({ 't.json': arm });
-    const r = await cli(['t.json', '-p', 'count=abc', '-p', 'enabled=yes', '-p', 'subnets={"a":1}', '--format', 'unix'], dir);
+    const r = await cli(['t.json', '-p', 'count=abc', '-p', 'enabled=yes', '-p', 'subnets={"a":1}', '-p', 'tags=env:prod', '--format', 'unix'], dir);
     expect(r.code).toBe(1);
+    // az's int() fails on 'abc' (it stops before deploying); it gives 'yes' for a bool false, which
+    // deploys (a warning); it reads the object as JSON and ARM rejects it for the array; 'env:prod' is no JSON.
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      "t.json:5:14: error: The provided value for the template parameter 'count' is not valid. Expected a value of type 'Integer', but received a value of type 'String'. [evaluation-error]",
-      "t.json:9:16: error: The provided value for the template parameter 'enabled' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'. [evaluation-error]",
+      `t.json:5:14: error: -p count=abc: the Azure CLI cannot make an int of the text (Python's int(): "invalid literal for int() with base 10"), so the deployment does not start; give whole digits. [evaluation-error]`,
+      "t.json:9:16: warning: -p enabled=yes: the Azure CLI gives a bool parameter true only for the text 'true' (any case), so the deployment gets false; write -p enabled=true or -p enabled=false. [evaluation-error]",
       "t.json:13:16: error: The provided value for the template parameter 'subnets' is not valid. Expected a value of type 'Array', but received a value of type 'Object'. [evaluation-error]",
+      "t.json:17:13: error: -p tags=env:prod: the Azure CLI reads the value of an object parameter as JSON and this text is not JSON, so the deployment does not start; write it as JSON (quote it for the shell). [evaluation-error]",
     ]);
-    // Values the conversion takes are fine: digits for an int, true/false in any case for a bool.
-    expect((await cli(['t.json', '-p', 'count=3', '-p', 'enabled=False', '-p', 'subnets=["a"]'], dir)).code).toBe(0);
+    // Values the conversion takes are fine: what Python's int() reads for an int (' +3 ', '0_3'), true/false in any case for a bool.
+    expect((await cli(['t.json', '-p', 'count= +3 ', '-p', 'enabled=False', '-p', 'subnets=["a"]', '-p', 'tags={}'], dir)).code).toBe(0);
+    expect((await cli(['t.json', '-p', 'count=0_3', '-p', 'enabled=TRUE'], dir)).code).toBe(0);
   });
-  test('a -p number where ARM takes none (-p enabled=1 for a bool, -p count=5.5 for an int) is an error at the parameter', async () => {
+  test('a -p number the Azure CLI does not convert as meant (-p enabled=1 for a bool is false, -p count=5.5 for an int fails) is said at the parameter', async () => {
     // Both were accepted: 1 went on as a number where a bool was declared, 5.5 as an int.
     const arm = JSON.stringify(
       {
@@ -456,8 +461,8 @@ describe('options', () => {
     const r = await cli(['t.json', '-p', 'count=5.5', '-p', 'enabled=1', '--format', 'unix'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      "t.json:5:14: error: The provided value for the template parameter 'count' is not valid. Expected a value of type 'Integer', but received a value of type 'Float'. [evaluation-error]",
-      "t.json:9:16: error: The provided value for the template parameter 'enabled' is not valid. Expected a value of type 'Boolean', but received a value of type 'Integer'. [evaluation-error]",
+      `t.json:5:14: error: -p count=5.5: the Azure CLI cannot make an int of the text (Python's int(): "invalid literal for int() with base 10"), so the deployment does not start; give whole digits. [evaluation-error]`,
+      "t.json:9:16: warning: -p enabled=1: the Azure CLI gives a bool parameter true only for the text 'true' (any case), so the deployment gets false; write -p enabled=true or -p enabled=false. [evaluation-error]",
     ]);
     expect((await cli(['t.json', '-p', 'count=-5', '-p', 'enabled=true'], dir)).code).toBe(0);
   });
@@ -494,6 +499,19 @@ describe('options', () => {
     expect(json.notifications).toEqual([{ level: 'warning', message: expect.stringContaining("'locaton'"), file: 'p.json', line: 8, column: 5 }]);
     const fine = workspace({ 'a.bicep': "param location string = 'westeurope'\noutput l string = location\n", 'p.json': '{"parameters": {"location": {"value": "eastus"}}}' });
     expect((await cli(['a.bicep', '--parameters', 'p.json', '--format', 'unix'], fine)).stdout).toBe('');
+  });
+  test('a run over one template holds its --parameters files to it: an entry it does not declare is the error ARM gives, at the entry', async () => {
+    const dir = workspace({
+      'b.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { size: { type: 'string', defaultValue: 'x' } }, resources: [] }),
+      'p.json': JSON.stringify({ parameters: { size: { value: 'y' }, locaton: { value: 'eastus' } } }, null, 2),
+    });
+    const r = await cli(['b.json', '--parameters', 'p.json', '--format', 'unix'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      `p.json:6:5: error: the template's parameters file gives a value for the parameter 'locaton', which the template does not declare (it declares 'size'); ARM rejects the deployment ("not present in the original template and can therefore not be provided"): remove it or declare it. [invalid-template]\n`,
+    );
+    // The Azure CLI's spelling of a parameters file, @p.json, names p.json.
+    expect((await cli(['b.json', '--parameters', '@p.json', '--format', 'unix'], dir)).stdout).toBe(r.stdout);
   });
   test('--quiet reports errors only', async () => {
     const { findings } = await findingsOf([BAD_REGION, COMING_SOON, '--quiet']);

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
-import { namedParametersProblem, notAFileMessage } from '../engine/named-parameters.js';
+import { namedParametersProblem, notAFileMessage, parametersArgument } from '../engine/named-parameters.js';
 import { countByLevel, countedFindings, lint, pathInsideRoot, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
 import type { Finding, FindingLocation } from '../engine/finding.js';
 import { writeSarif } from '../report/sarif.js';
@@ -78,7 +78,7 @@ async function runAction(runner: Runner): Promise<number> {
   if (jobsInput && !/^[1-9]\d*$/.test(jobsInput)) return failBeforeLint(runner, `jobs must be a positive whole number, got '${jobsInput}'`);
   // As the CLI's --parameters: a file that is not there, or a .bicepparam file, fails the step
   // with a message naming the input (named-parameters.ts), before anything is linted.
-  const parameters = getList(runner, 'parameters');
+  const parameters = getList(runner, 'parameters').map((p) => parametersArgument(p, workspace));
   for (const p of parameters) {
     const problem = namedParametersProblem(path.resolve(workspace, p));
     const notAFile = notAFileMessage(problem, p);

@@ -93,8 +93,10 @@ Options:
                          beside x.json is used without this option; each
                          x.parameters.<env>.json beside it lints x.json with its
                          values when that file, or their folder, is linted)
-  -p, --param NAME=VALUE a parameter value (JSON, or a plain string; a string parameter
-                         takes the text as written); wins over files
+  -p, --param NAME=VALUE a parameter value, converted as the Azure CLI converts it for
+                         the parameter's type (a string takes the text as written; an
+                         int is Python's int() of it; a bool is true only for 'true';
+                         an object or array is JSON); wins over files
   -v, --version          print the version
   -h, --help             print this help
 

@@ -63,6 +63,8 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
     deployment: opts.context ?? {},
     mappedParameterFile: opts.mappedParameterFile,
     parameterFiles: opts.parameterFiles,
+    // One template: its --parameters files are its own, as for a lint of it alone.
+    parameterFilesBelong: true,
     params: opts.params,
     explicit: true,
     limits,

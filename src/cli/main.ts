@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engine/config.js';
-import { namedParametersProblem, notAFileMessage } from '../engine/named-parameters.js';
+import { namedParametersProblem, notAFileMessage, parametersArgument } from '../engine/named-parameters.js';
 import { environmentParameterTemplate } from '../deploy/parameters.js';
 import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
 import { baselineSentence } from '../engine/baseline.js';
@@ -205,6 +205,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   // The context folder is read too: the root holds it (nothing outside the root is read).
   const root = lintRoot(opts.context !== undefined ? [...(opts.paths.length ? opts.paths : ['.']), opts.context] : opts.paths, io.cwd);
+  opts = { ...opts, parameters: opts.parameters.map((p) => parametersArgument(p, io.cwd)) };
   const parameterFiles = opts.parameters.map((p) => path.resolve(io.cwd, p));
   // A --parameters file is the user's own choice, like -c and --baseline: one that is not there
   // is bad usage (exit 2), not a finding.

@@ -23,6 +23,7 @@ import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependenci
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
 import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
+import { ownParametersFile } from './parameters.js';
 import type { LoopInstance } from './access-path.js';
 import { existingView, runtimeView } from './runtime.js';
 import { readOnlyType } from './read-only-types.js';
@@ -195,6 +196,7 @@ export class Deployment {
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, linkedTemplates: [], suppliedSourcesAt: () => [], evaluationStopped, checkVariables: () => undefined };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
     this.checkSupplied(scope, this.opts.parameters, "the template's parameters file", undefined);
+    this.checkOwnFileComplete(scope);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
     this.rootExpanded = true;
@@ -747,6 +749,27 @@ export class Deployment {
       code: 'invalid-template',
       message: `${by} gives no value for the template parameter${missing.length > 1 ? 's' : ''} ${missing.map((n) => `'${n}'`).join(', ')}, which ${missing.length > 1 ? 'have' : 'has'} no defaultValue; ARM rejects the deployment ("The value for the template parameter ... is not provided"): pass ${missing.length > 1 ? 'them' : 'it'} in ${passIn}.`,
       span: required,
+    });
+  }
+
+  /**
+   * A required parameter (no defaultValue, not nullable) that the template's own parameters file
+   * and the rest of the run's values leave out: the deployment stops unless it is given another
+   * way. The Azure CLI asks for it in a terminal and fails without one ("Missing input
+   * parameters"); a secret is often left out of the file on purpose, so this is a note.
+   */
+  private checkOwnFileComplete(scope: TemplateScope): void {
+    const at = ownParametersFile(this.opts.parameters);
+    if (!at) return;
+    const given = new Set([...(this.opts.parameters?.keys() ?? [])].map((n) => n.toLowerCase()));
+    const missing = scope.requiredParameterNames().filter((n) => !given.has(n.toLowerCase()));
+    if (missing.length === 0) return;
+    const list = missing.map((n) => `'${n}'`).join(', ');
+    this.diagnostics.add({
+      code: 'invalid-template',
+      level: 'note',
+      message: `the parameters file gives no value for the required parameter${missing.length > 1 ? 's' : ''} ${list} (no defaultValue): the deployment stops unless ${missing.length > 1 ? 'they are' : 'it is'} given another way (-p, another parameters file; the Azure CLI asks in a terminal and fails without one: "Missing input parameters").`,
+      span: at,
     });
   }
 

@@ -3,7 +3,7 @@
 // (x.parameters.json beside x.json, azuredeploy.parameters.json beside azuredeploy.json).
 import path from 'node:path';
 import type { DiagnosticSink } from '../model/diagnostic.js';
-import { childOf, isTObject, type Located, type TObject } from '../model/template.js';
+import { childOf, isTObject, own, ownKey, type Located, type TObject } from '../model/template.js';
 import { fromJson } from '../expr/ops.js';
 import { ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigin, writtenInteger, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
@@ -15,6 +15,18 @@ import type { Limits } from '../model/limits.js';
 import type { SuppliedParameter } from './scope.js';
 
 export type SuppliedParameters = Map<string, SuppliedParameter>;
+
+/**
+ * Where the values a template's own parameters file gave are (x.parameters.json, an
+ * environment's, the --parameters file of a run over the template alone): a required parameter
+ * it leaves out is said there. Kept beside the map rather than in it (its entries are the names).
+ */
+const OWN_FILE = new WeakMap<SuppliedParameters, Span>();
+
+/** The `parameters` of the template's own parameters file that gave some of these values, if one did. */
+export function ownParametersFile(p: SuppliedParameters | undefined): Span | undefined {
+  return p ? OWN_FILE.get(p) : undefined;
+}
 
 /**
  * Parameters files read in one run: a file given for every template (--parameters, a config's
@@ -82,10 +94,18 @@ export function readParameterFile(
     });
     return false;
   }
-  const params = childOf(doc, 'parameters');
+  // The Azure CLI takes a file's `parameters`, or the whole object when it has none
+  // (`parsed.get('parameters', parsed)`): {"location": {"value": "eastus"}} is a parameters file
+  // too. One that says it is a parameters file ($schema, contentVersion) but has none is a mistake.
+  const bare = !childOf(doc, 'parameters') && !own(doc.node, '$schema') && !own(doc.node, 'contentVersion') && Object.keys(doc.node).length > 0;
+  const params = bare ? doc : childOf(doc, 'parameters');
   if (!params || !isTObject(params.node)) {
     sink.add({ code: 'invalid-template', message: "The parameters file has no 'parameters' object.", span: loaded.span });
     return false;
+  }
+  if (opts.belongs && !OWN_FILE.has(into)) {
+    const key = bare ? undefined : ownKey(doc.node, 'parameters');
+    OWN_FILE.set(into, key !== undefined ? doc.span.keySpan(doc.node, key) : doc.span);
   }
   for (const name of Object.keys(params.node)) {
     const entry = childOf(params as Located<TObject>, name) as Located;

@@ -867,6 +867,9 @@ export class TemplateScope implements EvalContext {
     if (supplied) {
       let value = supplied.value;
       if (secure || isKeyVaultReference(value) || (value instanceof Unknown && value.reason.code === 'secure')) {
+        // Never shown, but checked as ARM checks any value: its type, allowedValues and length
+        // (messages that say nothing of the value itself).
+        if (secure && !isKeyVaultReference(value) && !(TYPE_NOT_KNOWN in d.node)) this.checkSecure(name, supplied, type, allowedValues, d, supplied.span ?? span);
         value = secureUnknown(name, supplied.span ?? span);
       } else {
         // A value of the wrong type is reported once, not again for its allowedValues or bounds.
@@ -875,7 +878,21 @@ export class TemplateScope implements EvalContext {
         value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
         // A -p value that no conversion makes a value of the type ('abc' for an int, 'yes' for a
         // bool, an object for an array) is rejected as ARM rejects it, here and not where it is read.
-        if (supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) && (unconvertibleDefault(value, type) || wrongNumber(value, type))) typeOk = this.checkType(name, value, type, supplied.span ?? span);
+        const cliProblem = supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) ? commandLineProblem(supplied.text, type) : undefined;
+        if (cliProblem !== undefined) {
+          this.diagnostics.add({ code: 'evaluation-error', message: `-p ${name}=${supplied.text}: ${cliProblem}`, span });
+          typeOk = false;
+        } else if (supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) && unconvertibleDefault(value, type)) {
+          typeOk = this.checkType(name, value, type, supplied.span ?? span);
+        }
+        if (boolTextNotBoolean(supplied.text, type)) {
+          this.diagnostics.add({
+            code: 'evaluation-error',
+            level: 'warning',
+            message: `-p ${name}=${supplied.text}: the Azure CLI gives a bool parameter true only for the text 'true' (any case), so the deployment gets false; write -p ${name}=true or -p ${name}=false.`,
+            span,
+          });
+        }
         // A nullable parameter (languageVersion 2.0: its own `nullable` or its definition's) takes
         // null whatever its allowedValues (AVM's subnet module passes tryGet(subnet, 'sharingScope')
         // to a nullable parameter allowed 'DelegatedServices' or 'Tenant').
@@ -884,6 +901,10 @@ export class TemplateScope implements EvalContext {
           const at = supplied.span ?? span;
           // The top level first, then (when it is right) the parts below it: one report per mistake.
           if (this.checkAllowed(name, value, allowedValues, at) && this.checkBounds(name, value, d, at)) this.checkParts(name, value, d, at);
+        } else if (!typeOk) {
+          // ARM stops at the value; read on, it only made errors that follow from this one (an
+          // int output of a string, a condition that is no bool).
+          value = new Unknown({ code: 'error', message: `the value given to the parameter '${name}' is rejected (see the error there)`, span: supplied.span ?? span });
         }
         // A value supplied to the root template that is itself unknown (an unset environment
         // variable in a .bicepparam file) is one value wherever the parameter is read: it gets
@@ -951,6 +972,24 @@ export class TemplateScope implements EvalContext {
   }
 
   /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
+  /**
+   * A value given to a securestring or secureObject parameter: its type (from a file, or as the
+   * CLI converts -p text), then allowedValues and minLength/maxLength, whose messages give
+   * lengths, never the value. ARM checks secure parameters like any other.
+   */
+  private checkSecure(name: string, supplied: SuppliedParameter, type: string | undefined, allowed: Value[] | undefined, d: Located<TObject>, span: Span): void {
+    const cliProblem = supplied.text !== undefined ? commandLineProblem(supplied.text, type) : undefined;
+    if (cliProblem !== undefined) {
+      // The text is the secret: the message names the parameter only.
+      this.diagnostics.add({ code: 'evaluation-error', message: `-p ${name}: ${cliProblem}`, span });
+      return;
+    }
+    const value = supplied.text !== undefined ? commandLineValue(supplied.text, supplied.value, type) : supplied.value;
+    if (value === null || value instanceof Unknown) return;
+    if ((supplied.typeChecked || supplied.text !== undefined) && !this.checkType(name, value, type, span)) return;
+    if (this.checkAllowed(name, value, allowed, span)) this.checkBounds(name, value, d, span);
+  }
+
   private checkType(name: string, value: Value, type: string | undefined, span: Span): boolean {
     const expected = expectedTypeName(type);
     // null: a nullable parameter (languageVersion 2.0) takes it, and older ARM reads it as no value.
@@ -1401,14 +1440,53 @@ interface LoopExpression {
   parts: LoopInvariantParts | null | undefined;
 }
 
-/** Lenient conversion of a value to its declared parameter type (strings from -p, files). */
 /**
- * A `-p name=value` for a parameter of type string is its text (`-p prefix=10` is '10', not 10),
- * unless written as a JSON string (`-p name='"x"'` is 'x'); for other types, the text read as JSON.
+ * A `-p name=value` as the Azure CLI converts it for the parameter's declared type
+ * (`_try_parse_key_value_object` in azure-cli's resource module): a string or securestring takes
+ * the text as written (`-p prefix=10` is '10', `-p name='"x"'` keeps its quotes); a bool is true
+ * when the text is 'true' in any case and false otherwise (`-p enabled=yes` deploys false); an
+ * int is Python's int() of the text (`+2`, ` 2 `, `0_2` are 2; `3.0` and `1e3` fail, left as
+ * text for the type check to reject); an object or array is the text read as JSON. A parameter
+ * of no type vtaplint knows keeps the text read as JSON.
  */
 function commandLineValue(text: string, asJson: Value, type: string | undefined): Value {
-  if (type?.toLowerCase() !== 'string' || typeof asJson === 'string') return asJson;
-  return text;
+  switch (type?.toLowerCase()) {
+    case 'string':
+    case 'securestring':
+      return text;
+    case 'bool':
+      return text.toLowerCase() === 'true';
+    case 'int': {
+      if (!PYTHON_INT.test(text)) return text;
+      const exact = BigInt(text.trim().replace(/_/g, ''));
+      const n = Number(exact);
+      return Number.isSafeInteger(n) ? n : inexactInteger(n, undefined, exact);
+    }
+    default:
+      return asJson;
+  }
+}
+
+/** What Python's int() takes: white space around, a sign, decimal digits with single underscores between them. */
+const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
+
+/** Why the Azure CLI cannot convert a -p text to the parameter's type (it stops before deploying), if it cannot. */
+function commandLineProblem(text: string, type: string | undefined): string | undefined {
+  const t = type?.toLowerCase();
+  if (t === 'int' && !PYTHON_INT.test(text)) return `the Azure CLI cannot make an int of the text (Python's int(): "invalid literal for int() with base 10"), so the deployment does not start; give whole digits.`;
+  if (t === 'object' || t === 'array' || t === 'secureobject') {
+    try {
+      JSON.parse(text);
+    } catch {
+      return `the Azure CLI reads the value of ${t === 'array' ? 'an array' : 'an object'} parameter as JSON and this text is not JSON, so the deployment does not start; write it as JSON (quote it for the shell).`;
+    }
+  }
+  return undefined;
+}
+
+/** A -p text for a bool that the CLI reads as neither 'true' nor 'false' (it deploys false). */
+function boolTextNotBoolean(text: string | undefined, type: string | undefined): boolean {
+  return text !== undefined && type?.toLowerCase() === 'bool' && !/^(true|false)$/i.test(text);
 }
 
 /**
@@ -1432,17 +1510,6 @@ function unconvertibleDefault(v: Value, type: string | undefined): boolean {
 function stringType(type: string | undefined): boolean {
   const t = type?.toLowerCase();
   return t === undefined || t === 'string' || t === 'securestring';
-}
-
-/**
- * A number given with -p where ARM takes no number: `-p enabled=1` for a bool (JSON 1, not true)
- * or `-p count=5.5` for an int. ARM rejects both before it deploys; they were reported only where
- * an output declared bool or int read them, or not at all.
- */
-function wrongNumber(v: Value, type: string | undefined): boolean {
-  if (typeof v !== 'number') return false;
-  const t = type?.toLowerCase();
-  return t === 'bool' || (t === 'int' && !Number.isInteger(v));
 }
 
 function coerce(v: Value, type: string | undefined): Value {

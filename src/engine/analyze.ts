@@ -36,6 +36,8 @@ export interface AnalyzeOptions {
   mappedParameterFile?: string | undefined;
   /** --parameters files (after those): the user named them, so they may be anywhere. */
   parameterFiles?: readonly string[] | undefined;
+  /** The --parameters files are this template's own (LintOptions.parameterFilesBelong): ARM rejects an entry it does not declare. */
+  parameterFilesBelong?: boolean | undefined;
   /** -p name=value (last). */
   params?: Readonly<Record<string, string>> | undefined;
   /** The run's reads of the mapped and --parameters files, shared by its templates (each is read once). */
@@ -166,7 +168,7 @@ export function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, si
 function readGivenParameterFiles(opts: AnalyzeOptions, parameters: SuppliedParameters, sink: DiagnosticSink): void {
   const reads = opts.parameterFileReads;
   if (opts.mappedParameterFile) readParameterFile(opts.mappedParameterFile, parameters, sink, { root: opts.root, limits: opts.limits, reads });
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits, reads });
+  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits, reads, belongs: opts.parameterFilesBelong === true });
   cliParameters({ ...(opts.params ?? {}) }, parameters);
 }
 

@@ -37,6 +37,7 @@ export class CachedLint {
       cwd: path.resolve(opts.cwd),
       rules: opts.rules.map((r) => r.meta.id),
       parameterFiles: this.parameterFiles,
+      parameterFilesBelong: opts.parameterFilesBelong === true,
       params: opts.params ?? {},
     }, given.folder, given.unusable);
   }

@@ -53,6 +53,12 @@ export interface LintOptions {
   parameterFiles?: readonly string[];
   /** -p name=value, applied last. */
   params?: Readonly<Record<string, string>>;
+  /**
+   * The --parameters files are the one linted template's own (the run lints one file, as a
+   * deployment command deploys one): an entry it does not declare is ARM's rejection, reported at
+   * the entry, not the warning that no template of a run over many uses it. lint() sets it.
+   */
+  parameterFilesBelong?: boolean | undefined;
   /** The run's reads of --parameters and mapped files (lint() makes one when not given: each file is read once per thread). */
   parameterFileReads?: ParameterFileReads | undefined;
   /** A SARIF file of an earlier run (--baseline): results get a baselineState, only new ones count. */
@@ -187,8 +193,9 @@ export function fingerprintPath(root: string, file: string): string {
  * the run, so a name that some template declares is fine. (A template's own x.parameters.json is
  * held to its template: an undeclared entry there is an error ARM gives, reported at the entry.)
  */
-function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterFiles' | 'root' | 'parameterFileReads'>, slots: readonly (OneResult | undefined)[]): ToolNotification[] {
-  const fromFiles = (opts.parameterFiles ?? []).map((file) => {
+function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterFiles' | 'parameterFilesBelong' | 'root' | 'parameterFileReads'>, slots: readonly (OneResult | undefined)[]): ToolNotification[] {
+  // The files of a run over one template are held to it (an error at each entry it does not declare).
+  const fromFiles = (opts.parameterFilesBelong ? [] : (opts.parameterFiles ?? [])).map((file) => {
     const entries: SuppliedParameters = new Map();
     // Problems of the file itself are reported where each template reads it; the file was read
     // (once) for those templates.
@@ -249,7 +256,7 @@ export function lint(paths: readonly string[], given: LintOptions): Promise<Lint
 }
 
 async function lintFiles(paths: readonly string[], given: LintOptions): Promise<LintResult> {
-  const opts: LintOptions = given.parameterFileReads ? given : { ...given, parameterFileReads: new ParameterFileReads() };
+  let opts: LintOptions = given.parameterFileReads ? given : { ...given, parameterFileReads: new ParameterFileReads() };
   const configs = new ConfigResolver(opts.root, opts.rules, opts.configFile);
   if (opts.configFile) await configs.forFile(opts.configFile); // a bad --config is a usage error before any work
   const baseline = opts.baselineFile ? readBaseline(opts.baselineFile) : undefined;
@@ -258,6 +265,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
+  opts = { ...opts, parameterFilesBelong: files.length === 1 && (opts.parameterFiles?.length ?? 0) > 0 };
   const bicepSources = BicepSources.of(files.map((f) => f.path), opts.root);
   const notifications: ToolNotification[] = [];
   // A folder that cannot be read is said, unless the config's "ignore" leaves out what is in it
@@ -807,7 +815,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
   // Errors found by checking expressions no rule evaluates need a rule to report them (see DeployOptions.checkExpressions).
   const evaluationErrors = reported('evaluation-error', opts.rules, config);
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.hasDir(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, parameterFilesBelong: opts.parameterFilesBelong, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.hasDir(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };

@@ -4,6 +4,7 @@
 // file of its own), is bad usage said up front, not an invalid-template finding at line 1 of a
 // file that does not exist or an "invalid JSON" one in a file that is fine.
 import { statSync } from 'node:fs';
+import path from 'node:path';
 
 export type NamedParametersProblem = 'missing' | 'folder' | 'special' | 'bicepparam';
 
@@ -21,6 +22,21 @@ export function namedParametersProblem(abs: string): NamedParametersProblem | un
   if (!stat.isFile()) return 'special';
   if (/\.bicepparam$/i.test(abs)) return 'bicepparam';
   return undefined;
+}
+
+/**
+ * The file a parameters argument names: the Azure CLI's `--parameters @prod.json` is prod.json
+ * (its `@` reads a file), written that way in many a pipeline. A file whose name starts with '@'
+ * is itself when it exists.
+ */
+export function parametersArgument(p: string, cwd: string): string {
+  if (!p.startsWith('@') || p.length === 1) return p;
+  try {
+    statSync(path.resolve(cwd, p));
+    return p;
+  } catch {
+    return p.slice(1);
+  }
 }
 
 /** What to say of a --parameters path (`p` as the user wrote it) that is no file: undefined for other problems. */

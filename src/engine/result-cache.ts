@@ -62,6 +62,7 @@ export interface RunKey {
   cwd: string;
   rules: readonly string[];
   parameterFiles: readonly string[];
+  parameterFilesBelong: boolean;
   params: Readonly<Record<string, string>>;
 }
 
@@ -106,7 +107,7 @@ export class ResultCache {
     private readonly unusable?: string,
   ) {
     this.entries = entries;
-    this.run = digest(JSON.stringify([key.tool, key.root, key.cwd, [...key.rules].sort(), key.parameterFiles, Object.entries(key.params)]));
+    this.run = digest(JSON.stringify([key.tool, key.root, key.cwd, [...key.rules].sort(), key.parameterFiles, key.parameterFilesBelong, Object.entries(key.params)]));
   }
 
   /** Reads the cache file; one that is missing, damaged, of another build or too large is an empty cache. */

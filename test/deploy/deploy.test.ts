@@ -69,11 +69,14 @@ describe('parameters', () => {
       },
     };
     const { a } = analyze({ 'main.json': template, 'main.parameters.json': p });
-    const errors = a.diagnostics.filter((d) => d.code === 'invalid-template');
+    const errors = a.diagnostics.filter((d) => d.code === 'invalid-template' && d.level === undefined);
     expect(errors.map((d) => [d.span.text(), d.span.file.path.endsWith('main.parameters.json')])).toEqual([
       ['"vmCount"', true],
       ['"kvSecret"', true],
     ]);
+    // The required ones it leaves out (no defaultValue): a note at the file's "parameters".
+    const notes = a.diagnostics.filter((d) => d.level === 'note');
+    expect(notes.map((d) => [d.span.text(), d.message])).toEqual([['"parameters"', expect.stringContaining("no value for the required parameters 'size', 'secret' (no defaultValue)")]]);
     expect(errors[0]!.message).toContain("parameter 'vmCount', which the template does not declare (it declares 'vmName', 'size', 'secret')");
     expect(names(a)).toEqual(['case-differs']);
     // A file named with --parameters may be meant for several templates.
@@ -118,8 +121,8 @@ describe('parameters', () => {
       ['"true"', "The provided value for the template parameter 'flag' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'."],
       ['[]', "The provided value for the template parameter 'tags' is not valid. Expected a value of type 'Object', but received a value of type 'Array'."],
     ]);
-    // A -p value is converted by the CLI: '3' for an int is 3, not a type error.
-    const cli = analyze({ 'main.json': t }, 'main.json', { params: { count: '"2"', flag: 'true' } }).a;
+    // A -p value is converted by the CLI: '2' for an int is 2, not a type error.
+    const cli = analyze({ 'main.json': t }, 'main.json', { params: { count: '2', flag: 'true' } }).a;
     expect(codes(cli)).toEqual([]);
   });
 
@@ -142,6 +145,7 @@ describe('parameters', () => {
     expect(a.diagnostics.map((d) => d.message)).toEqual([
       "The provided value for the template parameter 'size' is not valid: it is not one of the allowedValues.",
       "The provided value for the template parameter 'prefix' is not valid: it has 7 characters, more than the maxLength 5.",
+      expect.stringContaining("the parameters file gives no value for the required parameter 'unset' (no defaultValue)"),
     ]);
     // A parameter without a value keeps the definition's allowedValues (a v6 size may be chosen).
     const unset = a.deployed.scope?.parameterInfo('unset')?.value as Unknown;
@@ -374,6 +378,50 @@ describe('parameters', () => {
     expect(printed).toContain('secure');
     expect(printed).not.toContain('hunter2');
     expect(printed).not.toContain('top-secret');
+  });
+
+  test('a value given to a secure parameter is checked as ARM checks any value (type, allowedValues, length), and the messages never show it', () => {
+    const t = arm([], {
+      parameters: { pw: { type: 'securestring', maxLength: 8 }, tier: { type: 'securestring', allowedValues: ['gold', 'silver'] }, conf: { type: 'secureObject' }, ok: { type: 'securestring', minLength: 2 } },
+    });
+    const p = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { pw: { value: 'correct-horse-battery' }, tier: { value: 'platinum-secret' }, conf: { value: 'not-an-object' }, ok: { value: 'fine-secret' } },
+    };
+    const { a } = analyze({ 'main.json': t, 'main.parameters.json': p });
+    expect(a.diagnostics.map((d) => [d.span.text(), d.message])).toEqual([
+      ['"correct-horse-battery"', "The provided value for the template parameter 'pw' is not valid: it has 21 characters, more than the maxLength 8."],
+      ['"platinum-secret"', "The provided value for the template parameter 'tier' is not valid: it is not one of the allowedValues."],
+      ['"not-an-object"', "The provided value for the template parameter 'conf' is not valid. Expected a value of type 'Object', but received a value of type 'String'."],
+    ]);
+    // -p: the CLI's conversion first (a secureObject's text must be JSON), and no text in the message.
+    const cli = analyze({ 'main.json': t }, 'main.json', { params: { pw: 'x', tier: 'gold', conf: 'hunter2', ok: 'ab' } }).a;
+    expect(cli.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^-p conf: the Azure CLI reads the value of an object parameter as JSON/)]);
+    expect(JSON.stringify(cli.diagnostics.map((d) => d.message))).not.toContain('hunter2');
+  });
+
+  test('a value of the wrong type is reported once: what reads the parameter gets no second error from it', () => {
+    const t = arm([], {
+      parameters: { count: { type: 'int' }, on: { type: 'bool' } },
+      outputs: { n: { type: 'int', value: "[add(parameters('count'), 1)]" }, flag: { type: 'bool', value: "[not(parameters('on'))]" } },
+    });
+    const p = { parameters: { count: { value: 'three' }, on: { value: 'yes' } } };
+    const { a } = analyze({ 'main.json': t, 'main.parameters.json': p });
+    expect(a.diagnostics.map((d) => d.message)).toEqual([
+      "The provided value for the template parameter 'count' is not valid. Expected a value of type 'Integer', but received a value of type 'String'.",
+      "The provided value for the template parameter 'on' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'.",
+    ]);
+  });
+
+  test('a parameters file without its "parameters" wrapper gives its values, as the Azure CLI reads it; one that says it is a parameters file but has none is an error', () => {
+    const t = arm([], { parameters: { location: { type: 'string', defaultValue: 'eastus' } }, outputs: { l: { type: 'string', value: "[parameters('location')]" } } });
+    const bare = analyze({ 'main.json': t, 'bare.json': { location: { value: 'westeurope' } } }, 'main.json', { parameterFiles: ['bare.json'] }).a;
+    expect(bare.diagnostics).toEqual([]);
+    expect(bare.deployed.scope?.parameterInfo('location')?.value).toBe('westeurope');
+    const schemaOnly = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0' };
+    const wrong = analyze({ 'main.json': t, 'p.json': schemaOnly }, 'main.json', { parameterFiles: ['p.json'] }).a;
+    expect(wrong.diagnostics.map((d) => d.message)).toEqual(["The parameters file has no 'parameters' object."]);
   });
 });
 
