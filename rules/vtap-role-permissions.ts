@@ -36,6 +36,12 @@ export default defineRule(
       const notActions = perms.flatMap((p) => p.notActions);
       const names = (list: readonly { value: Value | undefined }[]) => list.some((a) => typeof a.value === 'string' && TAP_WORDS.test(a.value));
       if (!names(all) && (!names(notActions) || takesAllTapAway(perms))) continue;
+      // One whose TAP operations are reads only (an auditor's `virtualNetworkTaps/read`) is not a
+      // role to apply TAP configurations with, which is what the document's permissions are for.
+      // Actions known only in part may grant more; the documentation's misspelling means to.
+      const partlyKnown = all.some((a) => a.value instanceof Unknown) || perms.some((p) => p.actionsInPart);
+      const misspelt = all.some((a) => typeof a.value === 'string' && Object.keys(WRONG).some((w) => w.toLowerCase() === (a.value as string).toLowerCase()));
+      if (!partlyKnown && !misspelt && TAP_CHANGES.every((op) => !perms.some((p) => grants(p, op).granted))) continue;
       const roleName = at(role.root, 'properties', 'roleName').value;
       const name = typeof roleName === 'string' ? roleName : role.displayName;
       for (const a of all) {
@@ -113,6 +119,9 @@ function at0(perms: ReturnType<typeof permissionsOf>, fallback: Span): Span {
 
 /** Every TAP operation there is, for a role whose notActions may take them all away. */
 const TAP_OPERATIONS = ['virtualNetworkTaps', 'networkInterfaces/tapConfigurations'].flatMap((t) => ['read', 'write', 'delete'].map((op) => `Microsoft.Network/${t}/${op}`));
+
+/** The TAP operations that change something: a role that grants none of them only reads TAPs. */
+const TAP_CHANGES = TAP_OPERATIONS.filter((op) => !op.endsWith('/read'));
 
 /**
  * Whether no permission grants a TAP operation in the end: each one its actions grant, its

@@ -82,9 +82,16 @@ describe('exit codes', () => {
     const r = await cli([BAD_REGION, 'no/such/file.json', '--format', 'sarif']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("no files match 'no/such/file.json'");
-    const run = (JSON.parse(r.stdout) as { runs: { results: { ruleId: string }[]; invocations: { toolExecutionNotifications?: { message: { text: string } }[] }[] }[] }).runs[0]!;
+    const run = (JSON.parse(r.stdout) as { runs: { results: { ruleId: string }[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string } }[] }[] }[] }).runs[0]!;
     expect(run.results.some((x) => x.ruleId === 'vtap-supported-region')).toBe(true);
-    expect(run.invocations[0]?.toolExecutionNotifications?.map((n) => n.message.text)).toContain("no files match 'no/such/file.json'");
+    // A run that ends with 2 is not a successful one (SARIF 3.20.14), and says why at error level.
+    expect(run.invocations[0]?.executionSuccessful).toBe(false);
+    expect(run.invocations[0]?.toolExecutionNotifications?.map((n) => [n.level, n.message.text])).toContainEqual(['error', "no files match 'no/such/file.json'"]);
+    // JSON keeps it as the warning it was (no internal error on stderr).
+    const json = await cli([BAD_REGION, 'no/such/file.json', '--format', 'json']);
+    expect(json.code).toBe(2);
+    expect(json.stderr).not.toContain('internal error');
+    expect((JSON.parse(json.stdout) as { notifications: { message: string }[] }).notifications.map((n) => n.message)).toContain("no files match 'no/such/file.json'");
   });
   test('2 for a --parameters file that does not exist; a parameters entry without "value" is an error at the entry', async () => {
     const missing = await cli([GOOD, '--parameters', 'no/such/params.json']);
@@ -142,6 +149,16 @@ describe('exit codes', () => {
       expect(r.stderr).toMatch(new RegExp(`^vtaplint: cannot write the report to '${out.replace('.', '\\.')}': E[A-Z]+`));
       expect(r.stderr).not.toContain('internal error');
     }
+  });
+  test('-o naming a file the run lints is refused and the file kept; other JSON the run passed over (an earlier report) is written over', async () => {
+    const template = readFileSync(GOOD, 'utf8');
+    const dir = workspace({ 't.json': template, 'report.json': '{"old": true}' });
+    const r = await cli(['.', '--format', 'sarif', '-o', 't.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("vtaplint: cannot write the report to 't.json': it is a file this run lints, and is not written over; name another file\n");
+    expect(readFileSync(path.join(dir, 't.json'), 'utf8')).toBe(template);
+    expect((await cli(['.', '--format', 'json', '-o', 'report.json'], dir)).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'))).toHaveProperty('findings');
   });
   test('-o naming a folder is said in plain words before anything is linted', async () => {
     // Was 'EISDIR' alone, after the whole lint had run (minutes on a large repository).
@@ -473,7 +490,16 @@ describe('options', () => {
     });
     // 'locaton' was used by no template, silently: the lint judged location's default instead.
     const r = await cli(['.', '-p', 'locaton=eastus', '-p', 'SIZE=y', '--format', 'unix'], dir);
-    expect(r.stdout).toBe("vtaplint:1:1: warning: -p locaton: no template linted declares a parameter 'locaton', so the value is not used [vtaplint]\n");
+    // On standard error: on standard output a problem matcher read it as a problem in a file named 'vtaplint'.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("vtaplint: warning: -p locaton: no template linted declares a parameter 'locaton', so the value is not used\n");
+    for (const format of ['stylish', 'compact']) {
+      const other = await cli(['.', '-p', 'locaton=eastus', '--format', format], dir);
+      expect(other.stdout, format).toBe('');
+      expect(other.stderr, format).toBe(r.stderr);
+    }
+    // The reports for tools keep it (JSON's notifications, SARIF's toolExecutionNotifications).
+    expect((JSON.parse((await cli(['.', '-p', 'locaton=eastus', '--format', 'json'], dir)).stdout) as { notifications: { message: string }[] }).notifications).toHaveLength(1);
     // -p applies to every template: one that some template declares is fine.
     expect((await cli(['.', '-p', 'location=eastus', '-p', 'size=y', '--format', 'unix'], dir)).stdout).toBe('');
     // eval evaluates one template: its own parameters decide.

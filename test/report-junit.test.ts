@@ -38,6 +38,16 @@ describe('--format junit', () => {
     ]);
   });
 
+  test("vtaplint's own warnings (a -p value no template declares) are skipped test cases, not errors: the run did not fail", async () => {
+    const dir = workspace({ 'a.json': arm([]) });
+    const r = await cli(['a.json', '--format', 'junit', '-p', 'locaton=eastus'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<testsuites name="vtaplint" tests="2" failures="0" errors="0" skipped="1" time="0">');
+    expect(r.stdout).toContain(
+      `  <testsuite name="vtaplint" tests="1" failures="0" errors="0" skipped="1" time="0">\n    <testcase classname="vtaplint" name="vtaplint" time="0"><skipped message="vtaplint: warning: -p locaton: no template linted declares a parameter 'locaton', so the value is not used"/></testcase>\n`,
+    );
+  });
+
   test("each test case of a file has its own name: a copy loop's instances, at one line and column, are told apart", async () => {
     // GitLab keeps one test case per suite, classname and name: three taps of one copy loop were one test.
     const loop = { ...tap("[concat('tap', copyIndex())]", 'westeurope'), copy: { name: 'taps', count: 3 } };

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { RULES } from '../../rules/index.js';
 import { ConfigError } from '../engine/config.js';
 import { namedParametersProblem, notAFileMessage, parametersArgument } from '../engine/named-parameters.js';
-import { countByLevel, countedFindings, lint, pathInsideRoot, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
+import { countByLevel, countedFindings, lint, lintedByRun, pathInsideRoot, relativePath, type LintResult, type ToolNotification } from '../engine/lint.js';
 import type { Finding, FindingLocation } from '../engine/finding.js';
 import { writeSarif } from '../report/sarif.js';
 import { CODE_SCANNING_MAX_RESULTS } from '../report/sarif-limit.js';
@@ -150,13 +150,14 @@ async function runAction(runner: Runner): Promise<number> {
       : undefined;
 
   const sarifPath = path.resolve(workspace, sarifFile);
-  // As in the CLI's SARIF, the log says which paths matched nothing.
-  const sarifResult = { ...result, notifications: [...result.notifications, ...result.missing.map((m): ToolNotification => ({ level: 'warning', message: `no files match '${m}'` }))] };
+  // A file the run lints is never written over (sarif-file: main.json by mistake).
+  const overLinted = lintedByRun(result, sarifPath) ? `cannot write the SARIF file '${sarifFile}' (input 'sarif-file'): it is a file this run lints, and is not written over; name another file, such as vtaplint.sarif` : undefined;
   // The file is for code scanning, which rejects it whole past its results limit (sarif-limit.ts)
   // and would make the baseline's absent results (fixed findings) alerts again (see writeSarif).
   const pieces: string[] = [];
+  // As in the CLI's SARIF, the log says which paths matched nothing (from result.missing).
   const { leftOut } = writeSarif(
-    sarifResult,
+    result,
     RULES,
     { version: pkg.version, startTime: started.toISOString(), endTime: new Date().toISOString(), maxResults: CODE_SCANNING_MAX_RESULTS, absent: false },
     (s) => pieces.push(s),
@@ -164,10 +165,12 @@ async function runAction(runner: Runner): Promise<number> {
   // A SARIF file that cannot be written (`sarif-file: reports`, the folder) fails the step naming
   // the input, after the findings are annotated and summarised: it threw, and the step said only
   // "vtaplint failed: EISDIR: illegal operation on a directory", with no annotation, output or summary.
-  let sarifNotWritten: string | undefined;
+  let sarifNotWritten = overLinted;
   try {
-    makeReportFolder(path.dirname(sarifPath));
-    writeFileSync(sarifPath, pieces.join(''));
+    if (!sarifNotWritten) {
+      makeReportFolder(path.dirname(sarifPath));
+      writeFileSync(sarifPath, pieces.join(''));
+    }
   } catch (e) {
     sarifNotWritten = sarifWriteProblem(workspace, sarifFile, sarifPath, e);
   }
@@ -219,7 +222,7 @@ async function runAction(runner: Runner): Promise<number> {
   );
   if (sarifNote) runner.log(`vtaplint: ${sarifNote}`);
   if (noDiff) runner.log(`vtaplint: ${noDiff}`);
-  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut || sarifNotWritten ? 'the job summary counts them all' : 'the job summary and the SARIF file have them all'}`);
+  if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut || sarifNotWritten ? 'the job summary counts them all' : 'the SARIF file has them all, and the job summary counts them'}`);
   const runNotes: ToolNotification[] = [
     ...(missing ? [{ level: 'error' as const, message: missing }] : []),
     ...(sarifNotWritten ? [{ level: 'error' as const, message: sarifNotWritten }] : []),

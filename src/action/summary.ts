@@ -53,6 +53,12 @@ type Counts = Record<'error' | 'warning' | 'note', number>;
 /** Markdown table cell text: pipes and line breaks would break the table. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
+/**
+ * A file's name as Markdown text (a link's text, or plain): `]` ended a link early, `*`, `_` and
+ * backticks began emphasis or code. ASCII punctuation that Markdown reads is escaped with `\`.
+ */
+const markdownText = (s: string) => cell(s.replace(/[\\`*_{}[\]<>()#+!~]/g, '\\$&'));
+
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -95,7 +101,7 @@ export function formatSummary(
   if (opts.annotationsOff) extra.push('findings not annotated (input annotations: false)');
   if (opts.noDiff) extra.push(cell(opts.noDiff));
   if (extra.length) out.push('', extra.join(' · '));
-  if (opts.notAnnotated) out.push('', `**${plural(opts.notAnnotated, 'finding')} not annotated**: ${ANNOTATION_LIMIT_TEXT}. ${opts.sarifLeftOut || opts.sarifWritten === false ? 'The tables below count them.' : 'The tables below and the SARIF file have them.'}`);
+  if (opts.notAnnotated) out.push('', `**${plural(opts.notAnnotated, 'finding')} not annotated**: ${ANNOTATION_LIMIT_TEXT}. ${opts.sarifLeftOut || opts.sarifWritten === false ? 'The tables below count them.' : 'The SARIF file has them all; the tables below count them.'}`);
   const notes = result.notifications;
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i] as (typeof notes)[number];
@@ -133,7 +139,7 @@ export function formatSummary(
     // A file outside the root (an absolute path) is not in the repository: no link.
     const url = (line?: number) => (opts.blobBase && inside ? `${opts.blobBase}/${rel.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}` : undefined);
     const fileUrl = url();
-    const name = fileUrl ? `[${cell(rel)}](${fileUrl})` : `\`${cell(rel)}\``;
+    const name = fileUrl ? `[${markdownText(rel)}](${fileUrl})` : markdownText(rel);
     // Each line once, with how many findings it has: the findings of a copy loop are all on one
     // line, and listing a line per finding showed '42, 42, 42, …' 20 times and none of the others.
     const atLine = new Map<number, { count: number; rules: Set<string> }>();

@@ -9,7 +9,7 @@ import { RULES } from '../../rules/index.js';
 import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engine/config.js';
 import { namedParametersProblem, notAFileMessage, parametersArgument } from '../engine/named-parameters.js';
 import { environmentParameterTemplate } from '../deploy/parameters.js';
-import { ConfigResolver, countByLevel, countedFindings, lint, type LintResult } from '../engine/lint.js';
+import { ConfigResolver, countByLevel, countedFindings, lint, lintedByRun, type LintResult } from '../engine/lint.js';
 import { baselineSentence } from '../engine/baseline.js';
 import { formatStylish } from '../report/stylish.js';
 import { formatJunit } from '../report/junit.js';
@@ -25,6 +25,7 @@ import { explainRule, listRules, listRulesJson } from './list-rules.js';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../model/diagnostic.js';
 import { printable } from '../report/printable.js';
+import { shownNotifications } from '../report/notification-tag.js';
 import { usedCodePart } from '../engine/code-cache-parts.js';
 import { toolIdentity } from '../engine/result-cache.js';
 import { cacheLocation } from '../engine/cache-folder.js';
@@ -346,8 +347,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (result.missing.length && result.files.length === 0 && result.findings.length === 0) return 2;
   // A path that matches nothing next to others that do (a typo in a CI path list) is still bad
   // usage: the others are linted and reported, and the run ends with 2. The reports for tools
-  // (SARIF, JSON) also say which path matched nothing; the ones for people have it on stderr.
-  if (opts.format === 'sarif' || opts.format === 'json') {
+  // (SARIF, from result.missing; JSON) also say which path matched nothing; the ones for people
+  // have it on stderr.
+  if (opts.format === 'json') {
     for (const m of result.missing) result.notifications.push({ level: 'warning', message: `no files match '${m}'` });
   }
   // With a baseline, the formats for people show what counts (new results, and updated ones now at
@@ -365,6 +367,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const emit = (write: (chunk: string) => void) => writeReport(shown, opts, io, started, write);
   if (opts.output) {
     const out = path.resolve(io.cwd, opts.output);
+    if (lintedByRun(result, out)) {
+      io.stderr(`vtaplint: cannot write the report to '${printable(opts.output)}': it is a file this run lints, and is not written over; name another file\n`);
+      return 2;
+    }
     let fd: number;
     try {
       makeReportFolder(path.dirname(out));
@@ -380,6 +386,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       closeSync(fd);
     }
   } else emit(io.stdout);
+  // The editors' formats show notifications about a file among its findings; one about no file is
+  // said here (an internal error below, as ever).
+  if (opts.format === 'stylish' || opts.format === 'text' || opts.format === 'unix' || opts.format === 'compact') {
+    for (const n of shownNotifications(shown)) if (n.file === undefined && n.level !== 'error') io.stderr(`vtaplint: ${n.level}: ${printable(n.message.split('\n')[0] ?? '')}\n`);
+  }
   // The formats for people show only what counts: the other baseline states are said here (SARIF
   // has each result's state; JSON counts them in its summary), so that an updated or absent
   // result is not silently left out.

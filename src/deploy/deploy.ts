@@ -1154,8 +1154,11 @@ function qualifySharedDisplayNames(resources: readonly DeployedResource[]): void
   // Across modules: the templates each resource reading alike is in, and the resources it stands
   // for (by key when its name is known; a name not known may be any resource).
   const shared = new Map<string, { units: Set<DeploymentUnit>; ids: Set<unknown> }>();
+  // An ARM JSON resource (no symbolic name) takes part by its known name: the instances of a
+  // nested deployment's copy loop (one VM 'vm-app01' per site's resource group) read alike too.
+  const byNameOnly = (r: DeployedResource) => r.symbolicName === undefined && (isDeploymentType(r) || typeof r.name !== 'string');
   for (const r of resources) {
-    if (r.symbolicName === undefined) continue;
+    if (byNameOnly(r)) continue;
     const key = sharingKey(r);
     const id = isDeploymentType(r) || typeof r.name !== 'string' || r.bySymbolicName ? r : r.key;
     const entry = shared.get(key);
@@ -1165,7 +1168,7 @@ function qualifySharedDisplayNames(resources: readonly DeployedResource[]): void
     } else shared.set(key, { units: new Set([r.unit]), ids: new Set([id]) });
   }
   for (const r of resources) {
-    if (r.symbolicName === undefined || r.unit.parent === undefined) continue;
+    if (byNameOnly(r) || r.unit.parent === undefined) continue;
     // A module's resource whose name is not known reads by its symbolic name, which says neither
     // which module nor which instance of a module loop deploys it ('vm'): shown with its modules
     // ('web.vm', 'web[1].vm') whether or not another module's resource reads alike.

@@ -171,6 +171,15 @@ export function pathInsideRoot(root: string, file: string): string | undefined {
   return rel.split(path.sep).join('/');
 }
 
+/**
+ * Whether `abs` is a file this run linted (a template, a parameters file, a Bicep file): a report
+ * written there (`-o main.json`, the Action's `sarif-file: main.json`) would replace the user's
+ * file. Other JSON the run passed over (an earlier report.json) may be written over.
+ */
+export function lintedByRun(result: Pick<LintResult, 'files'>, abs: string): boolean {
+  return result.files.some((f) => f.kind !== 'skipped' && path.resolve(f.path) === abs);
+}
+
 /** The path reports show: relative to the root inside it, the absolute path (with '/') outside it. */
 export function relativePath(root: string, file: string): string {
   return pathInsideRoot(root, file) ?? file.split(path.sep).join('/');

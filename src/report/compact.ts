@@ -4,7 +4,7 @@
 // number of problems. Severities are Error, Warning and Info (a SARIF "note" is the matcher's Info).
 import { relativePath, type LintResult } from '../engine/lint.js';
 import { elsewhere } from './elsewhere.js';
-import { notificationTag, shownNotifications } from './notification-tag.js';
+import { fileNotifications, notificationTag } from './notification-tag.js';
 import { oneLine, printablePath } from './printable.js';
 
 const LABEL = { error: 'Error', warning: 'Warning', note: 'Info' } as const;
@@ -14,7 +14,7 @@ export function formatCompact(result: LintResult): string {
     const { line, column } = f.location.region.start;
     return `${printablePath(f.location.file.path)}: line ${line}, col ${column}, ${LABEL[f.level]} - ${oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`)} (${f.ruleId})`;
   });
-  for (const n of shownNotifications(result)) lines.push(`${printablePath(n.file ?? 'vtaplint')}: line ${n.at?.line ?? 0}, col ${n.at?.column ?? 0}, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${oneLine(n.message.split('\n')[0] ?? '')} (${notificationTag(n.level)})`);
+  for (const n of fileNotifications(result)) lines.push(`${printablePath(n.file)}: line ${n.at?.line ?? 0}, col ${n.at?.column ?? 0}, ${n.level === 'error' ? 'Error' : n.level === 'warning' ? 'Warning' : 'Info'} - ${oneLine(n.message.split('\n')[0] ?? '')} (${notificationTag(n.level)})`);
   const total = result.findings.length;
   if (total > 0) lines.push('', `${total} problem${total === 1 ? '' : 's'}`);
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -9,8 +9,9 @@
 //     undecidable check or information, which neither fails the run nor should fail a test);
 //   - a linted file with nothing to show is one passing <testcase>, so a clean run reads as
 //     passed tests rather than as no tests at all;
-//   - vtaplint's own failures (an internal error, a folder it could not read) are an <error> in
-//     a suite named "vtaplint".
+//   - vtaplint's own messages are test cases of a suite named "vtaplint": an internal error is an
+//     <error>; a warning (a folder it could not read, a -p value no template declares) is
+//     <skipped>, which CI systems do not count as a failed run (the exit code did not fail either).
 // Text is escaped for XML attributes and content, and characters XML 1.0 cannot hold at all
 // (controls, lone surrogates, U+FFFE/U+FFFF) are shown as escapes: a consumer rejects the whole
 // file for one of them.
@@ -92,11 +93,16 @@ export function formatJunit(result: LintResult): string {
     const cases = problems.map((n) => {
       const where = n.file !== undefined ? `${relativePath(result.root, n.file)}${n.at ? `:${n.at.line}:${n.at.column}` : ''}` : 'vtaplint';
       const first = n.message.split('\n')[0] ?? '';
-      return `    <testcase classname="vtaplint" name="${xml(names.name(where))}" time="0"><error type="${n.level}" message="${xml(oneLine(first))}">${xml(`${where}: ${n.level}: ${n.message}`)}</error></testcase>\n`;
+      const body = n.level === 'error'
+        ? `<error type="${n.level}" message="${xml(oneLine(first))}">${xml(`${where}: ${n.level}: ${n.message}`)}</error>`
+        : `<skipped message="${xml(oneLine(`${where}: ${n.level}: ${first}`))}"/>`;
+      return `    <testcase classname="vtaplint" name="${xml(names.name(where))}" time="0">${body}</testcase>\n`;
     });
+    const internal = problems.filter((n) => n.level === 'error').length;
     tests += problems.length;
-    suites.push(`  <testsuite name="vtaplint" tests="${problems.length}" failures="0" errors="${problems.length}" skipped="0" time="0">\n${cases.join('')}  </testsuite>\n`);
+    skipped += problems.length - internal;
+    suites.push(`  <testsuite name="vtaplint" tests="${problems.length}" failures="0" errors="${internal}" skipped="${problems.length - internal}" time="0">\n${cases.join('')}  </testsuite>\n`);
   }
-  const errors = problems.length;
+  const errors = problems.filter((n) => n.level === 'error').length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="vtaplint" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0">\n${suites.join('')}</testsuites>\n`;
 }

@@ -7,6 +7,15 @@ export function notificationTag(level: 'error' | 'warning' | 'note'): string {
 }
 
 /**
+ * The notifications an editor's format shows among the findings (stylish, unix, compact): those
+ * about a file. One about no file (`-p x: no template declares x`) would read as a problem in a
+ * file named "vtaplint" to a problem matcher; the CLI says it on standard error instead.
+ */
+export function fileNotifications(result: Pick<LintResult, 'findings' | 'notifications'>): (ToolNotification & { file: string })[] {
+  return shownNotifications(result).filter((n): n is ToolNotification & { file: string } => n.file !== undefined);
+}
+
+/**
  * The notifications a format people read shows: not one that a finding shown at its file already
  * says (an unreadable file was said twice, as an invalid-template error and as a warning). When
  * that finding is not shown (its rule off, a baseline that has it), the notification still is.

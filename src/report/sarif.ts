@@ -135,7 +135,11 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
   const total = all.length + absent.length;
   const kept = opts.maxResults === undefined ? undefined : keptIndexes([...all.map(findingRank), ...absent.map((a) => absentRank((a as { level?: unknown }).level))], opts.maxResults);
   const leftOut = kept ? total - kept.size : 0;
+  // A path that matched nothing (a typo in a CI path list) is a failure of the run (the CLI exits 2,
+  // the Action fails): an error notification, and the run is not successful (SARIF 3.20.14).
+  const missing = result.missing ?? [];
   const notifications = [
+    ...missing.map((m) => ({ level: 'error', message: { text: `no files match '${m}'` } })),
     ...result.notifications.map((n) => ({
       level: n.level,
       message: { text: n.message.split('\n')[0] ?? n.message },
@@ -160,7 +164,7 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
         originalUriBaseIds: { [SRCROOT]: { uri: fileUri(root) } },
         invocations: [
           {
-            executionSuccessful: !result.notifications.some((n) => n.level === 'error'),
+            executionSuccessful: missing.length === 0 && !result.notifications.some((n) => n.level === 'error'),
             ...(opts.startTime ? { startTimeUtc: opts.startTime } : {}),
             ...(opts.endTime ? { endTimeUtc: opts.endTime } : {}),
             ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),

@@ -4,7 +4,7 @@
 // problem matcher knows).
 import type { LintResult } from '../engine/lint.js';
 import { elsewhere } from './elsewhere.js';
-import { notificationTag, shownNotifications } from './notification-tag.js';
+import { fileNotifications, notificationTag } from './notification-tag.js';
 import { oneLine, printable } from './printable.js';
 import { countByLevel, relativePath } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
@@ -37,7 +37,7 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
       lines.push(`  ${c('2', (pos[i] as string).padEnd(posWidth))}  ${colored}${' '.repeat(labelWidth - label.length)}  ${message}  ${c('2', f.ruleId)}`);
     });
   }
-  for (const n of shownNotifications(result)) lines.push('', printable(n.file ?? 'vtaplint'), `  ${n.at ? `${n.at.line}:${n.at.column}` : '0:0'}  ${n.level === 'note' ? 'info' : n.level}  ${oneLine(n.message.split('\n')[0] ?? '')}  ${notificationTag(n.level)}`);
+  for (const n of fileNotifications(result)) lines.push('', printable(n.file), `  ${n.at ? `${n.at.line}:${n.at.column}` : '0:0'}  ${n.level === 'note' ? 'info' : n.level}  ${oneLine(n.message.split('\n')[0] ?? '')}  ${notificationTag(n.level)}`);
   const counts = countByLevel(result.findings);
   const total = result.findings.length;
   if (total > 0) {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import { elsewhere } from './elsewhere.js';
-import { notificationTag, shownNotifications } from './notification-tag.js';
+import { fileNotifications, notificationTag } from './notification-tag.js';
 import { oneLine, printablePath } from './printable.js';
 
 export interface UnixOptions {
@@ -18,6 +18,6 @@ export function formatUnix(result: LintResult, opts: UnixOptions): string {
     return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(`${f.message}${elsewhere(f, shown)}`)} [${f.ruleId}]`;
   });
   // The tool's own notifications: an internal failure is an error; a warning (a file it could not read) stays one.
-  for (const n of shownNotifications(result)) lines.push(`${n.file !== undefined ? shown(n.file) : 'vtaplint'}:${n.at?.line ?? 1}:${n.at?.column ?? 1}: ${n.level}: ${oneLine(n.message.split('\n')[0] ?? '')} [${notificationTag(n.level)}]`);
+  for (const n of fileNotifications(result)) lines.push(`${shown(n.file)}:${n.at?.line ?? 1}:${n.at?.column ?? 1}: ${n.level}: ${oneLine(n.message.split('\n')[0] ?? '')} [${notificationTag(n.level)}]`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -1731,6 +1731,22 @@ describe('display names across modules', () => {
     expect(a.graph.resources.filter((r) => r.symbolicName === 'vnet').map((r) => r.displayName)).toEqual(['hub.vnet', 'spoke.vnet']);
   });
 
+  test('ARM JSON: resources that read alike in different nested deployments (a copy loop of per-site deployments) are shown with their deployments', () => {
+    const nsg = { type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2024-05-01', name: 'nsg', location: 'westeurope' };
+    const site = {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: "[concat('site-', copyIndex())]",
+      resourceGroup: "[concat('rg-', copyIndex())]",
+      copy: { name: 'sites', count: 2 },
+      properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, template: { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [nsg, { ...nsg, name: "[concat('own-', deployment().name)]" }] } },
+    };
+    const { a } = analyze({ 'main.json': arm([site, { ...nsg, name: 'alone' }]) });
+    const shown = a.graph.resources.filter((r) => r.type === 'Microsoft.Network/networkSecurityGroups').map((r) => r.displayName);
+    // Each deployment's 'nsg' was shown as 'nsg' alone: two findings read alike and were counted as one.
+    expect(shown.sort()).toEqual(['alone', 'own-site-0', 'own-site-1', 'site-0.nsg', 'site-1.nsg']);
+  });
+
   test('a module named after the resource it deploys does not qualify it (module tap holding resource tap)', () => {
     const { a } = analyze({
       'main.bicep': "module tap 'tap.bicep' = { name: 'tap' }\nmodule vnet 'vnet.bicep' = { name: 'vnet' }\n",

@@ -263,6 +263,16 @@ describe('the action from its sources', () => {
     expect(r.code).toBe(1);
   });
 
+  test('sarif-file naming a file the run lints fails the step and keeps the file', async () => {
+    const { dir } = prWorkspace();
+    const before = readFileSync(path.join(dir, 'ws/good.json'), 'utf8');
+    const r = await runSource(dir, { 'sarif-file': 'good.json' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::error title=vtaplint::cannot write the SARIF file 'good.json' (input 'sarif-file'): it is a file this run lints, and is not written over; name another file, such as vtaplint.sarif\n");
+    expect(readFileSync(path.join(dir, 'ws/good.json'), 'utf8')).toBe(before);
+    expect(r.outputs['sarif-file']).toBeUndefined();
+  });
+
   test('paths: one that matches nothing fails the step with an error naming it; the others are linted', async () => {
     const { dir } = prWorkspace();
     // new-bad.json alone has only a warning, which fail-on: error lets pass: the typo fails the step.
@@ -271,8 +281,13 @@ describe('the action from its sources', () => {
     expect(r.stdout).toContain("::error title=vtaplint::no files match 'new-bda.json', 'missing/*.bicep' (input 'paths')\n");
     expect(r.outputs).toMatchObject({ errors: '0', warnings: '1' });
     expect(r.summary).toContain("> **error**: no files match 'new-bda.json', 'missing/*.bicep' (input 'paths')");
-    const sarif = JSON.parse(readFileSync(path.join(dir, 'ws/vtaplint.sarif'), 'utf8')) as { runs: { invocations: { toolExecutionNotifications?: { message: { text: string } }[] }[] }[] };
-    expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications?.map((n) => n.message.text)).toEqual(["no files match 'new-bda.json'", "no files match 'missing/*.bicep'"]);
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'ws/vtaplint.sarif'), 'utf8')) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string } }[] }[] }[] };
+    // The run failed (SARIF 3.20.14): code scanning shows the error notifications as the tool's errors.
+    expect(sarif.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
+    expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications?.map((n) => [n.level, n.message.text])).toEqual([
+      ['error', "no files match 'new-bda.json'"],
+      ['error', "no files match 'missing/*.bicep'"],
+    ]);
     expect((await runSource(dir, { paths: 'new-bad.json' })).code).toBe(0);
   });
 
@@ -630,6 +645,16 @@ describe('the action from its sources: file names git quotes', () => {
     const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
     const files = [...r.stdout.matchAll(/^::error title=vtaplint vtap-supported-region,file=([^,]+),line=86,/gm)].map((m) => m[1]);
     expect(files.sort()).toEqual(['new-error.json', ...names].sort());
+  });
+
+  test("the job summary escapes file names as Markdown: a ']' ends no link early, '*' and '`' start no emphasis or code", async () => {
+    const { dir } = prWorkspace();
+    const ws = path.join(dir, 'ws');
+    cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(ws, 'a|b]*`c`.json'));
+    git(ws, 'add', '.');
+    git(ws, 'commit', '-q', '-m', 'odd name');
+    const r = await runSource(dir, {}, { GITHUB_REPOSITORY: 'contoso/infra', GITHUB_SHA: git(ws, 'rev-parse', 'HEAD') });
+    expect(r.summary).toContain('| [a\\|b\\]\\*\\`c\\`.json](https://github.com/contoso/infra/blob/');
   });
 
   test('diff headers: C-quoted names (octal UTF-8 bytes, escapes) and the tab after a name with a space', () => {
