@@ -136,4 +136,24 @@ echo "test-precommit: fixed again (expect success: the template's kept result re
 sed -i "s/westeurope/eastus/" bad.parameters.json
 git add bad.parameters.json
 pre-commit run --files bad.parameters.json
+
+echo "test-precommit: a module renamed away from under the file that deploys it (expect failure naming main.bicep)"
+# pre-commit passes only the new name; the hook's --staged-deletions finds the old one in the index.
+mkdir -p modules
+printf "param location string = 'eastus'\n" > modules/net.bicep
+printf "module net 'modules/net.bicep' = {\n  name: 'net'\n}\n" > main.bicep
+git add .
+git commit -q -m module --no-verify
+git mv modules/net.bicep modules/net2.bicep
+if pre-commit run >"$tmp/out8.txt" 2>&1; then
+  cat "$tmp/out8.txt"
+  echo "test-precommit: FAIL: the hook passed a rename that leaves main.bicep deploying a module that does not exist" >&2
+  exit 1
+fi
+cat "$tmp/out8.txt"
+grep -q "main.bicep" "$tmp/out8.txt" && grep -q "modules/net.bicep' does not exist" "$tmp/out8.txt" || { echo "test-precommit: FAIL: the finding does not name main.bicep's module" >&2; exit 1; }
+echo "test-precommit: the deployer follows the rename (expect success)"
+sed -i "s#modules/net.bicep#modules/net2.bicep#" main.bicep
+git add main.bicep
+pre-commit run
 echo "test-precommit: OK"

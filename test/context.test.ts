@@ -1,5 +1,6 @@
 // --context DIR: the named files judged as a lint of DIR judges them, and only they reported (the
 // pre-commit hook names just the staged files).
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -154,6 +155,33 @@ describe('--context', () => {
     expect(unused.findings).toEqual([]);
     expect(unused.code).toBe(0);
     expect(unused.stderr).toBe('');
+  });
+
+  // pre-commit passes a rename's new name only: the module renamed away from under main.bicep was
+  // not named, and the hook passed what CI failed. --staged-deletions asks git's index for them.
+  test('--staged-deletions names the files the git index deletes or renames away, so what still uses them is reported', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-context-staged-'));
+    cpSync(CONTEXT, dir, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+    git('mv', 'modules/vtap.bicep', 'modules/vtap2.bicep');
+    // The new name alone: its own findings (nothing deploys it yet), not main.bicep's broken module.
+    const without = await sarif(['--context', '.', 'modules/vtap2.bicep'], dir);
+    expect(rules(without)).not.toContain('main.bicep:2 invalid-template');
+    const run = await sarif(['--context', '.', '--staged-deletions', 'modules/vtap2.bicep'], dir);
+    expect(rules(run)).toEqual(['main.bicep:2 invalid-template', ...rules(without)]);
+    expect(run.code).toBe(1);
+    // Outside a git repository: the named files alone, and that is said.
+    const plain = mkdtempSync(path.join(tmpdir(), 'vtaplint-context-nogit-'));
+    cpSync(CONTEXT, plain, { recursive: true });
+    const alone = await cli(['--context', '.', '--staged-deletions', 'modules/vtap.bicep'], plain);
+    expect(alone.stderr).toMatch(/^vtaplint: --staged-deletions: cannot ask git which files the commit deletes \(.*\); only the files named are linted\n$/);
+    // It goes with --context.
+    const usage = await cli(['--staged-deletions', 'main.bicep'], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--staged-deletions goes with --context');
   });
 
   test('a named vtaplint.config.json reports the files it governs (a hook staging only a config change that CI fails on)', async () => {

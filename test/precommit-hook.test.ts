@@ -19,8 +19,9 @@ const hook = hooks.find((h) => h.id === 'vtaplint') as HookDef;
 
 describe('.pre-commit-hooks.yaml', () => {
   test('lints the staged files as the whole repository judges them', () => {
-    // --cache: each commit lints again only what changed (the cache folder ignores itself in git).
-    expect(hook.entry).toBe('vtaplint --context . --cache');
+    // --cache: each commit lints again only what changed (the cache folder ignores itself in git);
+    // --staged-deletions: the files the commit deletes or renames away, which pre-commit does not pass.
+    expect(hook.entry).toBe('vtaplint --context . --cache --staged-deletions');
     expect(hook.language).toBe('node');
     const files = new RegExp(hook.files);
     for (const f of ['main.bicep', 'prod.bicepparam', 'azuredeploy.json', 'azuredeploy.parameters.json', 'my dir/tap template.jsonc']) expect(files.test(f), f).toBe(true);

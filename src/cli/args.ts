@@ -28,6 +28,8 @@ export interface CliOptions {
   baseline: string | undefined;
   /** --context DIR: lint the named files as a lint of DIR judges them, and report only what is about them (lint.ts reportedInFocus). */
   context: string | undefined;
+  /** --staged-deletions (with --context): also name the files git's index deletes, which pre-commit does not pass (a renamed module). */
+  stagedDeletions: boolean;
   /** Worker threads; undefined: as many as the machine has cores (at most 4). */
   jobs: number | undefined;
   maxWarnings: number | undefined;
@@ -73,6 +75,9 @@ Options:
                          its template) and report only what is about them (placed in
                          them, found by their deployments, or decided by a value in
                          them): for hooks that name the changed files
+      --staged-deletions with --context: also name the linted files the git index
+                         deletes or renames away, which pre-commit does not pass (a
+                         module renamed without its deployer changed fails)
       --cache            keep each file's result in the folder .vtaplintcache (ignored
                          by git) and take it from there while the file, and every file
                          its lint read (modules, linked templates, parameters files),
@@ -112,6 +117,7 @@ export const OPTIONS = {
   config: { type: 'string', short: 'c' },
   baseline: { type: 'string' },
   context: { type: 'string' },
+  'staged-deletions': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -181,6 +187,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       ['output', '--output'],
       ['baseline', '--baseline'],
       ['context', '--context'],
+      ['staged-deletions', '--staged-deletions'],
       ['jobs', '--jobs'],
       ['cache', '--cache'],
       ['cache-location', '--cache-location'],
@@ -213,6 +220,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     throw new UsageError(`${v.explain !== undefined ? '--explain' : '--list-rules'} takes no paths, got '${positionals[0] ?? ''}'${v.explain === undefined ? ` (to read one rule's documentation: vtaplint --explain ${positionals[0] ?? 'RULE'})` : ''}`);
   }
   if (v.explain === '') throw new UsageError('option --explain needs a rule id');
+  if (v['staged-deletions'] && v.context === undefined) throw new UsageError('--staged-deletions goes with --context (the files a commit deletes are reported through what still names them): vtaplint --context . --staged-deletions FILES');
   // They print the rules and lint nothing: the lint's options next to them would be silently
   // ignored (`--explain X --max-warnings 0` exited 0 as if a lint had passed), and so would one of them.
   if (command === 'lint' && (v['list-rules'] || v.explain !== undefined)) {
@@ -221,6 +229,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       ['config', '--config'],
       ['baseline', '--baseline'],
       ['context', '--context'],
+      ['staged-deletions', '--staged-deletions'],
       ['jobs', '--jobs'],
       ['cache', '--cache'],
       ['cache-location', '--cache-location'],
@@ -276,6 +285,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     config: v.config,
     baseline: v.baseline,
     context: v.context,
+    stagedDeletions: v['staged-deletions'] ?? false,
     jobs,
     maxWarnings,
     quiet: v.quiet ?? false,

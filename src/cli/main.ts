@@ -204,6 +204,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return writeText(r.text, opts.output, io);
   }
+  if (opts.stagedDeletions) {
+    const { stagedDeletions } = await import('./staged-deletions.js');
+    const staged = stagedDeletions(io.cwd);
+    // Not a git repository, or no git: the named files are linted as they are, and that is said.
+    if ('error' in staged) io.stderr(`vtaplint: --staged-deletions: cannot ask git which files the commit deletes (${printable(staged.error)}); only the files named are linted\n`);
+    else opts = { ...opts, paths: [...opts.paths, ...staged.paths.filter((p) => !opts.paths.includes(p))] };
+  }
   // The context folder is read too: the root holds it (nothing outside the root is read).
   const root = lintRoot(opts.context !== undefined ? [...(opts.paths.length ? opts.paths : ['.']), opts.context] : opts.paths, io.cwd);
   opts = { ...opts, parameters: opts.parameters.map((p) => parametersArgument(p, io.cwd)) };
