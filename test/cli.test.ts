@@ -1,6 +1,6 @@
 // The CLI contract: options, output files, exit codes, and one broken file not hiding the others.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf, workspace as tempFolder } from './helpers.js';
@@ -430,6 +430,10 @@ describe('options', () => {
     const values = Object.fromEntries(Object.entries((JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> }).outputs).map(([k, v]) => [k, v.value]));
     // az passes a string parameter's text unchanged: '"x"' keeps its quotes (azure-cli's _try_parse_key_value_object).
     expect(values).toEqual({ prefix: '10', flag: 'true', quoted: '"x"', count: 6, tags: { env: 'prod' } });
+    // The Azure CLI's other spelling, --parameters NAME=VALUE; -p wins over it.
+    const spelled = await cli(['eval', 't.json', '--parameters', 'prefix=10', '--parameters', 'count=5', '-p', 'count=7'], dir);
+    expect(JSON.parse(spelled.stdout).outputs.prefix.value).toBe('10');
+    expect(JSON.parse(spelled.stdout).outputs.count.value).toBe(8);
     const b = await cli(['eval', 'b.bicep', '-p', 'prefix=10'], dir);
     expect(JSON.parse(b.stdout)).toEqual({ outputs: { isText: { type: 'bool', value: true } } });
   });
@@ -456,11 +460,13 @@ describe('options', () => {
       `t.json:5:14: error: -p count=abc: the Azure CLI cannot make an int of the text (Python's int(): "invalid literal for int() with base 10"), so the deployment does not start; give whole digits. [evaluation-error]`,
       "t.json:9:16: warning: -p enabled=yes: the Azure CLI gives a bool parameter true only for the text 'true' (any case), so the deployment gets false; write -p enabled=true or -p enabled=false. [evaluation-error]",
       "t.json:13:16: error: The provided value for the template parameter 'subnets' is not valid. Expected a value of type 'Array', but received a value of type 'Object'. [evaluation-error]",
-      "t.json:17:13: error: -p tags=env:prod: the Azure CLI reads the value of an object parameter as JSON and this text is not JSON, so the deployment does not start; write it as JSON (quote it for the shell). [evaluation-error]",
+      "t.json:17:13: error: -p tags=env:prod: the Azure CLI reads the value of an object parameter as JSON (or a Python literal) and this text is neither, so the deployment does not start; write it as JSON (quote it for the shell). [evaluation-error]",
     ]);
     // Values the conversion takes are fine: what Python's int() reads for an int (' +3 ', '0_3'), true/false in any case for a bool.
     expect((await cli(['t.json', '-p', 'count= +3 ', '-p', 'enabled=False', '-p', 'subnets=["a"]', '-p', 'tags={}'], dir)).code).toBe(0);
     expect((await cli(['t.json', '-p', 'count=0_3', '-p', 'enabled=TRUE'], dir)).code).toBe(0);
+    // A Python literal, as the CLI also reads objects and arrays (what cmd and PowerShell users write).
+    expect((await cli(['t.json', '-p', "subnets=['a', 'b']", '-p', "tags={'env': 'prod', 'on': True}", '--format', 'unix'], dir)).stdout).toBe('');
   });
   test('a -p number the Azure CLI does not convert as meant (-p enabled=1 for a bool is false, -p count=5.5 for an int fails) is said at the parameter', async () => {
     // Both were accepted: 1 went on as a number where a bool was declared, 5.5 as an int.
@@ -538,6 +544,17 @@ describe('options', () => {
     );
     // The Azure CLI's spelling of a parameters file, @p.json, names p.json.
     expect((await cli(['b.json', '--parameters', '@p.json', '--format', 'unix'], dir)).stdout).toBe(r.stdout);
+    // Files that deploy nothing do not make it a run over several templates: the folder with a
+    // package.json, an earlier report and the template's own parameters file is the same deployment.
+    writeFileSync(path.join(dir, 'package.json'), '{"name": "infra"}');
+    writeFileSync(path.join(dir, 'b.parameters.json'), JSON.stringify({ parameters: { size: { value: 'z' } } }));
+    expect((await cli(['.', '--parameters', 'p.json', '--format', 'unix'], dir)).stdout).toBe(r.stdout);
+    expect((await cli(['b.json', 'package.json', '--parameters', 'p.json', '--format', 'unix'], dir)).stdout).toBe(r.stdout);
+    // A second template: the file may be meant for either, and an entry neither declares is a warning.
+    writeFileSync(path.join(dir, 'c.bicep'), "param other string = 'x'\n");
+    expect((await cli(['.', '--parameters', 'p.json', '--format', 'unix'], dir)).stdout).toBe(
+      "p.json:6:5: warning: --parameters: no template linted declares a parameter 'locaton', so the value the file gives it is not used [vtaplint]\n",
+    );
   });
   test('--quiet reports errors only', async () => {
     const { findings } = await findingsOf([BAD_REGION, COMING_SOON, '--quiet']);

@@ -266,7 +266,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
     jobs = Number(v.jobs);
   }
   const params: Record<string, string> = {};
-  for (const p of v.param ?? []) {
+  // The Azure CLI's --parameters takes NAME=VALUE too (its -p is --parameters): one that names no
+  // parameters file is a -p value, given before the -p ones (which win).
+  const pair = (p: string) => /^[A-Za-z_$][\w$-]*=/.test(p) && !/\.(json|jsonc|bicepparam)$/i.test(p);
+  const parameterFiles = (v.parameters ?? []).filter((p) => !pair(p));
+  for (const p of [...(v.parameters ?? []).filter(pair), ...(v.param ?? [])]) {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new UsageError(`-p needs NAME=VALUE, got '${p}'`);
     const value = p.slice(eq + 1);
@@ -295,7 +299,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     explain: v.explain,
     version: v.version ?? false,
     help: v.help ?? false,
-    parameters: v.parameters ?? [],
+    parameters: parameterFiles,
     params,
     // The last of --cache (or --cache-location) and --no-cache wins: a hook's own --cache is turned
     // off by `args: [--no-cache]`, which comes after it.

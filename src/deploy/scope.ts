@@ -14,13 +14,14 @@ import { isNullableDeclaration, typeChain } from '../model/type-ref.js';
 import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, type UserFunction } from '../expr/context.js';
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
-import { typeName, unknownPropertyName } from '../expr/ops.js';
+import { fromJson, typeName, unknownPropertyName } from '../expr/ops.js';
 import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, writtenInteger, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 import { compilerInlinedVariables } from './compiler-inlined.js';
 import { declaredVariables } from './declared-variables.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
+import { parsePythonLiteral } from './python-literal.js';
 import { PartIndex, namesReadIn, type ExpressionReads } from './part-reads.js';
 import { parameterPath, partGiven, type LoopInstance, type ParameterPath } from './access-path.js';
 
@@ -904,7 +905,7 @@ export class TemplateScope implements EvalContext {
         } else if (!typeOk) {
           // ARM stops at the value; read on, it only made errors that follow from this one (an
           // int output of a string, a condition that is no bool).
-          value = new Unknown({ code: 'error', message: `the value given to the parameter '${name}' is rejected (see the error there)`, span: supplied.span ?? span });
+          value = new Unknown({ code: 'error', message: `the value given to the parameter '${name}' is rejected (see the error there)`, span: supplied.span ?? span, rejected: true });
         }
         // A value supplied to the root template that is itself unknown (an unset environment
         // variable in a .bicepparam file) is one value wherever the parameter is read: it gets
@@ -1462,8 +1463,23 @@ function commandLineValue(text: string, asJson: Value, type: string | undefined)
       const n = Number(exact);
       return Number.isSafeInteger(n) ? n : inexactInteger(n, undefined, exact);
     }
+    case 'object':
+    case 'array':
+    case 'secureobject': {
+      const v = isJson(text) ? undefined : parsePythonLiteral(text);
+      return v === undefined ? asJson : fromJson(v);
+    }
     default:
       return asJson;
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -1474,12 +1490,8 @@ const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
 function commandLineProblem(text: string, type: string | undefined): string | undefined {
   const t = type?.toLowerCase();
   if (t === 'int' && !PYTHON_INT.test(text)) return `the Azure CLI cannot make an int of the text (Python's int(): "invalid literal for int() with base 10"), so the deployment does not start; give whole digits.`;
-  if (t === 'object' || t === 'array' || t === 'secureobject') {
-    try {
-      JSON.parse(text);
-    } catch {
-      return `the Azure CLI reads the value of ${t === 'array' ? 'an array' : 'an object'} parameter as JSON and this text is not JSON, so the deployment does not start; write it as JSON (quote it for the shell).`;
-    }
+  if ((t === 'object' || t === 'array' || t === 'secureobject') && !isJson(text) && parsePythonLiteral(text) === undefined) {
+    return `the Azure CLI reads the value of ${t === 'array' ? 'an array' : 'an object'} parameter as JSON (or a Python literal) and this text is neither, so the deployment does not start; write it as JSON (quote it for the shell).`;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { envAnswer, noteInput, recording } from '../model/inputs.js';
 import { ObjectValue, type Value } from '../expr/value.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
-import { isInsideRoot, listFilesInside, outsideRootReason, readBytesInside, readSourceInside, unreadFileMessage } from '../load/read.js';
+import { isInsideRoot, listFilesInside, outsideRootReason, readBytesInside, readSource, readSourceInside, unreadFileMessage } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
 import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
@@ -23,7 +23,7 @@ import { TemplateScope } from '../deploy/scope.js';
 import { ResourceGraph } from '../graph/graph.js';
 
 /** Names only ARM parameters files have: x.parameters.json, x.parameters.<env>.json. */
-const PARAMETERS_FILE_NAME = /\.parameters(\.[^./\\]+)?\.jsonc?$/i;
+export const PARAMETERS_FILE_NAME = /\.parameters(\.[^./\\]+)?\.jsonc?$/i;
 
 export interface AnalyzeOptions {
   /** The lint root: linked templates, modules and load*Content files are read only inside it. */
@@ -168,8 +168,28 @@ export function suppliedFromFiles(templatePath: string, opts: AnalyzeOptions, si
 function readGivenParameterFiles(opts: AnalyzeOptions, parameters: SuppliedParameters, sink: DiagnosticSink): void {
   const reads = opts.parameterFileReads;
   if (opts.mappedParameterFile) readParameterFile(opts.mappedParameterFile, parameters, sink, { root: opts.root, limits: opts.limits, reads });
-  for (const f of opts.parameterFiles ?? []) readParameterFile(f, parameters, sink, { limits: opts.limits, reads, belongs: opts.parameterFilesBelong === true });
+  for (const f of opts.parameterFiles ?? []) {
+    if (extensionOf(f) === 'bicepparam') usingNoneValues(f, opts, parameters, sink);
+    else readParameterFile(f, parameters, sink, { limits: opts.limits, reads, belongs: opts.parameterFilesBelong === true });
+  }
   cliParameters({ ...(opts.params ?? {}) }, parameters);
+}
+
+/**
+ * The values of a `.bicepparam` file that names no template (`using none`), given with
+ * --parameters to the template it is for, as `az deployment group create --template-file
+ * main.bicep --parameters prod.bicepparam` gives them (the CLI refuses a file with a template of
+ * its own: that one is linted as a file). Its own problems are reported at it.
+ */
+function usingNoneValues(file: string, opts: AnalyzeOptions, parameters: SuppliedParameters, sink: DiagnosticSink): void {
+  const read = readSource(file, 'bicepparam', opts.limits);
+  if (!read.ok) {
+    sink.add(read.diagnostic);
+    return;
+  }
+  const p = loadBicepParams(read.source, bicepHost(opts.root, opts.limits));
+  for (const d of p.diagnostics) sink.add(d);
+  for (const [name, v] of assignedValues(p, opts, sink)) parameters.set(name, v);
 }
 
 /** Deploys a loaded template with the run's deployment context and limits (the lint's and eval's deploy stage). */

@@ -26,7 +26,7 @@ export function describeUnknown(u: Unknown): string {
     case 'limit':
       return `not evaluated because a limit was reached${shown}`;
     case 'error':
-      return `not computable because of an error${shown}`;
+      return u.reason.rejected ? `not known: ${u.reason.message}` : `not computable because of an error${shown}`;
     case 'unsupported':
       return `not computable by vtaplint${shown}`;
   }

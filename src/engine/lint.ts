@@ -9,6 +9,7 @@ import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { fromWire, WireReader } from './wire.js';
 import { analyzeFile, diagnosticsNow } from './analyze.js';
+import { deploysOneTemplate } from './sole-template.js';
 import { evaluateEveryBody, type DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { distinctRelated, withSupplied } from './related.js';
@@ -54,9 +55,9 @@ export interface LintOptions {
   /** -p name=value, applied last. */
   params?: Readonly<Record<string, string>>;
   /**
-   * The --parameters files are the one linted template's own (the run lints one file, as a
-   * deployment command deploys one): an entry it does not declare is ARM's rejection, reported at
-   * the entry, not the warning that no template of a run over many uses it. lint() sets it.
+   * The --parameters files are the one linted template's own (the run deploys one template, as a
+   * deployment command does; sole-template.ts): an entry it does not declare is ARM's rejection,
+   * reported at the entry, not the warning that no template of a run over many uses it. lint() sets it.
    */
   parameterFilesBelong?: boolean | undefined;
   /** The run's reads of --parameters and mapped files (lint() makes one when not given: each file is read once per thread). */
@@ -274,7 +275,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
-  opts = { ...opts, parameterFilesBelong: files.length === 1 && (opts.parameterFiles?.length ?? 0) > 0 };
+  if ((opts.parameterFiles?.length ?? 0) > 0) opts = { ...opts, parameterFilesBelong: deploysOneTemplate(files) };
   const bicepSources = BicepSources.of(files.map((f) => f.path), opts.root);
   const notifications: ToolNotification[] = [];
   // A folder that cannot be read is said, unless the config's "ignore" leaves out what is in it

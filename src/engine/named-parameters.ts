@@ -3,7 +3,7 @@
 // there, or a .bicepparam file (which names its template itself with `using` and is linted as a
 // file of its own), is bad usage said up front, not an invalid-template finding at line 1 of a
 // file that does not exist or an "invalid JSON" one in a file that is fine.
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type NamedParametersProblem = 'missing' | 'folder' | 'special' | 'bicepparam';
@@ -20,7 +20,9 @@ export function namedParametersProblem(abs: string): NamedParametersProblem | un
   // "no such file" would be false.
   if (stat.isDirectory()) return 'folder';
   if (!stat.isFile()) return 'special';
-  if (/\.bicepparam$/i.test(abs)) return 'bicepparam';
+  // A .bicepparam file with `using none` names no template: it is given to one, as the Azure CLI
+  // takes it (--template-file main.bicep --parameters prod.bicepparam).
+  if (/\.bicepparam$/i.test(abs) && !usingNone(abs)) return 'bicepparam';
   return undefined;
 }
 
@@ -36,6 +38,22 @@ export function parametersArgument(p: string, cwd: string): string {
     return p;
   } catch {
     return p.slice(1);
+  }
+}
+
+/** Whether a .bicepparam file's `using` statement is `using none` (read up to its first 64 KB). */
+function usingNone(abs: string): boolean {
+  try {
+    const fd = openSync(abs, 'r');
+    try {
+      const buf = Buffer.alloc(65536);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      return /^[ \t]*using[ \t]+none\b/m.test(buf.toString('utf8', 0, n));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }
 

@@ -298,6 +298,8 @@ export interface UnknownReason {
   code: UnknownCode;
   /** For people: "resourceGroup().location is only known at deployment". */
   message: string;
+  /** 'error': a value given to a parameter that ARM rejects before deploying (the message names the parameter; the span is the value, not an error's text). */
+  rejected?: boolean | undefined;
   /** The expression or declaration that made it unknown. */
   span?: Span | undefined;
   /**

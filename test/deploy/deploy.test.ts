@@ -8,6 +8,7 @@ import { at, keySpanOf } from '../../src/expr/located.js';
 import { formatId, parseResourceId } from '../../src/deploy/resource-id.js';
 import { graphToJson } from '../../src/graph/export.js';
 import { analyzeFile, diagnosticsNow } from '../../src/engine/analyze.js';
+import { describeUnknown } from '../../src/engine/describe.js';
 import { findingsOf } from '../helpers.js';
 import { analyze, arm } from './helpers.js';
 
@@ -412,6 +413,8 @@ describe('parameters', () => {
       "The provided value for the template parameter 'count' is not valid. Expected a value of type 'Integer', but received a value of type 'String'.",
       "The provided value for the template parameter 'on' is not valid. Expected a value of type 'Boolean', but received a value of type 'String'.",
     ]);
+    // What reads it says why it is not known (not the rejected text as if it were an error's).
+    expect(describeUnknown(a.deployed.scope?.parameterInfo('count')?.value as Unknown)).toBe("not known: the value given to the parameter 'count' is rejected (see the error there)");
   });
 
   test('a parameters file without its "parameters" wrapper gives its values, as the Azure CLI reads it; one that says it is a parameters file but has none is an error', () => {
