@@ -194,6 +194,22 @@ describe('values from parameters files', () => {
     ]);
   });
 
+  test("a .bicepparam with 'using none' is given to a template with --parameters, as the Azure CLI takes it; named alone, stderr says how to use it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
+    writeFileSync(path.join(dir, 'main.bicep'), "param location string = 'eastus'\nparam vmSize string = 'Standard_D2s_v5'\noutput size string = vmSize\noutput loc string = location\n");
+    writeFileSync(path.join(dir, 'prod.bicepparam'), "using none\n\nparam vmSize = 'Standard_D4s_v6'\nparam location = toLower('WestEurope')\n");
+    writeFileSync(path.join(dir, 'own.bicepparam'), "using 'main.bicep'\nparam vmSize = 'x'\n");
+    const r = await cli(['eval', 'main.bicep', '--parameters', 'prod.bicepparam'], dir);
+    expect(JSON.parse(r.stdout)).toEqual({ outputs: { size: { type: 'string', value: 'Standard_D4s_v6' }, loc: { type: 'string', value: 'westeurope' } } });
+    // One that names its template is linted as a file of its own, as before.
+    const own = await cli(['main.bicep', '--parameters', 'own.bicepparam'], dir);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain("it names its template with 'using'");
+    const alone = await cli(['prod.bicepparam'], dir);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toBe("vtaplint: 'prod.bicepparam' is not linted on its own: it names no template ('using none'); it is read through the .bicepparam files that extend it, or give it to the template it is for: vtaplint TEMPLATE --parameters prod.bicepparam\n");
+  });
+
   test('a value from an unset environment variable is one unknown wherever the parameter is used, and says why it is unknown', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-bicepparam-'));
     cpSync(path.join(REPO, 'fixtures/bicepparam'), dir, { recursive: true });

@@ -332,7 +332,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // whose $schema is mistyped) is skipped, as in a folder; named, that is said (nothing on
     // stdout and exit 0 read as "checked, no problems").
     for (const p of result.skippedNamed ?? []) {
-      io.stderr(`vtaplint: '${path.relative(io.cwd, p) || p}' is not linted: it is not an ARM template (no $schema naming deploymentTemplate.json, no resources with contentVersion or languageVersion) nor a parameters file\n`);
+      const rel = path.relative(io.cwd, p) || p;
+      // A .bicepparam file with `using none` names no template: it is given to one.
+      if (/\.bicepparam$/i.test(p)) io.stderr(`vtaplint: '${rel}' is not linted on its own: it names no template ('using none'); it is read through the .bicepparam files that extend it, or give it to the template it is for: vtaplint TEMPLATE --parameters ${rel}\n`);
+      else io.stderr(`vtaplint: '${rel}' is not linted: it is not an ARM template (no $schema naming deploymentTemplate.json, no resources with contentVersion or languageVersion) nor a parameters file\n`);
     }
     const templates = new Set(result.files.filter((f) => f.kind === 'template').map((f) => path.resolve(f.path)));
     // x.parameters.json is used when x.json (or x.jsonc) beside it is linted in the same run.
