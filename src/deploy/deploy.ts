@@ -100,6 +100,11 @@ export function scopeKindOf(root: TObject): ScopeKind {
 }
 
 /** A resource group in a symbol: its name quoted, or the comparison key of its unknown name. */
+/** A scope segment that is one value only known at deployment (a nested deployment's `[parameters('rg')]`). */
+function soleUnknown(s: Segment): Unknown | undefined {
+  return s.length === 1 && s[0] instanceof Unknown ? s[0] : undefined;
+}
+
 function groupLabel(s: Segment): string {
   const text = segmentText(s);
   return text !== undefined ? `'${text}'` : segmentKey(s);
@@ -832,6 +837,8 @@ export class Deployment {
       location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : undefined),
       deploymentName: typeof name === 'string' ? name : undefined,
       groupSymbol: sameGroup ? undefined : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
+      resourceGroupValue: sameGroup ? undefined : soleUnknown(unit.scope.resourceGroup),
+      subscriptionIdValue: sameSubscription ? undefined : soleUnknown(unit.scope.subscriptionId),
       // A deployment into a named management group: managementGroup() is that group.
       managementGroup: unit.scope.managementGroup && unit.scope.managementGroup !== root?.managementGroup ? segmentText(unit.scope.managementGroup) : ctx.managementGroup,
       scopeKind: unit.scope.kind,

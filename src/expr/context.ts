@@ -3,7 +3,7 @@
 // much work it may do. src/deploy/scope.ts implements it for one template.
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import type { TracedObject, Value } from './value.js';
+import type { TracedObject, Unknown, Value } from './value.js';
 import type { Expr } from './ast.js';
 import type { ParseLimits } from './parser.js';
 import { DEFAULT_LIMITS as CONFIG_DEFAULTS, type Limits } from '../model/limits.js';
@@ -22,6 +22,14 @@ export interface DeploymentContext {
    * deployment's ("resourceGroup('other-rg')"); undefined: "resourceGroup()".
    */
   groupSymbol?: string | undefined;
+  /**
+   * A nested deployment's resource group or subscription written as a value only known at
+   * deployment (`"resourceGroup": "[parameters('rg')]"`): resourceGroup().name and the ids
+   * resourceId() builds there are that value, so that they name the resources the deployment
+   * creates in it (whose ids have it) and not the root's of the same name.
+   */
+  resourceGroupValue?: Unknown | undefined;
+  subscriptionIdValue?: Unknown | undefined;
   /**
    * The scope the template is deployed at, when the deploy stage knows it: resourceGroup() is
    * only valid in a resource group deployment.

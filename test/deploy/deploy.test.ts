@@ -1750,6 +1750,31 @@ describe('display names across modules', () => {
     expect(shown.sort()).toEqual(['alone', 'own-site-0', 'own-site-1', 'site-0.nsg', 'site-1.nsg']);
   });
 
+  test("ids a nested deployment into a resource group known only at deployment builds name its own resources there, not the root's of the same name", () => {
+    const nsg = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2024-05-01', name, location: 'westeurope', ...extra });
+    const inner = {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'spoke',
+      resourceGroup: "[parameters('rg')]",
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        template: {
+          $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+          contentVersion: '1.0.0.0',
+          resources: [nsg('nsg'), nsg('user', { properties: { ref: "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg')]", group: '[resourceGroup().name]' } })],
+        },
+      },
+    };
+    const { a } = analyze({ 'main.json': arm([nsg('nsg'), inner], { parameters: { rg: { type: 'string' } } }) });
+    const user = a.graph.resources.find((r) => r.name === 'user')!;
+    const ref = a.graph.resolve(at(user.root, 'properties', 'ref').value);
+    // It was the root's 'nsg': the nested template's resourceGroup() was another unknown than the group its resources are in.
+    expect(ref.kind === 'resource' && ref.resource.displayName).toBe('spoke.nsg');
+    expect((at(user.root, 'properties', 'group').value as Unknown).symbol).toBe("parameters('rg')");
+  });
+
   test('a module named after the resource it deploys does not qualify it (module tap holding resource tap)', () => {
     const { a } = analyze({
       'main.bicep': "module tap 'tap.bicep' = { name: 'tap' }\nmodule vnet 'vnet.bicep' = { name: 'vnet' }\n",

@@ -46,11 +46,11 @@ function group(env: FnEnv): string {
 }
 
 function subscriptionId(env: FnEnv): string | Unknown {
-  return known(env.ctx.deploymentContext.subscriptionId, env, 'subscription().subscriptionId');
+  return env.ctx.deploymentContext.subscriptionIdValue ?? known(env.ctx.deploymentContext.subscriptionId, env, 'subscription().subscriptionId');
 }
 
 function resourceGroupName(env: FnEnv): string | Unknown {
-  return known(env.ctx.deploymentContext.resourceGroup, env, `${group(env)}.name`);
+  return env.ctx.deploymentContext.resourceGroupValue ?? known(env.ctx.deploymentContext.resourceGroup, env, `${group(env)}.name`);
 }
 
 /**
@@ -84,12 +84,12 @@ function idPiece(env: FnEnv, v: string | undefined, symbol: string): string | Un
 
 /** The id of the current subscription, for the ids resourceId() builds (known, or the deployment's unknown). */
 export function currentSubscriptionId(env: FnEnv): string | Unknown {
-  return idPiece(env, env.ctx.deploymentContext.subscriptionId, 'subscription().subscriptionId');
+  return env.ctx.deploymentContext.subscriptionIdValue ?? idPiece(env, env.ctx.deploymentContext.subscriptionId, 'subscription().subscriptionId');
 }
 
 /** The name of the current resource group, for the ids resourceId() builds (known, or the deployment's unknown). */
 export function currentResourceGroup(env: FnEnv): string | Unknown {
-  return idPiece(env, env.ctx.deploymentContext.resourceGroup, `${group(env)}.name`);
+  return env.ctx.deploymentContext.resourceGroupValue ?? idPiece(env, env.ctx.deploymentContext.resourceGroup, `${group(env)}.name`);
 }
 
 /** The AzureCloud environment, as documented for environment(). */
