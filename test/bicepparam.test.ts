@@ -13,9 +13,12 @@ describe('values from parameters files', () => {
     const v6 = findings.find((f) => f.ruleId === 'vtap-source-vm-size-v6');
     expect(v6).toMatchObject({ file: 'fixtures/bicepparam/main.bicep', line: 43, column: 32 });
     expect(v6?.related).toContainEqual({ file: 'fixtures/bicepparam/prod.bicepparam', line: 4, column: 19, message: "the value of parameter 'webVmSize' is given here" });
-    // A finding the parameters file did not decide gets no such location.
+    // A finding no value of the file decided gets no such location, only the deployment it is of
+    // (with dev.bicepparam beside it, a finding of prod's alone said nothing of which it was).
     const live = findings.find((f) => f.ruleId === 'vtap-live-migration');
-    expect(live?.related.some((r) => r.file.endsWith('.bicepparam'))).toBe(false);
+    expect(live?.related.filter((r) => r.file.endsWith('.bicepparam'))).toEqual([{ file: 'fixtures/bicepparam/prod.bicepparam', line: 1, column: 1, message: "in the deployment with this file's values" }]);
+    // One the file decided names it there, and not again.
+    expect(v6?.related.filter((r) => r.file.endsWith('.bicepparam'))).toHaveLength(1);
   });
 
   test('an ARM parameters file found by name is the related location too', async () => {

@@ -52,6 +52,25 @@ describe('parameters files named for an environment of a template', () => {
     expect(r.findings.map((f) => [f.ruleId, f.file])).toEqual([['invalid-template', 'azuredeploy.parameters.prod.json']]);
   });
 
+  test('a finding of one environment that no value of its file decided names that environment (its deployment), and the same finding of two names both', async () => {
+    // The TAP is in an unsupported region as written; only the environments that set `enabled` deploy it.
+    const template = JSON.parse(TEMPLATE) as { parameters: Record<string, unknown>; resources: Record<string, unknown>[] };
+    template.parameters.enabled = { type: 'bool', defaultValue: false };
+    template.resources[0] = { ...template.resources[0], condition: "[parameters('enabled')]", location: 'westeurope' };
+    const dir = workspace({
+      'azuredeploy.json': JSON.stringify(template, null, 2),
+      'azuredeploy.parameters.dev.json': parameters({ enabled: false }),
+      'azuredeploy.parameters.prod.json': parameters({ enabled: true }),
+    });
+    const inDeployment = "in the deployment with this file's values";
+    const [prodOnly] = await regionFindings(['.'], dir);
+    expect(prodOnly?.related.filter((r) => r.message === inDeployment).map((r) => [r.file, r.line, r.column])).toEqual([['azuredeploy.parameters.prod.json', 1, 1]]);
+    writeFileSync(path.join(dir, 'azuredeploy.parameters.dev.json'), parameters({ enabled: true }));
+    const both = await regionFindings(['.'], dir);
+    expect(both).toHaveLength(1);
+    expect(both[0]?.related.filter((r) => r.message === inDeployment).map((r) => r.file).sort()).toEqual(['azuredeploy.parameters.dev.json', 'azuredeploy.parameters.prod.json']);
+  });
+
   test('are matched to the template beside them by name', () => {
     const dir = workspace({
       'azuredeploy.json': TEMPLATE,

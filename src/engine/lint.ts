@@ -19,7 +19,7 @@ import { DiagnosticSink, type Diagnostic } from '../model/diagnostic.js';
 import { BicepSources } from './compiled-bicep.js';
 import { ParameterFileReads, associatedParameterFile, readParameterFile, type SuppliedParameters } from '../deploy/parameters.js';
 import type { SourceText } from '../model/source.js';
-import type { Span } from '../model/span.js';
+import { TextSpan, type Span } from '../model/span.js';
 import type { Pragma } from '../bicep/pragmas.js';
 import { CONFIG_FILE, ConfigError, DEFAULT_CONFIG, findConfigFile, configuredLevel, levelFor, loadConfigFile, mappedParameterFile, type EffectiveConfig } from './config.js';
 import { compareFindings, fingerprintInput, locate, setFingerprint, type Finding, type FindingLocation } from './finding.js';
@@ -881,6 +881,15 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   const drafts = new Array<Draft>(outcomes.length);
   const sources: SourcesBySpan = new Map();
   for (let i = 0; i < outcomes.length; i++) drafts[i] = draftOf(outcomes[i] as RuleOutcome, a.deployed, sources);
+  // The deployment a parameters file starts (an environment's x.parameters.prod.json, a
+  // .bicepparam file): its findings land in the template, and one that no value of the file
+  // decided (a v6 default that only prod's `enableTap: true` mirrors) did not say which
+  // deployment it is. It points at the file too; the same verdict of two environments names both.
+  const starter = a.source.path !== path.resolve(f.path) ? a.parameterSources.find((p) => p.own && p.source.path === path.resolve(f.path)) : undefined;
+  if (starter) {
+    const at = new TextSpan(starter.source, 0, 0);
+    for (const d of drafts) if (!d.related.some((r) => r.span.file === starter.source)) d.related.push({ span: at, message: "in the deployment with this file's values" });
+  }
   return {
     kind: 'template',
     source: a.source,
