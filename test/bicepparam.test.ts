@@ -204,6 +204,11 @@ describe('values from parameters files', () => {
     writeFileSync(path.join(dir, 'own.bicepparam'), "using 'main.bicep'\nparam vmSize = 'x'\n");
     const r = await cli(['eval', 'main.bicep', '--parameters', 'prod.bicepparam'], dir);
     expect(JSON.parse(r.stdout)).toEqual({ outputs: { size: { type: 'string', value: 'Standard_D4s_v6' }, loc: { type: 'string', value: 'westeurope' } } });
+    // Held to the one template as an ARM parameters file is: an entry it does not declare is ARM's error.
+    writeFileSync(path.join(dir, 'typo.bicepparam'), "using none\nparam vmSzie = 'Standard_D4s_v5'\n");
+    const typo = await cli(['main.bicep', '--parameters', 'typo.bicepparam', '--format', 'unix'], dir);
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toContain("typo.bicepparam:2:7: error: the template's parameters file gives a value for the parameter 'vmSzie', which the template does not declare");
     // One that names its template is linted as a file of its own, as before.
     const own = await cli(['main.bicep', '--parameters', 'own.bicepparam'], dir);
     expect(own.code).toBe(2);

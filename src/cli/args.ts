@@ -1,19 +1,10 @@
 // Command-line parsing (node:util parseArgs): options, their values, and usage errors.
 import { parseArgs } from 'node:util';
 import { distance } from '../model/spelling.js';
-import { findExcessiveNesting } from '../load/json-text.js';
+import { findExcessiveNesting, parsesAsJson } from '../load/json-text.js';
 
 /** The most maxJsonDepth may be (schema/vtaplint.config.schema.json): deeper input needs more stack than a thread has. */
 const MAX_JSON_DEPTH = 2048;
-
-function parsesAsJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export type Format = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'unix' | 'junit' | 'codeclimate' | 'text';
 const LINT_FORMATS: readonly Format[] = ['stylish', 'compact', 'json', 'sarif', 'github', 'unix', 'junit', 'codeclimate'];

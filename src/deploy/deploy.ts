@@ -10,6 +10,7 @@ import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import { partialString } from '../expr/ops.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
@@ -100,9 +101,11 @@ export function scopeKindOf(root: TObject): ScopeKind {
 }
 
 /** A resource group in a symbol: its name quoted, or the comparison key of its unknown name. */
-/** A scope segment that is one value only known at deployment (a nested deployment's `[parameters('rg')]`). */
-function soleUnknown(s: Segment): Unknown | undefined {
-  return s.length === 1 && s[0] instanceof Unknown ? s[0] : undefined;
+/** A scope segment known only at deployment, in whole or in part (a nested deployment's `[parameters('rg')]`, `'${rg}-spoke'`), as one value. */
+function unknownSegment(s: Segment): Unknown | undefined {
+  if (s.length === 1) return s[0] instanceof Unknown ? s[0] : undefined;
+  const v = s.some((p) => p instanceof Unknown) ? partialString(s) : undefined;
+  return v instanceof Unknown ? v : undefined;
 }
 
 function groupLabel(s: Segment): string {
@@ -800,8 +803,9 @@ export class Deployment {
   private nestedScope(parent: TargetScope, dep: DeployedResource): TargetScope {
     const rg = dep.body.get('resourceGroup');
     const sub = dep.body.get('subscriptionId');
+    // A name known in part ('${rg}-spoke') is its pieces, as in the ids its template builds.
     const seg = (v: Value | undefined, fallback: Segment): Segment =>
-      typeof v === 'string' ? [v] : v instanceof Unknown ? [v] : fallback;
+      typeof v === 'string' ? [v] : v instanceof Unknown ? (v.parts?.length ? v.parts : [v]) : fallback;
     if (rg !== undefined) return { ...parent, kind: 'resourceGroup', resourceGroup: seg(rg, parent.resourceGroup), subscriptionId: seg(sub, parent.subscriptionId) };
     if (sub !== undefined) return { ...parent, kind: 'subscription', subscriptionId: seg(sub, parent.subscriptionId) };
     // "scope": "Microsoft.Management/managementGroups/mg" (or the absolute /providers/... id), as
@@ -837,8 +841,8 @@ export class Deployment {
       location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : undefined),
       deploymentName: typeof name === 'string' ? name : undefined,
       groupSymbol: sameGroup ? undefined : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
-      resourceGroupValue: sameGroup ? undefined : soleUnknown(unit.scope.resourceGroup),
-      subscriptionIdValue: sameSubscription ? undefined : soleUnknown(unit.scope.subscriptionId),
+      resourceGroupValue: sameGroup ? undefined : unknownSegment(unit.scope.resourceGroup),
+      subscriptionIdValue: sameSubscription ? undefined : unknownSegment(unit.scope.subscriptionId),
       // A deployment into a named management group: managementGroup() is that group.
       managementGroup: unit.scope.managementGroup && unit.scope.managementGroup !== root?.managementGroup ? segmentText(unit.scope.managementGroup) : ctx.managementGroup,
       scopeKind: unit.scope.kind,

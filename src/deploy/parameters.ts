@@ -23,6 +23,11 @@ export type SuppliedParameters = Map<string, SuppliedParameter>;
  */
 const OWN_FILE = new WeakMap<SuppliedParameters, Span>();
 
+/** Notes that the template's own parameters file gave values to `into` (the first one does), at `span`. */
+export function markOwnParametersFile(into: SuppliedParameters, span: Span): void {
+  if (!OWN_FILE.has(into)) OWN_FILE.set(into, span);
+}
+
 /** The `parameters` of the template's own parameters file that gave some of these values, if one did. */
 export function ownParametersFile(p: SuppliedParameters | undefined): Span | undefined {
   return p ? OWN_FILE.get(p) : undefined;

@@ -19,22 +19,34 @@ export function parsePythonLiteral(text: string): unknown {
   };
   const str = (): string => {
     let out = '';
-    // Adjacent literals join: 'a' 'b' is 'ab'.
-    while (text[i] === "'" || text[i] === '"') {
+    // Adjacent literals join: 'a' 'b' is 'ab'. A u prefix changes nothing; an r prefix keeps
+    // backslashes (b'' is bytes, which make no JSON).
+    for (;;) {
+      const prefix = /^[uUrR]?(?=['"])/.exec(text.slice(i, i + 2))?.[0] ?? '';
+      const raw = prefix === 'r' || prefix === 'R';
+      if (text[i + prefix.length] !== "'" && text[i + prefix.length] !== '"') break;
+      i += prefix.length;
       const q = text[i++] as string;
       for (;;) {
         if (i >= text.length) fail();
         const c = text[i++] as string;
         if (c === q) break;
         if (c === '\n') fail();
-        if (c !== '\\') {
+        if (c !== '\\' || raw) {
           out += c;
+          // In a raw string a backslash still keeps the quote after it from ending the string.
+          if (c === '\\' && (text[i] === q || text[i] === '\\')) out += text[i++] as string;
           continue;
         }
         const e = text[i++];
         if (e === undefined) fail();
-        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', 0: '\0', '\n': '' };
-        if (e === 'x' || e === 'u' || e === 'U') {
+        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+        const octal = /^[0-7]{1,3}/.exec(text.slice(i - 1, i + 2))?.[0];
+        if (octal) {
+          // \0 to \777: up to three octal digits.
+          out += String.fromCodePoint(parseInt(octal, 8));
+          i += octal.length - 1;
+        } else if (e === 'x' || e === 'u' || e === 'U') {
           const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
           const hex = text.slice(i, i + len);
           if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) fail();
@@ -85,16 +97,27 @@ export function parsePythonLiteral(text: string): unknown {
       i++;
       return a;
     }
-    if (c === "'" || c === '"') return str();
+    if (c === "'" || c === '"' || /^[uUrR]['"]/.test(text.slice(i, i + 2))) return str();
     const word = /^(?:True|False|None)\b/.exec(text.slice(i, i + 6));
     if (word) {
       i += word[0].length;
       return word[0] === 'True' ? true : word[0] === 'False' ? false : null;
     }
-    const num = /^[+-]?(?:\d(?:_?\d)*)?(?:\.\d(?:_?\d)*)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (num && /\d/.test(num[0])) {
-      i += num[0].length;
-      const n = Number(num[0].replace(/_/g, ''));
+    // A sign, then an integer (decimal without leading zeros, or 0x / 0o / 0b) or a float
+    // ('1.', '.5', '1e1_0'); digits may be grouped with single underscores.
+    const sign = /^[+-]\s*/.exec(text.slice(i))?.[0] ?? '';
+    const rest = text.slice(i + sign.length);
+    const based = /^0(?:[xX](?:_?[0-9a-fA-F])+|[oO](?:_?[0-7])+|[bB](?:_?[01])+)(?![\w.])/.exec(rest)?.[0];
+    const digits = '\\d(?:_?\\d)*';
+    const float = new RegExp(`^(?:(?:${digits})?\\.${digits}|${digits}\\.?)(?:[eE][+-]?${digits})?(?![\\w.])`).exec(rest)?.[0];
+    const literal = based ?? float;
+    if (literal !== undefined) {
+      const plain = literal.replace(/_/g, '');
+      // Python has no decimal integer with a leading zero but zero itself (01 is a syntax error).
+      if (based === undefined && /^0\d/.test(plain) && /^\d+$/.test(plain) && /[1-9]/.test(plain)) fail();
+      i += sign.length + literal.length;
+      const magnitude = based !== undefined ? Number(plain) : Number(plain);
+      const n = sign.startsWith('-') ? -magnitude : magnitude;
       if (!Number.isFinite(n)) fail();
       return n;
     }

@@ -22,6 +22,7 @@ import { compilerInlinedVariables } from './compiler-inlined.js';
 import { declaredVariables } from './declared-variables.js';
 import { LoopInvariantParts, callsCopyIndexIn, type ReadTracking } from './invariant-parts.js';
 import { parsePythonLiteral } from './python-literal.js';
+import { parsesAsJson } from '../load/json-text.js';
 import { PartIndex, namesReadIn, type ExpressionReads } from './part-reads.js';
 import { parameterPath, partGiven, type LoopInstance, type ParameterPath } from './access-path.js';
 
@@ -1466,7 +1467,7 @@ function commandLineValue(text: string, asJson: Value, type: string | undefined)
     case 'object':
     case 'array':
     case 'secureobject': {
-      const v = isJson(text) ? undefined : parsePythonLiteral(text);
+      const v = parsesAsJson(text) ? undefined : parsePythonLiteral(text);
       return v === undefined ? asJson : fromJson(v);
     }
     default:
@@ -1474,14 +1475,6 @@ function commandLineValue(text: string, asJson: Value, type: string | undefined)
   }
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What Python's int() takes: white space around, a sign, decimal digits with single underscores between them. */
 const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
@@ -1490,7 +1483,7 @@ const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
 function commandLineProblem(text: string, type: string | undefined): string | undefined {
   const t = type?.toLowerCase();
   if (t === 'int' && !PYTHON_INT.test(text)) return `the Azure CLI cannot make an int of the text (Python's int(): "invalid literal for int() with base 10"), so the deployment does not start; give whole digits.`;
-  if ((t === 'object' || t === 'array' || t === 'secureobject') && !isJson(text) && parsePythonLiteral(text) === undefined) {
+  if ((t === 'object' || t === 'array' || t === 'secureobject') && !parsesAsJson(text) && parsePythonLiteral(text) === undefined) {
     return `the Azure CLI reads the value of ${t === 'array' ? 'an array' : 'an object'} parameter as JSON (or a Python literal) and this text is neither, so the deployment does not start; write it as JSON (quote it for the shell).`;
   }
   return undefined;

@@ -17,7 +17,7 @@ import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '..
 import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
 import { BASE_VALUES, checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
-import { associatedParameterFile, cliParameters, environmentParameterTemplate, readParameterFile, type ParameterFileReads, type SuppliedParameters } from '../deploy/parameters.js';
+import { associatedParameterFile, cliParameters, environmentParameterTemplate, markOwnParametersFile, readParameterFile, type ParameterFileReads, type SuppliedParameters } from '../deploy/parameters.js';
 import { deployFile, type DeployResult } from '../deploy/deploy.js';
 import { TemplateScope } from '../deploy/scope.js';
 import { ResourceGraph } from '../graph/graph.js';
@@ -189,7 +189,11 @@ function usingNoneValues(file: string, opts: AnalyzeOptions, parameters: Supplie
   }
   const p = loadBicepParams(read.source, bicepHost(opts.root, opts.limits));
   for (const d of p.diagnostics) sink.add(d);
-  for (const [name, v] of assignedValues(p, opts, sink)) parameters.set(name, v);
+  // The one template of the run's: held to it as an ARM parameters file is (an entry it does not
+  // declare is an error, a required one left out a note).
+  const belongs = opts.parameterFilesBelong === true;
+  if (belongs) markOwnParametersFile(parameters, p.usingSpan ?? new TextSpan(read.source, 0, 0));
+  for (const [name, v] of assignedValues(p, opts, sink)) parameters.set(name, belongs ? { ...v, mustBeDeclared: true, keySpan: p.names.get(name) } : v);
 }
 
 /** Deploys a loaded template with the run's deployment context and limits (the lint's and eval's deploy stage). */

@@ -4,6 +4,16 @@
 // inside strings (Azure accepts them, jsonc-parser ends the string there), and mapping an index in
 // a decoded string value back to its offset in the file (for spans inside expressions).
 
+/** Whether `text` is strict JSON (a -p value, which the CLI reads as JSON first). */
+export function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Offset of the first bracket nested deeper than `limit`, or -1. Skips strings and comments. */
 export function findExcessiveNesting(text: string, limit: number): number {
   let depth = 0;

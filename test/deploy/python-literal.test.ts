@@ -14,6 +14,18 @@ describe('parsePythonLiteral', () => {
     expect(parsePythonLiteral(' { } ')).toEqual({});
   });
 
+  test("Python's number forms: hex, octal and binary integers, '1.', '.5', underscores, a sign apart; no leading zero", () => {
+    expect(parsePythonLiteral('[0x10, 0o17, 0b101, 1., .5, 1e1_0, - 1, 0, 00]')).toEqual([16, 15, 5, 1, 0.5, 1e10, -1, 0, 0]);
+    expect(parsePythonLiteral('[01]')).toBeUndefined();
+    expect(parsePythonLiteral('[1e400]')).toBeUndefined();
+  });
+
+  test("string prefixes: u changes nothing, r keeps backslashes; octal escapes", () => {
+    expect(parsePythonLiteral("[u'x', r'a\\d', R'q\\'s']")).toEqual(['x', 'a\\d', "q\\'s"]);
+    expect(parsePythonLiteral("'\\012\\1\\101'")).toBe('\n\u0001A');
+    expect(parsePythonLiteral("b'x'")).toBeUndefined();
+  });
+
   test("Python's string escapes, and adjacent strings joined", () => {
     expect(parsePythonLiteral("'it\\'s\\n\\x41\\u00e9'")).toBe("it's\nAé");
     expect(parsePythonLiteral("'a' \"b\"")).toBe('ab');
