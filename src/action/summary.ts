@@ -139,7 +139,8 @@ export function formatSummary(
     // A file outside the root (an absolute path) is not in the repository: no link.
     const url = (line?: number) => (opts.blobBase && inside ? `${opts.blobBase}/${rel.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}` : undefined);
     const fileUrl = url();
-    const name = fileUrl ? `[${markdownText(rel)}](${fileUrl})` : markdownText(rel);
+    // Unlinked (a file outside the repository): as code, unless a backtick in it would end the code.
+    const name = fileUrl ? `[${markdownText(rel)}](${fileUrl})` : rel.includes('`') ? markdownText(rel) : `\`${cell(rel)}\``;
     // Each line once, with how many findings it has: the findings of a copy loop are all on one
     // line, and listing a line per finding showed '42, 42, 42, …' 20 times and none of the others.
     const atLine = new Map<number, { count: number; rules: Set<string> }>();
