@@ -40,12 +40,12 @@ export default defineRule(
       // role to apply TAP configurations with, which is what the document's permissions are for.
       // Actions known only in part may grant more; the documentation's misspelling means to.
       const partlyKnown = all.some((a) => a.value instanceof Unknown) || perms.some((p) => p.actionsInPart);
-      const misspelt = all.some((a) => typeof a.value === 'string' && Object.keys(WRONG).some((w) => w.toLowerCase() === (a.value as string).toLowerCase()));
+      const misspelt = all.some((a) => misspelling(a.value) !== undefined);
       if (!partlyKnown && !misspelt && TAP_CHANGES.every((op) => !perms.some((p) => grants(p, op).granted))) continue;
       const roleName = at(role.root, 'properties', 'roleName').value;
       const name = typeof roleName === 'string' ? roleName : role.displayName;
       for (const a of all) {
-        const fix = typeof a.value === 'string' ? Object.entries(WRONG).find(([w]) => w.toLowerCase() === (a.value as string).toLowerCase())?.[1] : undefined;
+        const fix = misspelling(a.value);
         if (fix)
           ctx.fail({
             message: `role '${name}' grants '${a.value as string}', which matches no Azure operation (the TAP documentation's spelling); write '${fix}' instead`,
@@ -110,6 +110,11 @@ export default defineRule(
     }
   },
 );
+
+/** What to write instead of an action spelt as the TAP documentation spells it (matching no operation), if it is one. */
+function misspelling(action: Value | undefined): string | undefined {
+  return typeof action === 'string' ? Object.entries(WRONG).find(([w]) => w.toLowerCase() === action.toLowerCase())?.[1] : undefined;
+}
 
 /** Where a missing action is reported: the first permissions block's actions list. */
 function at0(perms: ReturnType<typeof permissionsOf>, fallback: Span): Span {

@@ -1,7 +1,7 @@
 // A value from a parameters file decides a finding: the finding points at the template and also
 // at the assignment that gave the value, and a template linted through its .bicepparam is not
 // linted a second time on its own.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -204,6 +204,9 @@ describe('values from parameters files', () => {
     writeFileSync(path.join(dir, 'own.bicepparam'), "using 'main.bicep'\nparam vmSize = 'x'\n");
     const r = await cli(['eval', 'main.bicep', '--parameters', 'prod.bicepparam'], dir);
     expect(JSON.parse(r.stdout)).toEqual({ outputs: { size: { type: 'string', value: 'Standard_D4s_v6' }, loc: { type: 'string', value: 'westeurope' } } });
+    // Saved with a byte order mark (Visual Studio writes one): the same file.
+    writeFileSync(path.join(dir, 'bom.bicepparam'), `\uFEFF${readFileSync(path.join(dir, 'prod.bicepparam'), 'utf8')}`);
+    expect((await cli(['eval', 'main.bicep', '--parameters', 'bom.bicepparam'], dir)).stdout).toBe(r.stdout);
     // Held to the one template as an ARM parameters file is: an entry it does not declare is ARM's error.
     writeFileSync(path.join(dir, 'typo.bicepparam'), "using none\nparam vmSzie = 'Standard_D4s_v5'\n");
     const typo = await cli(['main.bicep', '--parameters', 'typo.bicepparam', '--format', 'unix'], dir);

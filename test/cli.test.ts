@@ -68,7 +68,7 @@ describe('exit codes', () => {
     const dir = workspace({ 'main.bicep': "param location string\noutput l string = location\n", 'prod.bicepparam': "using 'main.bicep'\nparam location = 'eastus'\n" });
     const r = await cli(['eval', 'main.bicep', '--parameters', 'prod.bicepparam'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("vtaplint: --parameters takes ARM parameters files (.json); name 'prod.bicepparam' itself instead (vtaplint eval prod.bicepparam): it names its template with 'using'\n");
+    expect(r.stderr).toBe("vtaplint: --parameters takes ARM parameters files (.json) and .bicepparam files with 'using none'; name 'prod.bicepparam' itself instead (vtaplint eval prod.bicepparam): it names its template with 'using'\n");
     const named = await cli(['eval', 'prod.bicepparam'], dir);
     expect(named.code).toBe(0);
     expect(JSON.parse(named.stdout)).toEqual({ outputs: { l: { type: 'string', value: 'eastus' } } });
@@ -430,7 +430,8 @@ describe('options', () => {
     const values = Object.fromEntries(Object.entries((JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> }).outputs).map(([k, v]) => [k, v.value]));
     // az passes a string parameter's text unchanged: '"x"' keeps its quotes (azure-cli's _try_parse_key_value_object).
     expect(values).toEqual({ prefix: '10', flag: 'true', quoted: '"x"', count: 6, tags: { env: 'prod' } });
-    // The Azure CLI's other spelling, --parameters NAME=VALUE; -p wins over it.
+    // The Azure CLI's other spelling, --parameters NAME=VALUE (a file first, as az tries); -p wins over it.
+    expect(JSON.parse((await cli(['eval', 't.json', '--parameters', 'prefix=https://example.com/x.json'], dir)).stdout).outputs.prefix.value).toBe('https://example.com/x.json');
     const spelled = await cli(['eval', 't.json', '--parameters', 'prefix=10', '--parameters', 'count=5', '-p', 'count=7'], dir);
     expect(JSON.parse(spelled.stdout).outputs.prefix.value).toBe('10');
     expect(JSON.parse(spelled.stdout).outputs.count.value).toBe(8);
@@ -550,6 +551,14 @@ describe('options', () => {
     writeFileSync(path.join(dir, 'b.parameters.json'), JSON.stringify({ parameters: { size: { value: 'z' } } }));
     expect((await cli(['.', '--parameters', 'p.json', '--format', 'unix'], dir)).stdout).toBe(r.stdout);
     expect((await cli(['b.json', 'package.json', '--parameters', 'p.json', '--format', 'unix'], dir)).stdout).toBe(r.stdout);
+    // Nor does the JSON the Bicep compiler made from a .bicep file of the run, nor a 'using none' .bicepparam.
+    const bicep = workspace({
+      'main.bicep': "param size string = 'x'\n",
+      'main.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', metadata: { _generator: { name: 'bicep', version: '0.30.0' } }, parameters: { size: { type: 'string', defaultValue: 'x' } }, resources: [] }),
+      'base.bicepparam': "\uFEFFusing none\nparam size = 'y'\n",
+      'p.json': JSON.stringify({ parameters: { locaton: { value: 'eastus' } } }),
+    });
+    expect((await cli(['.', '--parameters', 'p.json', '--format', 'unix'], bicep)).stdout).toContain("p.json:1:16: error: the template's parameters file gives a value for the parameter 'locaton'");
     // A second template: the file may be meant for either, and an entry neither declares is a warning.
     writeFileSync(path.join(dir, 'c.bicep'), "param other string = 'x'\n");
     expect((await cli(['.', '--parameters', 'p.json', '--format', 'unix'], dir)).stdout).toBe(

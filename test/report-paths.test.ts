@@ -62,6 +62,9 @@ describe('job summary', () => {
     expect(md).toContain('[main.json](https://github.com/o/r/blob/abc/main.json)');
     expect(md).not.toMatch(/blob\/abc\/+work/);
     expect(md).toContain('`/work/repo/elsewhere/prod.json`');
+    // A backtick in the name would end the code: escaped text instead.
+    const odd = [finding(path.resolve(root, '../elsewhere/a`b.json'))];
+    expect(formatSummary({ ...result, findings: odd }, odd, { blobBase: 'https://github.com/o/r/blob/abc', annotated: 0, notAnnotated: 0, changedOnly: false })).toContain('| /work/repo/elsewhere/a\\`b.json |');
   });
 
   test('each line is listed once with its number of findings (a copy loop puts them all on one line), in line order', () => {

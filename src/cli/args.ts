@@ -150,7 +150,8 @@ function usageMessage(e: unknown): string {
 /** Options that take a whole number: a negative one would read as an option of its own. */
 const NUMBER_OPTIONS = new Set(['--max-warnings', '--jobs', '-j']);
 
-export function parseCli(argv: readonly string[]): CliOptions {
+/** `isFile`: whether a --parameters argument names a file (from the current folder); NAME=VALUE is one only when it does not. */
+export function parseCli(argv: readonly string[], isFile: (p: string) => boolean = () => false): CliOptions {
   for (let i = 0; i + 1 < argv.length; i++) {
     const value = argv[i + 1] as string;
     if (NUMBER_OPTIONS.has(argv[i] as string) && /^-\d/.test(value)) throw new UsageError(`${argv[i]} needs a whole number, got '${value}'`);
@@ -257,9 +258,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
     jobs = Number(v.jobs);
   }
   const params: Record<string, string> = {};
-  // The Azure CLI's --parameters takes NAME=VALUE too (its -p is --parameters): one that names no
-  // parameters file is a -p value, given before the -p ones (which win).
-  const pair = (p: string) => /^[A-Za-z_$][\w$-]*=/.test(p) && !/\.(json|jsonc|bicepparam)$/i.test(p);
+  // The Azure CLI's --parameters takes NAME=VALUE too (its -p is --parameters): as it does, a file
+  // first, else a -p value (given before the -p ones, which win): templateUri=https://x/y.json.
+  const pair = (p: string) => /^[A-Za-z_$][\w$-]*=/.test(p) && !isFile(p);
   const parameterFiles = (v.parameters ?? []).filter((p) => !pair(p));
   for (const p of [...(v.parameters ?? []).filter(pair), ...(v.param ?? [])]) {
     const eq = p.indexOf('=');

@@ -173,7 +173,7 @@ function writeText(text: string, output: string | undefined, io: CliIo): number 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let opts: CliOptions;
   try {
-    opts = parseCli(argv);
+    opts = parseCli(argv, (p) => existsSync(path.resolve(io.cwd, p)));
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`vtaplint: ${printable(e.message)}\nRun 'vtaplint --help' for usage.\n`);
@@ -228,7 +228,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // its own, not given as an ARM parameters file (which it would fail to parse as).
   const bicepparam = opts.parameters.find((p) => namedParametersProblem(path.resolve(io.cwd, p)) === 'bicepparam');
   if (bicepparam !== undefined) {
-    io.stderr(`vtaplint: --parameters takes ARM parameters files (.json); name '${bicepparam}' itself instead (vtaplint ${opts.command === 'lint' ? '' : `${opts.command} `}${bicepparam}): it names its template with 'using'\n`);
+    io.stderr(`vtaplint: --parameters takes ARM parameters files (.json) and .bicepparam files with 'using none'; name '${bicepparam}' itself instead (vtaplint ${opts.command === 'lint' ? '' : `${opts.command} `}${bicepparam}): it names its template with 'using'\n`);
     return 2;
   }
   if (opts.context !== undefined && !isDirectory(path.resolve(io.cwd, opts.context))) {

@@ -25,6 +25,7 @@ const opts: LintOptions = {
   rules: RULES,
   configFile: setup.configFile,
   parameterFiles: setup.parameterFiles ?? [],
+  parameterFilesBelong: setup.parameterFilesBelong,
   params: setup.params ?? {},
   // This thread's reads of the --parameters files, shared by the files it lints.
   parameterFileReads: new ParameterFileReads(),

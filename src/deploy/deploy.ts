@@ -100,7 +100,6 @@ export function scopeKindOf(root: TObject): ScopeKind {
   return 'resourceGroup';
 }
 
-/** A resource group in a symbol: its name quoted, or the comparison key of its unknown name. */
 /** A scope segment known only at deployment, in whole or in part (a nested deployment's `[parameters('rg')]`, `'${rg}-spoke'`), as one value. */
 function unknownSegment(s: Segment): Unknown | undefined {
   if (s.length === 1) return s[0] instanceof Unknown ? s[0] : undefined;
@@ -108,6 +107,7 @@ function unknownSegment(s: Segment): Unknown | undefined {
   return v instanceof Unknown ? v : undefined;
 }
 
+/** A resource group in a symbol: its name quoted, or the comparison key of its unknown name. */
 function groupLabel(s: Segment): string {
   const text = segmentText(s);
   return text !== undefined ? `'${text}'` : segmentKey(s);

@@ -108,9 +108,9 @@ export function readParameterFile(
     sink.add({ code: 'invalid-template', message: "The parameters file has no 'parameters' object.", span: loaded.span });
     return false;
   }
-  if (opts.belongs && !OWN_FILE.has(into)) {
+  if (opts.belongs) {
     const key = bare ? undefined : ownKey(doc.node, 'parameters');
-    OWN_FILE.set(into, key !== undefined ? doc.span.keySpan(doc.node, key) : doc.span);
+    markOwnParametersFile(into, key !== undefined ? doc.span.keySpan(doc.node, key) : doc.span);
   }
   for (const name of Object.keys(params.node)) {
     const entry = childOf(params as Located<TObject>, name) as Located;

@@ -86,16 +86,20 @@ export function parsePythonLiteral(text: string): unknown {
       const close = c === '[' ? ']' : ')';
       i++;
       const a: unknown[] = [];
+      let comma = false;
       ws();
       while (text[i] !== close) {
         a.push(value(depth + 1));
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] !== close) fail();
+        if (text[i] === ',') {
+          i++;
+          comma = true;
+        } else if (text[i] !== close) fail();
         ws();
       }
       i++;
-      return a;
+      // (x) is x in parentheses; (x,) and () are tuples.
+      return c === '(' && a.length === 1 && !comma ? a[0] : a;
     }
     if (c === "'" || c === '"' || /^[uUrR]['"]/.test(text.slice(i, i + 2))) return str();
     const word = /^(?:True|False|None)\b/.exec(text.slice(i, i + 6));
@@ -116,8 +120,7 @@ export function parsePythonLiteral(text: string): unknown {
       // Python has no decimal integer with a leading zero but zero itself (01 is a syntax error).
       if (based === undefined && /^0\d/.test(plain) && /^\d+$/.test(plain) && /[1-9]/.test(plain)) fail();
       i += sign.length + literal.length;
-      const magnitude = based !== undefined ? Number(plain) : Number(plain);
-      const n = sign.startsWith('-') ? -magnitude : magnitude;
+      const n = sign.startsWith('-') ? -Number(plain) : Number(plain);
       if (!Number.isFinite(n)) fail();
       return n;
     }

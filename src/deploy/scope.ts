@@ -878,8 +878,9 @@ export class TemplateScope implements EvalContext {
         // A type vtaplint could not work out (see TYPE_NOT_KNOWN) is never held against a value.
         let typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value, type, supplied.span ?? span);
         value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
-        // A -p value that no conversion makes a value of the type ('abc' for an int, 'yes' for a
-        // bool, an object for an array) is rejected as ARM rejects it, here and not where it is read.
+        // A -p value the Azure CLI cannot convert ('abc' or '3.0' for an int, text that is neither
+        // JSON nor a Python literal for an object) stops it; one it converts to the wrong type (an
+        // object for an array) is rejected as ARM rejects it: here, not where it is read.
         const cliProblem = supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) ? commandLineProblem(supplied.text, type) : undefined;
         if (cliProblem !== undefined) {
           this.diagnostics.add({ code: 'evaluation-error', message: `-p ${name}=${supplied.text}: ${cliProblem}`, span });
@@ -973,7 +974,6 @@ export class TemplateScope implements EvalContext {
     return { name, type, value, allowedValues, source: 'none', span, valueSpan: undefined };
   }
 
-  /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
   /**
    * A value given to a securestring or secureObject parameter: its type (from a file, or as the
    * CLI converts -p text), then allowedValues and minLength/maxLength, whose messages give
@@ -992,6 +992,7 @@ export class TemplateScope implements EvalContext {
     if (this.checkAllowed(name, value, allowed, span)) this.checkBounds(name, value, d, span);
   }
 
+  /** A supplied value whose JSON type is not the declared type (see SuppliedParameter.typeChecked). */
   private checkType(name: string, value: Value, type: string | undefined, span: Span): boolean {
     const expected = expectedTypeName(type);
     // null: a nullable parameter (languageVersion 2.0) takes it, and older ARM reads it as no value.
@@ -1447,9 +1448,9 @@ interface LoopExpression {
  * (`_try_parse_key_value_object` in azure-cli's resource module): a string or securestring takes
  * the text as written (`-p prefix=10` is '10', `-p name='"x"'` keeps its quotes); a bool is true
  * when the text is 'true' in any case and false otherwise (`-p enabled=yes` deploys false); an
- * int is Python's int() of the text (`+2`, ` 2 `, `0_2` are 2; `3.0` and `1e3` fail, left as
- * text for the type check to reject); an object or array is the text read as JSON. A parameter
- * of no type vtaplint knows keeps the text read as JSON.
+ * int is Python's int() of the text (`+2`, ` 2 `, `0_2` are 2; `3.0` and `1e3` fail: see
+ * commandLineProblem); an object or array is the text read as JSON, else as a Python literal. A
+ * parameter of no type vtaplint knows keeps the text read as JSON.
  */
 function commandLineValue(text: string, asJson: Value, type: string | undefined): Value {
   switch (type?.toLowerCase()) {

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { extensionOf } from '../discover/discover.js';
 import { isInsideRoot, listFilesInside, outsideRootReason, readBytesInside, readSource, readSourceInside, unreadFileMessage } from '../load/read.js';
 import { loadJson } from '../load/arm-json.js';
-import { classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
+import { PARAMETERS_FILE_NAME, classifyJson, looksLikeParametersText, looksLikeTemplateText } from '../load/classify.js';
 import { loadBicepTemplate, writtenPath, type BicepHost } from '../bicep/load.js';
 import { BASE_VALUES, checkAssignments, loadBicepParams, type BicepParams } from '../bicep/params.js';
 import type { Pragma } from '../bicep/pragmas.js';
@@ -22,8 +22,6 @@ import { deployFile, type DeployResult } from '../deploy/deploy.js';
 import { TemplateScope } from '../deploy/scope.js';
 import { ResourceGraph } from '../graph/graph.js';
 
-/** Names only ARM parameters files have: x.parameters.json, x.parameters.<env>.json. */
-export const PARAMETERS_FILE_NAME = /\.parameters(\.[^./\\]+)?\.jsonc?$/i;
 
 export interface AnalyzeOptions {
   /** The lint root: linked templates, modules and load*Content files are read only inside it. */

@@ -8,7 +8,9 @@ import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../disc
 import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { fromWire, WireReader } from './wire.js';
-import { analyzeFile, diagnosticsNow } from './analyze.js';
+import { analyzeFile, bicepHost, diagnosticsNow } from './analyze.js';
+import { loadBicepParams } from '../bicep/params.js';
+import { readSource } from '../load/read.js';
 import { deploysOneTemplate } from './sole-template.js';
 import { evaluateEveryBody, type DeployResult } from '../deploy/deploy.js';
 import type { DeployedResource } from '../deploy/model.js';
@@ -206,6 +208,12 @@ export function fingerprintPath(root: string, file: string): string {
 function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterFiles' | 'parameterFilesBelong' | 'root' | 'parameterFileReads'>, slots: readonly (OneResult | undefined)[]): ToolNotification[] {
   // The files of a run over one template are held to it (an error at each entry it does not declare).
   const fromFiles = (opts.parameterFilesBelong ? [] : (opts.parameterFiles ?? [])).map((file) => {
+    // A `using none` .bicepparam: the names its assignments give.
+    if (extensionOf(file) === 'bicepparam') {
+      const read = readSource(file, 'bicepparam');
+      const names = read.ok ? loadBicepParams(read.source, bicepHost(opts.root)).names : new Map<string, Span>();
+      return { file, names: [...names.keys()], at: (name: string) => names.get(name)?.region().start };
+    }
     const entries: SuppliedParameters = new Map();
     // Problems of the file itself are reported where each template reads it; the file was read
     // (once) for those templates.
@@ -367,6 +375,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
       cwd: opts.cwd,
       configFile: opts.configFile,
       parameterFiles: opts.parameterFiles,
+      parameterFilesBelong: opts.parameterFilesBelong,
       params: opts.params,
       now: now.toISOString(),
       bicepFiles: [...bicepSources.files],

@@ -1,10 +1,12 @@
 // Parameters files the user names for every template (the CLI's --parameters, the action's
 // `parameters` input) are the user's own choice, like --config and --baseline: one that is not
-// there, or a .bicepparam file (which names its template itself with `using` and is linted as a
-// file of its own), is bad usage said up front, not an invalid-template finding at line 1 of a
-// file that does not exist or an "invalid JSON" one in a file that is fine.
+// there, or a .bicepparam file that names its template itself with `using` (it is linted as a
+// file of its own; one with `using none` is given to templates, as the Azure CLI takes it), is
+// bad usage said up front, not an invalid-template finding at line 1 of a file that does not
+// exist or an "invalid JSON" one in a file that is fine.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { saysUsingNone } from '../load/classify.js';
 
 export type NamedParametersProblem = 'missing' | 'folder' | 'special' | 'bicepparam';
 
@@ -48,7 +50,7 @@ function usingNone(abs: string): boolean {
     try {
       const buf = Buffer.alloc(65536);
       const n = readSync(fd, buf, 0, buf.length, 0);
-      return /^[ \t]*using[ \t]+none\b/m.test(buf.toString('utf8', 0, n));
+      return saysUsingNone(buf.toString('utf8', 0, n));
     } finally {
       closeSync(fd);
     }

@@ -22,6 +22,8 @@ export interface WorkerSetup {
   cwd: string;
   configFile: string | undefined;
   parameterFiles: readonly string[] | undefined;
+  /** LintOptions.parameterFilesBelong, decided by the main thread from every file of the run. */
+  parameterFilesBelong?: boolean | undefined;
   params: Readonly<Record<string, string>> | undefined;
   /** ISO date suppressions' `expires` is compared with. */
   now: string;

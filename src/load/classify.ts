@@ -4,6 +4,18 @@ import { isTObject, ownProp, type TNode } from '../model/template.js';
 
 export type JsonKind = 'template' | 'parameters' | 'other';
 
+/** Names only ARM parameters files have: x.parameters.json, x.parameters.<env>.json. */
+export const PARAMETERS_FILE_NAME = /\.parameters(\.[^./\\]+)?\.jsonc?$/i;
+
+/**
+ * Whether a .bicepparam file's text says `using none` (it names no template: it is extended, or
+ * given to a template with --parameters), read before the file is parsed. A byte order mark
+ * (Visual Studio writes one) is no part of the first line.
+ */
+export function saysUsingNone(text: string): boolean {
+  return /^[ \t]*using[ \t]+none\b/m.test(text.replace(/^\uFEFF/, ''));
+}
+
 const TEMPLATE_SCHEMA = /deploymentTemplate\.json/i;
 const PARAMETERS_SCHEMA = /deploymentParameters\.json/i;
 

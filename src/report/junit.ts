@@ -88,6 +88,7 @@ export function formatJunit(result: LintResult): string {
   }
   // Not a notification that a finding shown above already says (an unreadable file's).
   const problems = shownNotifications(result).filter((n) => n.level !== 'note');
+  const internal = problems.filter((n) => n.level === 'error').length;
   if (problems.length) {
     const names = new UniqueNames();
     const cases = problems.map((n) => {
@@ -98,11 +99,10 @@ export function formatJunit(result: LintResult): string {
         : `<skipped message="${xml(oneLine(`${where}: ${n.level}: ${first}`))}"/>`;
       return `    <testcase classname="vtaplint" name="${xml(names.name(where))}" time="0">${body}</testcase>\n`;
     });
-    const internal = problems.filter((n) => n.level === 'error').length;
     tests += problems.length;
     skipped += problems.length - internal;
     suites.push(`  <testsuite name="vtaplint" tests="${problems.length}" failures="0" errors="${internal}" skipped="${problems.length - internal}" time="0">\n${cases.join('')}  </testsuite>\n`);
   }
-  const errors = problems.filter((n) => n.level === 'error').length;
+  const errors = internal;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="vtaplint" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0">\n${suites.join('')}</testsuites>\n`;
 }

@@ -9,6 +9,10 @@ describe('parsePythonLiteral', () => {
     expect(parsePythonLiteral("{'env': 'prod', \"n\": 3, 'on': True, 'off': False, 'none': None}")).toEqual({ env: 'prod', n: 3, on: true, off: false, none: null });
     expect(parsePythonLiteral("['1', '2',]")).toEqual(['1', '2']);
     expect(parsePythonLiteral('(1, -2.5, +3e2, 1_000)')).toEqual([1, -2.5, 300, 1000]);
+    // Parentheses around one value are no tuple; a trailing comma makes one.
+    expect(parsePythonLiteral("({'a': 1})")).toEqual({ a: 1 });
+    expect(parsePythonLiteral("('x',)")).toEqual(['x']);
+    expect(parsePythonLiteral('()')).toEqual([]);
     expect(parsePythonLiteral("{'nested': [{'a': ('x',)}]}")).toEqual({ nested: [{ a: ['x'] }] });
     expect(parsePythonLiteral('[]')).toEqual([]);
     expect(parsePythonLiteral(' { } ')).toEqual({});
