@@ -1,6 +1,6 @@
 // The CLI contract: options, output files, exit codes, and one broken file not hiding the others.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, copyFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, cli, findingsOf, workspace as tempFolder } from './helpers.js';
@@ -156,6 +156,12 @@ describe('exit codes', () => {
     const r = await cli(['.', '--format', 'sarif', '-o', 't.json'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("vtaplint: cannot write the report to 't.json': it is a file this run lints, and is not written over; name another file\n");
+    expect(readFileSync(path.join(dir, 't.json'), 'utf8')).toBe(template);
+    // Nor through a link to it (or another spelling of its name where names ignore case).
+    symlinkSync(path.join(dir, 't.json'), path.join(dir, 'link.sarif'));
+    const linked = await cli(['.', '--format', 'sarif', '-o', 'link.sarif'], dir);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain("cannot write the report to 'link.sarif': it is a file this run lints");
     expect(readFileSync(path.join(dir, 't.json'), 'utf8')).toBe(template);
     expect((await cli(['.', '--format', 'json', '-o', 'report.json'], dir)).code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'))).toHaveProperty('findings');

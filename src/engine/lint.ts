@@ -2,6 +2,7 @@
 import { pushAll } from '../model/push-all.js';
 import { cmp } from '../model/order.js';
 import path from 'node:path';
+import { realpathSync } from 'node:fs';
 import { matchesGlobList } from './globs.js';
 import { isDirectory } from '../model/path-kind.js';
 import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../discover/discover.js';
@@ -177,10 +178,22 @@ export function pathInsideRoot(root: string, file: string): string | undefined {
 /**
  * Whether `abs` is a file this run linted (a template, a parameters file, a Bicep file): a report
  * written there (`-o main.json`, the Action's `sarif-file: main.json`) would replace the user's
- * file. Other JSON the run passed over (an earlier report.json) may be written over.
+ * file. Other JSON the run passed over (an earlier report.json) may be written over. An existing
+ * path is compared by its real path: a link to a template, or `MAIN.json` where names ignore case.
  */
 export function lintedByRun(result: Pick<LintResult, 'files'>, abs: string): boolean {
-  return result.files.some((f) => f.kind !== 'skipped' && path.resolve(f.path) === abs);
+  const linted = result.files.filter((f) => f.kind !== 'skipped');
+  if (linted.some((f) => path.resolve(f.path) === abs)) return true;
+  const real = realPathOf(abs);
+  return real !== undefined && linted.some((f) => realPathOf(path.resolve(f.path)) === real);
+}
+
+function realPathOf(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The path reports show: relative to the root inside it, the absolute path (with '/') outside it. */
