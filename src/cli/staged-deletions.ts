@@ -6,9 +6,10 @@
 // names. Only git's index is read (no network, no working tree change).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { LINTED_EXTENSIONS, extensionOf } from '../discover/discover.js';
 
-/** What the hook lints (.pre-commit-hooks.yaml `files`). */
-const LINTED = /\.(json|jsonc|bicep|bicepparam)$/i;
+/** What discovery lints (and the hook's `files` pattern passes). */
+const linted = (name: string) => (LINTED_EXTENSIONS as readonly string[]).includes(extensionOf(name));
 
 /** The linted files the index deletes (renames away included), relative to `cwd`; or why git could not say. */
 export function stagedDeletions(cwd: string): { paths: string[] } | { error: string } {
@@ -17,7 +18,7 @@ export function stagedDeletions(cwd: string): { paths: string[] } | { error: str
     const top = git(['rev-parse', '--show-toplevel']).trim();
     // -z: names as they are (no C quoting); --no-renames: a rename is its deletion and its addition.
     const names = git(['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=D', '-z']).split('\0');
-    return { paths: names.filter((n) => n !== '' && LINTED.test(n)).map((n) => path.relative(cwd, path.join(top, n))) };
+    return { paths: names.filter((n) => n !== '' && linted(n)).map((n) => path.relative(cwd, path.join(top, n))) };
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr?.trim().split('\n')[0];
     return { error: stderr || (e instanceof Error ? e.message : String(e)) };

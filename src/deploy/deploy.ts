@@ -100,6 +100,12 @@ export function scopeKindOf(root: TObject): ScopeKind {
   return 'resourceGroup';
 }
 
+/** The parameters a template requires (no defaultValue, not nullable) that `supplied` gives no value (names compared case-insensitively, as ARM does). */
+function missingRequired(scope: TemplateScope, supplied: ReadonlyMap<string, SuppliedParameter> | undefined): string[] {
+  const given = new Set([...(supplied?.keys() ?? [])].map((n) => n.toLowerCase()));
+  return scope.requiredParameterNames().filter((n) => !given.has(n.toLowerCase()));
+}
+
 /** A scope segment known only at deployment, in whole or in part (a nested deployment's `[parameters('rg')]`, `'${rg}-spoke'`), as one value. */
 function unknownSegment(s: Segment): Unknown | undefined {
   if (s.length === 1) return s[0] instanceof Unknown ? s[0] : undefined;
@@ -750,8 +756,7 @@ export class Deployment {
       });
     }
     if (!required) return;
-    const given = new Set([...(supplied?.keys() ?? [])].map((n) => n.toLowerCase()));
-    const missing = scope.requiredParameterNames().filter((n) => !given.has(n.toLowerCase()));
+    const missing = missingRequired(scope, supplied);
     if (missing.length === 0) return;
     this.diagnostics.add({
       code: 'invalid-template',
@@ -769,8 +774,7 @@ export class Deployment {
   private checkOwnFileComplete(scope: TemplateScope): void {
     const at = ownParametersFile(this.opts.parameters);
     if (!at) return;
-    const given = new Set([...(this.opts.parameters?.keys() ?? [])].map((n) => n.toLowerCase()));
-    const missing = scope.requiredParameterNames().filter((n) => !given.has(n.toLowerCase()));
+    const missing = missingRequired(scope, this.opts.parameters);
     if (missing.length === 0) return;
     const list = missing.map((n) => `'${n}'`).join(', ');
     this.diagnostics.add({

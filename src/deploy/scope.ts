@@ -877,13 +877,13 @@ export class TemplateScope implements EvalContext {
         // A value of the wrong type is reported once, not again for its allowedValues or bounds.
         // A type vtaplint could not work out (see TYPE_NOT_KNOWN) is never held against a value.
         let typeOk = !supplied.typeChecked || TYPE_NOT_KNOWN in d.node || this.checkType(name, value, type, supplied.span ?? span);
-        value = coerce(supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : value, type);
+        const converted = supplied.text !== undefined ? commandLineValue(supplied.text, value, type) : undefined;
+        value = coerce(converted ? converted.value : value, type);
         // A -p value the Azure CLI cannot convert ('abc' or '3.0' for an int, text that is neither
         // JSON nor a Python literal for an object) stops it; one it converts to the wrong type (an
         // object for an array) is rejected as ARM rejects it: here, not where it is read.
-        const cliProblem = supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) ? commandLineProblem(supplied.text, type) : undefined;
-        if (cliProblem !== undefined) {
-          this.diagnostics.add({ code: 'evaluation-error', message: `-p ${name}=${supplied.text}: ${cliProblem}`, span });
+        if (converted?.problem !== undefined && !(TYPE_NOT_KNOWN in d.node)) {
+          this.diagnostics.add({ code: 'evaluation-error', message: `-p ${name}=${supplied.text}: ${converted.problem}`, span });
           typeOk = false;
         } else if (supplied.text !== undefined && !(TYPE_NOT_KNOWN in d.node) && unconvertibleDefault(value, type)) {
           typeOk = this.checkType(name, value, type, supplied.span ?? span);
@@ -980,13 +980,13 @@ export class TemplateScope implements EvalContext {
    * lengths, never the value. ARM checks secure parameters like any other.
    */
   private checkSecure(name: string, supplied: SuppliedParameter, type: string | undefined, allowed: Value[] | undefined, d: Located<TObject>, span: Span): void {
-    const cliProblem = supplied.text !== undefined ? commandLineProblem(supplied.text, type) : undefined;
-    if (cliProblem !== undefined) {
+    const converted = supplied.text !== undefined ? commandLineValue(supplied.text, supplied.value, type) : undefined;
+    if (converted?.problem !== undefined) {
       // The text is the secret: the message names the parameter only.
-      this.diagnostics.add({ code: 'evaluation-error', message: `-p ${name}: ${cliProblem}`, span });
+      this.diagnostics.add({ code: 'evaluation-error', message: `-p ${name}: ${converted.problem}`, span });
       return;
     }
-    const value = supplied.text !== undefined ? commandLineValue(supplied.text, supplied.value, type) : supplied.value;
+    const value = converted ? converted.value : supplied.value;
     if (value === null || value instanceof Unknown) return;
     if ((supplied.typeChecked || supplied.text !== undefined) && !this.checkType(name, value, type, span)) return;
     if (this.checkAllowed(name, value, allowed, span)) this.checkBounds(name, value, d, span);
@@ -1448,47 +1448,44 @@ interface LoopExpression {
  * (`_try_parse_key_value_object` in azure-cli's resource module): a string or securestring takes
  * the text as written (`-p prefix=10` is '10', `-p name='"x"'` keeps its quotes); a bool is true
  * when the text is 'true' in any case and false otherwise (`-p enabled=yes` deploys false); an
- * int is Python's int() of the text (`+2`, ` 2 `, `0_2` are 2; `3.0` and `1e3` fail: see
- * commandLineProblem); an object or array is the text read as JSON, else as a Python literal. A
- * parameter of no type vtaplint knows keeps the text read as JSON.
+ * int is Python's int() of the text (`+2`, ` 2 `, `0_2` are 2; `3.0` and `1e3` fail); an object or
+ * array is the text read as JSON, else as a Python literal. A parameter of no type vtaplint knows
+ * keeps the text read as JSON. A text the CLI cannot convert (it stops before deploying) has a
+ * `problem`, and its value is the text as it was read (for the type check, where the type is not
+ * worked out).
  */
-function commandLineValue(text: string, asJson: Value, type: string | undefined): Value {
-  switch (type?.toLowerCase()) {
+function commandLineValue(text: string, asJson: Value, type: string | undefined): { value: Value; problem?: string } {
+  const t = type?.toLowerCase();
+  switch (t) {
     case 'string':
     case 'securestring':
-      return text;
+      return { value: text };
     case 'bool':
-      return text.toLowerCase() === 'true';
+      return { value: text.toLowerCase() === 'true' };
     case 'int': {
-      if (!PYTHON_INT.test(text)) return text;
+      if (!PYTHON_INT.test(text)) return { value: text, problem: `the Azure CLI cannot make an int of the text (Python's int(): "invalid literal for int() with base 10"), so the deployment does not start; give whole digits.` };
       const exact = BigInt(text.trim().replace(/_/g, ''));
       const n = Number(exact);
-      return Number.isSafeInteger(n) ? n : inexactInteger(n, undefined, exact);
+      return { value: Number.isSafeInteger(n) ? n : inexactInteger(n, undefined, exact) };
     }
     case 'object':
     case 'array':
     case 'secureobject': {
-      const v = parsesAsJson(text) ? undefined : parsePythonLiteral(text);
-      return v === undefined ? asJson : fromJson(v);
+      if (parsesAsJson(text)) return { value: asJson };
+      const v = parsePythonLiteral(text);
+      if (v !== undefined) return { value: fromJson(v) };
+      return {
+        value: asJson,
+        problem: `the Azure CLI reads the value of ${t === 'array' ? 'an array' : 'an object'} parameter as JSON (or a Python literal) and this text is neither, so the deployment does not start; write it as JSON (quote it for the shell).`,
+      };
     }
     default:
-      return asJson;
+      return { value: asJson };
   }
 }
-
 
 /** What Python's int() takes: white space around, a sign, decimal digits with single underscores between them. */
 const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
-
-/** Why the Azure CLI cannot convert a -p text to the parameter's type (it stops before deploying), if it cannot. */
-function commandLineProblem(text: string, type: string | undefined): string | undefined {
-  const t = type?.toLowerCase();
-  if (t === 'int' && !PYTHON_INT.test(text)) return `the Azure CLI cannot make an int of the text (Python's int(): "invalid literal for int() with base 10"), so the deployment does not start; give whole digits.`;
-  if ((t === 'object' || t === 'array' || t === 'secureobject') && !parsesAsJson(text) && parsePythonLiteral(text) === undefined) {
-    return `the Azure CLI reads the value of ${t === 'array' ? 'an array' : 'an object'} parameter as JSON (or a Python literal) and this text is neither, so the deployment does not start; write it as JSON (quote it for the shell).`;
-  }
-  return undefined;
-}
 
 /** A -p text for a bool that the CLI reads as neither 'true' nor 'false' (it deploys false). */
 function boolTextNotBoolean(text: string | undefined, type: string | undefined): boolean {

@@ -22,7 +22,6 @@ import { deployFile, type DeployResult } from '../deploy/deploy.js';
 import { TemplateScope } from '../deploy/scope.js';
 import { ResourceGraph } from '../graph/graph.js';
 
-
 export interface AnalyzeOptions {
   /** The lint root: linked templates, modules and load*Content files are read only inside it. */
   root: string;
@@ -420,7 +419,7 @@ function analyzeEnvironment(templatePath: string, parametersFile: string, opts: 
 }
 
 /** Whether the template at `file` is JSON compiled from a .bicep file of the run, to be skipped (AnalyzeOptions.skipGeneratedFromBicep). */
-function skipsGenerated(opts: AnalyzeOptions, file: string, root: TNode): boolean {
+export function skipsGenerated(opts: Pick<AnalyzeOptions, 'skipGeneratedFromBicep'>, file: string, root: TNode): boolean {
   const skip = opts.skipGeneratedFromBicep;
   if (!skip || !isGeneratedFromBicep(root)) return false;
   return skip === true || (isTObject(root) && skip(file, root));

@@ -9,7 +9,7 @@ import { extensionOf, type DiscoveredFile, type UnreadableFolder } from '../disc
 import { sourceRoot } from '../discover/source-root.js';
 import { runInWorkers, type WorkerSetup } from './parallel.js';
 import { fromWire, WireReader } from './wire.js';
-import { analyzeFile, bicepHost, diagnosticsNow } from './analyze.js';
+import { analyzeFile, bicepHost, diagnosticsNow, type AnalyzeOptions } from './analyze.js';
 import { loadBicepParams } from '../bicep/params.js';
 import { readSource } from '../load/read.js';
 import { deploysOneTemplate } from './sole-template.js';
@@ -296,8 +296,8 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   // Config suppressions are shared by all files under a config: collected once, judged at the end.
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
-  if ((opts.parameterFiles?.length ?? 0) > 0) opts = { ...opts, parameterFilesBelong: deploysOneTemplate(files) };
   const bicepSources = BicepSources.of(files.map((f) => f.path), opts.root);
+  if ((opts.parameterFiles?.length ?? 0) > 0) opts = { ...opts, parameterFilesBelong: deploysOneTemplate(files, (f) => generatedFromBicep(f, bicepSources)) };
   const notifications: ToolNotification[] = [];
   // A folder that cannot be read is said, unless the config's "ignore" leaves out what is in it
   // (the folder of a database container, say); one named is said whatever the config.
@@ -840,6 +840,14 @@ type Judged =
       parameters: string[];
     };
 
+/**
+ * Which JSON compiled from Bicep a file's analysis skips (AnalyzeOptions.skipGeneratedFromBicep):
+ * any beside a .bicep file of the run, elsewhere the compilation of one; none in a file named.
+ */
+function generatedFromBicep(f: DiscoveredFile, bicepSources: BicepSources): AnalyzeOptions['skipGeneratedFromBicep'] {
+  return f.explicit ? undefined : bicepSources.hasDir(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined);
+}
+
 /** Analyses a file and runs the rules: what lintOne places, without the deployment it came from. */
 function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, external: readonly SuppressionSite[], known: ReadonlySet<string>, bicepSources: BicepSources): Judged {
   const notifications: ToolNotification[] = [];
@@ -847,7 +855,7 @@ function judge(f: DiscoveredFile, opts: LintOptions, config: EffectiveConfig, ex
   const mapped = config.parameters.length ? mappedParameterFile(config, f.path) : undefined;
   // Errors found by checking expressions no rule evaluates need a rule to report them (see DeployOptions.checkExpressions).
   const evaluationErrors = reported('evaluation-error', opts.rules, config);
-  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, parameterFilesBelong: opts.parameterFilesBelong, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: f.explicit ? undefined : bicepSources.hasDir(path.dirname(f.path)) || ((p, t) => bicepSources.compiledFrom(p, t) !== undefined) });
+  const a = analyzeFile(f.path, { root: opts.root, deployment: config.deployment, mappedParameterFile: mapped, parameterFiles: opts.parameterFiles, parameterFilesBelong: opts.parameterFilesBelong, params: opts.params, parameterFileReads: opts.parameterFileReads, explicit: f.explicit, limits: config.limits, checkExpressions: evaluationErrors, skipGeneratedFromBicep: generatedFromBicep(f, bicepSources) });
   switch (a.kind) {
     case 'skipped':
       return { kind: 'done', result: { result: { path: f.path, kind: 'skipped', findings: [] }, passes: 0, notifications } };

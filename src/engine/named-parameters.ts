@@ -4,9 +4,10 @@
 // file of its own; one with `using none` is given to templates, as the Azure CLI takes it), is
 // bad usage said up front, not an invalid-template finding at line 1 of a file that does not
 // exist or an "invalid JSON" one in a file that is fine.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { saysUsingNone } from '../load/classify.js';
+import { readSource } from '../load/read.js';
 
 export type NamedParametersProblem = 'missing' | 'folder' | 'special' | 'bicepparam';
 
@@ -43,20 +44,10 @@ export function parametersArgument(p: string, cwd: string): string {
   }
 }
 
-/** Whether a .bicepparam file's `using` statement is `using none` (read up to its first 64 KB). */
+/** Whether a .bicepparam file's `using` statement is `using none`. */
 function usingNone(abs: string): boolean {
-  try {
-    const fd = openSync(abs, 'r');
-    try {
-      const buf = Buffer.alloc(65536);
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      return saysUsingNone(buf.toString('utf8', 0, n));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  const read = readSource(abs, 'bicepparam');
+  return read.ok && saysUsingNone(read.source.text);
 }
 
 /** What to say of a --parameters path (`p` as the user wrote it) that is no file: undefined for other problems. */

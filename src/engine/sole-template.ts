@@ -4,16 +4,15 @@
 // LintOptions.parameterFilesBelong). Files that deploy nothing do not count: a package.json, an
 // earlier report, the template's own parameters files (x.parameters.json, an environment's), a
 // `using none` .bicepparam (given to a template, or extended), and the JSON the Bicep compiler
-// made from a .bicep file of the run (linted through that file, not again).
+// made from a .bicep file of the run, which the lint skips as its analysis does (skipsGenerated).
 import { extensionOf, type DiscoveredFile } from '../discover/discover.js';
 import { readSource } from '../load/read.js';
-import { PARAMETERS_FILE_NAME, looksLikeTemplateText, saysUsingNone } from '../load/classify.js';
+import { loadJson } from '../load/arm-json.js';
+import { PARAMETERS_FILE_NAME, classifyJson, saysUsingNone } from '../load/classify.js';
+import { skipsGenerated, type AnalyzeOptions } from './analyze.js';
 
-/** The compiler's mark in the JSON it writes (metadata._generator.name "bicep"). */
-const BICEP_GENERATED = /"_generator"\s*:\s*\{[^{}]*"name"\s*:\s*"bicep"/;
-
-export function deploysOneTemplate(files: readonly DiscoveredFile[]): boolean {
-  const withBicep = files.some((f) => extensionOf(f.path) === 'bicep');
+/** `generated(f)`: which compiled JSON the lint of `f` skips (AnalyzeOptions.skipGeneratedFromBicep). */
+export function deploysOneTemplate(files: readonly DiscoveredFile[], generated: (f: DiscoveredFile) => AnalyzeOptions['skipGeneratedFromBicep']): boolean {
   let templates = 0;
   for (const f of files) {
     const ext = extensionOf(f.path);
@@ -23,9 +22,10 @@ export function deploysOneTemplate(files: readonly DiscoveredFile[]): boolean {
       const read = readSource(f.path, 'bicepparam');
       deploys = !read.ok || !saysUsingNone(read.source.text);
     } else if ((ext === 'json' || ext === 'jsonc') && !PARAMETERS_FILE_NAME.test(f.path)) {
-      // JSON is read to tell (the lint reads it again; this stops at the second template).
+      // JSON is read and classified as its lint does (it is read again then; this stops at the second template).
       const read = readSource(f.path, 'arm');
-      deploys = read.ok && looksLikeTemplateText(read.source.text) && !(withBicep && !f.explicit && BICEP_GENERATED.test(read.source.text));
+      const root = read.ok ? loadJson(read.source).root : undefined;
+      deploys = root !== undefined && classifyJson(root) === 'template' && !skipsGenerated({ skipGeneratedFromBicep: generated(f) }, f.path, root);
     }
     if (deploys && ++templates > 1) return false;
   }

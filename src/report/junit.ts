@@ -103,6 +103,5 @@ export function formatJunit(result: LintResult): string {
     skipped += problems.length - internal;
     suites.push(`  <testsuite name="vtaplint" tests="${problems.length}" failures="0" errors="${internal}" skipped="${problems.length - internal}" time="0">\n${cases.join('')}  </testsuite>\n`);
   }
-  const errors = internal;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="vtaplint" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0">\n${suites.join('')}</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="vtaplint" tests="${tests}" failures="${failures}" errors="${internal}" skipped="${skipped}" time="0">\n${suites.join('')}</testsuites>\n`;
 }
