@@ -444,6 +444,41 @@ describe('options', () => {
     const b = await cli(['eval', 'b.bicep', '-p', 'prefix=10'], dir);
     expect(JSON.parse(b.stdout)).toEqual({ outputs: { isText: { type: 'bool', value: true } } });
   });
+  test('--parameters takes JSON written inline, as the Azure CLI does (with or without the "parameters" wrapper); -p wins over it', async () => {
+    // It was read as the name of a file, and the run stopped: "no such file".
+    const arm = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { location: { type: 'string' }, count: { type: 'int' }, tags: { type: 'object', defaultValue: {} }, zones: { type: 'array', defaultValue: [] } },
+      resources: [],
+      outputs: {
+        location: { type: 'string', value: "[parameters('location')]" },
+        count: { type: 'int', value: "[parameters('count')]" },
+        tags: { type: 'object', value: "[parameters('tags')]" },
+        zones: { type: 'array', value: "[parameters('zones')]" },
+      },
+    });
+    const dir = workspace({ 't.json': arm });
+    const values = async (...args: string[]) => {
+      const r = await cli(['eval', 't.json', ...args], dir);
+      expect(r.stderr).toBe('');
+      return Object.fromEntries(Object.entries((JSON.parse(r.stdout) as { outputs: Record<string, { value: unknown }> }).outputs).map(([k, v]) => [k, v.value]));
+    };
+    const inline = JSON.stringify({ location: { value: 'eastus' }, count: { value: 3 }, tags: { value: { env: 'prod' } }, zones: { value: ['1', '2'] } });
+    expect(await values('--parameters', inline)).toEqual({ location: 'eastus', count: 3, tags: { env: 'prod' }, zones: ['1', '2'] });
+    // A parameters file's whole text pasted: its "parameters" are the parameters.
+    expect(await values('--parameters', ` {"$schema": "x", "parameters": {"location": {"value": "westus"}, "count": {"value": 1}}}`)).toEqual({ location: 'westus', count: 1, tags: {}, zones: [] });
+    expect((await values('--parameters', inline, '-p', 'count=7')).count).toBe(7);
+    // What is not the Azure CLI's form is bad usage, said before anything is linted.
+    const said = async (arg: string) => {
+      const r = await cli(['t.json', '--parameters', arg], dir);
+      return [r.code, r.stderr.split('\n')[0]];
+    };
+    expect(await said('{"location": "eastus"}')).toEqual([2, 'vtaplint: --parameters: the inline parameter \'location\' needs the form {"location": {"value": ...}}']);
+    expect(await said('{"location": {"value": "eastus"}')).toEqual([2, expect.stringMatching(/^vtaplint: --parameters: the inline JSON is not valid JSON \(/)]);
+    expect(await said('{"pw": {"reference": {"keyVault": {"id": "x"}, "secretName": "pw"}}}')).toEqual([2, "vtaplint: --parameters: the inline parameter 'pw' is a Key Vault reference; put it in a parameters file and name that file (--parameters FILE)"]);
+    expect(await said(`${'{"a": '.repeat(3000)}1${'}'.repeat(3000)}`)).toEqual([2, expect.stringMatching(/nested more than 2048 levels deep/)]);
+  });
   test('a -p value that is no value of the parameter type (-p count=abc for an int) is an error at the parameter', async () => {
     // Was taken as the string 'abc' without a word at the parameter: the template failed later, at
     // whatever read it (an output's type), or not at all. ARM (and az, which converts the text to

@@ -88,7 +88,8 @@ Options:
       --parameters FILE  an ARM parameters file for the templates (x.parameters.json
                          beside x.json is used without this option; each
                          x.parameters.<env>.json beside it lints x.json with its
-                         values when that file, or their folder, is linted)
+                         values when that file, or their folder, is linted); also
+                         JSON written inline, '{"name": {"value": ...}}', as az takes it
   -p, --param NAME=VALUE a parameter value, converted as the Azure CLI converts it for
                          the parameter's type (a string takes the text as written; an
                          int is Python's int() of it; a bool is true only for 'true';
@@ -149,6 +150,41 @@ function usageMessage(e: unknown): string {
 
 /** Options that take a whole number: a negative one would read as an option of its own. */
 const NUMBER_OPTIONS = new Set(['--max-warnings', '--jobs', '-j']);
+
+/**
+ * The entries of a --parameters argument that is JSON written inline, as NAME=VALUE texts: the
+ * Azure CLI takes `{"name": {"value": ...}}`, with or without a file's `"parameters"` wrapper
+ * around it. A value becomes the text -p would be given for it (a string's own text, anything else
+ * its JSON), so it is converted for the parameter's declared type as -p values are.
+ */
+function inlineParameters(p: string): string[] {
+  // Two levels for the wrapper and the entry: a value deeper than a file may be would overflow the
+  // stack where it is written out again below (JSON.stringify recurses).
+  if (findExcessiveNesting(p, MAX_JSON_DEPTH + 2) >= 0) throw new UsageError(`--parameters: the inline JSON is nested more than ${MAX_JSON_DEPTH} levels deep (the most maxJsonDepth allows in a file)`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(p);
+  } catch (e) {
+    throw new UsageError(`--parameters: the inline JSON is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (!isObject(parsed)) throw new UsageError('--parameters: inline JSON must be an object of parameters: {"name": {"value": ...}}');
+  // As the Azure CLI reads it: a "parameters" property is the parameters (a file's whole text pasted).
+  const entries = isObject(parsed.parameters) ? parsed.parameters : parsed;
+  const out: string[] = [];
+  for (const [name, entry] of Object.entries(entries)) {
+    if (name === '' || name.includes('=')) throw new UsageError(`--parameters: '${name}' in the inline JSON is not a parameter name`);
+    if (isObject(entry) && Object.hasOwn(entry, 'reference') && !Object.hasOwn(entry, 'value')) {
+      throw new UsageError(`--parameters: the inline parameter '${name}' is a Key Vault reference; put it in a parameters file and name that file (--parameters FILE)`);
+    }
+    if (!isObject(entry) || !Object.hasOwn(entry, 'value')) {
+      throw new UsageError(`--parameters: the inline parameter '${name}' needs the form {"${name}": {"value": ...}}`);
+    }
+    const value = entry.value;
+    out.push(`${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
+  return out;
+}
 
 /** `isFile`: whether a --parameters argument names a file (from the current folder); NAME=VALUE is one only when it does not. */
 export function parseCli(argv: readonly string[], isFile: (p: string) => boolean = () => false): CliOptions {
@@ -261,8 +297,12 @@ export function parseCli(argv: readonly string[], isFile: (p: string) => boolean
   // The Azure CLI's --parameters takes NAME=VALUE too (its -p is --parameters): as it does, a file
   // first, else a -p value (given before the -p ones, which win): templateUri=https://x/y.json.
   const pair = (p: string) => /^[A-Za-z_$][\w$-]*=/.test(p) && !isFile(p);
-  const parameterFiles = (v.parameters ?? []).filter((p) => !pair(p));
-  for (const p of [...(v.parameters ?? []).filter(pair), ...(v.param ?? [])]) {
+  // And a JSON object written inline (`--parameters '{"location": {"value": "eastus"}}'`), which
+  // it tries after a file and before NAME=VALUE.
+  const inline = (p: string) => p.trimStart().startsWith('{') && !isFile(p);
+  const parameterFiles = (v.parameters ?? []).filter((p) => !pair(p) && !inline(p));
+  const given = (v.parameters ?? []).flatMap((p) => (inline(p) ? inlineParameters(p) : pair(p) ? [p] : []));
+  for (const p of [...given, ...(v.param ?? [])]) {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new UsageError(`-p needs NAME=VALUE, got '${p}'`);
     const value = p.slice(eq + 1);
