@@ -19,9 +19,12 @@ const MEANT: Record<string, string> = {
 
 /** The vTAP type a Microsoft.Network type that does not exist was meant to be, if it was one. */
 export function meantTapType(type: string): string | undefined {
-  const segments = type.toLowerCase().split('/');
-  const last = segments.at(-1) as string;
-  if (segments.length < 2 || segments[0] !== 'microsoft.network') return undefined;
+  // Asked of every deployed resource: the last segment first, which rules out nearly all types
+  // without lower-casing and splitting the whole type.
+  const last = type.slice(type.lastIndexOf('/') + 1).toLowerCase();
   const meant = Object.hasOwn(MEANT, last) ? MEANT[last] : undefined;
-  return meant !== undefined && meant.toLowerCase() !== type.toLowerCase() ? meant : undefined;
+  if (meant === undefined) return undefined;
+  const lower = type.toLowerCase();
+  if (!lower.startsWith('microsoft.network/')) return undefined;
+  return meant.toLowerCase() !== lower ? meant : undefined;
 }
