@@ -531,7 +531,7 @@ describe('options', () => {
     ]);
     expect((await cli(['t.json', '-p', 'count=-5', '-p', 'enabled=true'], dir)).code).toBe(0);
   });
-  test('a -p value for a parameter no linted template declares is a warning naming it (a typo changed nothing)', async () => {
+  test('a -p value for a parameter no linted template declares is a warning naming it (a typo changed nothing); over one template, ARM\'s error at it', async () => {
     const dir = workspace({
       'a.bicep': "param location string = 'westeurope'\noutput l string = location\n",
       'b.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { size: { type: 'string', defaultValue: 'x' } }, resources: [] }),
@@ -550,11 +550,19 @@ describe('options', () => {
     expect((JSON.parse((await cli(['.', '-p', 'locaton=eastus', '--format', 'json'], dir)).stdout) as { notifications: { message: string }[] }).notifications).toHaveLength(1);
     // -p applies to every template: one that some template declares is fine.
     expect((await cli(['.', '-p', 'location=eastus', '-p', 'size=y', '--format', 'unix'], dir)).stdout).toBe('');
-    // eval evaluates one template: its own parameters decide.
+    // eval evaluates one template, and a lint of one template deploys it alone: ARM rejects a
+    // value for a parameter it does not declare (it was a warning, exit code 0), said at the template.
     const e = await cli(['eval', 'a.bicep', '-p', 'locaton=eastus'], dir);
-    expect(e.code).toBe(0);
-    expect(e.stderr).toBe("vtaplint: warning: -p locaton: the template declares no parameter 'locaton', so the value is not used\n");
+    expect(e.code).toBe(1);
+    expect(e.stderr).toBe(
+      `vtaplint: a.bicep:1:1: -p locaton gives a value for the parameter 'locaton', which the template does not declare (it declares 'location'); ARM rejects the deployment ("not present in the original template and can therefore not be provided"): correct the name or leave it out.\n`,
+    );
     expect((await cli(['eval', 'a.bicep', '-p', 'Location=eastus'], dir)).stderr).toBe('');
+    const one = await cli(['b.json', '-p', 'locaton=eastus', '-p', 'size=y', '--format', 'unix'], dir);
+    expect([one.code, one.stderr]).toEqual([1, '']);
+    expect(one.stdout).toBe(
+      `b.json:1:121: error: -p locaton gives a value for the parameter 'locaton', which the template does not declare (it declares 'size'); ARM rejects the deployment ("not present in the original template and can therefore not be provided"): correct the name or leave it out. [invalid-template]\n`,
+    );
   });
   test('a --parameters entry for a parameter no linted template declares is a warning naming it and the file, at the entry', async () => {
     const dir = workspace({

@@ -39,10 +39,11 @@ describe('--format junit', () => {
   });
 
   test("vtaplint's own warnings (a -p value no template declares) are skipped test cases, not errors: the run did not fail", async () => {
-    const dir = workspace({ 'a.json': arm([]) });
-    const r = await cli(['a.json', '--format', 'junit', '-p', 'locaton=eastus'], dir);
+    // Two templates: over one, the value is that template's, and ARM's error at it.
+    const dir = workspace({ 'a.json': arm([]), 'b.json': arm([]) });
+    const r = await cli(['a.json', 'b.json', '--format', 'junit', '-p', 'locaton=eastus'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('<testsuites name="vtaplint" tests="2" failures="0" errors="0" skipped="1" time="0">');
+    expect(r.stdout).toContain('<testsuites name="vtaplint" tests="3" failures="0" errors="0" skipped="1" time="0">');
     expect(r.stdout).toContain(
       `  <testsuite name="vtaplint" tests="1" failures="0" errors="0" skipped="1" time="0">\n    <testcase classname="vtaplint" name="vtaplint" time="0"><skipped message="vtaplint: warning: -p locaton: no template linted declares a parameter 'locaton', so the value is not used"/></testcase>\n`,
     );

@@ -39,8 +39,6 @@ export interface EvalResult {
   /** 0: evaluated; 1: the template has errors ARM would reject; 2: a file could not be read or parsed. */
   exitCode: number;
   diagnostics: Diagnostic[];
-  /** Said on standard error, the exit code unchanged: a -p value the template does not declare. */
-  warnings?: string[];
 }
 
 /** Evaluates the outputs of a template (ARM JSON, .bicep or .bicepparam) with the given parameter values. */
@@ -134,13 +132,9 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   const placeholder = new RegExp(`"${JSON.stringify(tag).slice(1, -1).replaceAll('\\', '\\\\')}(-?\\d+)"`, 'g');
   const output = `${JSON.stringify({ outputs }, null, 2).replace(placeholder, '$1')}\n`;
   // A diagnostic below error (a read that fails only if a resource is missing in Azure) fails nothing.
+  // (A -p name the template does not declare is among them: ARM's rejection, as in the lint.)
   const failed = sink.items.some((d) => (d.code === 'invalid-template' || d.code === 'evaluation-error') && !d.level);
-  // A -p name the template does not declare (a typo) changed nothing: said, as the lint says it.
-  const declared = new Set((deployed.scope?.parameterNames() ?? []).map((n) => n.toLowerCase()));
-  const warnings = Object.keys(opts.params)
-    .filter((n) => !declared.has(n.toLowerCase()))
-    .map((n) => `-p ${n}: the template declares no parameter '${n}', so the value is not used`);
-  return { ...done(failed ? 1 : 0, output), ...(warnings.length ? { warnings } : {}) };
+  return done(failed ? 1 : 0, output);
 }
 
 /** Why JSON is not a template eval (or graph) can evaluate, or undefined when it is one. */

@@ -265,7 +265,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       });
       // Why a template could not be evaluated, with its place, for the person who asked.
       printProblems(r.diagnostics, io);
-      for (const w of r.warnings ?? []) io.stderr(`vtaplint: warning: ${w}\n`);
       io.stdout(r.output);
       return r.exitCode;
     }

@@ -209,7 +209,9 @@ export class Deployment {
     const evaluationStopped = (): boolean => this.budget.exhausted;
     if (!isTObject(root)) return { unit, resources: [], notDeployed: [], diagnostics: this.diagnostics.items, scope: undefined, linkedTemplates: [], suppliedSourcesAt: () => [], evaluationStopped, checkVariables: () => undefined };
     const scope = this.newScope(root, span, unit, { ...this.opts.deployment, scopeKind: unit.scope.kind }, this.opts.parameters);
-    this.checkSupplied(scope, this.opts.parameters, "the template's parameters file", undefined);
+    // A -p value has no place of its own: its error is placed at the template's parameters.
+    const parametersAt = isTObject(root.parameters) ? span.keySpan(root, 'parameters') : span;
+    this.checkSupplied(scope, this.opts.parameters, "the template's parameters file", undefined, undefined, parametersAt);
     this.checkOwnFileComplete(scope);
     this.checkExpressions(source, root, span);
     this.expand({ node: root, span }, unit, scope);
@@ -743,15 +745,17 @@ export class Deployment {
     by: string,
     required: Span | undefined,
     passIn = 'properties.parameters',
+    commandLineAt?: Span,
   ): void {
     const declared = new Set(scope.parameterNames().map((n) => n.toLowerCase()));
     for (const [name, p] of supplied ?? []) {
       if (!p.mustBeDeclared || declared.has(name.toLowerCase())) continue;
-      const span = p.keySpan ?? p.span;
+      const fromCommandLine = p.text !== undefined && p.keySpan === undefined && p.span === undefined;
+      const span = fromCommandLine ? commandLineAt : (p.keySpan ?? p.span);
       if (!span) continue;
       this.diagnostics.add({
         code: 'invalid-template',
-        message: `${by} gives a value for the parameter '${name}', which the template does not declare${declaredList(scope.parameterNames())}; ARM rejects the deployment ("not present in the original template and can therefore not be provided"): remove it or declare it.`,
+        message: `${fromCommandLine ? `-p ${name}` : by} gives a value for the parameter '${name}', which the template does not declare${declaredList(scope.parameterNames())}; ARM rejects the deployment ("not present in the original template and can therefore not be provided"): ${fromCommandLine ? 'correct the name or leave it out' : 'remove it or declare it'}.`,
         span,
       });
     }

@@ -175,7 +175,7 @@ function leaf(x: unknown, span: () => Span): Value {
 }
 
 /** -p name=value: JSON when the value parses as JSON, otherwise a string (a parameter of type string takes the text: see SuppliedParameter.text). */
-export function cliParameters(params: Record<string, string>, into: SuppliedParameters): void {
+export function cliParameters(params: Record<string, string>, into: SuppliedParameters, belongs = false): void {
   for (const [name, text] of Object.entries(params)) {
     let v: unknown;
     try {
@@ -186,7 +186,8 @@ export function cliParameters(params: Record<string, string>, into: SuppliedPara
     // An integer beyond 2^53 keeps the digits given (JSON.parse rounds them).
     const digits = text.trim();
     const value = isInexactInteger(v) && /^-?\d{1,20}$/.test(digits) && Number(BigInt(digits)) === v ? inexactInteger(v, undefined, BigInt(digits)) : fromJson(v);
-    into.set(name, { value, text });
+    // The one template of the run's (LintOptions.parameterFilesBelong): ARM rejects a name it does not declare.
+    into.set(name, belongs ? { value, text, mustBeDeclared: true } : { value, text });
   }
 }
 

@@ -169,7 +169,7 @@ function readGivenParameterFiles(opts: AnalyzeOptions, parameters: SuppliedParam
     if (extensionOf(f) === 'bicepparam') usingNoneValues(f, opts, parameters, sink);
     else readParameterFile(f, parameters, sink, { limits: opts.limits, reads, belongs: opts.parameterFilesBelong === true });
   }
-  cliParameters({ ...(opts.params ?? {}) }, parameters);
+  cliParameters({ ...(opts.params ?? {}) }, parameters, opts.parameterFilesBelong === true);
 }
 
 /**

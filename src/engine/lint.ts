@@ -244,7 +244,8 @@ function unusedSuppliedParameters(opts: Pick<LintOptions, 'params' | 'parameterF
   const declared = new Set(templates.flatMap((r) => r.parameters ?? []).map((n) => n.toLowerCase()));
   const unused = (n: string) => !declared.has(n.toLowerCase());
   return [
-    ...cli.filter(unused).map((n) => ({ level: 'warning' as const, message: `-p ${n}: no template linted declares a parameter '${n}', so the value is not used` })),
+    // A run over one template holds -p to it too (an error at the template, see checkSupplied).
+    ...(opts.parameterFilesBelong ? [] : cli.filter(unused)).map((n) => ({ level: 'warning' as const, message: `-p ${n}: no template linted declares a parameter '${n}', so the value is not used` })),
     ...fromFiles.flatMap((f) =>
       f.names.filter(unused).map((n) => ({ level: 'warning' as const, message: `--parameters: no template linted declares a parameter '${n}', so the value the file gives it is not used`, file: f.file, at: f.at(n) })),
     ),
@@ -297,7 +298,7 @@ async function lintFiles(paths: readonly string[], given: LintOptions): Promise<
   const external = new Map<EffectiveConfig, { sites: SuppressionSite[]; concerned: Set<SuppressionSite> }>();
   const { files, missing, unreadable, focus } = await discoverFocused(paths, opts.context, opts.cwd, opts.root);
   const bicepSources = BicepSources.of(files.map((f) => f.path), opts.root);
-  if ((opts.parameterFiles?.length ?? 0) > 0) opts = { ...opts, parameterFilesBelong: deploysOneTemplate(files, (f) => generatedFromBicep(f, bicepSources)) };
+  if ((opts.parameterFiles?.length ?? 0) > 0 || Object.keys(opts.params ?? {}).length > 0) opts = { ...opts, parameterFilesBelong: deploysOneTemplate(files, (f) => generatedFromBicep(f, bicepSources)) };
   const notifications: ToolNotification[] = [];
   // A folder that cannot be read is said, unless the config's "ignore" leaves out what is in it
   // (the folder of a database container, say); one named is said whatever the config.
