@@ -58,15 +58,17 @@ function checkIpConfig(
   destination?: DestinationChoice,
 ): void {
   const name = at(ipc, 'name').value;
+  // The entries of a list known only at deployment stand as one (ipConfigurationsOf): named as such.
+  const label = typeof name === 'string' ? `${noun} '${name}'` : ipc.value instanceof Unknown ? `some ${noun}s` : `an unnamed ${noun}`;
   const version = at(ipc, 'properties', 'privateIPAddressVersion');
   const base = { resource: holder, involved, sources, related, destination };
   const fix = 'virtual network TAP does not support IPv6: mirror and send over IPv4 IP configurations only';
   if (typeof version.value === 'string' && version.value.toLowerCase() === 'ipv6') {
-    ctx.fail({ ...base, span: version.span, message: `${noun} '${String(name)}' of ${what} uses IPv6; ${fix}` });
+    ctx.fail({ ...base, span: version.span, message: `${label} of ${what} uses IPv6; ${fix}` });
     return;
   }
   if (version.value instanceof Unknown) {
-    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of ${noun} '${String(name)}' of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
+    ctx.indeterminate({ ...base, span: version.span, related: [...related, ...unknownOrigin(version.value, version.span)], message: `the IP version of ${label} of ${what} is ${describeUnknown(version.value)}; IPv6 cannot be mirrored` });
     return;
   }
   const pip = publicIpOf(ctx.graph, ipc);
@@ -78,7 +80,7 @@ function checkIpConfig(
         span: pv.span,
         involved: [...involved, holder],
         resource: pip.pip,
-        related: [...related, { span: pip.ref.span, message: `${noun} '${String(name)}' uses public IP '${pip.pip.displayName}' here` }],
+        related: [...related, { span: pip.ref.span, message: `${label} uses public IP '${pip.pip.displayName}' here` }],
         message: `public IP '${pip.pip.displayName}' of ${what} is IPv6; ${fix}`,
       });
       return;
@@ -91,7 +93,7 @@ function checkIpConfig(
         span: pv.span,
         involved: [...involved, holder],
         resource: pip.pip,
-        related: [...related, { span: pip.ref.span, message: `${noun} '${String(name)}' uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
+        related: [...related, { span: pip.ref.span, message: `${label} uses public IP '${pip.pip.displayName}' here` }, ...unknownOrigin(pv.value, pv.span)],
         message: `the IP version of public IP '${pip.pip.displayName}' of ${what} is ${describeUnknown(pv.value)}; IPv6 cannot be mirrored`,
       });
       return;

@@ -98,7 +98,7 @@ export default defineRule(
       }
       // A pool or NAT rule id known only at deployment: the load balancer behind it cannot be
       // named, let alone checked (reported once here for vtap-source-floating-ip too).
-      for (const { ref, part } of unknownLbReferencesOfNic(ctx.graph, nic)) {
+      for (const { ref, part, whole } of unknownLbReferencesOfNic(ctx.graph, nic)) {
         const key = `${nic.key}|unknown|${ref.span.identity()}`;
         if (seen.has(key) || !(ref.value instanceof Unknown)) continue;
         seen.add(key);
@@ -107,7 +107,9 @@ export default defineRule(
           resource: nic,
           involved: source.config ? [source.config] : [],
           related: [sourceRelated(source), ...unknownOrigin(ref.value, ref.span)],
-          message: `source NIC '${nic.displayName}' is in ${part === 'backendAddressPools' ? 'a load balancer backend pool' : 'a load balancer inbound NAT rule'} whose id is ${describeUnknown(ref.value)}, so vtaplint cannot check that its load balancer is not a Basic load balancer and has no Floating IP rule for it; either keeps the VM from being a TAP source: check that load balancer`,
+          message: whole
+            ? `the load balancer ${part === 'backendAddressPools' ? 'backend pools' : 'inbound NAT rules'} of source NIC '${nic.displayName}' are ${describeUnknown(ref.value)}, so vtaplint cannot check that none is of a Basic load balancer or has a Floating IP rule for it; either keeps the VM from being a TAP source: check them`
+            : `source NIC '${nic.displayName}' is in ${part === 'backendAddressPools' ? 'a load balancer backend pool' : 'a load balancer inbound NAT rule'} whose id is ${describeUnknown(ref.value)}, so vtaplint cannot check that its load balancer is not a Basic load balancer and has no Floating IP rule for it; either keeps the VM from being a TAP source: check that load balancer`,
         });
       }
     }

@@ -11,7 +11,7 @@ import type { SourceText } from '../model/source.js';
 import { isTObject, type TNode } from '../model/template.js';
 import type { DeploymentContext } from '../expr/context.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
-import { toJson } from '../expr/ops.js';
+import { UNKNOWN_PROPERTIES, toJson } from '../expr/ops.js';
 import { ObjectValue, type Value } from '../expr/value.js';
 import { parseBicep } from '../bicep/parser.js';
 import { loadArmTemplate } from '../load/arm-json.js';
@@ -168,5 +168,7 @@ function outputJson(v: Value, exactInt: (digits: string) => unknown, depth = 0):
   }
   const o = Object.create(null) as Record<string, unknown>;
   for (const [k, x] of (v as ObjectValue).entries()) o[k] = outputJson(x, exactInt, depth + 1);
+  const open = (v as ObjectValue).runtime;
+  if (open) o[UNKNOWN_PROPERTIES] = open.message;
   return o;
 }

@@ -24,6 +24,9 @@ export function fromJson(j: unknown): Value {
  * a value). `exactInt`: how an integer beyond 2^53 whose digits are known is written (`vtaplint
  * eval` prints its digits as ARM would); without it, it is an unknown like any other.
  */
+/** The key under which a printed object known in part says why its other properties are not known. */
+export const UNKNOWN_PROPERTIES = '$unknownProperties';
+
 export function toJson(v: Value, exactInt?: (digits: string) => unknown): unknown {
   if (exactInt && v instanceof InexactInteger && v.exact !== undefined) return exactInt(v.exact.toString());
   if (v instanceof Unknown) return { $unknown: unknownText(v) };
@@ -32,6 +35,8 @@ export function toJson(v: Value, exactInt?: (digits: string) => unknown): unknow
     // A null-prototype object, so keys such as __proto__ stay data.
     const o = Object.create(null) as Record<string, unknown>;
     for (const [k, x] of v.entries()) o[k] = toJson(x, exactInt);
+    // Known in part: other properties may be there (see ObjectValue.runtime).
+    if (v.runtime) o[UNKNOWN_PROPERTIES] = v.runtime.message;
     return o;
   }
   return v;

@@ -2,6 +2,7 @@
 // check). Everything about source files and positions sits under `source` keys, so two graphs
 // of one deployment (from Bicep and from the compiled JSON) compare equal once those are dropped.
 import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import { UNKNOWN_PROPERTIES } from '../expr/ops.js';
 import type { Span } from '../model/span.js';
 import type { DeployedResource } from '../deploy/model.js';
 import { cmp } from '../model/order.js';
@@ -48,6 +49,7 @@ export function valueToJson(v: Value | undefined, opts: ExportOptions | undefine
   if (v instanceof ObjectValue) {
     const o: { [k: string]: Json } = {};
     for (const [k, x] of v.entries()) setKey(o, k, valueToJson(x, opts, depth + 1));
+    if (v.runtime) o[UNKNOWN_PROPERTIES] = v.runtime.code;
     return o;
   }
   if (Array.isArray(v)) {

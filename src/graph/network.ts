@@ -7,7 +7,7 @@ import { pushAll } from '../model/push-all.js';
 import { Unknown, type Value } from '../expr/value.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
-import { at, elements, type LocatedValue } from '../expr/located.js';
+import { at, elements, knownElements, type LocatedValue } from '../expr/located.js';
 import { fullType, idNames, parseResourceId, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentDisplay, segmentKey, segmentText, splitSegments, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
 import { TYPES, deployedOfType, finalDeclarations, vmCreatedPublicIp } from './vtap.js';
 import { readOnlyType } from '../deploy/read-only-types.js';
@@ -19,9 +19,28 @@ export function isDeclared(r: DeployedResource | undefined): r is DeployedResour
   return r !== undefined && !r.existing;
 }
 
-/** The IP configurations of a NIC (inline entries). */
+/**
+ * The IP configurations of a NIC (inline entries). A list known only at deployment (a parameter,
+ * a spread of a conditional list) gives the entries it surely holds, as written, and one entry
+ * known only at deployment for the rest: every rule that reads a configuration's subnet, IP version
+ * or load balancers then says it cannot tell, where it passed a NIC whose configurations it never saw.
+ */
 export function ipConfigurationsOf(nic: DeployedResource): LocatedValue[] {
-  return elements(at(nic.root, 'properties', 'ipConfigurations'));
+  const list = at(nic.root, 'properties', 'ipConfigurations');
+  const v = list.value;
+  if (!(v instanceof Unknown)) return elements(list);
+  return [...knownElements(list), ...inEveryOption(v).map((value) => ({ value, span: list.span })), { value: new Unknown(v.reason), span: list.span }];
+}
+
+/**
+ * The elements every option of a list known only in part holds (`dual ? [v4, v6] : [v4]`: v4),
+ * matched by identity: the same variable or resource read in each branch.
+ */
+function inEveryOption(v: Unknown): Value[] {
+  const options = v.branches ?? v.oneOf;
+  if (!options || options.length < 2 || !options.every(Array.isArray)) return [];
+  const [first, ...rest] = options as Value[][];
+  return (first as Value[]).filter((x) => typeof x === 'object' && x !== null && !(x instanceof Unknown) && rest.every((o) => o.includes(x)) && !(v.contains ?? []).includes(x));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,16 +446,17 @@ export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedRes
  * load balancer nobody can name before deployment (loadBalancersOfNic() and
  * outsideLoadBalancersOfNic() give the ones that can be named).
  */
-export function unknownLbReferencesOfNic(graph: ResourceGraph, nic: DeployedResource): { ref: LocatedValue; part: 'backendAddressPools' | 'inboundNatRules' }[] {
-  const out: { ref: LocatedValue; part: 'backendAddressPools' | 'inboundNatRules' }[] = [];
+export function unknownLbReferencesOfNic(graph: ResourceGraph, nic: DeployedResource): { ref: LocatedValue; part: 'backendAddressPools' | 'inboundNatRules'; whole?: true }[] {
+  const out: { ref: LocatedValue; part: 'backendAddressPools' | 'inboundNatRules'; whole?: true }[] = [];
   for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
     for (const [prop, part] of [
       ['loadBalancerBackendAddressPools', 'backendAddressPools'],
       ['loadBalancerInboundNatRules', 'inboundNatRules'],
     ] as const) {
       const list = at(ipc, 'properties', prop);
+      // The list itself known only at deployment (`whole`): it may hold references, or none.
       if (list.value instanceof Unknown) {
-        out.push({ ref: list, part });
+        out.push({ ref: list, part, whole: true });
         continue;
       }
       for (const e of elements(list)) {

@@ -1,6 +1,6 @@
 // Built-in functions, per family (own examples, not the conformance data).
 import { describe, expect, it } from 'vitest';
-import { ev, val } from './helpers.js';
+import { ev, plain, val } from './helpers.js';
 import { uniqueString, armGuid } from '../../src/expr/hash.js';
 import { lookupFunction } from '../../src/expr/functions/index.js';
 import { ObjectValue, Unknown } from '../../src/expr/value.js';
@@ -19,6 +19,41 @@ describe('function lookup', () => {
     const r = ev('[add(1)]');
     expect(r.plain).toEqual({ $unknown: 'error' });
     expect(r.diags[0]).toMatchObject({ code: 'evaluation-error' });
+  });
+});
+
+describe('shallowMerge() of an object known only at deployment (a Bicep spread)', () => {
+  const template = { parameters: { on: { type: 'bool' }, extra: { type: 'object' } }, resources: [] };
+  const merged = (expr: string): ObjectValue => {
+    const r = ev(expr, { template });
+    expect(r.diags).toEqual([]);
+    expect(r.value).toBeInstanceOf(ObjectValue);
+    return r.value as ObjectValue;
+  };
+  it('keeps what a conditional object cannot change, and makes unknown what it may set', () => {
+    // { a: 1, ...(on ? { b: 2, a: 5 } : {}), c: 3 }: it was unknown as a whole.
+    const o = merged("[shallowMerge(createArray(createObject('a', 1), if(parameters('on'), createObject('b', 2, 'a', 5), createObject()), createObject('c', 3)))]");
+    expect(plain(o)).toEqual({ a: { $unknown: 'parameter-without-value' }, b: { $unknown: 'parameter-without-value' }, c: 3 });
+    // Both branches give 'a' a value (one by keeping the earlier 1): one of them, chosen by the condition.
+    const a = o.get('a') as Unknown;
+    expect(a.oneOf).toEqual([5, 1]);
+    expect(a.choice?.whenTrue).toBe(5);
+    expect(a.choice?.whenFalse).toBe(1);
+    // 'b' is set by one branch only: present or not, which no value says.
+    expect((o.get('b') as Unknown).oneOf).toBeUndefined();
+    expect(o.runtime).toBeUndefined();
+  });
+  it('an object of which nothing is known may set any property: those before it are unknown, those after it known', () => {
+    const after = merged("[shallowMerge(createArray(parameters('extra'), createObject('c', 3)))]");
+    expect(plain(after)).toEqual({ c: 3 });
+    expect(after.runtime?.code).toBe('parameter-without-value');
+    const before = merged("[shallowMerge(createArray(createObject('a', 1), parameters('extra')))]");
+    expect(plain(before)).toEqual({ a: { $unknown: 'parameter-without-value' } });
+    // Read through a property it does not list: unknown, not absent.
+    expect(ev("[shallowMerge(createArray(parameters('extra'), createObject('c', 3))).d]", { template }).plain).toEqual({ $unknown: 'parameter-without-value' });
+  });
+  it('is known when every object is, and the same whichever branch', () => {
+    expect(val("[shallowMerge(createArray(createObject('a', 1), if(parameters('on'), createObject('a', 1), createObject())))]", { template })).toEqual({ a: 1 });
   });
 });
 

@@ -114,6 +114,58 @@ function mergeObjects(objs: ObjectValue[], deep: boolean, depth = 0): ObjectValu
   return out;
 }
 
+/**
+ * shallowMerge() of objects some of which are known only at deployment: what a Bicep spread
+ * (`{ subnet: ..., ...(withPool ? { pools } : {}) }`) lowers to. What is written beside the
+ * unknown object stays known where that object cannot change it: a property set after it, and
+ * one set before it that none of its possible values has (a condition's two objects, or the
+ * values a parameter allows). A property it may set is unknown (one of its branches' values when
+ * both branches give one); an object of which nothing is known may set any property, so those
+ * before it are unknown and so is any property not set after it (ObjectValue.runtime). It was
+ * unknown as a whole: a literal IPv6 version beside a conditional pool was not seen.
+ */
+function mergeWithUnknown(items: readonly Value[], env: FnEnv): Value {
+  const out = new ObjectValue();
+  for (const x of items) {
+    if (x instanceof ObjectValue) {
+      for (const e of x.located()) out.set(e.key, e.value, e.span, e.keySpan);
+      // A later known object sets what it sets; what it does not set stays as open as before.
+      continue;
+    }
+    if (!(x instanceof Unknown)) return wrongType(env, x, 'an array of objects');
+    if (x.type !== undefined && x.type !== 'object') return new Unknown(x.reason, 'object');
+    const options = x.branches ?? x.oneOf;
+    if (!options || !options.every((o) => o instanceof ObjectValue)) {
+      for (const k of out.keys()) out.set(k, new Unknown(x.reason));
+      out.runtime = x.reason;
+      continue;
+    }
+    const objects = options as readonly ObjectValue[];
+    const keys = new Map<string, string>();
+    for (const o of objects) for (const k of o.keys()) if (!keys.has(k.toLowerCase())) keys.set(k.toLowerCase(), k);
+    const { choice } = x;
+    for (const k of keys.values()) {
+      const before = out.get(k);
+      const valueIn = (o: Value | undefined): Value | undefined => (o instanceof ObjectValue && o.has(k) ? o.get(k) : before);
+      const whenTrue = choice && objects.length === 2 ? valueIn(choice.whenTrue) : undefined;
+      const whenFalse = choice && objects.length === 2 ? valueIn(choice.whenFalse) : undefined;
+      if (whenTrue !== undefined && whenFalse !== undefined && choice) {
+        // As if() gives it: the condition's value decides, and each branch is known (or in part).
+        const same = equalsCharged(env, whenTrue, whenFalse);
+        if (same === SPENT) return stepsSpent(env, 'object');
+        const known = [whenTrue, whenFalse].every((v) => !(v instanceof Unknown));
+        out.set(k, same === true ? whenTrue : new Unknown(x.reason, undefined, undefined, undefined, undefined, known ? [whenTrue, whenFalse] : undefined, undefined, [whenTrue, whenFalse], undefined, undefined, { condition: choice.condition, then: 1, whenTrue, whenFalse }));
+        continue;
+      }
+      // Every option sets it, each to a known value: one of them.
+      const values = objects.map((o) => o.get(k));
+      const oneOf = values.every((v) => v !== undefined && !(v instanceof Unknown)) ? (values as Value[]) : undefined;
+      out.set(k, new Unknown(x.reason, undefined, undefined, undefined, undefined, oneOf));
+    }
+  }
+  return out;
+}
+
 function distinctValues(arr: Value[], env: FnEnv): Value[] | Unknown {
   const out: Value[] = [];
   const seen = new Set<string | number | boolean | null>();
@@ -581,9 +633,9 @@ export const collectionFunctions: FnDef[] = [
     impl: (args, env) => {
       const a = expectArray(env, args, 0);
       if (a instanceof Unknown) return a;
+      if (a.some((x) => x instanceof Unknown)) return mergeWithUnknown(a, env);
       const objs: ObjectValue[] = [];
       for (const x of a) {
-        if (x instanceof Unknown) return new Unknown(x.reason, 'object');
         if (!(x instanceof ObjectValue)) return wrongType(env, x, 'an array of objects');
         objs.push(x);
       }
