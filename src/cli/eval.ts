@@ -80,7 +80,8 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
     for (const x of d.diagnostics) sink.add(x);
     // A template that does not parse is not evaluated: exit 2, as for JSON that does not parse
     // (an error of meaning, such as an unknown function, is evaluated and exits 1).
-    if (parseBicep(d.source, limits.maxJsonDepth).diagnostics.some((x) => x.code === 'invalid-template')) return done(2);
+    // (A .bicepparam file's template may be ARM JSON: its own parse errors are among d.diagnostics' above.)
+    if (d.language === 'bicep' && parseBicep(d.source, limits.maxJsonDepth).diagnostics.some((x) => x.code === 'invalid-template')) return done(2);
     template = d;
   } else {
     let loaded = loadArmTemplate(read.source, limits);

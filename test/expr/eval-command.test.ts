@@ -222,6 +222,15 @@ describe('eval of Bicep files', () => {
     expect(out.outputs.tap?.value).toEqual({ $unknown: expect.stringContaining("named 'web-tap'") });
   });
 
+  it('evaluates a .bicepparam file whose template is ARM JSON (it exited 2 and said nothing)', async () => {
+    const template = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { p: { type: 'string' } }, resources: [], outputs: { o: { type: 'string', value: "[toUpper(parameters('p'))]" } } };
+    writeFileSync(path.join(dir, 'plain.json'), JSON.stringify(template, null, 2));
+    writeFileSync(path.join(dir, 'plain.bicepparam'), "using 'plain.json'\nparam p = 'fromParam'\n");
+    const r = await cli(['eval', 'plain.bicepparam'], dir);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)).toEqual({ outputs: { o: { type: 'string', value: 'FROMPARAM' } } });
+  });
+
   it('a Bicep file that does not parse exits 2, as JSON that does not parse; lint-only options are usage errors', async () => {
     writeFileSync(path.join(dir, 'syntax.bicep'), 'var a = {\n  b: 1 2\n}\noutput o int = 1\n');
     const broken = await cli(['eval', 'syntax.bicep'], dir);
