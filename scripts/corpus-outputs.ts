@@ -35,7 +35,8 @@ function normalize(j: Json): Json {
   if (j && typeof j === 'object') {
     const o = j as Record<string, Json>;
     if (typeof o.$unknown === 'string') return { $unknown: true };
-    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, normalize(o[k])]));
+    // An object known in part says why its other properties are not known: just unknown too.
+    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, k === '$unknownProperties' && typeof o[k] === 'string' ? true : normalize(o[k])]));
   }
   return j;
 }
