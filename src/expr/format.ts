@@ -288,7 +288,9 @@ export function composite(fmt: string, args: readonly Value[], maxLength = Infin
       const item = fmt.slice(i + 1, close);
       // .NET: the index follows '{' at once ('{ 0}' is a FormatException); spaces may follow it.
       const m = /^(\d+) *(?:, *(-?\d+) *)?(?::(.*))?$/s.exec(item);
-      if (!m) return { ok: false, message: `Input string was not in a correct format: '{${item}}'.` };
+      // .NET reads an index's and a width's digits only while the number is below a million: a
+      // digit after that is a format error ('{0,2000000000}' is no two-billion-wide field).
+      if (!m || pastDigitLimit(m[1] as string) || (m[2] !== undefined && pastDigitLimit(m[2].replace(/^-/, '')))) return { ok: false, message: `Input string was not in a correct format: '{${item}}'.` };
       const idx = Number(m[1]);
       if (idx >= args.length) {
         return { ok: false, message: `Index (zero based) must be greater than or equal to zero and less than the size of the argument list: '{${item}}'.` };
@@ -305,7 +307,9 @@ export function composite(fmt: string, args: readonly Value[], maxLength = Infin
         lit = '';
         pieces.push(text);
       } else {
-        const w = Math.min(Math.abs(align), 1_000_000);
+        const w = Math.abs(align);
+        // A field up to 9,999,999 wide is .NET's to make; past the caller's maximum it is not made.
+        if (w > maxLength) return { ok: false, message: 'too long', tooLong: w };
         lit += align < 0 ? text.padEnd(w) : text.padStart(w);
       }
       i = close + 1;
@@ -324,4 +328,14 @@ export function composite(fmt: string, args: readonly Value[], maxLength = Infin
   }
   if (lit) pieces.push(lit);
   return { ok: true, pieces };
+}
+
+/** Whether .NET's composite format parser stops reading `digits` before their end (it reads while the number is below 1,000,000). */
+function pastDigitLimit(digits: string): boolean {
+  let n = 0;
+  for (let i = 0; i < digits.length; i++) {
+    if (n >= 1_000_000) return true;
+    n = n * 10 + (digits.charCodeAt(i) - 48);
+  }
+  return false;
 }

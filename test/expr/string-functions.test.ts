@@ -68,6 +68,16 @@ describe('format() with .NET format strings beyond the documented ones', () => {
     expect(ev("[format('{0 , 3 }|{0 }', 5)]").plain).toBe('  5|5');
   });
 
+  it('.NET reads an index or a width only while it is below a million: more digits are a format error, not a clamped field', () => {
+    // The width was clamped to a million characters: a two-billion-wide field gave a string.
+    expect(failure("[format('{0,2000000000}', 'a')]")).toMatch(/Input string was not in a correct format/);
+    expect(failure("[format('{0,-10000000}', 'a')]")).toMatch(/Input string was not in a correct format/);
+    expect(failure("[format('{10000000}', 'a')]")).toMatch(/Input string was not in a correct format/);
+    // Seven digits are read whole: an index that is out of range, a field that wide.
+    expect(failure("[format('{1000000}', 'a')]")).toMatch(/Index \(zero based\)/);
+    expect(ev("[length(format('{0,1000000}', 'a'))]").plain).toBe(1_000_000);
+  });
+
   it('custom patterns keep literal text between the digit placeholders', () => {
     expect(fmt('00-00', '1234')).toBe('12-34');
     expect(fmt('000-000', '12')).toBe('000-012');
