@@ -23,6 +23,13 @@ const NOT_HERE =
   'For-expressions are not supported in this context. For-expressions may be used as values of resource, module, variable, and output declarations, or values of resource and module properties. (BCP138)';
 const NESTED = 'Property value for-expressions cannot be nested. (BCP142)';
 const KEYED = 'For-expressions cannot be used with properties whose names are also expressions. (BCP143)';
+/**
+ * A loop's `if` is read as a condition only where the loop is the whole value of a resource or
+ * module declaration (the compiler's parser reads an `if` body there only); anywhere else it is
+ * a call of a function 'if', which does not exist.
+ */
+const FILTER_NOT_HERE =
+  'The function "if" is not supported. Use the "?:" (ternary conditional) operator instead, e.g. condition ? ValueIfTrue : ValueIfFalse (BCP100); a loop takes a condition only as the whole value of a resource or module declaration: filter the array instead (filter(array, x => condition))';
 
 /** The `for` keyword of a for-expression (after its `[` and any blank). */
 function forKeyword(e: ForExpression, text: string): Node {
@@ -43,6 +50,7 @@ export function forPlacementErrors(statements: readonly Statement[], text: strin
         const inner = owner === 'resource' || owner === 'module' ? loops + (propertyValue && state !== 'disallowed' ? 1 : 0) : loops;
         visit(e.iterable, owner, state, inner, false);
         if (e.body.kind === 'If') {
+          out.push({ at: e.body.keyword, message: FILTER_NOT_HERE });
           visit(e.body.condition, owner, state, inner, false);
           visit(e.body.body, owner, state, inner, false);
         } else visit(e.body, owner, state, inner, false);
@@ -119,6 +127,7 @@ export function forPlacementErrors(statements: readonly Statement[], text: strin
         if (s.value.kind === 'For') {
           visit(s.value.iterable, 'value', 'inconclusive', 0, false);
           if (s.value.body.kind === 'If') {
+            out.push({ at: s.value.body.keyword, message: FILTER_NOT_HERE });
             visit(s.value.body.condition, 'value', 'inconclusive', 0, false);
             visit(s.value.body.body, 'value', 'inconclusive', 0, false);
           } else visit(s.value.body, 'value', 'inconclusive', 0, false);

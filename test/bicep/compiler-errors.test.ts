@@ -493,6 +493,33 @@ describe('Bicep: errors the compiler raises', () => {
     ]);
   });
 
+  it("a loop's condition ('if') anywhere but the whole value of a resource or module declaration is the compiler's BCP100, at the if (it was lowered as a filter)", async () => {
+    const main = [
+      "param subnets array = [{ name: 'web', prefix: '10.0.0.0/24', on: true }, { name: 'tap', prefix: '10.0.1.0/24', on: false }]",
+      // Allowed: a resource loop and a module loop with a condition.
+      "resource nsgs 'Microsoft.Network/networkSecurityGroups@2024-05-01' = [for s in subnets: if (s.on) {",
+      "  name: '${s.name}-nsg'",
+      "  location: 'eastus'",
+      '}]',
+      // Not allowed: a variable's loop, a property loop, an output's loop.
+      "var onNames = [for (s, i) in subnets: if (i > 0) s.name]",
+      "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+      "  name: 'hub'",
+      "  location: 'eastus'",
+      '  properties: {',
+      "    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }",
+      "    subnets: [for s in subnets: if (s.on) { name: s.name, properties: { addressPrefix: s.prefix } }]",
+      '  }',
+      '}',
+      "output names array = [for s in subnets: if (s.on) s.name]",
+      'output n array = onNames',
+      '',
+    ].join('\n');
+    const msg =
+      'The function "if" is not supported. Use the "?:" (ternary conditional) operator instead, e.g. condition ? ValueIfTrue : ValueIfFalse (BCP100); a loop takes a condition only as the whole value of a resource or module declaration: filter the array instead (filter(array, x => condition))';
+    expect(await errors(main)).toEqual([`6:39 ${msg}`, `12:33 ${msg}`, `15:41 ${msg}`]);
+  });
+
   it('an az function in a parameters file, which has none but getSecret() (BCP057, BCP107), at its name', async () => {
     const main = [
       'param location string',

@@ -323,7 +323,7 @@ describe('Bicep lowering: template shape', () => {
         'var nums = [1, 2, 3, 4]',
         'var doubled = [for n in nums: n * 2]',
         'var indexed = [for (n, i) in nums: n + i]',
-        'var evens = [for n in nums: if (n % 2 == 0) n]',
+        'var evens = filter(nums, n => n % 2 == 0)',
         'var sum = reduce(nums, 0, (acc, x) => acc + x)',
         'var big = filter(nums, x => x > 2)',
         'var merged = { a: 1, ...{ b: 2 } }',
