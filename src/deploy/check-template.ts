@@ -72,8 +72,6 @@ const START_OF_DEPLOYMENT = new Set(['name', 'type', 'apiversion', 'location', '
 
 /** Where a variable's value is: resolved before any resource is deployed (see variables()). */
 const VARIABLE = { what: 'a variable', count: true } as const;
-/** A parameter's default value: resolved before the variables, so it cannot read one either (`noVariables`). */
-const PARAMETER_DEFAULT = { what: "a parameter's default value", count: true, noVariables: true } as const;
 
 /** Declaration keys whose values ARM never evaluates. */
 const NOT_EVALUATED = new Set(['metadata', 'comments']);
@@ -86,7 +84,7 @@ export class TemplateChecker {
   private readonly ks: (string | number)[] = [];
   private readonly spans: Span[] = [];
   /** What value() is walking: a resource property evaluated before deployment (see START_OF_DEPLOYMENT), a copy count. */
-  private at: { what: string; count: boolean; noVariables?: boolean } | undefined;
+  private at: { what: string; count: boolean } | undefined;
   /**
    * Where utcNow() and newGuid() may be called (PARAMETER_DEFAULT_ONLY): true in a parameter's
    * defaultValue, and in user-defined functions, which a default value may call (not checked).
@@ -164,7 +162,7 @@ export class TemplateChecker {
       if (NOT_EVALUATED.has(lower)) continue;
       // ARM resolves parameters before it deploys anything: a default cannot read a resource's
       // runtime state (reference(), list*()).
-      if (parameter && lower === 'defaultvalue') this.allowingDefaultOnly(() => this.valueAt(PARAMETER_DEFAULT, decl, k, span, names));
+      if (parameter && lower === 'defaultvalue') this.allowingDefaultOnly(() => this.valueAt({ what: "a parameter's default value", count: true }, decl, k, span, names));
       else this.value(decl, k, span, names);
     }
   }
@@ -272,7 +270,7 @@ export class TemplateChecker {
   }
 
   /** value(), for a resource property evaluated before deployment (see `at`). */
-  private valueAt(at: { what: string; count: boolean; noVariables?: boolean }, container: TObject, key: string, span: Span, names: Names | undefined): void {
+  private valueAt(at: { what: string; count: boolean }, container: TObject, key: string, span: Span, names: Names | undefined): void {
     this.at = at;
     try {
       this.value(container, key, span, names);
@@ -361,16 +359,6 @@ export class TemplateChecker {
           span: span.sub(c.start, c.end),
         });
       }
-    }
-    for (let i = 0; at?.noVariables && i < facts.refs.length; i++) {
-      const r = facts.refs[i] as (typeof facts.refs)[number];
-      if (r.kind !== 'variables') continue;
-      span ??= spanAt(container, key, containerSpan, isKey);
-      this.diagnostics.add({
-        code: 'evaluation-error',
-        message: `The template function 'variables' is not expected at this location: ARM resolves the parameters before the variables, so a parameter's default value cannot read one (write the expression itself, or read another parameter); ARM rejects the deployment.`,
-        span: span.sub(r.start, r.end),
-      });
     }
     for (let i = 0; !this.defaultOnlyAllowed && i < facts.defaultOnlyCalls.length; i++) {
       const c = facts.defaultOnlyCalls[i] as (typeof facts.defaultOnlyCalls)[number];

@@ -408,21 +408,6 @@ describe('declared type names', () => {
   });
 });
 
-describe('variables() in the default value of a parameter', () => {
-  test('is an error at the call: ARM resolves the parameters before the variables (it was evaluated as if allowed)', () => {
-    const t = arm([], {
-      parameters: {
-        name: { type: 'string', defaultValue: "[concat(variables('prefix'), '-tap')]" },
-        fine: { type: 'string', defaultValue: "[concat(parameters('name'), '-x')]" },
-      },
-      variables: { prefix: 'hub', alsoFine: "[parameters('name')]" },
-    });
-    expect(found({ 'main.json': t })).toEqual([
-      `evaluation-error ${where(t, "variables('prefix')")} The template function 'variables' is not expected at this location: ARM resolves the parameters before the variables, so a parameter's default value cannot read one (write the expression itself, or read another parameter); ARM rejects the deployment.`,
-    ]);
-  });
-});
-
 describe('utcNow() and newGuid() outside the default value of a parameter', () => {
   // Their docs: "You can only use this function within an expression for the default value of a
   // parameter. Using this function anywhere else in a template returns an error."
