@@ -408,6 +408,17 @@ describe('declared type names', () => {
   });
 });
 
+describe('variables() in the default value of a parameter', () => {
+  test('is accepted, as ARM accepts it (an old ARM library and editor validation rejected it; quickstart templates that do it deploy)', () => {
+    const t = arm([], {
+      parameters: { name: { type: 'string', defaultValue: "[toLower(format('{0}-{1}', variables('prefix'), uniqueString(resourceGroup().id)))]" } },
+      variables: { prefix: 'hub' },
+      outputs: { name: { type: 'string', value: "[parameters('name')]" } },
+    });
+    expect(found({ 'main.json': t })).toEqual([]);
+  });
+});
+
 describe('utcNow() and newGuid() outside the default value of a parameter', () => {
   // Their docs: "You can only use this function within an expression for the default value of a
   // parameter. Using this function anywhere else in a template returns an error."
