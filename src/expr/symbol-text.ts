@@ -13,6 +13,9 @@ const cache = new Map<string, string>();
 
 /** `symbol` as a template writes it (see above); memoized: the same few symbols name many resources. */
 export function readableSymbol(symbol: string): string {
+  // A nested deployment's or module's own values carry its index (`deployment#0:parameters('x')`),
+  // which keeps them apart from the parent's: no name a user wrote.
+  if (symbol.includes('deployment#')) symbol = symbol.replace(/deployment#\d+:/g, '');
   // Only a symbol built from keys holds a double quote or a '+'; a plain one (parameters('x')) is shown as it is.
   if (!symbol.includes('"') && !symbol.includes('+')) return symbol;
   let out = cache.get(symbol);

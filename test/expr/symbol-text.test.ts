@@ -15,6 +15,11 @@ describe('readableSymbol', () => {
     expect(readableSymbol('uniqueString({"a":parameters(\'x\'),"b":[1,"c"]})')).toBe("uniqueString({'a': parameters('x'), 'b': [1, 'c']})");
   });
 
+  test("a module's or nested deployment's own values are shown without the index that keeps them apart (it leaked into messages: 'deployment#0:parameters(...)')", () => {
+    expect(readableSymbol("deployment#0:parameters('prefix')")).toBe("parameters('prefix')");
+    expect(readableSymbol('toLower("x-"+deployment#12:parameters(\'name\'))')).toBe("toLower(concat('x-', parameters('name')))");
+  });
+
   test('a plain symbol, and one it cannot read, are shown as they are', () => {
     expect(readableSymbol("parameters('vmName')")).toBe("parameters('vmName')");
     expect(readableSymbol('deployment().properties.templateLink.uri')).toBe('deployment().properties.templateLink.uri');
