@@ -128,7 +128,8 @@ export async function evalCommand(opts: EvalOptions): Promise<EvalResult> {
   // number would print a nearby one): a placeholder no template string can contain, replaced after.
   const tag = `\u0000int${process.hrtime.bigint().toString(36)}:`;
   const exactInt = (digits: string) => `${tag}${digits}`;
-  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: outputJson(o.value, exactInt) };
+  // An output whose condition is only known at deployment may not be there: said beside its value.
+  for (const o of deployed.scope?.outputs() ?? []) outputs[o.name] = { type: o.type ?? null, value: outputJson(o.value, exactInt), ...(o.condition ? { condition: toJson(o.condition) } : {}) };
   for (const d of deployed.diagnostics) sink.add(d);
   const placeholder = new RegExp(`"${JSON.stringify(tag).slice(1, -1).replaceAll('\\', '\\\\')}(-?\\d+)"`, 'g');
   const output = `${JSON.stringify({ outputs }, null, 2).replace(placeholder, '$1')}\n`;

@@ -138,6 +138,8 @@ export interface OutputValue {
   span: Span;
   /** The expression that computes the value (its `value`, or its `copy`); the declaration when it has neither. */
   valueSpan: Span;
+  /** A `condition` only known at deployment: the output may not be there at all. */
+  condition?: Unknown | undefined;
 }
 
 /**
@@ -746,10 +748,12 @@ export class TemplateScope implements EvalContext {
       const type = this.declaredType(d);
       const cond = childOf(d, 'condition');
       let certain = true;
+      let condition: Unknown | undefined;
       if (cond) {
         const c = this.base.node(cond.node, cond.span);
         if (c === false) continue;
         certain = c === true;
+        if (c instanceof Unknown) condition = c;
       }
       let value: Value;
       const copy = childOf(d, 'copy');
@@ -765,7 +769,7 @@ export class TemplateScope implements EvalContext {
       // A type vtaplint could not work out (a Bicep resource-derived type, see TYPE_NOT_KNOWN) is never held against the value.
       else if (!(TYPE_NOT_KNOWN in d.node)) this.checkOutputType(name, value, type, (copy ?? val)?.span ?? decl.span);
       if (type && SECURE_TYPES.has(type.toLowerCase())) value = new Unknown({ code: 'secure', message: `the secure output '${name}' is never shown`, span: decl.span });
-      out.push({ name, type, value, span: decl.span, valueSpan: (copy ?? val)?.span ?? decl.span });
+      out.push({ name, type, value, span: decl.span, valueSpan: (copy ?? val)?.span ?? decl.span, ...(condition ? { condition } : {}) });
     }
     return out;
   }

@@ -222,6 +222,30 @@ describe('eval of Bicep files', () => {
     expect(out.outputs.tap?.value).toEqual({ $unknown: expect.stringContaining("named 'web-tap'") });
   });
 
+  it('an output whose condition is only known at deployment says so beside its value; an object known in part lists its unknown properties', async () => {
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { withTap: { type: 'bool' }, tags: { type: 'object' } },
+      resources: [],
+      outputs: {
+        tapName: { condition: "[parameters('withTap')]", type: 'string', value: 'tap1' },
+        always: { condition: true, type: 'string', value: 'x' },
+        merged: { type: 'object', value: "[shallowMerge(createArray(parameters('tags'), createObject('owner', 'net')))]" },
+      },
+    };
+    writeFileSync(path.join(dir, 'conditional.json'), JSON.stringify(template, null, 2));
+    const r = await cli(['eval', 'conditional.json'], dir);
+    const reason = (name: string) => `the parameter '${name}' has no value (no default, parameters file or -p value)`;
+    expect(JSON.parse(r.stdout)).toEqual({
+      outputs: {
+        tapName: { type: 'string', value: 'tap1', condition: { $unknown: reason('withTap') } },
+        always: { type: 'string', value: 'x' },
+        merged: { type: 'object', value: { owner: 'net', $unknownProperties: reason('tags') } },
+      },
+    });
+  });
+
   it('evaluates a .bicepparam file whose template is ARM JSON (it exited 2 and said nothing)', async () => {
     const template = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', parameters: { p: { type: 'string' } }, resources: [], outputs: { o: { type: 'string', value: "[toUpper(parameters('p'))]" } } };
     writeFileSync(path.join(dir, 'plain.json'), JSON.stringify(template, null, 2));
