@@ -1,7 +1,7 @@
 // json() text parsing as ARM does it (Newtonsoft.Json): standard JSON plus single-quoted
 // strings, unquoted property names, comments and trailing commas. Iterative depth-limited
 // recursion; never throws.
-import { ObjectValue } from './value.js';
+import { ObjectValue, inexactInteger, isInexactInteger } from './value.js';
 import type { Value } from './value.js';
 
 export type JsonParse = { ok: true; value: Value } | { ok: false; message: string; offset: number };
@@ -45,7 +45,10 @@ class P {
     const m = /^-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)/.exec(this.s.slice(this.i, this.i + 400));
     if (m) {
       this.i += m[0].length;
-      return Number(m[0]);
+      const n = Number(m[0]);
+      // An integer beyond 2^53 keeps its digits (Newtonsoft reads it exactly, as an Int64 or a
+      // BigInteger): a JS number would round it silently.
+      return isInexactInteger(n) && /^-?\d+$/.test(m[0]) ? inexactInteger(n, undefined, BigInt(m[0])) : n;
     }
     for (const [w, v] of [
       ['true', true],

@@ -132,6 +132,11 @@ function jsonString(s: string): string {
  */
 export function armJsonText(v: Value, out: string[] = [], depth = 0): boolean {
   if (depth > 512) return false;
+  // An integer beyond 2^53 whose digits are known is written with them (json('{"n": 9007199254740993}')).
+  if (v instanceof InexactInteger && v.exact !== undefined) {
+    out.push(v.exact.toString());
+    return true;
+  }
   if (v instanceof Unknown) return false;
   if (v === null) out.push('null');
   else if (typeof v === 'string') out.push(jsonString(v));

@@ -94,3 +94,27 @@ describe('integers beyond 2^53 supplied to a template', () => {
     expect(r.stdout).toMatch(/"n": \{\s+"type": "int",\s+"value": 9007199254740993\s+\}/);
   });
 });
+
+describe('integers beyond 2^53 in JSON text read by json()', () => {
+  it('keep their digits, as Newtonsoft reads them (an Int64 or a BigInteger): json() rounded them silently', async () => {
+    // Written by hand: JSON.stringify cannot write these numbers.
+    const t = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [],
+  "outputs": {
+    "obj": { "type": "object", "value": "[json('{\\"n\\": 9007199254740993}')]" },
+    "huge": { "type": "object", "value": "[json('{\\"n\\": 99999999999999999999}')]" },
+    "text": { "type": "string", "value": "[string(json('{\\"n\\": 9007199254740993}'))]" },
+    "sum": { "type": "int", "value": "[add(json('9007199254740993'), 1)]" }
+  }
+}`;
+    const dir = workspace({ 't.json': t });
+    const r = await cli(['eval', 't.json'], dir);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('"n": 9007199254740993');
+    expect(r.stdout).toContain('"n": 99999999999999999999');
+    expect(r.stdout).toContain('"value": "{\\"n\\":9007199254740993}"');
+    expect(r.stdout).toContain('"value": 9007199254740994');
+  });
+});
