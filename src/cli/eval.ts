@@ -170,7 +170,7 @@ function outputJson(v: Value, exactInt: (digits: string) => unknown, depth = 0):
   }
   const o = Object.create(null) as Record<string, unknown>;
   for (const [k, x] of (v as ObjectValue).entries()) o[k] = outputJson(x, exactInt, depth + 1);
-  const open = (v as ObjectValue).runtime;
-  if (open) o[UNKNOWN_PROPERTIES] = open.message;
+  const partial = (v as ObjectValue).partial;
+  if (partial?.open) o[UNKNOWN_PROPERTIES] = partial.reason.message;
   return o;
 }

@@ -19,6 +19,12 @@ export type { LambdaScope };
 /** The symbol the evaluator gives range(0, n) when n is unknown (see call(): `${name}(${keys})`). */
 const RANGE_FROM_ZERO = 'range(0,';
 /**
+ * Functions that hold an object whose set of properties is not known (ObjectValue.partial) as it
+ * is, without looking at all of it: an array or object literal around it (a Bicep spread of it is
+ * shallowMerge(createArray(...))); every other function gets an unknown in its place.
+ */
+const HOLDS_WHOLE = new Set(['createArray', 'createObject']);
+/**
  * Functions whose result is a value they were given or looked up (a parameter, a variable, one of
  * their arguments or one of its elements): they build nothing, and calling them is one step
  * whatever the value's size (see Evaluator.chargeBuilt).
@@ -183,6 +189,8 @@ class Evaluator {
       }
       // Runtime state (reference()): read-only properties Azure fills in are unknown, not missing.
       if (obj.runtime) return new Unknown(obj.runtime, undefined, undefined, obj.runtime.symbol !== undefined ? `${obj.runtime.symbol}.${name.toLowerCase()}` : undefined);
+      // A spread of an object known only at deployment may have set it.
+      if (obj.partial?.open) return new Unknown(obj.partial.reason);
       const avail = obj.keys();
       return this.error(
         n,
@@ -270,7 +278,10 @@ class Evaluator {
         const args: Value[] = new Array<Value>(count);
         let firstUnknown: Unknown | undefined;
         for (let i = 0; i < count; i++) {
-          const v = this.eval(n.args[i] as Expr, scope, depth + 1);
+          let v = this.eval(n.args[i] as Expr, scope, depth + 1);
+          // An object whose set of properties is not known (ObjectValue.partial) is unknown to a
+          // function, which may look at all of it (length, contains, string, union, ...).
+          if (v instanceof ObjectValue && v.partial && !HOLDS_WHOLE.has(def.name)) v = new Unknown(v.partial.reason, 'object');
           args[i] = v;
           if (firstUnknown === undefined && v instanceof Unknown) firstUnknown = v;
         }

@@ -19,9 +19,8 @@ export function at(base: LocatedValue, ...path: (string | number)[]): LocatedVal
     if (v instanceof Unknown) return cur;
     if (v instanceof ObjectValue && typeof key === 'string') {
       const i = v.indexOf(key);
-      // An object known in part (runtime state, a spread of an object known only at deployment):
-      // a property it does not list may be there all the same.
-      if (i < 0) return { value: v.runtime ? new Unknown(v.runtime) : undefined, span: cur.span };
+      // A spread of an object known only at deployment: a property it does not list may be there all the same.
+      if (i < 0) return { value: v.partial?.open ? new Unknown(v.partial.reason) : undefined, span: cur.span };
       cur = { value: v.valueAt(i), span: v.spanAt(i) ?? cur.span };
     } else if (Array.isArray(v) && typeof key === 'number') {
       if (key < 0 || key >= v.length) return { value: undefined, span: cur.span };

@@ -35,8 +35,8 @@ export function toJson(v: Value, exactInt?: (digits: string) => unknown): unknow
     // A null-prototype object, so keys such as __proto__ stay data.
     const o = Object.create(null) as Record<string, unknown>;
     for (const [k, x] of v.entries()) o[k] = toJson(x, exactInt);
-    // Known in part: other properties may be there (see ObjectValue.runtime).
-    if (v.runtime) o[UNKNOWN_PROPERTIES] = v.runtime.message;
+    // Known in part: other properties may be there (see ObjectValue.partial).
+    if (v.partial?.open) o[UNKNOWN_PROPERTIES] = v.partial.reason.message;
     return o;
   }
   return v;
@@ -138,6 +138,8 @@ export function armJsonText(v: Value, out: string[] = [], depth = 0): boolean {
     return true;
   }
   if (v instanceof Unknown) return false;
+  // An object whose set of properties is not known has no text yet (ObjectValue.partial).
+  if (v instanceof ObjectValue && v.partial) return false;
   if (v === null) out.push('null');
   else if (typeof v === 'string') out.push(jsonString(v));
   else if (typeof v === 'number') out.push(numberText(v));
@@ -241,6 +243,8 @@ function equalsAt(a: Value, b: Value, depth: number, meter: CompareMeter | undef
     return unsure ? undefined : true;
   }
   if (a instanceof ObjectValue && b instanceof ObjectValue) {
+    // Which properties one has is not known (ObjectValue.partial): nor is whether they are equal.
+    if (a.partial || b.partial) return undefined;
     if (a.size !== b.size) return false;
     let unsure = false;
     for (const [k, x] of a.entries()) {

@@ -51,6 +51,12 @@ function lowerName(key: string): string {
   return lower;
 }
 
+/** What is not known of a partial object's properties (ObjectValue.partial). */
+export interface PartialShape {
+  readonly reason: UnknownReason;
+  readonly open: boolean;
+}
+
 /** An object with ARM's case-insensitive property names. Keys such as `__proto__` are ordinary data. */
 export class ObjectValue {
   // Properties in insertion order, six slots each in one array: original spelling, lowercased
@@ -70,6 +76,15 @@ export class ObjectValue {
    * are known, and any other property is not missing but only known at deployment, for this reason.
    */
   runtime: UnknownReason | undefined;
+  /**
+   * Set for an object whose set of properties is not known (a spread of an object known only at
+   * deployment, or of one that sets a property under a condition): the properties it lists are
+   * what they say (or unknown values), but which properties it has is not known, so a function
+   * that looks at the whole object (length, contains, string, union, ...) gets an unknown. `open`:
+   * any property it does not list may be there too (read as unknown); otherwise one it does not
+   * list is surely absent. See mergeWithUnknown.
+   */
+  partial: PartialShape | undefined;
   // The template origin as two fields (no object of its own per evaluated object): see `origin`.
   private originContainer: object | undefined;
   private originSpan: Span | undefined;

@@ -49,7 +49,7 @@ export function valueToJson(v: Value | undefined, opts: ExportOptions | undefine
   if (v instanceof ObjectValue) {
     const o: { [k: string]: Json } = {};
     for (const [k, x] of v.entries()) setKey(o, k, valueToJson(x, opts, depth + 1));
-    if (v.runtime) o[UNKNOWN_PROPERTIES] = v.runtime.code;
+    if (v.partial?.open) o[UNKNOWN_PROPERTIES] = v.partial.reason.code;
     return o;
   }
   if (Array.isArray(v)) {

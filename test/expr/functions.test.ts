@@ -41,16 +41,34 @@ describe('shallowMerge() of an object known only at deployment (a Bicep spread)'
     expect(a.choice?.whenFalse).toBe(1);
     // 'b' is set by one branch only: present or not, which no value says.
     expect((o.get('b') as Unknown).oneOf).toBeUndefined();
-    expect(o.runtime).toBeUndefined();
+    // Which properties it has is not known ('b' may be absent): functions that look at all of it get an unknown.
+    expect(o.partial).toEqual({ reason: expect.objectContaining({ code: 'parameter-without-value' }), open: false });
+    expect(ev("[length(shallowMerge(createArray(createObject('a', 1), if(parameters('on'), createObject('b', 2), createObject()))))]", { template }).plain).toEqual({ $unknown: 'parameter-without-value' });
+    // A property no option sets is surely absent: reading it is ARM's error.
+    expect(ev("[shallowMerge(createArray(createObject('a', 1), if(parameters('on'), createObject('b', 2), createObject()))).c]", { template }).diags[0]?.message).toMatch(/The language expression property 'c' doesn't exist/);
   });
   it('an object of which nothing is known may set any property: those before it are unknown, those after it known', () => {
     const after = merged("[shallowMerge(createArray(parameters('extra'), createObject('c', 3)))]");
     expect(plain(after)).toEqual({ c: 3 });
-    expect(after.runtime?.code).toBe('parameter-without-value');
+    expect(after.partial).toEqual({ reason: expect.objectContaining({ code: 'parameter-without-value' }), open: true });
     const before = merged("[shallowMerge(createArray(createObject('a', 1), parameters('extra')))]");
     expect(plain(before)).toEqual({ a: { $unknown: 'parameter-without-value' } });
     // Read through a property it does not list: unknown, not absent.
     expect(ev("[shallowMerge(createArray(parameters('extra'), createObject('c', 3))).d]", { template }).plain).toEqual({ $unknown: 'parameter-without-value' });
+  });
+  it('a function that looks at all of a partial object gets an unknown; one spread again, or an option that is partial, stays partial', () => {
+    // These were definite answers from the properties listed (contains() false, length() 1, ...).
+    const v0 = "shallowMerge(createArray(parameters('extra'), createObject('a', 0)))";
+    for (const f of [`contains(${v0}, 'q')`, `length(${v0})`, `objectKeys(${v0})`, `empty(${v0})`, `string(${v0})`, `union(${v0}, createObject('b', 1))`, `equals(${v0}, createObject('a', 0))`]) {
+      expect(ev(`[${f}]`, { template }).plain, f).toEqual({ $unknown: 'parameter-without-value' });
+    }
+    const again = merged(`[shallowMerge(createArray(${v0}, createObject('b', 1)))]`);
+    expect(plain(again)).toEqual({ a: 0, b: 1 });
+    expect(again.partial?.open).toBe(true);
+    // A condition's option that is itself open: any property before it may be replaced.
+    const opt = merged(`[shallowMerge(createArray(createObject('v', 'IPv4'), if(parameters('on'), ${v0}, createObject())))]`);
+    expect(plain(opt)).toEqual({ v: { $unknown: 'parameter-without-value' } });
+    expect(opt.partial?.open).toBe(true);
   });
   it('is known when every object is, and the same whichever branch', () => {
     expect(val("[shallowMerge(createArray(createObject('a', 1), if(parameters('on'), createObject('a', 1), createObject())))]", { template })).toEqual({ a: 1 });

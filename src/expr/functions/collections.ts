@@ -1,7 +1,7 @@
 // Array and object functions (several of them also take strings, as in ARM: contains, empty,
 // first, last, length, skip, take, indexOf, lastIndexOf, concat).
 import { InexactInteger, ObjectValue, TracedObject, UnbuiltArray, Unknown, guessedPieceFromEnd, pastGuessedPieces, setElementArgs } from '../value.js';
-import type { Value } from '../value.js';
+import type { PartialShape, UnknownReason, Value } from '../value.js';
 import { findUnknown, foldCase, numberText, partialString, typeName, unknownPropertyName } from '../ops.js';
 import { parseJsonText } from '../json-text.js';
 import { expectArray, expectInt, expectObject } from './args.js';
@@ -106,7 +106,10 @@ function mergeObjects(objs: ObjectValue[], deep: boolean, depth = 0): ObjectValu
   for (const o of objs) {
     for (const e of o.located()) {
       const prev = out.get(e.key);
-      if (deep && depth < 64 && prev instanceof ObjectValue && e.value instanceof ObjectValue) {
+      // union() of nested objects whose properties are not all known: not known either.
+      const partial = deep && prev instanceof ObjectValue && e.value instanceof ObjectValue ? (prev.partial ?? e.value.partial) : undefined;
+      if (partial) out.set(e.key, new Unknown(partial.reason, 'object'), e.span, e.keySpan);
+      else if (deep && depth < 64 && prev instanceof ObjectValue && e.value instanceof ObjectValue) {
         out.set(e.key, mergeObjects([prev, e.value], true, depth + 1), e.span, e.keySpan);
       } else out.set(e.key, e.value, e.span, e.keySpan);
     }
@@ -116,28 +119,38 @@ function mergeObjects(objs: ObjectValue[], deep: boolean, depth = 0): ObjectValu
 
 /**
  * shallowMerge() of objects some of which are known only at deployment: what a Bicep spread
- * (`{ subnet: ..., ...(withPool ? { pools } : {}) }`) lowers to. What is written beside the
- * unknown object stays known where that object cannot change it: a property set after it, and
- * one set before it that none of its possible values has (a condition's two objects, or the
- * values a parameter allows). A property it may set is unknown (one of its branches' values when
- * both branches give one); an object of which nothing is known may set any property, so those
- * before it are unknown and so is any property not set after it (ObjectValue.runtime). It was
- * unknown as a whole: a literal IPv6 version beside a conditional pool was not seen.
+ * (`{ subnet: ..., ...(withPool ? { pools } : {}) }`) lowers to. It was unknown as a whole, so a
+ * literal 'privateIPAddressVersion: IPv6' beside a conditional pool was not seen. Now what the
+ * unknown object cannot change stays known: a property set after it, and one set before it that
+ * none of its possible objects (a condition's two, the values a parameter allows) has. A property
+ * it may set is unknown (one of its branches' values when both give one, as if() gives it). The
+ * result is partial (ObjectValue.partial): which properties it has is not all known, so functions
+ * that look at all of it get an unknown; an object of which nothing is known (or one that is
+ * itself open) leaves it open: any property it does not list may be there.
  */
 function mergeWithUnknown(items: readonly Value[], env: FnEnv): Value {
   const out = new ObjectValue();
+  let partial: PartialShape | undefined;
+  // What a property set by an object of which nothing is known makes of the ones before it.
+  const openUp = (reason: UnknownReason): void => {
+    for (const k of out.keys()) out.set(k, new Unknown(reason));
+    partial = { reason, open: true };
+  };
   for (const x of items) {
     if (x instanceof ObjectValue) {
+      // A partial object: what it lists is set; when open, anything before it may be replaced. So
+      // may a resource's runtime state (reference()), which holds what Azure fills in as well.
+      const open = x.partial?.open ? x.partial.reason : x.runtime;
+      if (open) openUp(open);
       for (const e of x.located()) out.set(e.key, e.value, e.span, e.keySpan);
-      // A later known object sets what it sets; what it does not set stays as open as before.
+      if (x.partial && !partial?.open) partial = x.partial;
       continue;
     }
     if (!(x instanceof Unknown)) return wrongType(env, x, 'an array of objects');
     if (x.type !== undefined && x.type !== 'object') return new Unknown(x.reason, 'object');
     const options = x.branches ?? x.oneOf;
-    if (!options || !options.every((o) => o instanceof ObjectValue)) {
-      for (const k of out.keys()) out.set(k, new Unknown(x.reason));
-      out.runtime = x.reason;
+    if (!options || !options.every((o) => o instanceof ObjectValue && !o.partial?.open && !o.runtime)) {
+      openUp(x.reason);
       continue;
     }
     const objects = options as readonly ObjectValue[];
@@ -147,6 +160,8 @@ function mergeWithUnknown(items: readonly Value[], env: FnEnv): Value {
     for (const k of keys.values()) {
       const before = out.get(k);
       const valueIn = (o: Value | undefined): Value | undefined => (o instanceof ObjectValue && o.has(k) ? o.get(k) : before);
+      // Set by some options only, with nothing before it: there or not, which no value says.
+      if (before === undefined && !objects.every((o) => o.has(k))) partial ??= { reason: x.reason, open: false };
       const whenTrue = choice && objects.length === 2 ? valueIn(choice.whenTrue) : undefined;
       const whenFalse = choice && objects.length === 2 ? valueIn(choice.whenFalse) : undefined;
       if (whenTrue !== undefined && whenFalse !== undefined && choice) {
@@ -162,7 +177,11 @@ function mergeWithUnknown(items: readonly Value[], env: FnEnv): Value {
       const oneOf = values.every((v) => v !== undefined && !(v instanceof Unknown)) ? (values as Value[]) : undefined;
       out.set(k, new Unknown(x.reason, undefined, undefined, undefined, undefined, oneOf));
     }
+    // An option that is itself partial leaves which properties there are unknown.
+    const inner = objects.find((o) => o.partial)?.partial;
+    if (inner) partial ??= inner;
   }
+  out.partial = partial;
   return out;
 }
 
@@ -633,7 +652,7 @@ export const collectionFunctions: FnDef[] = [
     impl: (args, env) => {
       const a = expectArray(env, args, 0);
       if (a instanceof Unknown) return a;
-      if (a.some((x) => x instanceof Unknown)) return mergeWithUnknown(a, env);
+      if (a.some((x) => x instanceof Unknown || (x instanceof ObjectValue && (x.partial || x.runtime)))) return mergeWithUnknown(a, env);
       const objs: ObjectValue[] = [];
       for (const x of a) {
         if (!(x instanceof ObjectValue)) return wrongType(env, x, 'an array of objects');
