@@ -469,6 +469,15 @@ describe('options', () => {
     // A parameters file's whole text pasted: its "parameters" are the parameters.
     expect(await values('--parameters', ` {"$schema": "x", "parameters": {"location": {"value": "westus"}, "count": {"value": 1}}}`)).toEqual({ location: 'westus', count: 1, tags: {}, zones: [] });
     expect((await values('--parameters', inline, '-p', 'count=7')).count).toBe(7);
+    // The JSON reaches ARM as written, as az sends it: not converted as -p text is. A number for a
+    // string parameter is ARM's type error; an integer beyond 2^53 keeps its digits.
+    const typed = await cli(['t.json', '--parameters', '{"location": {"value": 5}, "count": {"value": 9007199254740993}}', '--format', 'unix'], dir);
+    expect(typed.stdout).toMatch(/^t\.json:\d+:\d+: error: The provided value for the template parameter 'location' is not valid\. Expected a value of type 'String', but received a value of type 'Integer'\./);
+    const exact = await cli(['eval', 't.json', '--parameters', '{"location": {"value": "x"}, "count": {"value": 9007199254740993}}'], dir);
+    expect(exact.stdout).toContain('"value": 9007199254740993');
+    // Over one template, a name it does not declare is ARM's error, said as the inline JSON's.
+    const undeclared = await cli(['t.json', '--parameters', '{"location": {"value": "x"}, "count": {"value": 1}, "locaton": {"value": "y"}}', '--format', 'unix'], dir);
+    expect(undeclared.stdout).toContain("error: the inline --parameters JSON gives a value for the parameter 'locaton', which the template does not declare");
     // What is not the Azure CLI's form is bad usage, said before anything is linted.
     const said = async (arg: string) => {
       const r = await cli(['t.json', '--parameters', arg], dir);

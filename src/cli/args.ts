@@ -2,6 +2,10 @@
 import { parseArgs } from 'node:util';
 import { distance } from '../model/spelling.js';
 import { findExcessiveNesting, parsesAsJson } from '../load/json-text.js';
+import { parseJsonText } from '../expr/json-text.js';
+import { armJsonText } from '../expr/ops.js';
+import { ObjectValue, type Value } from '../expr/value.js';
+import { INLINE_JSON } from '../deploy/parameters.js';
 
 /** The most maxJsonDepth may be (schema/vtaplint.config.schema.json): deeper input needs more stack than a thread has. */
 const MAX_JSON_DEPTH = 2048;
@@ -159,31 +163,39 @@ const NUMBER_OPTIONS = new Set(['--max-warnings', '--jobs', '-j']);
  */
 function inlineParameters(p: string): string[] {
   // Two levels for the wrapper and the entry: a value deeper than a file may be would overflow the
-  // stack where it is written out again below (JSON.stringify recurses).
+  // stack where it is written out again below.
   if (findExcessiveNesting(p, MAX_JSON_DEPTH + 2) >= 0) throw new UsageError(`--parameters: the inline JSON is nested more than ${MAX_JSON_DEPTH} levels deep (the most maxJsonDepth allows in a file)`);
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(p);
+    JSON.parse(p);
   } catch (e) {
     throw new UsageError(`--parameters: the inline JSON is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (!isObject(parsed)) throw new UsageError('--parameters: inline JSON must be an object of parameters: {"name": {"value": ...}}');
+  // Read again as template values: integers beyond 2^53 keep their digits (JSON.parse rounds them).
+  const parsed = parseJsonText(p);
+  if (!parsed.ok || !(parsed.value instanceof ObjectValue)) throw new UsageError('--parameters: inline JSON must be an object of parameters: {"name": {"value": ...}}');
   // As the Azure CLI reads it: a "parameters" property is the parameters (a file's whole text pasted).
-  const entries = isObject(parsed.parameters) ? parsed.parameters : parsed;
+  const wrapped = parsed.value.get('parameters');
+  const entries = wrapped instanceof ObjectValue ? wrapped : parsed.value;
   const out: string[] = [];
-  for (const [name, entry] of Object.entries(entries)) {
+  for (const [name, entry] of entries.entries()) {
     if (name === '' || name.includes('=')) throw new UsageError(`--parameters: '${name}' in the inline JSON is not a parameter name`);
-    if (isObject(entry) && Object.hasOwn(entry, 'reference') && !Object.hasOwn(entry, 'value')) {
+    if (entry instanceof ObjectValue && entry.has('reference') && !entry.has('value')) {
       throw new UsageError(`--parameters: the inline parameter '${name}' is a Key Vault reference; put it in a parameters file and name that file (--parameters FILE)`);
     }
-    if (!isObject(entry) || !Object.hasOwn(entry, 'value')) {
-      throw new UsageError(`--parameters: the inline parameter '${name}' needs the form {"${name}": {"value": ...}}`);
-    }
-    const value = entry.value;
-    out.push(`${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    const value = entry instanceof ObjectValue ? entry.get('value') : undefined;
+    const text = value === undefined ? undefined : armJsonText(value, []) ? jsonTextOf(value) : undefined;
+    if (text === undefined) throw new UsageError(`--parameters: the inline parameter '${name}' needs the form {"${name}": {"value": ...}}`);
+    // Given to the template as the JSON written (INLINE_JSON), as az sends it: not converted as -p text is.
+    out.push(`${name}=${INLINE_JSON}${text}`);
   }
   return out;
+}
+
+/** The JSON text of a value read from JSON (armJsonText writes every integer's digits). */
+function jsonTextOf(v: Value): string {
+  const out: string[] = [];
+  armJsonText(v, out);
+  return out.join('');
 }
 
 /** `isFile`: whether a --parameters argument names a file (from the current folder); NAME=VALUE is one only when it does not. */

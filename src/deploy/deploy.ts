@@ -750,12 +750,12 @@ export class Deployment {
     const declared = new Set(scope.parameterNames().map((n) => n.toLowerCase()));
     for (const [name, p] of supplied ?? []) {
       if (!p.mustBeDeclared || declared.has(name.toLowerCase())) continue;
-      const fromCommandLine = p.text !== undefined && p.keySpan === undefined && p.span === undefined;
+      const fromCommandLine = (p.text !== undefined || p.inline === true) && p.keySpan === undefined && p.span === undefined;
       const span = fromCommandLine ? commandLineAt : (p.keySpan ?? p.span);
       if (!span) continue;
       this.diagnostics.add({
         code: 'invalid-template',
-        message: `${fromCommandLine ? `-p ${name}` : by} gives a value for the parameter '${name}', which the template does not declare${declaredList(scope.parameterNames())}; ARM rejects the deployment ("not present in the original template and can therefore not be provided"): ${fromCommandLine ? 'correct the name or leave it out' : 'remove it or declare it'}.`,
+        message: `${fromCommandLine ? (p.inline ? 'the inline --parameters JSON' : `-p ${name}`) : by} gives a value for the parameter '${name}', which the template does not declare${declaredList(scope.parameterNames())}; ARM rejects the deployment ("not present in the original template and can therefore not be provided"): ${fromCommandLine ? 'correct the name or leave it out' : 'remove it or declare it'}.`,
         span,
       });
     }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import { childOf, isTObject, own, ownKey, type Located, type TObject } from '../model/template.js';
 import { fromJson } from '../expr/ops.js';
+import { parseJsonText } from '../expr/json-text.js';
 import { ObjectValue, Unknown, inexactInteger, isInexactInteger, setElementOrigin, writtenInteger, type Value } from '../expr/value.js';
 import type { Span } from '../model/span.js';
 import { loadJson, type LoadedJson } from '../load/arm-json.js';
@@ -175,8 +176,21 @@ function leaf(x: unknown, span: () => Span): Value {
 }
 
 /** -p name=value: JSON when the value parses as JSON, otherwise a string (a parameter of type string takes the text: see SuppliedParameter.text). */
+/**
+ * Marks a value of --parameters JSON written inline (args.ts): its JSON text follows. A NUL
+ * cannot be in a command-line argument, so no -p text starts with it.
+ */
+export const INLINE_JSON = '\u0000json:';
+
 export function cliParameters(params: Record<string, string>, into: SuppliedParameters, belongs = false): void {
   for (const [name, text] of Object.entries(params)) {
+    if (text.startsWith(INLINE_JSON)) {
+      // Reaches ARM as the JSON written, as a parameters file's value does (its type is checked, not converted).
+      const parsed = parseJsonText(text.slice(INLINE_JSON.length));
+      const value = parsed.ok ? parsed.value : text;
+      into.set(name, belongs ? { value, typeChecked: true, inline: true, mustBeDeclared: true } : { value, typeChecked: true, inline: true });
+      continue;
+    }
     let v: unknown;
     try {
       v = JSON.parse(text) as unknown;

@@ -53,6 +53,8 @@ export interface SuppliedParameter {
    * is JSON): a parameter of type string takes the text as it is, so `-p prefix=10` is '10'.
    */
   text?: string | undefined;
+  /** Given in --parameters JSON written inline on the command line (no place in a file). */
+  inline?: boolean | undefined;
 }
 
 export interface ParameterInfo {
