@@ -32,7 +32,9 @@ function treeBelow(root: string, files: readonly string[]): string | undefined {
   const topOf = new Map<string, string | undefined>();
   // The nearest folder with `.git` from `dir` up to (not including) the root: the file's tree.
   const top = (dir: string): string | undefined => {
-    if (!dir.startsWith(inside)) return undefined;
+    // The root itself is not below it: with root '/' (files on either side of the current folder's
+    // tree) every folder starts with '/', and '/' is its own parent, so this recursed without end.
+    if (!dir.startsWith(inside) || dir === root || path.dirname(dir) === dir) return undefined;
     if (topOf.has(dir)) return topOf.get(dir);
     const found = existsSync(path.join(dir, '.git')) ? dir : top(path.dirname(dir));
     topOf.set(dir, found);
