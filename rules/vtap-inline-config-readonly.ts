@@ -33,6 +33,9 @@ export default defineRule(
       }
       const inline = at(nic.root, 'properties', 'tapConfigurations');
       if (inline.value === undefined || inline.value === null || (Array.isArray(inline.value) && inline.value.length === 0)) continue;
+      // Known only at deployment (the NIC's properties spread from an object parameter): written
+      // nowhere in the template, and most such NICs have none. Not said to be declared.
+      if (inline.value instanceof Unknown) continue;
       const api = at(nic.root, 'apiVersion');
       if (api.value instanceof Unknown) {
         // An API version from a parameter without a value: Azure honours the entries only up to 2019-08-01.

@@ -200,4 +200,59 @@ describe('unknown values, rule by rule', () => {
     expect(found?.message).toContain("is deployed only if its condition allows (unknown: the parameter 'peerSpoke' has no value");
     expect(found?.related.filter((r) => r.message === ORIGIN).map((r) => [r.file, r.line])).toEqual([['fixtures/vtap-destination-network/indeterminate-conditional-peering-module.bicep', 8]]);
   });
+
+  test('vtap-inline-config-readonly: NIC properties spread from an object parameter declare no inline tapConfigurations (a false warning)', async () => {
+    const dir = workspace({ 'main.bicep': SPREAD_NIC });
+    const found = (await findingsOf(['main.bicep'], dir)).findings.map((f) => f.ruleId);
+    expect(found).not.toContain('vtap-inline-config-readonly');
+    // The unknown properties are said where they matter: the IP configuration's are unknown in part.
+    expect(found).toContain('vtap-no-ipv6');
+  });
 });
+
+const SPREAD_NIC = `param location string = 'eastus'
+param nicExtra object
+param ipcExtra object
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet'
+  location: location
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.30.0.0/16' ] }
+    subnets: [ { name: 'web', properties: { addressPrefix: '10.30.1.0/24' } }, { name: 'col', properties: { addressPrefix: '10.30.2.0/24' } } ]
+  }
+}
+resource colNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {
+  name: 'col-nic'
+  location: location
+  properties: { ipConfigurations: [ { name: 'ipconfig1', properties: { subnet: { id: '\${vnet.id}/subnets/col' } } } ] }
+}
+resource colVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
+  name: 'col-vm'
+  location: location
+  properties: { hardwareProfile: { vmSize: 'Standard_D4s_v5' }, networkProfile: { networkInterfaces: [ { id: colNic.id } ] } }
+}
+resource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {
+  name: 'tap'
+  location: location
+  properties: { destinationNetworkInterfaceIPConfiguration: { id: colNic.properties.ipConfigurations[0].id } }
+}
+resource webNic 'Microsoft.Network/networkInterfaces@2024-05-01' = {
+  name: 'web-nic'
+  location: location
+  properties: {
+    ...nicExtra
+    ipConfigurations: [ { name: 'ipconfig1', properties: { ...ipcExtra, subnet: { id: '\${vnet.id}/subnets/web' } } } ]
+  }
+}
+resource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {
+  parent: webNic
+  name: 'cfg'
+  properties: { virtualNetworkTap: { id: tap.id } }
+}
+resource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
+  name: 'web-vm'
+  location: location
+  dependsOn: [ tap ]
+  properties: { hardwareProfile: { vmSize: 'Standard_D2s_v5' }, networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }
+}
+`;
