@@ -9,7 +9,7 @@ import type { SourceText } from '../model/source.js';
 import type { Span } from '../model/span.js';
 import { childOf, isTObject, own, ownProp, type Located, type TNode, type TObject } from '../model/template.js';
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
-import { ObjectValue, Unknown, type Value } from '../expr/value.js';
+import { ObjectValue, Unknown, type UnknownReason, type Value } from '../expr/value.js';
 import { partialString } from '../expr/ops.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
@@ -511,7 +511,7 @@ export class Deployment {
       const inner = innerOption instanceof ObjectValue && String(innerOption.get('scope')).toLowerCase() === 'inner';
       if (inner) {
         const supplied = this.suppliedFrom(evaluated);
-        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), supplied, parentScope, parametersLink(evaluated, dep));
+        const scope = this.newScope(inline.node, inline.span, unit, this.contextFor(unit), supplied, parentScope, parametersLink(evaluated, dep) ?? openParameters(evaluated));
         this.checkPassed(dep, parent, evaluated, scope, supplied);
         this.nestedScopes.set(dep, { scope, unit });
         this.expand(inline as Located<TObject>, unit, scope);
@@ -660,7 +660,7 @@ export class Deployment {
     this.checkContentVersion(link, loaded.root, rel, span);
     const linkedUnit: DeploymentUnit = { ...unit, file: source };
     const supplied = this.suppliedFrom(evaluated);
-    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope, parametersLink(evaluated, dep));
+    const scope = this.newScope(loaded.root, loaded.span, linkedUnit, this.contextFor(linkedUnit), supplied, parentScope, parametersLink(evaluated, dep) ?? openParameters(evaluated));
     this.checkPassed(dep, unit, evaluated, scope, supplied);
     this.nestedScopes.set(dep, { scope, unit: linkedUnit });
     this.expand({ node: loaded.root, span: loaded.span }, linkedUnit, scope);
@@ -799,8 +799,9 @@ export class Deployment {
   private checkPassed(dep: DeployedResource, parent: DeploymentUnit, evaluated: ObjectValue, scope: TemplateScope, supplied: Map<string, SuppliedParameter>): void {
     if (evaluated.has('parametersLink')) return;
     const params = evaluated.entry('parameters');
-    // A `parameters` value only known at deployment as a whole: which names it gives is unknown.
-    if (params && !(params.value instanceof ObjectValue)) return;
+    // A `parameters` value only known at deployment as a whole, or in part (a spread of an object
+    // parameter, ObjectValue.partial): which names it gives is unknown.
+    if (params && (!(params.value instanceof ObjectValue) || params.value.partial)) return;
     // A Bicep module's parameters are the compiler's (BCP035 missing, BCP037 undeclared), checked by
     // the lowering where the module is written, deployed or not.
     if (parent.file.kind === 'bicep') return;
@@ -1298,6 +1299,17 @@ export function evaluateEveryBody(deployed: DeployResult): void {
     if (d.code !== 'limit-exceeded') diagnostics[kept++] = d;
   }
   diagnostics.length = kept;
+}
+
+/**
+ * A nested deployment's `parameters` object of which any entry may be there (spread from an object
+ * known only at deployment): a parameter it does not list may be given too, with a value not known.
+ */
+function openParameters(props: ObjectValue): { what: string; span: Span; reason: UnknownReason } | undefined {
+  const e = props.entry('parameters');
+  const partial = e?.value instanceof ObjectValue ? e.value.partial : undefined;
+  if (!partial?.open || !e) return undefined;
+  return { what: 'the parameters object', span: e.span ?? partial.reason.span ?? e.keySpan ?? (props.span as Span), reason: partial.reason };
 }
 
 /**

@@ -26,6 +26,8 @@ function open(v: Value, reason: UnknownReason): Value {
     const o = new ObjectValue();
     o.span = v.span;
     o.runtime = reason;
+    // What the template itself did not know of it (a spread of an object parameter) stays so.
+    o.partial = v.partial;
     for (const e of v.located()) o.set(e.key, open(e.value, reason), e.span, e.keySpan);
     return o;
   }

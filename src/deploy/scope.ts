@@ -15,7 +15,7 @@ import { Budget, type DeploymentContext, type EvalContext, type InvariantParts, 
 import { evaluate, evaluateString, valueNodesMessage } from '../expr/evaluate.js';
 import { isExpressionString, parseTemplateString } from '../expr/parser.js';
 import { fromJson, typeName, unknownPropertyName } from '../expr/ops.js';
-import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, writtenInteger, type Value, type ValueType } from '../expr/value.js';
+import { InexactInteger, ObjectValue, TracedObject, Unknown, inexactInteger, isInexactInteger, setElementOrigin, setElementSpans, valueNodes, writtenInteger, type UnknownReason, type Value, type ValueType } from '../expr/value.js';
 import type { ResourceLoop } from './evaluator.js';
 import type { Expr } from '../expr/ast.js';
 import { compilerInlinedVariables } from './compiler-inlined.js';
@@ -111,9 +111,10 @@ export interface TemplateScopeOptions {
   /**
    * The parameters' values come from a file that is never read (a nested deployment's
    * `parametersLink`), with the span of the link: a parameter it may set is not known, not even
-   * one with a defaultValue (the file's value wins over it).
+   * one with a defaultValue (the file's value wins over it). `reason`: why, when it is not a file
+   * never fetched (a `parameters` object spread from one known only at deployment).
    */
-  unreadValues?: { what: string; span: Span } | undefined;
+  unreadValues?: { what: string; span: Span; reason?: UnknownReason } | undefined;
 }
 
 /**
@@ -966,7 +967,7 @@ export class TemplateScope implements EvalContext {
     const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : undefined;
     const value = new Unknown(
       unread
-        ? { code: 'not-fetched', message: `the parameter '${name}' gets its value from ${unread.what}, which is never fetched`, span: unread.span }
+        ? (unread.reason ?? { code: 'not-fetched', message: `the parameter '${name}' gets its value from ${unread.what}, which is never fetched`, span: unread.span })
         : { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
       paramType(type),
       undefined,

@@ -165,7 +165,8 @@ function walkObject(value: ObjectValue, chain: readonly TObject[], path: string,
     const options = Object.keys(mapping);
     const list = options.map((o) => `'${o}'`).join(', ');
     if (tag === undefined) {
-      w.problems.push({ path, why: `the discriminator property '${name}' is missing (it must be one of ${list})`, span });
+      // An object whose unlisted properties may be there (a spread of an object parameter) may hold it.
+      if (!value.partial?.open) w.problems.push({ path, why: `the discriminator property '${name}' is missing (it must be one of ${list})`, span });
       return;
     }
     // The discriminator's values are compared as written (the compiler's mapping keys are literals).
@@ -190,7 +191,8 @@ function walkObject(value: ObjectValue, chain: readonly TObject[], path: string,
       if (!isTObject(t)) continue;
       const e = value.entry(p);
       if (e === undefined) {
-        if (key(typeChain(w.template, t), 'nullable') !== true) missing.push(p);
+        // Not listed by an object whose unlisted properties may be there: it may be given all the same.
+        if (key(typeChain(w.template, t), 'nullable') !== true && !value.partial?.open) missing.push(p);
         continue;
       }
       checkNode(e.value, t, `${path}.${e.key}`, e.span ?? span, w, depth + 1);

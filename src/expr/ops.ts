@@ -80,6 +80,8 @@ export function findUnknown(v: Value, depth = 0): Unknown | undefined {
       if (u) return u;
     }
   } else if (v instanceof ObjectValue) {
+    // An object whose set of properties is not known (ObjectValue.partial) is not known as a whole.
+    if (v.partial) return new Unknown(v.partial.reason, 'object');
     for (const x of v.values()) {
       const u = findUnknown(x, depth + 1);
       if (u) return u;

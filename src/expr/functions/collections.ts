@@ -48,7 +48,12 @@ function indexOfFn(name: string, fromEnd: boolean): FnDef {
       if (Array.isArray(c)) {
         const i = arrayIndexOf(env, c, item, fromEnd);
         if (i === SPENT) return stepsSpent(env, 'int');
-        if (i === -2) return new Unknown((item instanceof Unknown ? item : (c.find((x) => x instanceof Unknown) as Unknown)).reason, 'int');
+        // Undecided: the unknown may be the item, an element, or a part of either (nested, or an
+        // object whose set of properties is not known).
+        if (i === -2) {
+          const why = findUnknown(item) ?? findUnknown(c);
+          return why ? new Unknown(why.reason, 'int') : env.unknown('error', 'whether the array holds the item is not known', 'int');
+        }
         return i;
       }
       if (item instanceof Unknown) return new Unknown(item.reason, 'int');
