@@ -27,7 +27,7 @@ function open(v: Value, reason: UnknownReason): Value {
     o.span = v.span;
     o.runtime = reason;
     // What the template itself did not know of it (a spread of an object parameter) stays so.
-    o.partial = v.partial;
+    if (v.partial) o.partial = v.partial;
     for (const e of v.located()) o.set(e.key, open(e.value, reason), e.span, e.keySpan);
     return o;
   }

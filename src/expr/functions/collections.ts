@@ -186,7 +186,8 @@ function mergeWithUnknown(items: readonly Value[], env: FnEnv): Value {
     const inner = objects.find((o) => o.partial)?.partial;
     if (inner) partial ??= inner;
   }
-  out.partial = partial;
+  // Set only when partial: an object that never gets the property keeps the shape of every other.
+  if (partial) out.partial = partial;
   return out;
 }
 
