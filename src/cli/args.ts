@@ -4,7 +4,7 @@ import { distance } from '../model/spelling.js';
 import { findExcessiveNesting, parsesAsJson } from '../load/json-text.js';
 import { parseJsonText } from '../expr/json-text.js';
 import { armJsonText } from '../expr/ops.js';
-import { ObjectValue, type Value } from '../expr/value.js';
+import { ObjectValue } from '../expr/value.js';
 import { INLINE_JSON } from '../deploy/parameters.js';
 
 /** The most maxJsonDepth may be (schema/vtaplint.config.schema.json): deeper input needs more stack than a thread has. */
@@ -158,8 +158,8 @@ const NUMBER_OPTIONS = new Set(['--max-warnings', '--jobs', '-j']);
 /**
  * The entries of a --parameters argument that is JSON written inline, as NAME=VALUE texts: the
  * Azure CLI takes `{"name": {"value": ...}}`, with or without a file's `"parameters"` wrapper
- * around it. A value becomes the text -p would be given for it (a string's own text, anything else
- * its JSON), so it is converted for the parameter's declared type as -p values are.
+ * around it. Each value is passed on as its JSON text after INLINE_JSON: the template gets it as
+ * written (its type checked, as a parameters file's), not converted as -p text is.
  */
 function inlineParameters(p: string): string[] {
   // Two levels for the wrapper and the entry: a value deeper than a file may be would overflow the
@@ -183,19 +183,12 @@ function inlineParameters(p: string): string[] {
       throw new UsageError(`--parameters: the inline parameter '${name}' is a Key Vault reference; put it in a parameters file and name that file (--parameters FILE)`);
     }
     const value = entry instanceof ObjectValue ? entry.get('value') : undefined;
-    const text = value === undefined ? undefined : armJsonText(value, []) ? jsonTextOf(value) : undefined;
-    if (text === undefined) throw new UsageError(`--parameters: the inline parameter '${name}' needs the form {"${name}": {"value": ...}}`);
+    const text: string[] = [];
+    if (value === undefined || !armJsonText(value, text)) throw new UsageError(`--parameters: the inline parameter '${name}' needs the form {"${name}": {"value": ...}}`);
     // Given to the template as the JSON written (INLINE_JSON), as az sends it: not converted as -p text is.
-    out.push(`${name}=${INLINE_JSON}${text}`);
+    out.push(`${name}=${INLINE_JSON}${text.join('')}`);
   }
   return out;
-}
-
-/** The JSON text of a value read from JSON (armJsonText writes every integer's digits). */
-function jsonTextOf(v: Value): string {
-  const out: string[] = [];
-  armJsonText(v, out);
-  return out.join('');
 }
 
 /** `isFile`: whether a --parameters argument names a file (from the current folder); NAME=VALUE is one only when it does not. */

@@ -23,7 +23,7 @@ import { existsListed } from '../discover/folder-listings.js';
 import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, deploymentLabel, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
-import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource } from './scope.js';
+import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource, type TemplateScopeOptions } from './scope.js';
 import { ownParametersFile } from './parameters.js';
 import type { LoopInstance } from './access-path.js';
 import { existingView, runtimeView } from './runtime.js';
@@ -314,7 +314,7 @@ export class Deployment {
     deployment: DeploymentContext,
     parameters: Map<string, SuppliedParameter> | undefined,
     parent?: TemplateScope,
-    unreadValues?: { what: string; span: Span },
+    unreadValues?: TemplateScopeOptions['unreadValues'],
   ): TemplateScope {
     const scope = new TemplateScope(root, span, {
       parameters,
@@ -1305,11 +1305,10 @@ export function evaluateEveryBody(deployed: DeployResult): void {
  * A nested deployment's `parameters` object of which any entry may be there (spread from an object
  * known only at deployment): a parameter it does not list may be given too, with a value not known.
  */
-function openParameters(props: ObjectValue): { what: string; span: Span; reason: UnknownReason } | undefined {
-  const e = props.entry('parameters');
-  const partial = e?.value instanceof ObjectValue ? e.value.partial : undefined;
-  if (!partial?.open || !e) return undefined;
-  return { what: 'the parameters object', span: e.span ?? partial.reason.span ?? e.keySpan ?? (props.span as Span), reason: partial.reason };
+function openParameters(props: ObjectValue): { reason: UnknownReason } | undefined {
+  const params = props.get('parameters');
+  const partial = params instanceof ObjectValue ? params.partial : undefined;
+  return partial?.open ? { reason: partial.reason } : undefined;
 }
 
 /**

@@ -175,13 +175,13 @@ function leaf(x: unknown, span: () => Span): Value {
   return inexactInteger(x, at, writtenInteger(at, x));
 }
 
-/** -p name=value: JSON when the value parses as JSON, otherwise a string (a parameter of type string takes the text: see SuppliedParameter.text). */
 /**
  * Marks a value of --parameters JSON written inline (args.ts): its JSON text follows. A NUL
  * cannot be in a command-line argument, so no -p text starts with it.
  */
 export const INLINE_JSON = '\u0000json:';
 
+/** -p name=value: JSON when the value parses as JSON, otherwise a string (a parameter of type string takes the text: see SuppliedParameter.text; a value after INLINE_JSON is JSON written inline, given as written). */
 export function cliParameters(params: Record<string, string>, into: SuppliedParameters, belongs = false): void {
   for (const [name, text] of Object.entries(params)) {
     if (text.startsWith(INLINE_JSON)) {

@@ -111,10 +111,10 @@ export interface TemplateScopeOptions {
   /**
    * The parameters' values come from a file that is never read (a nested deployment's
    * `parametersLink`), with the span of the link: a parameter it may set is not known, not even
-   * one with a defaultValue (the file's value wins over it). `reason`: why, when it is not a file
-   * never fetched (a `parameters` object spread from one known only at deployment).
+   * one with a defaultValue (the file's value wins over it). Or, with `reason`, a `parameters`
+   * object spread from one known only at deployment, which may give any parameter.
    */
-  unreadValues?: { what: string; span: Span; reason?: UnknownReason } | undefined;
+  unreadValues?: { what: string; span: Span } | { reason: UnknownReason } | undefined;
 }
 
 /**
@@ -967,7 +967,9 @@ export class TemplateScope implements EvalContext {
     const max = maxNode ? this.base.node(maxNode.node, maxNode.span) : undefined;
     const value = new Unknown(
       unread
-        ? (unread.reason ?? { code: 'not-fetched', message: `the parameter '${name}' gets its value from ${unread.what}, which is never fetched`, span: unread.span })
+        ? 'reason' in unread
+          ? unread.reason
+          : { code: 'not-fetched', message: `the parameter '${name}' gets its value from ${unread.what}, which is never fetched`, span: unread.span }
         : { code: 'parameter-without-value', message: `the parameter '${name}' has no value (no default, parameters file or -p value)`, span },
       paramType(type),
       undefined,

@@ -19,14 +19,14 @@ export function fromJson(j: unknown): Value {
   return null;
 }
 
+/** The key under which a printed object known in part says why its other properties are not known. */
+export const UNKNOWN_PROPERTIES = '$unknownProperties';
+
 /**
  * Converts a Value to plain JSON; unknowns become `{"$unknown": message}` (secure ones never show
  * a value). `exactInt`: how an integer beyond 2^53 whose digits are known is written (`vtaplint
  * eval` prints its digits as ARM would); without it, it is an unknown like any other.
  */
-/** The key under which a printed object known in part says why its other properties are not known. */
-export const UNKNOWN_PROPERTIES = '$unknownProperties';
-
 export function toJson(v: Value, exactInt?: (digits: string) => unknown): unknown {
   if (exactInt && v instanceof InexactInteger && v.exact !== undefined) return exactInt(v.exact.toString());
   if (v instanceof Unknown) return { $unknown: unknownText(v) };
