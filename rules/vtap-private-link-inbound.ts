@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { sourceNics } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, privateLinkFrontends, rulesOfFrontend, rulesReaching } from '../src/graph/network.js';
-import { lbMembershipRelated, sourceRelated } from './lib/support.js';
+import { lbMembershipChoice, lbMembershipRelated, sourceRelated } from './lib/support.js';
 import docs from './vtap-private-link-inbound.md';
 
 export default defineRule(
@@ -38,6 +38,7 @@ export default defineRule(
             involved: [m.lb, nic, m.declaration, ...(source.config ? [source.config] : [])],
             sources: [source],
             related: [lbMembershipRelated(nic, m), sourceRelated(source)],
+            ...lbMembershipChoice(nic, m),
           });
         }
       }

@@ -7,7 +7,7 @@ import type { DeployedResource } from '../src/deploy/model.js';
 import { deployedByUnfetched, unfetchedDeployerOf } from '../src/graph/unfetched.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
+import { lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-basic-lb.md';
 
 export default defineRule(
@@ -44,6 +44,7 @@ export default defineRule(
           involved: [nic, m.declaration, ...(source.config ? [source.config] : [])],
           sources: [source],
           related: [lbMembershipRelated(nic, m), sourceRelated(source)],
+          ...lbMembershipChoice(nic, m),
         };
         if (v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic'))
           ctx.fail({

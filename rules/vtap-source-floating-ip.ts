@@ -4,7 +4,7 @@ import { nicsOfVmFoundBy, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
+import { lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-floating-ip.md';
 
 export default defineRule(
@@ -42,6 +42,7 @@ export default defineRule(
             involved: [nic, m.declaration, ...(source.config ? [source.config] : [])],
             sources: [source],
             related: [lbMembershipRelated(nic, m), sourceRelated(source)],
+            ...lbMembershipChoice(nic, m),
           };
           if (fip.value === true)
             ctx.fail({

@@ -124,6 +124,16 @@ export function lbMembershipRelated(nic: DeployedResource, m: LbMembership): Rel
 }
 
 /**
+ * For a verdict about a load balancer a NIC is behind only if a value known only at deployment
+ * chooses so (LbMembership.when): that choice (Verdict.chosenBy), so that a fail is told as a note.
+ */
+export function lbMembershipChoice(nic: DeployedResource, m: LbMembership): Pick<Verdict, 'chosenBy'> {
+  if (!m.when) return {};
+  const part = `${m.part.type === 'inboundNatRules' ? 'inbound NAT rule' : 'backend pool'} '${m.part.name}' of load balancer '${m.lb.displayName}'`;
+  return { chosenBy: { value: m.when, subject: `NIC '${nic.displayName}' is in ${part}` } };
+}
+
+/**
  * The never-fetched module (a registry module, a template spec) given the name of a source NIC
  * the template only names, `existing` or by id (see unfetchedCreatorOf): that NIC, and the VM it
  * is attached to, may be new in this deployment, not ones that exist before it.

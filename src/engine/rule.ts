@@ -5,6 +5,7 @@ import type { ResourceGraph } from '../graph/graph.js';
 import type { DeployedResource } from '../deploy/model.js';
 import type { RegionLists } from './config.js';
 import type { DestinationChoice, TapSource } from '../graph/vtap.js';
+import type { Unknown } from '../expr/value.js';
 
 export type Level = 'error' | 'warning' | 'note';
 export type ConfiguredLevel = Level | 'off';
@@ -58,6 +59,12 @@ export interface Verdict {
    * pointing at the other (src/engine/run-rules.ts). An indeterminate result names the value too.
    */
   destination?: DestinationChoice;
+  /**
+   * A fact the verdict rests on that holds only when a value known only at deployment chooses so
+   * (a NIC in a load balancer's pool through `withPool ? [{ id: pool }] : []`): a fail becomes a
+   * note, "(if <subject>: it depends on a value that is ...)", with the value's place related.
+   */
+  chosenBy?: { value: Unknown; subject: string };
   /** Set by rules that report at a level other than their default (e.g. coming-soon regions). */
   level?: Level;
 }

@@ -48,6 +48,19 @@ function maybeSource(v: Omit<Verdict, 'kind'>): Omit<Verdict, 'kind'> | undefine
 }
 
 /**
+ * A fail that rests on a fact a value known only at deployment chooses (Verdict.chosenBy), as
+ * indeterminate: "(if NIC 'nic' is in pool 'p': it depends on a value that is ...)", with the
+ * deciding value's place related.
+ */
+function maybeChosen(v: Omit<Verdict, 'kind'>): Omit<Verdict, 'kind'> | undefined {
+  const c = v.chosenBy;
+  if (!c) return undefined;
+  const decides = c.value.reason.span;
+  const related = decides && !(v.related ?? []).some((r) => r.span === decides) ? [...(v.related ?? []), { span: decides, message: `the value that decides whether ${c.subject}` }] : v.related;
+  return { ...v, ...(related ? { related } : {}), message: `${v.message} (if ${c.subject}: it depends on a value that is ${describeUnknown(c.value)})` };
+}
+
+/**
  * A fail about an entry of a NIC that another declaration of the NIC, deployed in parallel with
  * it, may replace: "(if the virtualNetworkTaps entry of 'nic' lasts: ...)", with related
  * locations at the entry and at each rival declaration.
@@ -194,7 +207,7 @@ export function runRules(
         });
         return;
       }
-      const source = maybeSource(v);
+      const source = maybeSource(v) ?? maybeChosen(v);
       if (source || review) {
         outcomes.push({ rule, verdict: { ...(source ?? v), kind: 'review' }, level: 'note' });
         return;

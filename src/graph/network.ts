@@ -9,7 +9,7 @@ import type { DeployedResource } from '../deploy/model.js';
 import type { ResourceGraph, Resolution } from './graph.js';
 import { at, elements, knownElements, type LocatedValue } from '../expr/located.js';
 import { fullType, idNames, parseResourceId, relativeKey, resourceGroupOf, resourceKey, sameScope, segmentDisplay, segmentKey, segmentText, splitSegments, subscriptionOf, truncateId, type ResourceId, type Segment } from '../deploy/resource-id.js';
-import { TYPES, deployedOfType, finalDeclarations, vmCreatedPublicIp } from './vtap.js';
+import { CERTAIN, TYPES, deployedOfType, finalDeclarations, optionalElements, vmCreatedPublicIp } from './vtap.js';
 import { readOnlyType } from '../deploy/read-only-types.js';
 
 const lower = (s: string) => s.toLowerCase();
@@ -347,15 +347,38 @@ export interface LbMembership {
   via: LocatedValue;
   /** Set when `via` is an IP-based pool's address entry listing the NIC's static IP. */
   byAddress?: true;
+  /**
+   * Set when the NIC is in it only if a value known only at deployment chooses so: a list of pools
+   * chosen at deployment (`withPool ? [{ id: pool }] : []`) whose other options leave it out.
+   */
+  when?: Unknown;
 }
 
-/** The pool and inbound NAT rule references of one of a NIC's IP configurations. */
-function lbReferencesOf(ipc: LocatedValue): LocatedValue[] {
-  const out: LocatedValue[] = [];
-  for (const prop of ['loadBalancerBackendAddressPools', 'loadBalancerInboundNatRules'] as const) {
-    for (const e of elements(at(ipc, 'properties', prop))) out.push(at(e, 'id'));
+/** A pool or inbound NAT rule reference, and the value that chooses it when not every option of its list holds it. */
+interface LbReference {
+  via: LocatedValue;
+  when?: Unknown;
+}
+
+/**
+ * The pool and inbound NAT rule references of one of a NIC's IP configurations. A list chosen at
+ * deployment (`withPool ? [{ id: pool }] : []`) gives the references of each of its options: the
+ * load balancers the NIC may be behind are judged, where the list as a whole was only unknown.
+ */
+function lbReferencesOf(ipc: LocatedValue): LbReference[] {
+  const out: LbReference[] = [];
+  for (const prop of LB_REFERENCE_PROPERTIES) {
+    for (const e of optionalElements(at(ipc, 'properties', prop), CERTAIN)) out.push(e.when ? { via: at(e.at, 'id'), when: e.when } : { via: at(e.at, 'id') });
   }
   return out;
+}
+
+const LB_REFERENCE_PROPERTIES = ['loadBalancerBackendAddressPools', 'loadBalancerInboundNatRules'] as const;
+
+/** Whether a list known only at deployment is one of arrays written out (`cond ? [a] : []`), each of whose elements lbReferencesOf() gives. */
+function chosenAmongLists(v: Unknown): boolean {
+  const options = v.branches ?? v.oneOf;
+  return options !== undefined && options.length > 0 && options.every(Array.isArray);
 }
 
 /**
@@ -368,15 +391,16 @@ function lbReferencesOf(ipc: LocatedValue): LocatedValue[] {
 export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): LbMembership[] {
   const out: LbMembership[] = [];
   for (const declaration of finalDeclarations(graph, nic)) out.push(...loadBalancersOfDeclaration(graph, declaration));
-  return out;
+  // Certain memberships first: rules judge each load balancer once, by the first membership found.
+  return out.some((m) => m.when) ? [...out.filter((m) => !m.when), ...out.filter((m) => m.when)] : out;
 }
 
 function loadBalancersOfDeclaration(graph: ResourceGraph, nic: DeployedResource): LbMembership[] {
   const out: LbMembership[] = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const via of lbReferencesOf(ipc)) {
+    for (const { via, when } of lbReferencesOf(ipc)) {
       const part = lbPartOf(graph, via.value);
-      if (part) out.push({ lb: part.lb, declaration: nic, part, ipConfig: ipc, via });
+      if (part) out.push(when ? { lb: part.lb, declaration: nic, part, ipConfig: ipc, via, when } : { lb: part.lb, declaration: nic, part, ipConfig: ipc, via });
     }
     // IP-based pools: only a Static private IP can be matched (a Dynamic one is assigned at deployment).
     const method = at(ipc, 'properties', 'privateIPAllocationMethod').value;
@@ -420,7 +444,7 @@ export interface OutsideLb {
 export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): OutsideLb[] {
   const out: OutsideLb[] = [];
   for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
-    for (const via of lbReferencesOf(ipc)) {
+    for (const { via } of lbReferencesOf(ipc)) {
       const res = graph.resolve(via.value);
       let found: { key: string; name: string; external: boolean } | undefined;
       if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
@@ -454,13 +478,14 @@ export function unknownLbReferencesOfNic(graph: ResourceGraph, nic: DeployedReso
       ['loadBalancerInboundNatRules', 'inboundNatRules'],
     ] as const) {
       const list = at(ipc, 'properties', prop);
-      // The list itself known only at deployment (`whole`): it may hold references, or none.
-      if (list.value instanceof Unknown) {
+      // The list itself known only at deployment (`whole`): it may hold references, or none. One
+      // chosen among lists written out is judged by their references (lbReferencesOf).
+      if (list.value instanceof Unknown && !chosenAmongLists(list.value)) {
         out.push({ ref: list, part, whole: true });
         continue;
       }
-      for (const e of elements(list)) {
-        const ref = at(e, 'id');
+      for (const e of optionalElements(list, CERTAIN)) {
+        const ref = at(e.at, 'id');
         if (ref.value instanceof Unknown && graph.resolve(ref.value).kind === 'none') out.push({ ref, part });
       }
     }
@@ -491,7 +516,8 @@ export function membersOfPool(graph: ResourceGraph, pool: LbPart): PoolMember[] 
       if (seen.has(nic.key)) continue;
       seen.add(nic.key);
       for (const m of loadBalancersOfNic(graph, nic)) {
-        if (m.part.type !== 'backendAddressPools') continue;
+        // A NIC only a value known at deployment may put in the pool is not counted among its collectors.
+        if (m.part.type !== 'backendAddressPools' || m.when) continue;
         let pools = byPool.get(m.lb);
         if (!pools) byPool.set(m.lb, (pools = new Map()));
         const list = pools.get(m.part.key);

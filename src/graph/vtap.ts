@@ -330,7 +330,7 @@ export interface Choice {
   options?: ReadonlySet<number>;
 }
 
-const CERTAIN: Choice = { when: undefined };
+export const CERTAIN: Choice = { when: undefined };
 
 /** A value found in a declaration, and whether it is there. */
 export interface Optional extends Choice {

@@ -256,3 +256,48 @@ resource webVm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
   properties: { hardwareProfile: { vmSize: 'Standard_D2s_v5' }, networkProfile: { networkInterfaces: [ { id: webNic.id } ] } }
 }
 `;
+
+describe('a list of load balancer pools chosen at deployment', () => {
+  const FIXTURE = 'fixtures/vtap-source-basic-lb/indeterminate-conditional-pool-list.bicep';
+  const text = readFileSync(path.join(REPO, FIXTURE), 'utf8');
+
+  test('vtap-source-basic-lb: each choice of the list is judged; the Basic load balancer of one choice is a note naming the value that chooses it, at the sku, with that value related', async () => {
+    const found = (await findingsOf([FIXTURE])).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb');
+    expect(found.map((f) => [f.level, f.kind, f.line])).toEqual([['note', 'review', 143]]);
+    expect(found[0]?.message).toBe(
+      "source NIC 'web-nic' is behind load balancer 'web-lb', which is Basic; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer (if NIC 'web-nic' is in backend pool 'web-pool' of load balancer 'web-lb': it depends on a value that is unknown: the parameter 'joinPool' has no value (no default, parameters file or -p value))",
+    );
+    expect(found[0]?.related.map((r) => [r.line, r.message])).toContainEqual([9, "the value that decides whether NIC 'web-nic' is in backend pool 'web-pool' of load balancer 'web-lb'"]);
+    // Given the value, the list is known: in the pool it is the error, out of it nothing.
+    const joined = (await findingsOf([FIXTURE, '-p', 'joinPool=true'])).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb');
+    expect(joined.map((f) => [f.level, f.kind, f.line])).toEqual([['error', 'fail', 143]]);
+    expect((await findingsOf([FIXTURE, '-p', 'joinPool=false'])).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb')).toEqual([]);
+  });
+
+  test('vtap-source-basic-lb: a load balancer the NIC is behind in every choice fails, even when a choice also lists it', async () => {
+    // The NAT rule is in both lists, the pool only in one: the NIC is surely behind 'web-lb'.
+    const both = text
+      .replace(
+        /loadBalancerBackendAddressPools: joinPool \? \[([\s\S]*?)\] : \[\]/,
+        "loadBalancerBackendAddressPools: joinPool ? [$1] : []\n          loadBalancerInboundNatRules: joinPool ? [ { id: resourceId('Microsoft.Network/loadBalancers/inboundNatRules', 'web-lb', 'ssh') } ] : [ { id: resourceId('Microsoft.Network/loadBalancers/inboundNatRules', 'web-lb', 'ssh') } ]",
+      )
+      .replace('    probes: [', "    inboundNatRules: [\n      {\n        name: 'ssh'\n        properties: {\n          frontendIPConfiguration: {\n            id: resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'web-lb', 'frontend')\n          }\n          protocol: 'Tcp'\n          frontendPort: 50001\n          backendPort: 22\n        }\n      }\n    ]\n    probes: [");
+    expect(both).not.toBe(text);
+    const dir = workspace({ 'main.bicep': both });
+    const found = (await findingsOf(['main.bicep'], dir)).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb');
+    expect(found.map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+    expect(found[0]?.related.map((r) => r.message)).toContain("NIC 'web-nic' is in inbound NAT rule 'ssh' of load balancer 'web-lb' here");
+  });
+
+  test('a list chosen between a list written out and one only known at deployment: the written one is judged, the other stays a note', async () => {
+    const mixed = text.replace('param joinPool bool', 'param joinPool bool\nparam otherPools array').replace(/\] : \[\]/, '] : otherPools');
+    expect(mixed).not.toBe(text);
+    const dir = workspace({ 'main.bicep': mixed });
+    const found = (await findingsOf(['main.bicep'], dir)).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb');
+    // At the pool list (line 66), then at the Basic sku (line 144).
+    expect(found.map((f) => [f.level, f.kind, f.line, f.message.slice(0, 60)])).toEqual([
+      ['note', 'review', 66, "the load balancer backend pools of source NIC 'web-nic' are "],
+      ['note', 'review', 144, "source NIC 'web-nic' is behind load balancer 'web-lb', which"],
+    ]);
+  });
+});
