@@ -3,6 +3,7 @@ import { at } from '../src/expr/located.js';
 import { nicsOfVmFoundBy, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
 import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
+import type { DeployedResource } from '../src/deploy/model.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-floating-ip.md';
@@ -28,6 +29,10 @@ export default defineRule(
     // Once per NIC: what is checked depends on the NIC alone (see sourceNics).
     for (const { nic, source } of nics) {
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
+        // The doc's limitation is of a Standard load balancer; a Basic one keeps the VM from being
+        // a source whatever its rules (vtap-source-basic-lb), and "set enableFloatingIP to false"
+        // would fix nothing.
+        if (knownBasic(m.lb)) continue;
         // An `existing` load balancer's own rules are not in the template (vtap-source-basic-lb
         // reports it as outside), but rules the template adds to it as child resources
         // (loadBalancers/inboundNatRules with parent: existingLb) are, and decide as any other.
@@ -66,6 +71,7 @@ export default defineRule(
         for (const other of nicsOfVmFoundBy(ctx.graph, found)) {
           if (other.kind !== 'resource' || other.resource.key === nic.key || sourceKeys.has(other.resource.key)) continue;
           for (const m of loadBalancersOfNic(ctx.graph, other.resource)) {
+            if (knownBasic(m.lb)) continue;
             for (const rule of rulesReaching(ctx.graph, m)) {
               const key = `${nic.key}|${vm.key}|${other.resource.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
               if (seen.has(key)) continue;
@@ -87,3 +93,10 @@ export default defineRule(
     }
   },
 );
+
+/** A load balancer the template deploys as Basic: sku.name 'Basic', or no sku name at all (see vtap-source-basic-lb). */
+function knownBasic(lb: DeployedResource): boolean {
+  if (lb.existing) return false;
+  const v = at(lb.root, 'sku', 'name').value;
+  return v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic');
+}

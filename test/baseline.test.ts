@@ -208,4 +208,27 @@ describe('--baseline', () => {
     const back = await cli(['infra', '--baseline', 'infra/sub.sarif'], top);
     expect([back.code, back.stdout]).toEqual([0, '']);
   });
+
+  test('an indeterminate result (SARIF level none) is unchanged against a baseline made with it; one from a baseline that gave it level note is updated, not escalated', async () => {
+    const dir = workspace();
+    // The TAP's region from resourceGroup(): only known at deployment, an indeterminate note.
+    for (const f of ['a.json', 'b.json']) writeFileSync(path.join(dir, f), readFileSync(path.join(dir, f), 'utf8').replaceAll('"westeurope"', '"[resourceGroup().location]"'));
+    const base = await sarif(dir, ['-o', 'base.sarif']);
+    expect(base.results.map((r) => [r.level, (r as { kind?: string }).kind])).toEqual([
+      ['none', 'review'],
+      ['none', 'review'],
+    ]);
+    const again = await sarif(dir, ['--baseline', 'base.sarif']);
+    expect(states(again.results)).toEqual([
+      ['a.json', 'unchanged'],
+      ['b.json', 'unchanged'],
+    ]);
+    // A baseline written before indeterminate results had the level none (they were notes).
+    const log = JSON.parse(readFileSync(path.join(dir, 'base.sarif'), 'utf8')) as { runs: { results: { level: string }[] }[] };
+    for (const r of log.runs[0]!.results) r.level = 'note';
+    writeFileSync(path.join(dir, 'old.sarif'), JSON.stringify(log));
+    const old = await cli(['.', '--format', 'json', '--baseline', 'old.sarif'], dir);
+    expect(old.code).toBe(0);
+    expect((JSON.parse(old.stdout) as { summary: { baseline: unknown } }).summary.baseline).toEqual({ file: 'old.sarif', new: 0, unchanged: 0, updated: 2, escalated: 0, absent: 0 });
+  });
 });

@@ -1,5 +1,5 @@
 // The CLI contract: options, output files, exit codes, and one broken file not hiding the others.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, copyFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -73,15 +73,34 @@ describe('exit codes', () => {
     expect(named.code).toBe(0);
     expect(JSON.parse(named.stdout)).toEqual({ outputs: { l: { type: 'string', value: 'eastus' } } });
   });
-  test('2 for a path that matches nothing', async () => {
+  test('2 for a path that matches nothing, saying what is there (nothing, a dangling or looping link, a pipe) or that a glob matched nothing', async () => {
     const r = await cli(['no/such/file.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("no files match 'no/such/file.json'");
+    expect(r.stderr).toBe("vtaplint: no such file or folder 'no/such/file.json'\n");
+    const glob = await cli(['no/such/*.bicep']);
+    expect([glob.code, glob.stderr]).toEqual([2, "vtaplint: no files match 'no/such/*.bicep'\n"]);
+    if (process.platform !== 'win32') {
+      const dir = workspace({ 'keep.txt': '' });
+      symlinkSync('gone.bicep', path.join(dir, 'dangling.bicep'));
+      symlinkSync('loop-b.json', path.join(dir, 'loop-a.json'));
+      symlinkSync('loop-a.json', path.join(dir, 'loop-b.json'));
+      execFileSync('mkfifo', [path.join(dir, 'pipe.bicep')]);
+      const named = await cli(['dangling.bicep', 'loop-a.json', 'pipe.bicep'], dir);
+      expect(named.code).toBe(2);
+      expect(named.stderr).toBe(
+        [
+          "vtaplint: 'dangling.bicep' is a symbolic link to 'gone.bicep', which does not exist",
+          "vtaplint: 'loop-a.json' is a symbolic link that leads back to itself (a loop)",
+          "vtaplint: 'pipe.bicep' is not a file or folder (a device, pipe or socket): nothing to lint",
+          '',
+        ].join('\n'),
+      );
+    }
   });
   test('2 for a path that matches nothing next to one that does, whose findings are still reported (SARIF names the path)', async () => {
     const r = await cli([BAD_REGION, 'no/such/file.json', '--format', 'sarif']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("no files match 'no/such/file.json'");
+    expect(r.stderr).toContain("no such file or folder 'no/such/file.json'");
     const run = (JSON.parse(r.stdout) as { runs: { results: { ruleId: string }[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string } }[] }[] }[] }).runs[0]!;
     expect(run.results.some((x) => x.ruleId === 'vtap-supported-region')).toBe(true);
     // A run that ends with 2 is not a successful one (SARIF 3.20.14), and says why at error level.
@@ -111,6 +130,11 @@ describe('exit codes', () => {
       const device = await cli(['t.json', '--parameters', '/dev/null'], dir);
       expect([device.code, device.stderr]).toEqual([2, "vtaplint: --parameters: '/dev/null' is not a regular file (a device, pipe or socket): name a parameters file\n"]);
     }
+  });
+  test('2 for a --parameters path that is a Bicep template (it was "invalid JSON: unexpected character" at 1:1 of a file that is fine)', async () => {
+    const dir = workspace({ 'main.bicep': "param location string\n", 'modules/tap.bicep': "param location string\n" });
+    const r = await cli(['modules', '--parameters', 'main.bicep'], dir);
+    expect([r.code, r.stderr, r.stdout]).toEqual([2, "vtaplint: --parameters: 'main.bicep' is a Bicep template, not a parameters file: lint it as a path, and give its parameter values in an ARM parameters file (.json) or a .bicepparam file\n", '']);
   });
   test('2 for a -p value nested deeper than any file may be (2048 levels), not an internal error', async () => {
     // JSON.parse took 50,000 levels, and turning them into a value overflowed the stack:

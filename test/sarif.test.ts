@@ -90,9 +90,12 @@ describe('SARIF 2.1.0', () => {
     });
   });
 
-  test('indeterminate verdicts are notes of kind review', async () => {
+  test('indeterminate verdicts are results of kind review with the level none (SARIF 2.1.0 §3.27.10: only a fail has another level); failures keep theirs', async () => {
     const { log } = await sarifOf(['test/data/external-destination.json']);
-    expect(log.runs[0]?.results.filter((r) => r.ruleId === 'vtap-destination-type').map((r) => [r.ruleId, r.level, r.kind])).toEqual([['vtap-destination-type', 'note', 'review']]);
+    expect(log.runs[0]?.results.filter((r) => r.ruleId === 'vtap-destination-type').map((r) => [r.ruleId, r.level, r.kind])).toEqual([['vtap-destination-type', 'none', 'review']]);
+    const all = (await sarifOf(['examples'])).log.runs[0]?.results ?? [];
+    expect(all.some((r) => r.kind === 'fail' && r.level === 'note')).toBe(true);
+    expect(all.filter((r) => r.kind !== 'fail' && r.level !== 'none')).toEqual([]);
   });
 
   test('fingerprints survive lines inserted above a finding, and change with the finding', async () => {

@@ -16,6 +16,7 @@ import { writeSarif } from '../report/sarif.js';
 import { CODE_SCANNING_MAX_RESULTS } from '../report/sarif-limit.js';
 import { shownNotifications } from '../report/notification-tag.js';
 import { makeReportFolder } from '../report/report-folder.js';
+import { elsewhere } from '../report/elsewhere.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { AnnotationSink, ANNOTATION_LIMIT_TEXT } from './annotations.js';
 import { changedLines, checkedOutCommit, pullRequestBase, touchesChange, type ChangedLines } from './changed.js';
@@ -107,6 +108,13 @@ async function runAction(runner: Runner): Promise<number> {
             : undefined;
     if (message) return failBeforeLint(runner, `${message} (input '${input}')`, { title });
   }
+  // `paths` are the workspace's (action.yml): one outside it (`../infra`, an absolute path
+  // elsewhere) was linted as a file outside the lint root, an invalid-template error on a file:
+  // URI that code scanning cannot place, counted among the errors and annotated nowhere.
+  const outside = paths.filter((p) => pathInsideRoot(workspace, path.resolve(workspace, p.startsWith('!') ? p.slice(1) : p)) === undefined);
+  if (outside.length) {
+    return failBeforeLint(runner, `${outside.map((p) => `'${p}'`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the workspace ${workspace} (input 'paths'): paths are the workspace's, relative to it; check the repository out inside the workspace (actions/checkout's path) and name its folders from there`, { title: 'vtaplint' });
+  }
   const started = new Date();
   let result: LintResult;
   try {
@@ -165,9 +173,13 @@ async function runAction(runner: Runner): Promise<number> {
   // A SARIF file that cannot be written (`sarif-file: reports`, the folder) fails the step naming
   // the input, after the findings are annotated and summarised: it threw, and the step said only
   // "vtaplint failed: EISDIR: illegal operation on a directory", with no annotation, output or summary.
+  // Nor is the log of a run that linted nothing (a job that forgot actions/checkout, `paths`
+  // that match nothing): uploaded, its empty results would make code scanning close every open
+  // vtaplint alert as fixed. Not an error of its own: why nothing was linted is said.
+  const sarifSkipped = linted === 0 ? 'no SARIF file written: nothing was linted, and an empty log would make code scanning close every open alert as fixed' : undefined;
   let sarifNotWritten = overLinted;
   try {
-    if (!sarifNotWritten) {
+    if (!sarifNotWritten && !sarifSkipped) {
       makeReportFolder(path.dirname(sarifPath));
       writeFileSync(sarifPath, pieces.join(''));
     }
@@ -206,9 +218,16 @@ async function runAction(runner: Runner): Promise<number> {
     : undefined;
   let annotated = 0;
   let notAnnotated = 0;
+  // Failing findings on lines the pull request does not change get no annotation: the step fails
+  // for them, so the log names them (it said only how many there were).
+  const unplaced: Finding[] = [];
+  const fails = (f: Finding) => failOn !== 'never' && LEVEL_ORDER[f.level] <= LEVEL_ORDER[failOn];
   for (const f of annotateFindings ? [...counted].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]) : []) {
     const at = annotationPlace(f, base, changed);
-    if (!at) continue;
+    if (!at) {
+      if (fails(f)) unplaced.push(f);
+      continue;
+    }
     if (annotate(sink, f, at)) annotated++;
     else notAnnotated++;
   }
@@ -218,26 +237,36 @@ async function runAction(runner: Runner): Promise<number> {
     `vtaplint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}` +
       (changed ? ` (${annotated} annotated on lines this pull request changes)` : '') +
       (annotateFindings ? '' : ' (findings not annotated: input annotations is false)') +
-      (sarifNotWritten ? '; no SARIF file written' : `; SARIF written to ${relativePath(workspace, sarifPath)}`),
+      (sarifNotWritten || sarifSkipped ? '; no SARIF file written' : `; SARIF written to ${relativePath(workspace, sarifPath)}`),
   );
   if (sarifNote) runner.log(`vtaplint: ${sarifNote}`);
+  if (unplaced.length) {
+    runner.log(`vtaplint: ${plural(unplaced.length, 'finding')} at or above fail-on: ${failOn} ${unplaced.length === 1 ? 'is' : 'are'} on lines this pull request does not change, so not annotated:`);
+    for (const f of unplaced.slice(0, MAX_UNPLACED_LOGGED)) {
+      const { line, column } = f.location.region.start;
+      runner.log(`  ${relativePath(base, f.location.file.path)}:${line}:${column}: ${f.level}: ${f.message}${elsewhere(f, (file) => relativePath(base, file))} [${f.ruleId}]`);
+    }
+    if (unplaced.length > MAX_UNPLACED_LOGGED) runner.log(`  and ${unplaced.length - MAX_UNPLACED_LOGGED} more (the job summary counts them, the SARIF file has them all)`);
+  }
   if (noDiff) runner.log(`vtaplint: ${noDiff}`);
+  if (sarifSkipped) runner.log(`vtaplint: ${sarifSkipped}`);
   if (notAnnotated > 0) runner.log(`vtaplint: ${plural(notAnnotated, 'finding')} not annotated (${ANNOTATION_LIMIT_TEXT}); ${leftOut || sarifNotWritten ? 'the job summary counts them all' : 'the SARIF file has them all, and the job summary counts them'}`);
   const runNotes: ToolNotification[] = [
     ...(missing ? [{ level: 'error' as const, message: missing }] : []),
     ...(sarifNotWritten ? [{ level: 'error' as const, message: sarifNotWritten }] : []),
     ...(nothingLinted ? [{ level: 'warning' as const, message: nothingLinted }] : []),
+    ...(sarifSkipped ? [{ level: 'note' as const, message: sarifSkipped }] : []),
     ...(sarifNote ? [{ level: 'warning' as const, message: sarifNote }] : []),
     ...result.notifications,
   ];
   appendSummary(
     runner,
-    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, sarifWritten: !sarifNotWritten, changedOnly: changed !== undefined, annotationsOff: !annotateFindings, noDiff }),
+    formatSummary({ ...result, notifications: runNotes }, counted, { blobBase: blobBase(env, checkedOutCommit(env, base)), annotated, notAnnotated, sarifLeftOut: leftOut, sarifWritten: !sarifNotWritten && !sarifSkipped, changedOnly: changed !== undefined, annotationsOff: !annotateFindings, noDiff }),
   );
   setOutput(runner, 'errors', String(counts.error));
   setOutput(runner, 'warnings', String(counts.warning));
   setOutput(runner, 'notes', String(counts.note));
-  if (!sarifNotWritten) setOutput(runner, 'sarif-file', sarifPath);
+  if (!sarifNotWritten && !sarifSkipped) setOutput(runner, 'sarif-file', sarifPath);
 
   return missing || sarifNotWritten || failing > 0 || result.notifications.some((n) => n.level === 'error') ? 1 : 0;
 }
@@ -289,6 +318,9 @@ function exclusionHint(missing: readonly string[]): string {
   return missing.some((m) => m.startsWith('!')) ? `, which takes no exclusions: leave files out with the config's "ignore" or a .gitignore` : '';
 }
 
+/** How many failing findings off the pull request's changed lines the log lists (the SARIF file has them all). */
+const MAX_UNPLACED_LOGGED = 50;
+
 /** Annotation order: a level's cap then drops the least severe findings. */
 const LEVEL_ORDER = { error: 0, warning: 1, note: 2 } as const;
 
@@ -308,7 +340,9 @@ interface AnnotationPlace {
 function annotationPlace(f: Finding, base: string, changed: ChangedLines | undefined): AnnotationPlace | undefined {
   const rel = relativePath(base, f.location.file.path);
   const { start, end } = f.location.region;
-  if (!changed || touchesChange(changed, rel, start.line, end.line)) return { rel, location: f.location, message: f.message };
+  // At its own place, with the places in other files that decided it (elsewhere.ts), as the CLI's
+  // github format writes it: a finding in a module shared by environments says which one gave the value.
+  if (!changed || touchesChange(changed, rel, start.line, end.line)) return { rel, location: f.location, message: `${f.message}${elsewhere(f, (file) => relativePath(base, file))}` };
   for (const r of f.related) {
     const relatedRel = relativePath(base, r.file.path);
     if (!touchesChange(changed, relatedRel, r.region.start.line, r.region.end.line)) continue;
@@ -324,9 +358,8 @@ function annotate(sink: AnnotationSink, f: Finding, at: AnnotationPlace): boolea
     file: at.rel,
     line: start.line,
     endLine: end.line,
-    col: start.column,
     // GitHub takes columns only within one line.
-    ...(end.line === start.line ? { endColumn: end.column } : {}),
+    ...(end.line === start.line ? { col: start.column, endColumn: end.column } : {}),
   });
 }
 

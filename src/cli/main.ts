@@ -8,6 +8,7 @@ import path from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { ConfigError, mappedParameterFile, type EffectiveConfig } from '../engine/config.js';
 import { namedParametersProblem, notAFileMessage, parametersArgument } from '../engine/named-parameters.js';
+import { missingPathMessage } from '../discover/missing-path.js';
 import { environmentParameterTemplate } from '../deploy/parameters.js';
 import { ConfigResolver, countByLevel, countedFindings, lint, lintedByRun, type LintResult } from '../engine/lint.js';
 import { baselineSentence } from '../engine/baseline.js';
@@ -312,7 +313,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw e;
   }
-  for (const m of result.missing) io.stderr(`vtaplint: no files match '${m}'\n`);
+  for (const m of result.missing) io.stderr(`vtaplint: ${printable(missingPathMessage(m, io.cwd))}\n`);
   // A folder named that cannot be read is bad usage, as a path that does not exist: nothing of
   // it was linted (its subfolders that cannot be read are warnings in the report).
   const unreadableNamed = (result.unreadable ?? []).filter((u) => u.arg !== undefined);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { SourceText } from '../model/source.js';
 import { ConfigError } from './config.js';
-import type { Finding } from './finding.js';
+import { sarifLevel, type Finding } from './finding.js';
 
 export const FINGERPRINT_KEY = 'vtaplint/v1';
 
@@ -80,8 +80,10 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline):
       continue;
     }
     seen.add(f.fingerprint);
-    f.baselineState = old.level === f.level && old.message === f.message ? 'unchanged' : 'updated';
-    if ((SEVERITY[f.level] ?? 0) > (SEVERITY[old.level] ?? 0)) f.baselineEscalated = true;
+    // Compared as the baseline's SARIF has them: an indeterminate note is level "none" there.
+    const level = sarifLevel(f);
+    f.baselineState = old.level === level && old.message === f.message ? 'unchanged' : 'updated';
+    if ((SEVERITY[level] ?? 0) > (SEVERITY[old.level] ?? 0)) f.baselineEscalated = true;
   }
   return [...baseline.byFingerprint.values()].filter((r) => !seen.has(r.fingerprint));
 }

@@ -10,6 +10,14 @@ export interface FindingLocation {
   region: Region;
 }
 
+/**
+ * A finding's level in SARIF: its own for a failure; "none" for any other kind (an indeterminate
+ * verdict is kind "review"), as SARIF 2.1.0 §3.27.10 requires.
+ */
+export function sarifLevel(f: Pick<Finding, 'kind' | 'level'>): Level | 'none' {
+  return f.kind === 'fail' ? f.level : 'none';
+}
+
 export interface Finding {
   ruleId: string;
   level: Level;

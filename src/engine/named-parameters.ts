@@ -9,7 +9,7 @@ import path from 'node:path';
 import { saysUsingNone } from '../load/classify.js';
 import { readSource } from '../load/read.js';
 
-export type NamedParametersProblem = 'missing' | 'folder' | 'special' | 'bicepparam';
+export type NamedParametersProblem = 'missing' | 'folder' | 'special' | 'bicepparam' | 'bicep';
 
 /** Why the parameters file at `abs` cannot be given to every template; undefined when it can. */
 export function namedParametersProblem(abs: string): NamedParametersProblem | undefined {
@@ -26,6 +26,9 @@ export function namedParametersProblem(abs: string): NamedParametersProblem | un
   // A .bicepparam file with `using none` names no template: it is given to one, as the Azure CLI
   // takes it (--template-file main.bicep --parameters prod.bicepparam).
   if (/\.bicepparam$/i.test(abs) && !usingNone(abs)) return 'bicepparam';
+  // A Bicep template (the deployment's main.bicep, named by mistake) was read as JSON: "invalid
+  // JSON: unexpected character" at line 1 of a file that is fine.
+  if (/\.bicep$/i.test(abs)) return 'bicep';
   return undefined;
 }
 
@@ -50,10 +53,11 @@ function usingNone(abs: string): boolean {
   return read.ok && saysUsingNone(read.source.text);
 }
 
-/** What to say of a --parameters path (`p` as the user wrote it) that is no file: undefined for other problems. */
+/** What to say of a --parameters path (`p` as the user wrote it) that is no parameters file at all: undefined for other problems. */
 export function notAFileMessage(problem: NamedParametersProblem | undefined, p: string): string | undefined {
   if (problem === 'missing') return `no such file '${p}'`;
   if (problem === 'folder') return `'${p}' is a folder, not a parameters file: name the file (${p.replace(/[\\/]+$/, '')}/<name>.json)`;
   if (problem === 'special') return `'${p}' is not a regular file (a device, pipe or socket): name a parameters file`;
+  if (problem === 'bicep') return `'${p}' is a Bicep template, not a parameters file: lint it as a path, and give its parameter values in an ARM parameters file (.json) or a .bicepparam file`;
   return undefined;
 }

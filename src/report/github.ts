@@ -40,10 +40,12 @@ export function formatGithub(result: LintResult): string {
   const base = result.sourceRoot ?? sourceRoot(result.root);
   const lines = result.findings.map((f) => {
     const { start, end } = f.location.region;
+    // Columns only within one line: GitHub drops them from an annotation over several lines
+    // (@actions/core: startColumn "cannot be sent when startLine and endLine are different").
     const props = [
       `file=${escapeProperty(relativePath(base, f.location.file.path))}`,
       `line=${start.line}`,
-      `col=${start.column}`,
+      ...(end.line === start.line ? [`col=${start.column}`] : []),
       `endLine=${end.line}`,
       ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
       `title=${escapeProperty(`vtaplint ${f.ruleId}`)}`,

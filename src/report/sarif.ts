@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type { LintResult } from '../engine/lint.js';
 import { pathInsideRoot } from '../engine/lint.js';
-import { compareFindings, type Finding, type FindingLocation } from '../engine/finding.js';
+import { compareFindings, sarifLevel, type Finding, type FindingLocation } from '../engine/finding.js';
 import { FINGERPRINT_KEY } from '../engine/baseline.js';
 import type { Rule } from '../engine/rule.js';
 import { REPOSITORY, helpUri } from './json.js';
@@ -101,7 +101,9 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
   const resultOf = (f: Finding): Record<string, unknown> => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId) ?? -1,
-    level: f.level,
+    // An indeterminate verdict (kind "review") has the level "none" (sarifLevel); GitHub code
+    // scanning keeps it, as an alert of severity "none".
+    level: sarifLevel(f),
     kind: f.kind,
     message: { text: f.message },
     locations: [

@@ -291,6 +291,31 @@ describe('the action from its sources', () => {
     expect((await runSource(dir, { paths: 'new-bad.json' })).code).toBe(0);
   });
 
+  test('paths: one outside the workspace fails the step before anything is linted, naming it (it was an invalid-template error counted among the findings)', async () => {
+    const { dir } = prWorkspace();
+    cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(dir, 'elsewhere.json'));
+    for (const outside of ['../elsewhere.json', path.join(dir, 'elsewhere.json'), 'new-bad.json\n../*.json']) {
+      const r = await runSource(dir, { paths: outside });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/^::error title=vtaplint::'[^']+' is outside the workspace \S+ \(input 'paths'\): paths are the workspace's/m);
+      expect(r.summary).toContain('Nothing was linted.');
+      expect(r.outputs).toEqual({});
+      expect(existsSync(path.join(dir, 'ws/vtaplint.sarif'))).toBe(false);
+    }
+  });
+
+  test('pull request: failing findings on lines it does not change are listed in the log, since they fail the step without an annotation', async () => {
+    const { dir } = prWorkspace();
+    const r = await runSource(dir, {}, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('vtaplint: 1 finding at or above fail-on: error is on lines this pull request does not change, so not annotated:\n');
+    expect(r.stdout).toMatch(/^ {2}old-bad\.json:86:19: error: TAP 'tap1' is in 'westeurope', .* \[vtap-supported-region\]$/m);
+    // Annotated ones are not listed again; with fail-on never nothing fails, and nothing is listed.
+    expect(r.stdout).not.toMatch(/^ {2}new-error\.json/m);
+    const never = await runSource(dir, { 'fail-on': 'never' }, { GITHUB_EVENT_PATH: path.join(dir, 'event.json'), GITHUB_EVENT_NAME: 'pull_request' });
+    expect(never.stdout).not.toContain('so not annotated');
+  });
+
   test('paths: changed files given on one line, separated by spaces, fail with a hint that it takes one path per line', async () => {
     const { dir } = prWorkspace();
     // tj-actions/changed-files' outputs separate the files with spaces unless told otherwise.
@@ -408,6 +433,10 @@ describe('the action from its sources: the parameters input', () => {
     expect(bicepparam.stdout).toContain("::error title=vtaplint::'prod.bicepparam' is a .bicepparam file, which names its template itself with 'using': list it in 'paths'");
     expect(bicepparam.stdout).not.toContain('invalid JSON');
     expect(bicepparam.summary).toContain("Nothing was linted.\n\n> **error**: 'prod.bicepparam' is a .bicepparam file");
+    // A Bicep template named there was read as JSON: an invalid-template error counted among the findings.
+    writeFileSync(path.join(dir, 'ws/main.bicep'), 'param location string\n');
+    const bicep = await runSource(dir, { parameters: 'main.bicep' });
+    expect([bicep.code, bicep.stdout]).toEqual([1, "::error title=vtaplint::'main.bicep' is a Bicep template, not a parameters file: lint it as a path, and give its parameter values in an ARM parameters file (.json) or a .bicepparam file (input 'parameters')\n"]);
   });
 });
 
@@ -482,6 +511,22 @@ describe('the action from its sources, pull request checked out as its merge com
     expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=main\.bicep,line=1,endLine=1,col=25,endColumn=37::TAP 'hub-tap' is in 'westeurope'.*\(reported at main\.bicep:5:13; the value of parameter 'location' is its default, written here\)/m);
     expect(r.summary).toContain('1 annotation on the lines this pull request changes');
     expect(r.code).toBe(1);
+  });
+
+  test('an annotation names the place in another file that decided it (as the github format does), and a finding over several lines has no columns', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vtaplint-action-'));
+    const ws = path.join(dir, 'ws');
+    mkdirSync(path.join(ws, 'modules'), { recursive: true });
+    writeFileSync(path.join(ws, 'main.bicep'), "module tap 'modules/tap.bicep' = {\n  name: 'tap'\n  params: {\n    location: 'westeurope'\n  }\n}\n");
+    writeFileSync(path.join(ws, 'modules/tap.bicep'), "param location string\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: location\n  properties: {\n    // the destination comes later\n  }\n}\n");
+    const r = await runSource(dir, {});
+    expect(r.stdout).toMatch(/^::error title=vtaplint vtap-supported-region,file=modules\/tap\.bicep,line=5,endLine=5,col=13,endColumn=21::TAP 'tap1' is in 'westeurope', .* \(main\.bicep:4:15: the value of parameter 'location' is given here\)$/m);
+    const multiLine = r.stdout.split('\n').filter((l) => /^::\w+ title=vtaplint vtap-destination-type,file=modules\/tap\.bicep,line=6,endLine=8/.test(l));
+    expect(multiLine).toHaveLength(1);
+    expect(multiLine[0]).not.toMatch(/,col=|,endColumn=/);
+    // The CLI's github format writes the same places.
+    const cliOut = spawnSync(process.execPath, [path.join(REPO, 'bin/vtaplint.cjs'), '--format', 'github'], { cwd: ws, encoding: 'utf8' }).stdout;
+    expect(cliOut).toMatch(/^::error file=modules\/tap\.bicep,line=6,endLine=8,title=vtaplint vtap-destination-type::/m);
   });
 
   test('links use the checked-out commit, GITHUB_SHA when the workspace is not a git checkout', async () => {
@@ -595,6 +640,20 @@ describe('the action from its sources: a workspace with nothing to lint', () => 
     const message = "nothing was linted: no ARM template, parameters file or Bicep file to lint in '.' (input 'paths'); is the repository checked out (actions/checkout) before this step?";
     expect(r.stdout).toContain(`::warning title=vtaplint::${message}`);
     expect(r.summary).toContain(`> **warning**: ${message}`);
+    // No log with no results to upload: code scanning would close every open alert as fixed.
+    expect(existsSync(path.join(dir, 'ws/vtaplint.sarif'))).toBe(false);
+    expect(r.outputs['sarif-file']).toBeUndefined();
+    expect(r.stdout).toContain('vtaplint: no SARIF file written: nothing was linted, and an empty log would make code scanning close every open alert as fixed\n');
+    expect(r.summary).toContain('no SARIF file written: nothing was linted');
+  });
+
+  test('paths that all match nothing: the step fails, and no empty SARIF file is written', async () => {
+    const { dir } = prWorkspace();
+    const r = await runSource(dir, { paths: 'infra/*.bicep' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::error title=vtaplint::no files match 'infra/*.bicep' (input 'paths')\n");
+    expect(existsSync(path.join(dir, 'ws/vtaplint.sarif'))).toBe(false);
+    expect(r.outputs['sarif-file']).toBeUndefined();
   });
 
   test('a run that lints something does not say it', async () => {
