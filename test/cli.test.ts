@@ -440,6 +440,21 @@ describe('options', () => {
     expect(r.stdout).toContain('sub/t.json:89:19: error: ');
     expect(r.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('sub/t.json:'))).toBe(true);
   });
+  test('stylish, compact and unix write the places in other files a message names from the current folder, so they resolve where the user is', async () => {
+    const dir = workspace({
+      'infra/main.bicep': "module tap 'modules/tap.bicep' = {\n  name: 'tap'\n  params: {\n    location: 'westeurope'\n  }\n}\n",
+      'infra/modules/tap.bicep': "param location string\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap1'\n  location: location\n}\n",
+      'docs/readme.md': '',
+    });
+    // Run from a sibling folder: the lint root is infra/, the current folder docs/.
+    const cwd = path.join(dir, 'docs');
+    for (const format of ['stylish', 'compact', 'unix']) {
+      const r = await cli(['../infra', '--format', format, '--no-color'], cwd);
+      expect(r.stdout, format).toContain("(../infra/main.bicep:4:15: the value of parameter 'location' is given here)");
+    }
+    const unix = await cli(['../infra', '--format', 'unix'], cwd);
+    expect(unix.stdout).toMatch(/^\.\.\/infra\/modules\/tap\.bicep:5:13: error: TAP 'tap1'/m);
+  });
   test('-p gives a string parameter its text as written (also when it reads as a number, true or a JSON string, as the Azure CLI passes it); objects and arrays read the value as JSON', async () => {
     const arm = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',

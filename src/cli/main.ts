@@ -131,7 +131,7 @@ function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: D
       add(formatUnix(result, { cwd: io.cwd }));
       break;
     case 'compact':
-      add(formatCompact(result));
+      add(formatCompact(result, { cwd: io.cwd }));
       break;
     case 'junit':
       add(formatJunit(result));
@@ -141,7 +141,7 @@ function writeReport(result: LintResult, opts: CliOptions, io: CliIo, started: D
       break;
     case 'text':
     case 'stylish':
-      add(formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output) }));
+      add(formatStylish(result, { color: opts.color ?? (io.isTTY && !io.env.NO_COLOR && !opts.output), cwd: io.cwd }));
       break;
   }
   pieces.flush();

@@ -3,14 +3,19 @@
 // summary. Severities are error, warning and info (SARIF "note" is shown as "info", the word the
 // problem matcher knows).
 import type { LintResult } from '../engine/lint.js';
-import { elsewhere } from './elsewhere.js';
+import { elsewhere, placeFrom } from './elsewhere.js';
 import { fileNotifications, notificationTag } from './notification-tag.js';
 import { oneLine, printable } from './printable.js';
-import { countByLevel, relativePath } from '../engine/lint.js';
+import { countByLevel } from '../engine/lint.js';
 import type { Finding } from '../engine/finding.js';
 
 export interface StylishOptions {
   color: boolean;
+  /**
+   * The folder the places named in messages (in other files) are written from: the CLI's working
+   * directory, so that they resolve where the user is; the lint root when not given.
+   */
+  cwd?: string;
 }
 
 const LABEL = { error: 'error', warning: 'warning', note: 'info' } as const;
@@ -33,7 +38,7 @@ export function formatStylish(result: LintResult, opts: StylishOptions): string 
     findings.forEach((f, i) => {
       const label = LABEL[f.level];
       const colored = f.level === 'error' ? c('31', label) : f.level === 'warning' ? c('33', label) : c('36', label);
-      const message = oneLine(`${f.message}${elsewhere(f, (file) => relativePath(result.root, file))}`);
+      const message = oneLine(`${f.message}${elsewhere(f, placeFrom(opts.cwd ?? result.root))}`);
       lines.push(`  ${c('2', (pos[i] as string).padEnd(posWidth))}  ${colored}${' '.repeat(labelWidth - label.length)}  ${message}  ${c('2', f.ruleId)}`);
     });
   }

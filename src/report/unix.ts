@@ -1,10 +1,9 @@
 // "file:line:col: level: message [rule-id]", one finding per line: the GNU error format that
 // terminals, vim's quickfix and Emacs' compilation mode turn into links.
-import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
-import { elsewhere } from './elsewhere.js';
+import { elsewhere, placeFrom } from './elsewhere.js';
 import { fileNotifications, notificationTag } from './notification-tag.js';
-import { oneLine, printablePath } from './printable.js';
+import { oneLine } from './printable.js';
 
 export interface UnixOptions {
   /** The folder paths are shown relative to: the CLI's working directory (not necessarily the process's). */
@@ -12,7 +11,7 @@ export interface UnixOptions {
 }
 
 export function formatUnix(result: LintResult, opts: UnixOptions): string {
-  const shown = (file: string) => printablePath(path.isAbsolute(file) ? path.relative(opts.cwd, file) || file : file);
+  const shown = placeFrom(opts.cwd);
   const lines = result.findings.map((f) => {
     const { line, column } = f.location.region.start;
     return `${shown(f.location.file.path)}:${line}:${column}: ${f.level}: ${oneLine(`${f.message}${elsewhere(f, shown)}`)} [${f.ruleId}]`;
