@@ -6,6 +6,7 @@ import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { sourceRelated, unknownOrigin } from './lib/support.js';
 import { sameRegion } from '../src/graph/vtap.js';
+import { managerConnections, type ManagerConnection } from '../src/graph/network-manager.js';
 import docs from './vtap-destination-network.md';
 
 export default defineRule(
@@ -119,6 +120,17 @@ export default defineRule(
         continue;
       }
       const missing = [!p.forward ? `from ${src} to ${dst}` : undefined, !p.backward ? `from ${dst} to ${src}` : undefined].filter(Boolean).join(' and ');
+      // Peered by a network manager (AVNM) instead: its peerings are made when its connectivity
+      // configuration is committed, not by resources of the template.
+      const managed = managedConnection(ctx, p);
+      if (managed) {
+        ctx.indeterminate({
+          ...base,
+          related: [...base.related, { span: managed.at.span, message: `network manager connectivity configuration '${managed.configuration.displayName}' names ${managed.how === 'peering' ? 'its hub' : 'the network group'} here` }],
+          message: `the destination of TAP '${p.tap.displayName}' is in ${dst} and source NIC '${p.nic.displayName}' is in ${src}, and the template declares no peering ${missing}, but ${managerText(managed, src, dst)}`,
+        });
+        continue;
+      }
       if (!p.peeringsVisible) {
         ctx.indeterminate({
           ...base,
@@ -148,6 +160,27 @@ function advice(p: TapNetworkPair, src: string, dst: string): string {
   return sameRegion(tapLocation, b) === true
     ? `${why}: deploy a TAP and a collector in '${a}' for the VMs there, or mirror VMs in '${b}', the region of TAP '${p.tap.displayName}' and its collector`
     : `${why}: put the collector in ${src}`;
+}
+
+/** The network manager connection of the pair's two networks that says the most (a peering of a listed member first). */
+function managedConnection(ctx: RuleContext, p: TapNetworkPair): ManagerConnection | undefined {
+  if (p.sourceNet.kind !== 'vnet' || p.destNet.kind !== 'vnet') return undefined;
+  const all = managerConnections(ctx.graph, p.sourceNet.vnet, p.destNet.vnet);
+  return all.find((c) => c.how === 'peering' && c.listed) ?? all.find((c) => c.how === 'peering') ?? all[0];
+}
+
+/** What a network manager's connectivity configuration does for the two networks, and what to check. */
+function managerText(c: ManagerConnection, src: string, dst: string): string {
+  const config = `network manager connectivity configuration '${c.configuration.displayName}'`;
+  const group = c.group ? `network group '${c.group.displayName}'` : 'its network group';
+  if (c.how === 'peering' && c.listed) {
+    return `${config} (hub and spoke) peers them both ways once it is deployed (committed) to their region, which the template's resources do not show: check that it is committed before the TAP configurations are made`;
+  }
+  if (c.how === 'peering') {
+    return `${config} (hub and spoke) peers its hub with the members of ${group}, which the template does not list in full (Azure Policy adds members, or a member's id is known only at deployment): if the other network is one, they are peered once the configuration is committed; otherwise put the collector in ${src} or peer ${src} and ${dst} in both directions`;
+  }
+  const shape = c.how === 'mesh' ? 'a mesh' : `spokes of ${group} connected to each other`;
+  return `${config} connects them in a connected group (${shape}${c.listed ? '' : `, if both are members of ${group}, which the template does not list in full`}), which is not a peering, and the Azure doc asks for the same or a peered virtual network: peer the two networks in both directions, or check that the mirrored traffic reaches the collector`;
 }
 
 /**
