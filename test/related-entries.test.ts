@@ -77,6 +77,55 @@ describe('a default decides too', () => {
   });
 });
 
+describe('resourceGroup().location of a group the deployment creates', () => {
+  const MAIN = "targetScope = 'subscription'\nparam rgLocation string = 'westeurope'\n\nresource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {\n  name: 'rg-ndr'\n  location: rgLocation\n}\n\nmodule ndr 'ndr.bicep' = {\n  name: 'ndr'\n  scope: rg\n}\n";
+  const NDR = "param location string = resourceGroup().location\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {}\n}\n\nresource tap2 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap2'\n  location: resourceGroup().location\n  properties: {}\n}\n";
+  const related = async (dir: string, args: string[] = []) =>
+    (await findingsOf(['.', ...args], dir)).findings.filter((f) => f.ruleId === 'vtap-supported-region').map((f) => [f.file, f.line, f.related.map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`)]);
+
+  test('Bicep: a module deployed into it points at the location the group is created with, and at what gave that (a module default that reads it too)', async () => {
+    const dir = workspace({ 'main.bicep': MAIN, 'ndr.bicep': NDR }, 'vtaplint-group-');
+    expect(await related(dir)).toEqual([
+      ['ndr.bicep', 5, ["ndr.bicep:1:25 the value of parameter 'location' is its default, written here", "main.bicep:6:13 the location of resource group 'rg-ndr' (resourceGroup().location) is given here", "main.bicep:2:27 the value of parameter 'rgLocation' is its default, written here"]],
+      ['ndr.bicep', 11, ["main.bicep:6:13 the location of resource group 'rg-ndr' (resourceGroup().location) is given here", "main.bicep:2:27 the value of parameter 'rgLocation' is its default, written here"]],
+    ]);
+    // Given on the command line, the value is the one given; the group's declaration still decides.
+    const given = await related(dir, ['-p', 'rgLocation=centraluseuap']);
+    expect(given.map((g) => (g[2] as string[]).includes("main.bicep:6:13 the location of resource group 'rg-ndr' (resourceGroup().location) is given here"))).toEqual([true, true]);
+  });
+
+  test('ARM: a nested deployment into the group a subscription deployment creates points at the group\'s location', async () => {
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { rgLocation: { type: 'string', defaultValue: 'westeurope' } },
+      resources: [
+        { type: 'Microsoft.Resources/resourceGroups', apiVersion: '2024-03-01', name: 'rg-ndr', location: "[parameters('rgLocation')]" },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'ndr',
+          resourceGroup: 'rg-ndr',
+          dependsOn: ["[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg-ndr')]"],
+          properties: {
+            mode: 'Incremental',
+            expressionEvaluationOptions: { scope: 'inner' },
+            template: {
+              $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+              contentVersion: '1.0.0.0',
+              resources: [{ type: 'Microsoft.Network/virtualNetworkTaps', apiVersion: '2024-05-01', name: 'tap', location: '[resourceGroup().location]', properties: {} }],
+            },
+          },
+        },
+      ],
+    };
+    const dir = workspace({ 'azuredeploy.json': `${JSON.stringify(template, null, 2)}\n` }, 'vtaplint-group-');
+    const found = await related(dir);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.[2]).toEqual(["azuredeploy.json:15:19 the location of resource group 'rg-ndr' (resourceGroup().location) is given here", "azuredeploy.json:7:23 the value of parameter 'rgLocation' is its default, written here"]);
+  });
+});
+
 describe('the name of an existing NIC a module loop was given', () => {
   test('points at the module parameter and at the entry of the .bicepparam list that named it', async () => {
     const dir = workspace({ 'main.bicep': "param location string = 'eastus'\nparam nics array\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2023-09-01' existing = {\n  name: 'hub-tap'\n}\n\nmodule cfg 'tapcfg.bicep' = [for c in nics: {\n  name: 'tapcfg-${c.nic}'\n  params: {\n    nicName: c.nic\n    tapId: tap.id\n  }\n}]\n", 'tapcfg.bicep': "param nicName string\nparam tapId string\n\nresource nic 'Microsoft.Network/networkInterfaces@2023-09-01' existing = {\n  name: nicName\n}\n\nresource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2023-09-01' = {\n  parent: nic\n  name: 'tapcfg'\n  properties: {\n    virtualNetworkTap: { id: tapId }\n  }\n}\n", 'main.bicepparam': "using 'main.bicep'\n\nparam nics = [\n  { nic: 'web1-nic' }\n  { nic: 'web2-nic' }\n]\n" }, 'vtaplint-entries-');

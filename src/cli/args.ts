@@ -59,7 +59,8 @@ Options:
                          codeclimate (GitLab Code Quality)
   -o, --output FILE      write the report to FILE instead of standard output
   -c, --config FILE      use this config file instead of vtaplint.config.json found upwards
-  -j, --jobs N           threads that lint many files (default: cores - 1, at most 4)
+  -j, --jobs N           threads that lint many files (default: cores - 1, at most 4,
+                         for 16 files or more)
       --baseline FILE    a SARIF file of an earlier run: results are new, unchanged,
                          updated or absent (SARIF baselineState); only new ones, and
                          updated ones now at a higher level, are shown (except in

@@ -11,6 +11,7 @@ import { childOf, isTObject, own, ownProp, type Located, type TNode, type TObjec
 import { Budget, type BudgetLimits, type DeploymentContext } from '../expr/context.js';
 import { ObjectValue, Unknown, type UnknownReason, type Value } from '../expr/value.js';
 import { partialString } from '../expr/ops.js';
+import { at } from '../expr/located.js';
 import { describeId, fullType, idValue, parseResourceId, relativeKey, sameScope, segmentKey, segmentText, subscriptionOf, type Segment } from './resource-id.js';
 import { loadJson, type LoadLimits } from '../load/arm-json.js';
 import { classifyJson } from '../load/classify.js';
@@ -23,7 +24,7 @@ import { existsListed } from '../discover/folder-listings.js';
 import { REPRESENTATIVE_INDEX, bodyUnderEvaluation, collectingImplicitDependencies, deploymentLabel, noteImplicitDependency, type DeployedResource, type DeploymentUnit, type NotDeployed, type ScopeKind, type TargetScope } from './model.js';
 import { DEPLOYMENTS, ResourceExpander } from './resources.js';
 import type { ResourceLoop } from './evaluator.js';
-import { OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource, type TemplateScopeOptions } from './scope.js';
+import { CreatedGroupValue, OutputsValue, TemplateScope, type SuppliedParameter, type SuppliedSource, type TemplateScopeOptions } from './scope.js';
 import { ownParametersFile } from './parameters.js';
 import type { LoopInstance } from './access-path.js';
 import { existingView, runtimeView } from './runtime.js';
@@ -152,7 +153,7 @@ export class Deployment {
   private readonly byRelative = new Map<string, DeployedResource[]>();
   /**
    * The resource groups among `resources`: each nested deployment into a resource group looks for
-   * the group's location among them (createdGroupLocation), and scanning every resource for
+   * the group's location among them (createdGroup), and scanning every resource for
    * that made a template with many nested deployments quadratic.
    */
   private readonly groups: DeployedResource[] = [];
@@ -841,13 +842,19 @@ export class Deployment {
     const sameSubscription = root !== undefined && sameScope([unit.scope.subscriptionId], [root.subscriptionId]) === true;
     const sameGroup = sameSubscription && root !== undefined && sameScope([unit.scope.resourceGroup], [root.resourceGroup]) === true;
     const name = unit.parent?.name;
+    const created = this.createdGroup(unit.scope);
+    const createdLocation = created?.body.get('location');
+    const createdScope = created ? this.unitScopes.get(created.unit) : undefined;
+    const createdAt = created ? at(created.root, 'location') : undefined;
     return {
       ...ctx,
       subscriptionId: known(unit.scope.subscriptionId) ?? (sameSubscription ? ctx.subscriptionId : undefined),
       resourceGroup: known(unit.scope.resourceGroup) ?? (sameGroup ? ctx.resourceGroup : undefined),
       // A resource group this deployment creates (a subscription-scope template that makes the
       // group and deploys into it) has the location it is created with.
-      location: this.createdGroupLocation(unit.scope) ?? (sameGroup ? ctx.location : undefined),
+      location: (typeof createdLocation === 'string' ? createdLocation : undefined) ?? (sameGroup ? ctx.location : undefined),
+      // Its location read is traced to the group's declaration (findings point at it).
+      groupObject: created && createdScope && createdAt?.value !== undefined ? (capacity) => new CreatedGroupValue(capacity, created.displayName, createdAt.span, createdScope) : undefined,
       deploymentName: typeof name === 'string' ? name : undefined,
       groupSymbol: sameGroup ? undefined : `resourceGroup(${groupLabel(unit.scope.resourceGroup)})`,
       resourceGroupValue: sameGroup ? undefined : unknownSegment(unit.scope.resourceGroup),
@@ -858,8 +865,8 @@ export class Deployment {
     };
   }
 
-  /** The location of the resource group `scope` names, when this deployment creates that group with a known one. */
-  private createdGroupLocation(scope: TargetScope): string | undefined {
+  /** The resource group `scope` names, when this deployment creates it (surely: not under a condition). */
+  private createdGroup(scope: TargetScope): DeployedResource | undefined {
     if (scope.kind !== 'resourceGroup') return undefined;
     const group = segmentText(scope.resourceGroup)?.toLowerCase();
     if (group === undefined) return undefined;
@@ -868,8 +875,7 @@ export class Deployment {
       if (typeof r.name !== 'string' || r.name.toLowerCase() !== group) continue;
       const subscription = subscriptionOf(r.id);
       if (subscription && sameScope([subscription], [scope.subscriptionId]) === false) continue;
-      const location = r.body.get('location');
-      return typeof location === 'string' ? location : undefined;
+      return r;
     }
     return undefined;
   }

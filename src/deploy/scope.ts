@@ -131,6 +131,8 @@ export interface SuppliedSource {
   part?: string | undefined;
   /** The value is the parameter's defaultValue (none was given): `span` is the default's. */
   isDefault?: boolean | undefined;
+  /** The location of a resource group the deployment creates (`name` is the group's): `span` is its declaration's `location`. */
+  group?: boolean | undefined;
 }
 
 export interface OutputValue {
@@ -182,6 +184,26 @@ export class OutputsValue extends TracedObject {
   declaration(name: string): OutputValue | undefined {
     const lower = name.toLowerCase();
     return this.declared.find((o) => o.name.toLowerCase() === lower);
+  }
+}
+
+/**
+ * resourceGroup() in a deployment into a resource group the deployment itself creates (a
+ * subscription-scope template that makes the group and deploys a module into it): its location
+ * is the one the group's declaration gives, so a read of it is noted (readTraced) and its sources
+ * are that declaration's `location`, then what that was computed from in the declaring scope.
+ */
+export class CreatedGroupValue extends TracedObject {
+  constructor(
+    capacity: number,
+    /** The resource group's name, as findings show it. */
+    readonly groupName: string,
+    /** Where its declaration gives its `location`. */
+    readonly locationSpan: Span,
+    /** The scope the declaration is evaluated in. */
+    readonly scope: TemplateScope,
+  ) {
+    super(capacity);
   }
 }
 
@@ -548,6 +570,13 @@ export class TemplateScope implements EvalContext {
       // parent, what that entry alone was computed from.
       const part = path && path.parameter.toLowerCase() === name.toLowerCase() ? partGiven(given.value, given.span, path.path) : undefined;
       add({ name: info.name, span: part ? part.span : given.span, ...(part ? { part: part.text } : {}), ...(isDefault ? { isDefault: true } : {}) });
+      // A default computed from a value traced elsewhere (`param location string =
+      // resourceGroup().location` in a module deployed into a group the parent creates): where
+      // that value is written, which is what to change.
+      if (isDefault) {
+        this.indexReads();
+        for (const r of this.readsBySpan.get(given.span.identity())?.reads ?? NO_READS) if (r.charCodeAt(0) === 0) this.outputSources(r, walk, add);
+      }
       // The parent's own supplied sources of the value it passed (recursively, through its parent).
       if (!isDefault && this.upstream) for (const up of this.upstream(part ? part.span : given.span)) add(up);
     }
@@ -562,6 +591,10 @@ export class TemplateScope implements EvalContext {
    */
   private outputSources(key: string, walk: OutputWalk, add: (s: SuppliedSource) => void): void {
     const read = this.tracedReads?.get(key);
+    if (read?.obj instanceof CreatedGroupValue) {
+      this.groupSources(read.obj, read.property, walk, add);
+      return;
+    }
     if (!read || !(read.obj instanceof OutputsValue) || walk.left.outputs <= 0) return;
     const output = read.obj.declaration(read.property);
     if (!output) return;
@@ -570,6 +603,18 @@ export class TemplateScope implements EvalContext {
     const deeper = walk.hops + 1 < MAX_OUTPUT_HOPS && walk.left.outputs > 0;
     if (walk.hops === 0 || !deeper || !scope.passesOutputOn(output.valueSpan)) add({ name: output.name, span: output.valueSpan, of: read.obj.of });
     if (deeper) for (const s of scope.suppliedSourcesIn(output.valueSpan, { hops: walk.hops + 1, left: walk.left })) add(s);
+  }
+
+  /**
+   * The sources of resourceGroup().location in a deployment into a group the deployment creates:
+   * the group's `location` as declared, then what it was computed from (a parameter of the
+   * declaring template, given or defaulted). Other properties of the group are not traced.
+   */
+  private groupSources(obj: CreatedGroupValue, property: string, walk: OutputWalk, add: (s: SuppliedSource) => void): void {
+    if (property.toLowerCase() !== 'location' || walk.left.outputs <= 0) return;
+    walk.left.outputs--;
+    add({ name: obj.groupName, span: obj.locationSpan, group: true });
+    for (const s of obj.scope.suppliedSourcesIn(obj.locationSpan, { hops: walk.hops + 1, left: walk.left })) add(s);
   }
 
   /** Whether the expression at `span` read one module output and nothing else (`inner.outputs.id`). */

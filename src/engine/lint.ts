@@ -997,7 +997,9 @@ function suppliedRelated(deployed: DeployResult, span: Span, r: DeployedResource
       deployed.suppliedSourcesAt(span, unit, loop).map((src) => ({
         span: src.span,
         message:
-          src.of !== undefined
+          src.group
+            ? `the location of resource group '${src.name}' (resourceGroup().location) is given here`
+            : src.of !== undefined
             ? `the value of output '${src.name}' of ${src.of} is computed here`
             : src.isDefault
               ? `the value of parameter '${src.name}'${src.part !== undefined ? ` (${src.name}${src.part})` : ''} is its default, written here`

@@ -3,7 +3,7 @@
 // much work it may do. src/deploy/scope.ts implements it for one template.
 import type { DiagnosticSink } from '../model/diagnostic.js';
 import type { Span } from '../model/span.js';
-import type { TracedObject, Unknown, Value } from './value.js';
+import type { ObjectValue, TracedObject, Unknown, Value } from './value.js';
 import type { Expr } from './ast.js';
 import type { ParseLimits } from './parser.js';
 import { DEFAULT_LIMITS as CONFIG_DEFAULTS, type Limits } from '../model/limits.js';
@@ -35,6 +35,13 @@ export interface DeploymentContext {
    * only valid in a resource group deployment.
    */
   scopeKind?: 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant' | undefined;
+  /**
+   * Makes the object resourceGroup() gives, when the deploy stage traces where its location comes
+   * from: a resource group this deployment creates, whose declaration's `location` then decides
+   * what `resourceGroup().location` is (a TracedObject: a read of it is noted, and findings it
+   * decides point at that declaration).
+   */
+  groupObject?: ((capacity: number) => ObjectValue) | undefined;
 }
 
 /** A user-defined function (template `functions` section, Bicep `func`), ready to call. */

@@ -207,7 +207,7 @@ export const deploymentFunctions: FnDef[] = [
     const sub = subscriptionId(env);
     const name = resourceGroupName(env);
     const id = partialString(['/subscriptions/', sub, '/resourceGroups/', name]);
-    return ObjectValue.from([
+    const entries: [string, Value][] = [
       ['id', id],
       ['name', name],
       ['type', 'Microsoft.Resources/resourceGroups'],
@@ -215,7 +215,12 @@ export const deploymentFunctions: FnDef[] = [
       ['managedBy', sym(env, `${group(env)}.managedBy`)],
       ['tags', sym(env, `${group(env)}.tags`, 'object')],
       ['properties', ObjectValue.from([['provisioningState', 'Succeeded']])],
-    ]);
+    ];
+    // A group the deployment creates: an object whose location read is traced to its declaration.
+    const traced = env.ctx.deploymentContext.groupObject?.(entries.length);
+    if (!traced) return ObjectValue.from(entries);
+    for (const [k, v] of entries) traced.set(k, v);
+    return traced;
   }),
   deploymentFn('tenant', 'object', (env) => {
     const tid = known(env.ctx.deploymentContext.tenantId, env, 'subscription().tenantId');
