@@ -425,13 +425,18 @@ function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, 
     // groups and address), with NAME standing for it in the texts; the verdicts that then read the
     // same at the same place are merged.
     const merged = new Map<string, { kind: 'fail' | 'indeterminate' | 'pass'; v: Omit<Verdict, 'kind'>; names: Set<string>; related: Map<string, { span: Span; message: string; names: Set<string> }>; involved: Set<DeployedResource> }>();
+    // The values known only at deployment that put a collector in the pool, told apart in the keys.
+    const choosers = new Map<Unknown, number>();
     for (const m of membersOfPool(ctx.graph, pool)) {
       const name = `'${m.nic.displayName}'`;
+      // A collector only a value known at deployment puts in the pool: its failures are notes naming that value.
+      const chosen = m.when ? { chosenBy: { value: m.when, subject: `the collectors' pool '${pool.name}' holds ${NAME}` } } : {};
+      const chooser = m.when ? (choosers.get(m.when) ?? choosers.set(m.when, choosers.size + 1).get(m.when)) : 0;
       const collect = (kind: 'fail' | 'indeterminate' | 'pass') => (v: Omit<Verdict, 'kind'>) => {
         // A collector that may not be deployed makes its verdict uncertain (run-rules): never merged with one that is.
-        const key = [kind, v.span.identity(), v.message, v.resource?.key ?? '', m.nic.state === 'maybe'].join('\u0000');
+        const key = [kind, v.span.identity(), v.message, v.resource?.key ?? '', m.nic.state === 'maybe', chooser].join('\u0000');
         let group = merged.get(key);
-        if (!group) merged.set(key, (group = { kind, v, names: new Set(), related: new Map(), involved: new Set() }));
+        if (!group) merged.set(key, (group = { kind, v: { ...v, ...chosen }, names: new Set(), related: new Map(), involved: new Set() }));
         group.names.add(name);
         for (const x of v.involved ?? []) group.involved.add(x);
         for (const rel of v.related ?? []) {
@@ -469,6 +474,7 @@ function checkBackends(ctx: RuleContext, tap: DeployedResource, d: Destination, 
         ...v,
         involved: [...involved],
         message: named(v.message, [...names]),
+        ...(v.chosenBy ? { chosenBy: { ...v.chosenBy, subject: named(v.chosenBy.subject, [...names]) } } : {}),
         related: [...related.values()].map((rel) => ({ span: rel.span, message: named(rel.message, [...rel.names]) })),
       });
     }

@@ -171,8 +171,13 @@ function managedConnection(ctx: RuleContext, p: TapNetworkPair): ManagerConnecti
 
 /** What a network manager's connectivity configuration does for the two networks, and what to check. */
 function managerText(c: ManagerConnection, src: string, dst: string): string {
-  const config = `network manager connectivity configuration '${c.configuration.displayName}'`;
+  // One deployed only under a condition known at deployment says so.
+  const condition = c.configuration.state === 'maybe' && c.configuration.condition ? ` (deployed only if its condition allows: ${describeUnknown(c.configuration.condition)})` : '';
+  const config = `network manager connectivity configuration '${c.configuration.displayName}'${condition}`;
   const group = c.group ? `network group '${c.group.displayName}'` : 'its network group';
+  if (c.topology) {
+    return `${config}, whose topology is ${describeUnknown(c.topology)}, may connect them (as hub and spoke it peers them once it is committed; as a mesh it connects them without a peering): check which it is, or peer ${src} and ${dst} in both directions`;
+  }
   if (c.how === 'peering' && c.listed) {
     return `${config} (hub and spoke) peers them both ways once it is deployed (committed) to their region, which the template's resources do not show: check that it is committed before the TAP configurations are made`;
   }

@@ -7,7 +7,7 @@ import type { DeployedResource } from '../src/deploy/model.js';
 import { deployedByUnfetched, unfetchedDeployerOf } from '../src/graph/unfetched.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
+import { ChosenFailures, choiceKey, lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-basic-lb.md';
 
 export default defineRule(
@@ -30,9 +30,13 @@ export default defineRule(
     const sourceKeys = new Set(nics.map((n) => n.nic.key));
     // Once per NIC: what is checked depends on the NIC alone (see sourceNics).
     for (const { nic, source } of nics) {
+      const chosen = new ChosenFailures(ctx);
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
-        if (m.lb.existing || seen.has(`${nic.key}|${m.lb.key}`)) continue;
-        seen.add(`${nic.key}|${m.lb.key}`);
+        // Once per load balancer; one the NIC is behind only in some choices once per set of
+        // choices, so that choices that together hold it everywhere make a failure (ChosenFailures).
+        const once = `${nic.key}|${m.lb.key}`;
+        if (m.lb.existing || seen.has(once) || seen.has(`${once}|${choiceKey(m)}`)) continue;
+        seen.add(m.when ? `${once}|${choiceKey(m)}` : once);
         const skuObject = at(m.lb.root, 'sku');
         const sku = at(skuObject, 'name');
         const v = sku.value;
@@ -47,10 +51,14 @@ export default defineRule(
           ...lbMembershipChoice(nic, m),
         };
         if (v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic'))
-          ctx.fail({
-            ...base,
-            message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === undefined ? (noName ? 'Basic (its sku sets no name)' : 'Basic (it sets no sku)') : 'Basic'}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`,
-          });
+          chosen.fail(
+            m,
+            {
+              ...base,
+              message: `source NIC '${nic.displayName}' is behind load balancer '${m.lb.displayName}', which is ${v === undefined ? (noName ? 'Basic (its sku sets no name)' : 'Basic (it sets no sku)') : 'Basic'}; a VM behind a Basic load balancer cannot be a TAP source: use a Standard load balancer`,
+            },
+            `in another choice it is behind load balancer '${m.lb.displayName}', which is Basic too`,
+          );
         else if (v instanceof Unknown)
           ctx.indeterminate({
             ...base,
@@ -59,6 +67,7 @@ export default defineRule(
           });
         else ctx.pass({ ...base, message: 'not Basic' });
       }
+      chosen.flush();
       // The doc speaks of the VM ("VMs behind Basic Load Balancer can't be set as a mirroring
       // source"), the catalogue of the source NIC: another NIC of the source's VM behind a Basic
       // load balancer is told as indeterminate, naming that NIC and load balancer.
@@ -94,6 +103,7 @@ export default defineRule(
           involved: source.config ? [source.config] : [],
           sources: [source],
           related: [sourceRelated(source)],
+          ...(lb.when ? { chosenBy: { value: lb.when, subject: `NIC '${nic.displayName}' is behind load balancer '${lb.name}'` } } : {}),
           message: `source NIC '${nic.displayName}' is behind load balancer '${lb.name}', ${outsideText(ctx.graph, lb, nic)} vtaplint cannot check that it is not a Basic load balancer and has no Floating IP rule for the NIC's pool; either keeps the VM from being a TAP source: check that load balancer`,
         });
       }

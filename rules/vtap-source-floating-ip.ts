@@ -5,7 +5,7 @@ import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
+import { ChosenFailures, choiceKey, lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-floating-ip.md';
 
 export default defineRule(
@@ -28,6 +28,7 @@ export default defineRule(
     const sourceKeys = new Set(nics.map((n) => n.nic.key));
     // Once per NIC: what is checked depends on the NIC alone (see sourceNics).
     for (const { nic, source } of nics) {
+      const chosen = new ChosenFailures(ctx);
       for (const m of loadBalancersOfNic(ctx.graph, nic)) {
         // The doc's limitation is of a Standard load balancer; a Basic one keeps the VM from being
         // a source whatever its rules (vtap-source-basic-lb), and "set enableFloatingIP to false"
@@ -38,8 +39,8 @@ export default defineRule(
         // (loadBalancers/inboundNatRules with parent: existingLb) are, and decide as any other.
         for (const rule of rulesReaching(ctx.graph, m)) {
           const key = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          if (seen.has(key) || seen.has(`${key}|${choiceKey(m)}`)) continue;
+          seen.add(m.when ? `${key}|${choiceKey(m)}` : key);
           const fip = at(rule.decl, 'properties', 'enableFloatingIP');
           const base = {
             span: fip.span,
@@ -50,10 +51,14 @@ export default defineRule(
             ...lbMembershipChoice(nic, m),
           };
           if (fip.value === true)
-            ctx.fail({
-              ...base,
-              message: `rule '${rule.name}' of load balancer '${m.lb.displayName}' has Floating IP enabled and sends to source NIC '${nic.displayName}'; a VM behind a Floating IP rule cannot be a TAP source: set enableFloatingIP to false or mirror another VM`,
-            });
+            chosen.fail(
+              m,
+              {
+                ...base,
+                message: `rule '${rule.name}' of load balancer '${m.lb.displayName}' has Floating IP enabled and sends to source NIC '${nic.displayName}'; a VM behind a Floating IP rule cannot be a TAP source: set enableFloatingIP to false or mirror another VM`,
+              },
+              `in another choice rule '${rule.name}' of load balancer '${m.lb.displayName}' sends to it with Floating IP enabled`,
+            );
           else if (fip.value instanceof Unknown)
             ctx.indeterminate({
               ...base,
@@ -63,6 +68,7 @@ export default defineRule(
           else ctx.pass({ ...base, message: 'no floating IP' });
         }
       }
+      chosen.flush();
       // The doc speaks of the VM ("VMs behind a Standard Load Balancer with Floating IP enabled"),
       // the catalogue of the source NIC: a Floating IP rule reaching another NIC of the source's VM
       // is told as indeterminate, naming that NIC and the rule.

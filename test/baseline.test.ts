@@ -230,5 +230,9 @@ describe('--baseline', () => {
     const old = await cli(['.', '--format', 'json', '--baseline', 'old.sarif'], dir);
     expect(old.code).toBe(0);
     expect((JSON.parse(old.stdout) as { summary: { baseline: unknown } }).summary.baseline).toEqual({ file: 'old.sarif', new: 0, unchanged: 0, updated: 2, escalated: 0, absent: 0 });
+    // Gone since that baseline, a result of kind review is written absent with the level none.
+    writeFileSync(path.join(dir, 'b.json'), readFileSync(path.join(FIXTURES, 'pass-supported.json'), 'utf8'));
+    const gone = await sarif(dir, ['--baseline', 'old.sarif']);
+    expect(gone.results.filter((r) => r.baselineState === 'absent').map((r) => [r.level, (r as { kind?: string }).kind])).toEqual([['none', 'review']]);
   });
 });

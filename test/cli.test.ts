@@ -82,14 +82,16 @@ describe('exit codes', () => {
     if (process.platform !== 'win32') {
       const dir = workspace({ 'keep.txt': '' });
       symlinkSync('gone.bicep', path.join(dir, 'dangling.bicep'));
+      symlinkSync('dangling.bicep', path.join(dir, 'chain.bicep'));
       symlinkSync('loop-b.json', path.join(dir, 'loop-a.json'));
       symlinkSync('loop-a.json', path.join(dir, 'loop-b.json'));
       execFileSync('mkfifo', [path.join(dir, 'pipe.bicep')]);
-      const named = await cli(['dangling.bicep', 'loop-a.json', 'pipe.bicep'], dir);
+      const named = await cli(['dangling.bicep', 'chain.bicep', 'loop-a.json', 'pipe.bicep'], dir);
       expect(named.code).toBe(2);
       expect(named.stderr).toBe(
         [
           "vtaplint: 'dangling.bicep' is a symbolic link to 'gone.bicep', which does not exist",
+          "vtaplint: 'chain.bicep' is a symbolic link to 'dangling.bicep', a link to 'gone.bicep', which does not exist",
           "vtaplint: 'loop-a.json' is a symbolic link that leads back to itself (a loop)",
           "vtaplint: 'pipe.bicep' is not a file or folder (a device, pipe or socket): nothing to lint",
           '',

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Unknown, type Value } from '../../src/expr/value.js';
 import type { RelatedLocation, RuleContext, Verdict } from '../../src/engine/rule.js';
-import { VALUE_ORIGIN } from '../../src/engine/describe.js';
+import { VALUE_ORIGIN, describeUnknown } from '../../src/engine/describe.js';
 import type { Span } from '../../src/model/span.js';
 import type { DestinationChoice, TapSource } from '../../src/graph/vtap.js';
 import { dependencyPlace, describeSource, nicName, type DependencyPlace } from '../../src/graph/vtap.js';
@@ -131,6 +131,57 @@ export function lbMembershipChoice(nic: DeployedResource, m: LbMembership): Pick
   if (!m.when) return {};
   const part = `${m.part.type === 'inboundNatRules' ? 'inbound NAT rule' : 'backend pool'} '${m.part.name}' of load balancer '${m.lb.displayName}'`;
   return { chosenBy: { value: m.when, subject: `NIC '${nic.displayName}' is in ${part}` } };
+}
+
+/** The choices a membership holds in, as a key ("" for a certain one): memberships in other choices are judged apart. */
+export function choiceKey(m: LbMembership): string {
+  return m.when ? `${m.when.reason.message}|${m.when.reason.span?.identity() ?? ''}|${[...(m.options ?? [])].join(',')}` : '';
+}
+
+/**
+ * Failures about load balancers a NIC is behind only in some choices of a value known at
+ * deployment (LbMembership.when), held until the rule has judged every load balancer of the NIC
+ * (flush). Those that together hold every option of one value are a failure whichever way it
+ * goes (`join ? [basicPool] : [otherBasicPool]`), told once, at the first, with the others
+ * related; the rest are notes naming the value (Verdict.chosenBy).
+ */
+export class ChosenFailures {
+  private readonly held: { m: LbMembership; v: Omit<Verdict, 'kind'>; also: string }[] = [];
+
+  constructor(private readonly ctx: RuleContext) {}
+
+  /** `also`: what fails in that choice, said after the first when every choice fails ("load balancer 'b' is Basic too"). */
+  fail(m: LbMembership, v: Omit<Verdict, 'kind'>, also: string): void {
+    if (m.when) this.held.push({ m, v, also });
+    else this.ctx.fail(v);
+  }
+
+  flush(): void {
+    const byValue = new Map<Unknown, { m: LbMembership; v: Omit<Verdict, 'kind'>; also: string }[]>();
+    for (const h of this.held) {
+      const list = byValue.get(h.m.when as Unknown);
+      if (list) list.push(h);
+      else byValue.set(h.m.when as Unknown, [h]);
+    }
+    this.held.length = 0;
+    for (const [when, list] of byValue) {
+      const count = (when.branches ?? when.oneOf)?.length ?? 0;
+      const covered = new Set<number>();
+      for (const h of list) for (const k of h.m.options ?? []) covered.add(k);
+      const [first, ...rest] = list;
+      if (!first || count === 0 || covered.size < count || !list.every((h) => h.m.options)) {
+        for (const h of list) this.ctx.fail(h.v);
+        continue;
+      }
+      const { chosenBy: _chosen, ...v } = first.v;
+      const others = rest.filter((r) => r.also !== first.also);
+      this.ctx.fail({
+        ...v,
+        related: [...(v.related ?? []), ...others.map((r) => ({ span: r.v.span, message: r.also }))],
+        message: `${v.message} (so in every choice of its list of pools, which is ${describeUnknown(when)}${others.length ? `: ${others.map((r) => r.also).join('; ')}` : ''})`,
+      });
+    }
+  }
 }
 
 /**

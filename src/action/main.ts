@@ -3,7 +3,7 @@
 // request changes, writes the job summary and sets the outputs errors, warnings, notes and
 // sarif-file. Exits with 1 when findings at or above `fail-on` remain (with a baseline, new ones),
 // when a path in `paths` matches nothing, or when vtaplint itself failed.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -111,7 +111,7 @@ async function runAction(runner: Runner): Promise<number> {
   // `paths` are the workspace's (action.yml): one outside it (`../infra`, an absolute path
   // elsewhere) was linted as a file outside the lint root, an invalid-template error on a file:
   // URI that code scanning cannot place, counted among the errors and annotated nowhere.
-  const outside = paths.filter((p) => pathInsideRoot(workspace, path.resolve(workspace, p.startsWith('!') ? p.slice(1) : p)) === undefined);
+  const outside = paths.filter((p) => outsideWorkspace(workspace, p.startsWith('!') ? p.slice(1) : p));
   if (outside.length) {
     return failBeforeLint(runner, `${outside.map((p) => `'${p}'`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the workspace ${workspace} (input 'paths'): paths are the workspace's, relative to it; check the repository out inside the workspace (actions/checkout's path) and name its folders from there`, { title: 'vtaplint' });
   }
@@ -317,6 +317,31 @@ function spaceSeparatedHint(workspace: string, missing: readonly string[]): stri
 function exclusionHint(missing: readonly string[]): string {
   return missing.some((m) => m.startsWith('!')) ? `, which takes no exclusions: leave files out with the config's "ignore" or a .gitignore` : '';
 }
+
+/**
+ * Whether a `paths` entry may name files outside the workspace: it resolves outside (through the
+ * real paths too: a workspace reached through a symbolic link holds the paths of its real
+ * folder), or it is a glob with a '..' part, which a brace (`{infra,../other}/*.json`) or
+ * wildcard can lead anywhere.
+ */
+function outsideWorkspace(workspace: string, p: string): boolean {
+  const abs = path.resolve(workspace, p);
+  if (GLOB.test(p) && p.split(/[\\/,{}]/).includes('..')) return true;
+  if (pathInsideRoot(workspace, abs) !== undefined) return false;
+  const real = (f: string): string | undefined => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return undefined;
+    }
+  };
+  const realWorkspace = real(workspace);
+  const realPath = real(abs);
+  return realWorkspace === undefined || realPath === undefined || pathInsideRoot(realWorkspace, realPath) === undefined;
+}
+
+/** Characters that make a `paths` entry a glob. */
+const GLOB = /[*?[\]{}]/;
 
 /** How many failing findings off the pull request's changed lines the log lists (the SARIF file has them all). */
 const MAX_UNPLACED_LOGGED = 50;

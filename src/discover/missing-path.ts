@@ -20,7 +20,7 @@ export function missingPathMessage(arg: string, cwd: string): string {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') return `'${arg}' is a symbolic link that leads back to itself (a loop)`;
-      if (code === 'ENOENT') return `'${arg}' is a symbolic link to '${linkTarget(abs)}', which does not exist`;
+      if (code === 'ENOENT') return `'${arg}' is a symbolic link ${linkChain(abs)}, which does not exist`;
       return `cannot follow the symbolic link '${arg}': ${code ?? String(e)}`;
     }
   }
@@ -28,12 +28,24 @@ export function missingPathMessage(arg: string, cwd: string): string {
 }
 
 /** Characters that make a path a glob (globby's patterns). */
-const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
+const GLOB_CHARACTERS = /[*?[\]{}]/;
 
-function linkTarget(abs: string): string {
-  try {
-    return readlinkSync(abs);
-  } catch {
-    return '?';
+/** "to 'gone.bicep'", or for links to links, "to 'b.bicep', a link to 'gone.bicep'": the end is what is missing. */
+function linkChain(abs: string): string {
+  const hops: string[] = [];
+  let at = abs;
+  for (let i = 0; i < MAX_LINK_HOPS; i++) {
+    let target: string;
+    try {
+      target = readlinkSync(at);
+    } catch {
+      break;
+    }
+    hops.push(`'${target}'`);
+    at = path.resolve(path.dirname(at), target);
   }
+  return hops.length ? `to ${hops.join(', a link to ')}` : 'to a target';
 }
+
+/** Links followed to name a missing target (the kernel's own limit is 40). */
+const MAX_LINK_HOPS = 40;

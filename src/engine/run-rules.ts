@@ -48,9 +48,9 @@ function maybeSource(v: Omit<Verdict, 'kind'>): Omit<Verdict, 'kind'> | undefine
 }
 
 /**
- * A fail that rests on a fact a value known only at deployment chooses (Verdict.chosenBy), as
- * indeterminate: "(if NIC 'nic' is in pool 'p': it depends on a value that is ...)", with the
- * deciding value's place related.
+ * A verdict that rests on a fact a value known only at deployment chooses (Verdict.chosenBy): a
+ * fail told as indeterminate, and an indeterminate one, with "(if NIC 'nic' is in pool 'p': it
+ * depends on a value that is ...)" and the deciding value's place related.
  */
 function maybeChosen(v: Omit<Verdict, 'kind'>): Omit<Verdict, 'kind'> | undefined {
   const c = v.chosenBy;
@@ -224,7 +224,9 @@ export function runRules(
         else settle(v, false);
       },
       indeterminate(v) {
-        outcomes.push({ rule, verdict: { ...(v.destination ? chosenDestination(v, v.destination) : v), kind: 'review' }, level: 'note' });
+        const told = v.destination ? chosenDestination(v, v.destination) : v;
+        // What it rests on may hold only in some choices of a value: named too.
+        outcomes.push({ rule, verdict: { ...(maybeChosen(told) ?? told), kind: 'review' }, level: 'note' });
       },
       pass() {
         passes++;

@@ -8,6 +8,7 @@
 import type { DeployedResource } from '../deploy/model.js';
 import { at, elements, type LocatedValue } from '../expr/located.js';
 import type { ResourceGraph } from './graph.js';
+import { Unknown } from '../expr/value.js';
 
 const CONFIGURATION = 'Microsoft.Network/networkManagers/connectivityConfigurations';
 const STATIC_MEMBER = 'Microsoft.Network/networkManagers/networkGroups/staticMembers';
@@ -29,14 +30,20 @@ export interface ManagerConnection {
    * false when a group may hold one it does not list (see staticMembers).
    */
   listed: boolean;
+  /** The configuration's topology, when it is known only at deployment (the connection is then only possible). */
+  topology?: Unknown;
 }
 
-/** The network groups a connectivity configuration applies to, with the entries that name them. */
-function appliedGroups(graph: ResourceGraph, configuration: DeployedResource): { group: DeployedResource; entry: LocatedValue }[] {
-  const out: { group: DeployedResource; entry: LocatedValue }[] = [];
+/**
+ * The network groups a connectivity configuration applies to, with the entries that name them; a
+ * group id known only at deployment is a group (undefined) that may hold any network.
+ */
+function appliedGroups(graph: ResourceGraph, configuration: DeployedResource): { group: DeployedResource | undefined; entry: LocatedValue }[] {
+  const out: { group: DeployedResource | undefined; entry: LocatedValue }[] = [];
   for (const entry of elements(at(configuration.root, 'properties', 'appliesToGroups'))) {
     const res = graph.resolve(at(entry, 'networkGroupId').value);
     if (res.kind === 'resource') out.push({ group: res.resource, entry });
+    else if (res.kind === 'none') out.push({ group: undefined, entry });
   }
   return out;
 }
@@ -46,8 +53,9 @@ function appliedGroups(graph: ResourceGraph, configuration: DeployedResource): {
  * show them all: it declares none (Azure Policy adds the members of such a group), or one whose
  * network id is only known at deployment.
  */
-function staticMembers(graph: ResourceGraph, group: DeployedResource): { members: DeployedResource[]; complete: boolean } {
+function staticMembers(graph: ResourceGraph, group: DeployedResource | undefined): { members: DeployedResource[]; complete: boolean } {
   const members: DeployedResource[] = [];
+  if (!group) return { members, complete: false };
   let declared = false;
   let unknown = false;
   for (const m of graph.ofType(STATIC_MEMBER)) {
@@ -69,17 +77,28 @@ function staticMembers(graph: ResourceGraph, group: DeployedResource): { members
 export function managerConnections(graph: ResourceGraph, a: DeployedResource, b: DeployedResource): ManagerConnection[] {
   const out: ManagerConnection[] = [];
   for (const configuration of graph.ofType(CONFIGURATION)) {
-    const topology = at(configuration.root, 'properties', 'connectivityTopology').value;
-    if (typeof topology !== 'string') continue;
+    const written = at(configuration.root, 'properties', 'connectivityTopology').value;
+    // A topology known only at deployment may be either: judged as both, and what it makes is
+    // then only possible (`listed` false).
+    const unknownTopology = written instanceof Unknown;
+    const topology = typeof written === 'string' ? written.toLowerCase() : undefined;
+    if (topology === undefined && !unknownTopology) continue;
+    const before = out.length;
     const groups = appliedGroups(graph, configuration).map((g) => ({ ...g, ...staticMembers(graph, g.group) }));
     // The group that lists the network, else one that may hold it (`listed` false).
     const memberOf = (vnet: DeployedResource) => {
       const g = groups.find((x) => x.members.includes(vnet)) ?? groups.find((x) => !x.complete);
       return g && { ...g, listed: g.members.includes(vnet) };
     };
-    if (topology.toLowerCase() === 'hubandspoke') {
+    if (topology === 'hubandspoke' || unknownTopology) {
       for (const hubEntry of elements(at(configuration.root, 'properties', 'hubs'))) {
         const hub = graph.resolve(at(hubEntry, 'resourceId').value);
+        // A hub id known only at deployment may be either network.
+        if (hub.kind === 'none') {
+          const g = memberOf(a) ?? memberOf(b);
+          if (g) out.push({ configuration, how: 'peering', group: g.group, at: hubEntry, listed: false });
+          continue;
+        }
         if (hub.kind !== 'resource' || (hub.resource !== a && hub.resource !== b)) continue;
         const spoke = hub.resource === a ? b : a;
         const g = memberOf(spoke);
@@ -92,13 +111,15 @@ export function managerConnections(graph: ResourceGraph, a: DeployedResource, b:
         const holds = (v: DeployedResource) => g.members.includes(v) || !g.complete;
         if (holds(a) && holds(b)) out.push({ configuration, how: 'direct', group: g.group, at: g.entry, listed: g.members.includes(a) && g.members.includes(b) });
       }
-    } else if (topology.toLowerCase() === 'mesh') {
+    }
+    if (topology === 'mesh' || unknownTopology) {
       const ga = memberOf(a);
       const gb = memberOf(b);
       // The group named is the one that may hold a network, when one only may.
       const named = ga && !ga.listed ? ga : gb;
       if (ga && gb && named) out.push({ configuration, how: 'mesh', group: named.group, at: named.entry, listed: ga.listed && gb.listed });
     }
+    if (unknownTopology) for (let i = before; i < out.length; i++) out[i] = { ...(out[i] as ManagerConnection), listed: false, topology: written };
   }
   return out;
 }

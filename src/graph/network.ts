@@ -352,12 +352,15 @@ export interface LbMembership {
    * chosen at deployment (`withPool ? [{ id: pool }] : []`) whose other options leave it out.
    */
   when?: Unknown;
+  /** The options of `when` (by index) that put the NIC there, when `when` chooses the list directly. */
+  options?: ReadonlySet<number>;
 }
 
 /** A pool or inbound NAT rule reference, and the value that chooses it when not every option of its list holds it. */
 interface LbReference {
   via: LocatedValue;
   when?: Unknown;
+  options?: ReadonlySet<number>;
 }
 
 /**
@@ -368,17 +371,21 @@ interface LbReference {
 function lbReferencesOf(ipc: LocatedValue): LbReference[] {
   const out: LbReference[] = [];
   for (const prop of LB_REFERENCE_PROPERTIES) {
-    for (const e of optionalElements(at(ipc, 'properties', prop), CERTAIN)) out.push(e.when ? { via: at(e.at, 'id'), when: e.when } : { via: at(e.at, 'id') });
+    for (const e of optionalElements(at(ipc, 'properties', prop), CERTAIN)) out.push(e.when ? { via: at(e.at, 'id'), when: e.when, ...(e.options ? { options: e.options } : {}) } : { via: at(e.at, 'id') });
   }
   return out;
 }
 
 const LB_REFERENCE_PROPERTIES = ['loadBalancerBackendAddressPools', 'loadBalancerInboundNatRules'] as const;
 
-/** Whether a list known only at deployment is one of arrays written out (`cond ? [a] : []`), each of whose elements lbReferencesOf() gives. */
+/**
+ * Whether a list known only at deployment is one of arrays written out (`cond ? [a] : []`), each
+ * of whose elements lbReferencesOf() gives; null, which leaves the property out (`cond ? [a] :
+ * null`), is a list without references.
+ */
 function chosenAmongLists(v: Unknown): boolean {
   const options = v.branches ?? v.oneOf;
-  return options !== undefined && options.length > 0 && options.every(Array.isArray);
+  return options !== undefined && options.length > 0 && options.every((o) => Array.isArray(o) || o === null);
 }
 
 /**
@@ -398,9 +405,9 @@ export function loadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource):
 function loadBalancersOfDeclaration(graph: ResourceGraph, nic: DeployedResource): LbMembership[] {
   const out: LbMembership[] = [];
   for (const ipc of ipConfigurationsOf(nic)) {
-    for (const { via, when } of lbReferencesOf(ipc)) {
+    for (const { via, when, options } of lbReferencesOf(ipc)) {
       const part = lbPartOf(graph, via.value);
-      if (part) out.push(when ? { lb: part.lb, declaration: nic, part, ipConfig: ipc, via, when } : { lb: part.lb, declaration: nic, part, ipConfig: ipc, via });
+      if (part) out.push({ lb: part.lb, declaration: nic, part, ipConfig: ipc, via, ...(when ? { when } : {}), ...(options ? { options } : {}) });
     }
     // IP-based pools: only a Static private IP can be matched (a Dynamic one is assigned at deployment).
     const method = at(ipc, 'properties', 'privateIPAllocationMethod').value;
@@ -435,6 +442,8 @@ export interface OutsideLb {
   via: LocatedValue;
   /** Named by id only (not an `existing` declaration): a module vtaplint never fetches may deploy it. */
   external: boolean;
+  /** Set when the NIC is behind it only if this value known only at deployment chooses so (see LbMembership.when). */
+  when?: Unknown;
 }
 
 /**
@@ -444,7 +453,7 @@ export interface OutsideLb {
 export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedResource): OutsideLb[] {
   const out: OutsideLb[] = [];
   for (const ipc of finalDeclarations(graph, nic).flatMap(ipConfigurationsOf)) {
-    for (const { via } of lbReferencesOf(ipc)) {
+    for (const { via, when } of lbReferencesOf(ipc)) {
       const res = graph.resolve(via.value);
       let found: { key: string; name: string; external: boolean } | undefined;
       if (res.kind === 'external' && res.id.types.length >= 1 && lower(fullType(res.id, 1)) === lower(TYPES.lb)) {
@@ -457,7 +466,11 @@ export function outsideLoadBalancersOfNic(graph: ResourceGraph, nic: DeployedRes
         const lb = lower(res.resource.type) === lower(TYPES.lb) ? res.resource : res.resource.parent;
         if (lb && lb.existing && lower(lb.type) === lower(TYPES.lb)) found = { key: lb.key, name: lb.displayName, external: false };
       }
-      if (found && !out.some((o) => o.key === found.key)) out.push({ ...found, via });
+      if (!found) continue;
+      // Once per load balancer: a reference that surely names it wins over one a choice makes.
+      const i = out.findIndex((o) => o.key === found.key);
+      if (i < 0) out.push({ ...found, via, ...(when ? { when } : {}) });
+      else if (out[i]?.when && !when) out[i] = { ...found, via };
     }
   }
   return out;
@@ -499,6 +512,8 @@ export interface PoolMember {
   ipConfig: LocatedValue;
   /** The reference that puts it there (see LbMembership.via). */
   via: LocatedValue;
+  /** Set when only a value known at deployment puts it there (see LbMembership.when). */
+  when?: Unknown;
 }
 
 /**
@@ -516,12 +531,12 @@ export function membersOfPool(graph: ResourceGraph, pool: LbPart): PoolMember[] 
       if (seen.has(nic.key)) continue;
       seen.add(nic.key);
       for (const m of loadBalancersOfNic(graph, nic)) {
-        // A NIC only a value known at deployment may put in the pool is not counted among its collectors.
-        if (m.part.type !== 'backendAddressPools' || m.when) continue;
+        if (m.part.type !== 'backendAddressPools') continue;
         let pools = byPool.get(m.lb);
         if (!pools) byPool.set(m.lb, (pools = new Map()));
         const list = pools.get(m.part.key);
-        const member = { nic: m.declaration, ipConfig: m.ipConfig, via: m.via };
+        // A NIC only a value known at deployment puts in the pool is a member too, with that value.
+        const member = { nic: m.declaration, ipConfig: m.ipConfig, via: m.via, ...(m.when ? { when: m.when } : {}) };
         if (list) list.push(member);
         else pools.set(m.part.key, [member]);
       }

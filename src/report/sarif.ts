@@ -132,7 +132,10 @@ export function writeSarif(result: LintResult, rules: readonly Rule[], opts: Sar
   const absent = (opts.absent === false ? [] : (result.absent ?? [])).map((a) => {
     const { ruleIndex: _old, ...raw } = a.raw;
     const i = index.get(a.ruleId);
-    return { ...raw, ...(i !== undefined ? { ruleIndex: i } : {}), baselineState: 'absent' };
+    // A result of a kind other than fail has the level none (SARIF 2.1.0 §3.27.10), also one from
+    // a baseline written before vtaplint gave it that level.
+    const level = raw.kind !== undefined && raw.kind !== 'fail' ? { level: 'none' } : {};
+    return { ...raw, ...level, ...(i !== undefined ? { ruleIndex: i } : {}), baselineState: 'absent' };
   });
   const total = all.length + absent.length;
   const kept = opts.maxResults === undefined ? undefined : keptIndexes([...all.map(findingRank), ...absent.map((a) => absentRank((a as { level?: unknown }).level))], opts.maxResults);

@@ -3,7 +3,7 @@
 // pull_request event in GITHUB_EVENT_PATH; and through @github/local-action. The SARIF it writes
 // passes the SARIF Multitool's "Sarif;Gh" validation.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -294,7 +294,7 @@ describe('the action from its sources', () => {
   test('paths: one outside the workspace fails the step before anything is linted, naming it (it was an invalid-template error counted among the findings)', async () => {
     const { dir } = prWorkspace();
     cpSync(path.join(FIXTURES, 'fail-unsupported.json'), path.join(dir, 'elsewhere.json'));
-    for (const outside of ['../elsewhere.json', path.join(dir, 'elsewhere.json'), 'new-bad.json\n../*.json']) {
+    for (const outside of ['../elsewhere.json', path.join(dir, 'elsewhere.json'), 'new-bad.json\n../*.json', '{.,..}/*.json']) {
       const r = await runSource(dir, { paths: outside });
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/^::error title=vtaplint::'[^']+' is outside the workspace \S+ \(input 'paths'\): paths are the workspace's/m);
@@ -302,6 +302,17 @@ describe('the action from its sources', () => {
       expect(r.outputs).toEqual({});
       expect(existsSync(path.join(dir, 'ws/vtaplint.sarif'))).toBe(false);
     }
+  });
+
+  test('paths: through the real folder of a workspace reached by a symbolic link, or with a .. that stays inside, are the workspace\'s', async () => {
+    const { dir } = prWorkspace();
+    symlinkSync(path.join(dir, 'ws'), path.join(dir, 'link'));
+    const linked = await runSource(dir, { paths: path.join(dir, 'ws/new-bad.json') }, { GITHUB_WORKSPACE: path.join(dir, 'link') });
+    expect(linked.stdout).not.toContain('outside the workspace');
+    expect(linked.outputs).toMatchObject({ warnings: '1' });
+    const inside = await runSource(dir, { paths: 'sub/../new-bad.json' });
+    expect(inside.stdout).not.toContain('outside the workspace');
+    expect(inside.outputs).toMatchObject({ warnings: '1' });
   });
 
   test('pull request: failing findings on lines it does not change are listed in the log, since they fail the step without an annotation', async () => {

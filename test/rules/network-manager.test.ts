@@ -41,4 +41,21 @@ describe('vtap-destination-network and Azure Virtual Network Manager', () => {
     expect(found.map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
     expect(found[0]?.message).toContain("connects them in a connected group (spokes of network group 'avnm-vtap/spokes' connected to each other), which is not a peering");
   });
+
+  test('a hub, group or topology known only at deployment may connect them: a note, not "no peering connects them"; a condition on the configuration is named', async () => {
+    const text = readFileSync(path.join(REPO, DIR, 'indeterminate-avnm-hub-and-spoke.bicep'), 'utf8');
+    const withParam = (t: string, decl: string) => t.replace("param location string = 'eastus'", `param location string = 'eastus'\n${decl}`);
+    const cases: [string, string][] = [
+      [withParam(text, 'param hubId string').replace('resourceId: collectorVnet.id', 'resourceId: hubId'), 'which the template does not list in full'],
+      [withParam(text, 'param groupId string').replace('networkGroupId: spokes.id', 'networkGroupId: groupId'), 'peers its hub with the members of its network group'],
+      [withParam(text, 'param topology string').replace("connectivityTopology: 'HubAndSpoke'", 'connectivityTopology: topology'), "whose topology is unknown: the parameter 'topology' has no value"],
+      [withParam(text, 'param deployAvnm bool').replace("resource connectivity 'Microsoft.Network/networkManagers/connectivityConfigurations@2024-05-01' = {", "resource connectivity 'Microsoft.Network/networkManagers/connectivityConfigurations@2024-05-01' = if (deployAvnm) {"), "(deployed only if its condition allows: unknown: the parameter 'deployAvnm' has no value"],
+    ];
+    for (const [template, said] of cases) {
+      expect(template).not.toBe(text);
+      const found = (await findingsOf(['main.bicep'], workspace({ 'main.bicep': template }))).findings.filter((f) => f.ruleId === rule);
+      expect(found.map((f) => [f.level, f.kind]), said).toEqual([['note', 'review']]);
+      expect(found[0]?.message).toContain(said);
+    }
+  });
 });

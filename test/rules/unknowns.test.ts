@@ -300,4 +300,44 @@ describe('a list of load balancer pools chosen at deployment', () => {
       ['note', 'review', 144, "source NIC 'web-nic' is behind load balancer 'web-lb', which"],
     ]);
   });
+
+  test('vtap-source-basic-lb: Basic load balancers in every choice of the list are one error, naming the value and the other choice', async () => {
+    const found = (await findingsOf(['fixtures/vtap-source-basic-lb/fail-every-choice-basic.bicep'])).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb');
+    expect(found.map((f) => [f.level, f.kind, f.line])).toEqual([['error', 'fail', 147]]);
+    expect(found[0]?.message).toContain("(so in every choice of its list of pools, which is unknown: the parameter 'joinPool' has no value");
+    // Two pools of one load balancer: the other choice says nothing new, and is not repeated.
+    expect(found[0]?.message).not.toContain('in another choice');
+    // Two Basic load balancers, one in each choice: the other is named, and related.
+    const two = text
+      .replace(/\] : \[\]/, "] : [ { id: resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'spare-lb', 'pool') } ]")
+      .concat("\nresource spareLb 'Microsoft.Network/loadBalancers@2024-05-01' = {\n  name: 'spare-lb'\n  location: location\n  sku: { name: 'Basic' }\n  properties: {\n    backendAddressPools: [ { name: 'pool' } ]\n  }\n}\n");
+    const both = (await findingsOf(['main.bicep'], workspace({ 'main.bicep': two }))).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb');
+    expect(both.map((f) => [f.level, f.kind])).toEqual([['error', 'fail']]);
+    expect(both[0]?.message).toContain("in another choice it is behind load balancer 'spare-lb', which is Basic too");
+    expect(both[0]?.related.map((r) => r.message)).toContain("in another choice it is behind load balancer 'spare-lb', which is Basic too");
+  });
+
+  test('a list chosen between pools and null (no list) is judged as the list or none: one note, not a second one for the whole list', async () => {
+    const orNull = text.replace(/\] : \[\]/, '] : null');
+    expect(orNull).not.toBe(text);
+    const found = (await findingsOf(['main.bicep'], workspace({ 'main.bicep': orNull }))).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb');
+    expect(found.map((f) => [f.level, f.kind, f.message.slice(0, 60)])).toEqual([['note', 'review', "source NIC 'web-nic' is behind load balancer 'web-lb', which"]]);
+  });
+
+  test('a load balancer outside the template that a choice of the list puts the NIC behind: the note names the value that chooses', async () => {
+    const outside = text.replace("resourceId('Microsoft.Network/loadBalancers/backendAddressPools', 'web-lb', 'web-pool')", "resourceId('other-rg', 'Microsoft.Network/loadBalancers/backendAddressPools', 'shared-lb', 'pool')");
+    expect(outside).not.toBe(text);
+    const found = (await findingsOf(['main.bicep'], workspace({ 'main.bicep': outside }))).findings.filter((f) => f.ruleId === 'vtap-source-basic-lb');
+    expect(found.map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
+    expect(found[0]?.message).toContain("(if NIC 'web-nic' is behind load balancer 'shared-lb': it depends on a value that is unknown: the parameter 'joinPool' has no value");
+  });
+
+  test("vtap-collector-port-open: a collector only a choice puts in the load balancer's pool is checked, its NSG deny a note naming the value", async () => {
+    const found = (await findingsOf(['fixtures/vtap-collector-port-open/indeterminate-conditional-collector-pool.json'])).findings.filter((f) => f.ruleId === 'vtap-collector-port-open');
+    expect(found.map((f) => [f.level, f.kind])).toEqual([['note', 'review']]);
+    expect(found[0]?.message).toContain("denies inbound UDP 4789 to collector NIC 'collector-nic'");
+    expect(found[0]?.message).toContain("(if the collectors' pool 'collectors' holds NIC 'collector-nic': it depends on a value that is unknown: the parameter 'withPool' has no value");
+    const given = (await findingsOf(['fixtures/vtap-collector-port-open/indeterminate-conditional-collector-pool.json', '-p', 'withPool=true'])).findings.filter((f) => f.ruleId === 'vtap-collector-port-open');
+    expect(given.map((f) => [f.level, f.kind])).toEqual([['warning', 'fail']]);
+  });
 });
