@@ -3,6 +3,7 @@ import { TYPES, isVmCreatedNic, orderedAfter, resolvedName, sourceEntryName, tap
 import type { RuleContext } from '../src/engine/rule.js';
 import { describeId, formatId, fullType } from '../src/deploy/resource-id.js';
 import { Unknown } from '../src/expr/value.js';
+import type { DeployedResource } from '../src/deploy/model.js';
 import { describeUnknown } from '../src/engine/describe.js';
 import { dependsOnAcrossModules, unknownOrigin } from './lib/support.js';
 import docs from './vtap-config-target.md';
@@ -127,7 +128,7 @@ function checkParentOrder(ctx: RuleContext, s: TapSource): void {
     const isVm = r !== nic;
     const what = isVm ? `VM '${r.displayName}'` : nicText;
     const across = dependsOnAcrossModules(cfg, r, 'the TAP configuration', isVm ? 'the VM' : 'the NIC');
-    const own = isVm ? (bicep ? `add ${r.symbolicName ?? 'the VM'} to dependsOn` : 'add the VM to dependsOn') : bicep ? `declare the configuration with \`parent: ${r.symbolicName ?? r.plainDisplayName}\` (or add the NIC to dependsOn)` : 'add the NIC to dependsOn';
+    const own = isVm ? (bicep ? `add ${r.symbolicName ?? 'the VM'} to dependsOn` : 'add the VM to dependsOn') : bicep ? `declare the configuration with ${parentRef(cfg, r)} (or add the NIC to dependsOn)` : 'add the NIC to dependsOn';
     ctx.fail({
       span: cfg.nameSpan,
       resource: cfg,
@@ -144,4 +145,15 @@ function checkParentOrder(ctx: RuleContext, s: TapSource): void {
         : `TAP configuration '${cfg.displayName}' is on ${nicText}, which this template deploys, but does not depend on it, so ARM may create the configuration before the NIC exists and the deployment fails (ParentResourceNotFound; ARM does not deploy a child after its parent unless dependsOn says so): ${across?.advice ?? own}`,
     });
   }
+}
+
+/**
+ * How a Bicep configuration names its NIC as `parent`: the NIC's symbolic name, or for a NIC of a
+ * loop one instance of it (`parent` takes a single resource: `parent: nics` does not compile),
+ * by the configuration's own loop index when it is in a loop too (`nics[i]`).
+ */
+function parentRef(cfg: DeployedResource, nic: DeployedResource): string {
+  const symbol = nic.symbolicName ?? nic.plainDisplayName;
+  if (!nic.copy || nic.symbolicName === undefined) return `\`parent: ${symbol}\``;
+  return cfg.copy ? `\`parent: ${symbol}[i]\` (i: the index of its loop)` : `\`parent: ${symbol}[${nic.copy.index ?? 0}]\``;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { REPO, findingsOf } from './helpers.js';
+import { REPO, findingsOf, workspace } from './helpers.js';
 
 const WEB_VM = 'fixtures/bicep-modules/modules/web-vm.bicep';
 
@@ -341,5 +341,18 @@ describe('modules linted through their parents', () => {
     const dir = armWithLinked({ condition: "[parameters('deployTap')]" }, DEPLOY_TAP, { deployTap: false });
     const { findings } = await findingsOf(['.', 'linked/tap.json'], dir);
     expect(findings.some((f) => f.file === 'linked/tap.json' && f.message.includes("parameter 'location' has no value"))).toBe(true);
+  });
+});
+
+describe('a module loop into resource groups named only at deployment', () => {
+  test("each instance reads its own resources (rgNames[0], rgNames[1]), not the first instance's: no false region errors", async () => {
+    const tap = "param location string\n\nresource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = {\n  name: 'collector-nic'\n  location: location\n  properties: {\n    ipConfigurations: [\n      {\n        name: 'ipconfig1'\n        properties: {\n          subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'collectors') }\n        }\n      }\n    ]\n  }\n}\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' = {\n  name: 'tap'\n  location: location\n  properties: {\n    destinationNetworkInterfaceIPConfiguration: { id: nic.properties.ipConfigurations[0].id }\n  }\n}\n";
+    const main = "targetScope = 'subscription'\nparam rgNames array\nparam regions array = [ 'eastus', 'uksouth' ]\n\nmodule taps 'tap.bicep' = [for (r, i) in regions: {\n  name: 'tap-${r}'\n  scope: resourceGroup(rgNames[i])\n  params: { location: r }\n}]\n";
+    const dir = workspace({ 'main.bicep': main, 'tap.bicep': tap });
+    const { findings } = await findingsOf(['.'], dir);
+    // It was: destination NIC 'taps[0].collector-nic' is in 'eastus' but TAP 'taps[1].tap' is in 'uksouth'.
+    expect(findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    const graph = spawnSync(process.execPath, [path.join(REPO, 'bin/vtaplint.cjs'), 'graph', 'main.bicep', '--format', 'text'], { cwd: dir, encoding: 'utf8' }).stdout;
+    expect(graph).toContain("resourceGroups/{parameters('rgNames')[1]}/providers/Microsoft.Network/networkInterfaces/collector-nic/ipConfigurations/ipconfig1  via properties.destinationNetworkInterfaceIPConfiguration.id");
   });
 });

@@ -1133,7 +1133,12 @@ export class Deployment {
     // Only a resource in the scope the id names: reference(resourceId('Microsoft.Resources/deployments', 'd'))
     // is the deployment 'd' in this resource group, not one of that name another resource group holds.
     const candidates = (this.byRelative.get(relativeKey(id)) ?? []).filter((r) => sameScope(r.id.scope, id.scope) !== false);
-    return candidates.find((r) => !r.existing) ?? candidates[0];
+    // One in the very scope the id names first: a module loop into resource groups whose names
+    // are only known at deployment has a NIC of one name in each (rgNames[0], rgNames[1]), and
+    // each instance reads its own; any of them only may be the one the id names.
+    const exact = candidates.filter((r) => sameScope(r.id.scope, id.scope) === true);
+    const pool = exact.length ? exact : candidates;
+    return pool.find((r) => !r.existing) ?? pool[0];
   }
 }
 

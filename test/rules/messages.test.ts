@@ -833,4 +833,13 @@ describe('messages', () => {
     const { findings } = await findingsOf(['main.bicep'], dir);
     expect(findings.find((f) => f.ruleId === 'vtap-destination-type')?.message).toContain("TAP 'tap1': the destination is 'vtap-vnet/default', a Microsoft.Network/virtualNetworks/subnets");
   });
+
+  test("vtap-config-target's advice for a configuration on a NIC of a loop names one instance as parent (`parent: nics` does not compile)", async () => {
+    const nics = "resource nics 'Microsoft.Network/networkInterfaces@2024-05-01' = [for i in range(0, 2): {\n  name: 'web-${i}-nic'\n  location: 'eastus'\n  properties: {\n    ipConfigurations: [ { name: 'ipconfig1', properties: { subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'default') } } } ]\n  }\n}]\n\nresource tap 'Microsoft.Network/virtualNetworkTaps@2024-05-01' existing = {\n  name: 'tap'\n}\n";
+    const inLoop = `${nics}\nresource cfgs 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = [for i in range(0, 2): {\n  name: 'web-\${i}-nic/tapcfg'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}]\n`;
+    const one = `${nics}\nresource cfg 'Microsoft.Network/networkInterfaces/tapConfigurations@2024-05-01' = {\n  name: 'web-1-nic/tapcfg'\n  properties: { virtualNetworkTap: { id: tap.id } }\n}\n`;
+    const advice = async (text: string) => (await findingsOf(['main.bicep'], workspace({ 'main.bicep': text }))).findings.filter((f) => f.ruleId === 'vtap-config-target' && f.message.includes('does not depend on it')).map((f) => /declare the configuration with (.*) \(or add the NIC to dependsOn\)/.exec(f.message)?.[1]);
+    expect(await advice(inLoop)).toEqual(['`parent: nics[i]` (i: the index of its loop)', '`parent: nics[i]` (i: the index of its loop)']);
+    expect(await advice(one)).toEqual(['`parent: nics[1]`']);
+  });
 });
