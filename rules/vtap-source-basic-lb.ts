@@ -1,13 +1,13 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
 import { nicsOfVmFoundBy, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
-import { loadBalancersOfNic, outsideLoadBalancersOfNic, unknownLbReferencesOfNic, type OutsideLb } from '../src/graph/network.js';
+import { isBasicSkuName, loadBalancersOfNic, outsideLoadBalancersOfNic, unknownLbReferencesOfNic, type OutsideLb } from '../src/graph/network.js';
 import type { ResourceGraph } from '../src/graph/graph.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import { deployedByUnfetched, unfetchedDeployerOf } from '../src/graph/unfetched.js';
 import { Unknown } from '../src/expr/value.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { ChosenFailures, choiceKey, lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
+import { ChosenFailures, lbMembershipChoice, membershipKey, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-basic-lb.md';
 
 export default defineRule(
@@ -35,8 +35,9 @@ export default defineRule(
         // Once per load balancer; one the NIC is behind only in some choices once per set of
         // choices, so that choices that together hold it everywhere make a failure (ChosenFailures).
         const once = `${nic.key}|${m.lb.key}`;
-        if (m.lb.existing || seen.has(once) || seen.has(`${once}|${choiceKey(m)}`)) continue;
-        seen.add(m.when ? `${once}|${choiceKey(m)}` : once);
+        const key = membershipKey(once, m);
+        if (m.lb.existing || seen.has(once) || seen.has(key)) continue;
+        seen.add(key);
         const skuObject = at(m.lb.root, 'sku');
         const sku = at(skuObject, 'name');
         const v = sku.value;
@@ -50,7 +51,7 @@ export default defineRule(
           related: [lbMembershipRelated(nic, m), sourceRelated(source)],
           ...lbMembershipChoice(nic, m),
         };
-        if (v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic'))
+        if (isBasicSkuName(v))
           chosen.fail(
             m,
             {
@@ -80,7 +81,7 @@ export default defineRule(
             if (m.lb.existing || seen.has(key)) continue;
             seen.add(key);
             const v = at(m.lb.root, 'sku', 'name').value;
-            if (v !== undefined && !(typeof v === 'string' && v.toLowerCase() === 'basic')) continue;
+            if (!isBasicSkuName(v)) continue;
             ctx.indeterminate({
               span: m.via.span,
               resource: m.lb,

@@ -1,11 +1,11 @@
 import { defineRule } from '../src/engine/rule.js';
 import { at } from '../src/expr/located.js';
 import { nicsOfVmFoundBy, sourceNics, vmsOfNic } from '../src/graph/vtap.js';
-import { loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
+import { isBasicSkuName, loadBalancersOfNic, rulesReaching } from '../src/graph/network.js';
 import { Unknown } from '../src/expr/value.js';
 import type { DeployedResource } from '../src/deploy/model.js';
 import { describeUnknown } from '../src/engine/describe.js';
-import { ChosenFailures, choiceKey, lbMembershipChoice, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
+import { ChosenFailures, lbMembershipChoice, membershipKey, lbMembershipRelated, sourceRelated, unknownOrigin } from './lib/support.js';
 import docs from './vtap-source-floating-ip.md';
 
 export default defineRule(
@@ -38,9 +38,10 @@ export default defineRule(
         // reports it as outside), but rules the template adds to it as child resources
         // (loadBalancers/inboundNatRules with parent: existingLb) are, and decide as any other.
         for (const rule of rulesReaching(ctx.graph, m)) {
-          const key = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
-          if (seen.has(key) || seen.has(`${key}|${choiceKey(m)}`)) continue;
-          seen.add(m.when ? `${key}|${choiceKey(m)}` : key);
+          const once = `${nic.key}|${m.lb.key}|${rule.kind}|${rule.name}`;
+          const key = membershipKey(once, m);
+          if (seen.has(once) || seen.has(key)) continue;
+          seen.add(key);
           const fip = at(rule.decl, 'properties', 'enableFloatingIP');
           const base = {
             span: fip.span,
@@ -100,9 +101,7 @@ export default defineRule(
   },
 );
 
-/** A load balancer the template deploys as Basic: sku.name 'Basic', or no sku name at all (see vtap-source-basic-lb). */
+/** A load balancer the template deploys as Basic (see vtap-source-basic-lb); an `existing` one's sku is not in the template. */
 function knownBasic(lb: DeployedResource): boolean {
-  if (lb.existing) return false;
-  const v = at(lb.root, 'sku', 'name').value;
-  return v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic');
+  return !lb.existing && isBasicSkuName(at(lb.root, 'sku', 'name').value);
 }

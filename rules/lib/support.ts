@@ -133,9 +133,21 @@ export function lbMembershipChoice(nic: DeployedResource, m: LbMembership): Pick
   return { chosenBy: { value: m.when, subject: `NIC '${nic.displayName}' is in ${part}` } };
 }
 
-/** The choices a membership holds in, as a key ("" for a certain one): memberships in other choices are judged apart. */
-export function choiceKey(m: LbMembership): string {
-  return m.when ? `${m.when.reason.message}|${m.when.reason.span?.identity() ?? ''}|${[...(m.options ?? [])].join(',')}` : '';
+/**
+ * The key a rule judges a membership once by: `once` (the NIC and load balancer, say) for a
+ * certain one; for one only a choice makes, `once` with the value and the choices that hold it,
+ * so that memberships in other choices are judged apart (and can make a failure in every choice).
+ */
+export function membershipKey(once: string, m: LbMembership): string {
+  return m.when ? `${once}|${m.when.reason.message}|${m.when.reason.span?.identity() ?? ''}|${[...(m.options ?? [])].join(',')}` : once;
+}
+
+/** A failure ChosenFailures holds back: the value that chooses it, the options that hold it, and what to say of it beside another. */
+interface HeldFailure {
+  when: Unknown;
+  options: ReadonlySet<number> | undefined;
+  v: Omit<Verdict, 'kind'>;
+  also: string;
 }
 
 /**
@@ -146,30 +158,30 @@ export function choiceKey(m: LbMembership): string {
  * related; the rest are notes naming the value (Verdict.chosenBy).
  */
 export class ChosenFailures {
-  private readonly held: { m: LbMembership; v: Omit<Verdict, 'kind'>; also: string }[] = [];
+  private readonly held: HeldFailure[] = [];
 
   constructor(private readonly ctx: RuleContext) {}
 
   /** `also`: what fails in that choice, said after the first when every choice fails ("load balancer 'b' is Basic too"). */
   fail(m: LbMembership, v: Omit<Verdict, 'kind'>, also: string): void {
-    if (m.when) this.held.push({ m, v, also });
+    if (m.when) this.held.push({ when: m.when, options: m.options, v, also });
     else this.ctx.fail(v);
   }
 
   flush(): void {
-    const byValue = new Map<Unknown, { m: LbMembership; v: Omit<Verdict, 'kind'>; also: string }[]>();
+    const byValue = new Map<Unknown, HeldFailure[]>();
     for (const h of this.held) {
-      const list = byValue.get(h.m.when as Unknown);
+      const list = byValue.get(h.when);
       if (list) list.push(h);
-      else byValue.set(h.m.when as Unknown, [h]);
+      else byValue.set(h.when, [h]);
     }
     this.held.length = 0;
     for (const [when, list] of byValue) {
       const count = (when.branches ?? when.oneOf)?.length ?? 0;
       const covered = new Set<number>();
-      for (const h of list) for (const k of h.m.options ?? []) covered.add(k);
+      for (const h of list) for (const k of h.options ?? []) covered.add(k);
       const [first, ...rest] = list;
-      if (!first || count === 0 || covered.size < count || !list.every((h) => h.m.options)) {
+      if (!first || count === 0 || covered.size < count || !list.every((h) => h.options)) {
         for (const h of list) this.ctx.fail(h.v);
         continue;
       }

@@ -356,6 +356,14 @@ export interface LbMembership {
   options?: ReadonlySet<number>;
 }
 
+/**
+ * Whether a load balancer's `sku.name` makes it Basic: 'Basic' in any case, or none at all (a load
+ * balancer without a sku name is Basic). One known only at deployment is not.
+ */
+export function isBasicSkuName(v: Value | undefined): boolean {
+  return v === undefined || (typeof v === 'string' && v.toLowerCase() === 'basic');
+}
+
 /** A pool or inbound NAT rule reference, and the value that chooses it when not every option of its list holds it. */
 interface LbReference {
   via: LocatedValue;
